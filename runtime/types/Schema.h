@@ -1,0 +1,43 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types/DataType.h"
+
+namespace sw::runtime {
+
+struct Field {
+    std::string name;
+    DataType type;
+    friend bool operator==(const Field&, const Field&) = default;
+};
+
+/// An ordered list of named, typed columns. Names are case-sensitive, as in Flink SQL.
+class Schema {
+public:
+    Schema() = default;
+    Schema(std::vector<Field> fields) : m_fields(std::move(fields)) {}
+
+    const std::vector<Field>& fields() const { return m_fields; }
+    std::size_t size() const { return m_fields.size(); }
+    bool empty() const { return m_fields.empty(); }
+    const Field& operator[](std::size_t i) const { return m_fields[i]; }
+    void add(std::string name, DataType type) { m_fields.push_back({std::move(name), type}); }
+
+    /// Column index by exact name, or -1.
+    int indexOf(std::string_view name) const;
+    /// Column by name, or nullptr.
+    const Field* find(std::string_view name) const;
+
+    /// "order_id BIGINT, amount DECIMAL(10, 2)".
+    std::string toString() const;
+
+    friend bool operator==(const Schema&, const Schema&) = default;
+
+private:
+    std::vector<Field> m_fields;
+};
+
+} // namespace sw::runtime

@@ -1,0 +1,276 @@
+#include "types/Value.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+
+namespace sw::runtime {
+namespace {
+
+constexpr std::int64_t kPow10[19] = {1LL,
+                                     10LL,
+                                     100LL,
+                                     1000LL,
+                                     10000LL,
+                                     100000LL,
+                                     1000000LL,
+                                     10000000LL,
+                                     100000000LL,
+                                     1000000000LL,
+                                     10000000000LL,
+                                     100000000000LL,
+                                     1000000000000LL,
+                                     10000000000000LL,
+                                     100000000000000LL,
+                                     1000000000000000LL,
+                                     10000000000000000LL,
+                                     100000000000000000LL,
+                                     1000000000000000000LL};
+
+int kindRank(Value::Kind k)
+{
+    switch (k) {
+    case Value::Kind::Null: return 0;
+    case Value::Kind::Bool: return 1;
+    case Value::Kind::Int:
+    case Value::Kind::Double:
+    case Value::Kind::Decimal: return 2;
+    case Value::Kind::String: return 3;
+    case Value::Kind::Timestamp: return 4;
+    }
+    return 5;
+}
+
+// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
+void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d)
+{
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<int>(yy + (m <= 2));
+}
+
+std::int64_t daysFromCivil(int y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Compares a (unscaled, scale) decimal against another without overflow where possible.
+std::strong_ordering compareDecimal(std::int64_t a, int sa, std::int64_t b, int sb)
+{
+    if (sa == sb) return a <=> b;
+    // Bring to common scale using 128-bit arithmetic.
+    __int128 x = a, y = b;
+    if (sa < sb) x *= kPow10[sb - sa];
+    else y *= kPow10[sa - sb];
+    return x <=> y;
+}
+
+std::strong_ordering compareDouble(double a, double b)
+{
+    if (a < b) return std::strong_ordering::less;
+    if (a > b) return std::strong_ordering::greater;
+    if (a == b) return std::strong_ordering::equal;
+    // NaN: order NaN after everything, equal to itself.
+    bool an = std::isnan(a), bn = std::isnan(b);
+    if (an && bn) return std::strong_ordering::equal;
+    return an ? std::strong_ordering::greater : std::strong_ordering::less;
+}
+
+} // namespace
+
+double Value::toDouble() const
+{
+    switch (m_kind) {
+    case Kind::Int: return static_cast<double>(m_u.i);
+    case Kind::Double: return m_u.d;
+    case Kind::Decimal: return static_cast<double>(m_u.i) / static_cast<double>(kPow10[m_scale]);
+    default: return 0.0;
+    }
+}
+
+std::string formatDecimal(std::int64_t unscaled, int scale)
+{
+    bool neg = unscaled < 0;
+    unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(unscaled)
+                                 : static_cast<unsigned long long>(unscaled);
+    std::string digits = std::to_string(mag);
+    if (scale > 0) {
+        if (static_cast<int>(digits.size()) <= scale)
+            digits.insert(0, static_cast<std::size_t>(scale + 1 - static_cast<int>(digits.size())), '0');
+        digits.insert(digits.size() - static_cast<std::size_t>(scale), 1, '.');
+    }
+    return neg ? "-" + digits : digits;
+}
+
+bool parseDecimal(std::string_view text, int scale, std::int64_t& unscaled)
+{
+    if (text.empty()) return false;
+    bool neg = false;
+    std::size_t i = 0;
+    if (text[0] == '-' || text[0] == '+') {
+        neg = text[0] == '-';
+        i = 1;
+    }
+    __int128 acc = 0;
+    int fracDigits = 0;
+    bool seenDot = false, anyDigit = false;
+    int roundDigit = -1;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '.') {
+            if (seenDot) return false;
+            seenDot = true;
+            continue;
+        }
+        if (c < '0' || c > '9') return false;
+        anyDigit = true;
+        if (seenDot && fracDigits >= scale) {
+            if (roundDigit < 0) roundDigit = c - '0';
+            continue;
+        }
+        acc = acc * 10 + (c - '0');
+        if (seenDot) ++fracDigits;
+        if (acc > static_cast<__int128>(INT64_MAX)) return false;
+    }
+    if (!anyDigit) return false;
+    while (fracDigits < scale) {
+        acc *= 10;
+        ++fracDigits;
+        if (acc > static_cast<__int128>(INT64_MAX)) return false;
+    }
+    if (roundDigit >= 5) acc += 1; // round half away from zero, like Flink's DECIMAL cast
+    if (acc > static_cast<__int128>(INT64_MAX)) return false;
+    unscaled = static_cast<std::int64_t>(neg ? -acc : acc);
+    return true;
+}
+
+std::string formatTimestamp(std::int64_t millis)
+{
+    std::int64_t days = millis >= 0 ? millis / 86400000 : -((-millis + 86399999) / 86400000);
+    std::int64_t rem = millis - days * 86400000;
+    int y;
+    unsigned mo, d;
+    civilFromDays(days, y, mo, d);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d:%02d.%03d", y, mo, d,
+                  static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
+                  static_cast<int>(rem / 1000 % 60), static_cast<int>(rem % 1000));
+    return buf;
+}
+
+bool parseTimestamp(std::string_view t, std::int64_t& millis)
+{
+    auto num = [&](std::size_t pos, std::size_t len, int& out) {
+        if (pos + len > t.size()) return false;
+        out = 0;
+        for (std::size_t i = pos; i < pos + len; ++i) {
+            if (t[i] < '0' || t[i] > '9') return false;
+            out = out * 10 + (t[i] - '0');
+        }
+        return true;
+    };
+    int y, mo, d, h = 0, mi = 0, s = 0, ms = 0;
+    if (!num(0, 4, y) || t.size() < 10 || t[4] != '-' || !num(5, 2, mo) || t[7] != '-' ||
+        !num(8, 2, d))
+        return false;
+    std::size_t p = 10;
+    if (p < t.size()) {
+        if (t[p] != ' ' && t[p] != 'T') return false;
+        if (!num(p + 1, 2, h) || t.size() < p + 9 || t[p + 3] != ':' || !num(p + 4, 2, mi) ||
+            t[p + 6] != ':' || !num(p + 7, 2, s))
+            return false;
+        p += 9;
+        if (p < t.size() && t[p] == '.') {
+            ++p;
+            int digits = 0;
+            while (p < t.size() && t[p] >= '0' && t[p] <= '9') {
+                if (digits < 3) ms = ms * 10 + (t[p] - '0');
+                ++digits;
+                ++p;
+            }
+            if (digits == 0) return false;
+            for (int k = digits; k < 3; ++k) ms *= 10;
+        }
+        if (p < t.size() && t[p] == 'Z') ++p;
+        if (p != t.size()) return false;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return false;
+    millis = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400000 +
+             h * 3600000LL + mi * 60000LL + s * 1000LL + ms;
+    return true;
+}
+
+std::string Value::toString() const
+{
+    switch (m_kind) {
+    case Kind::Null: return "NULL";
+    case Kind::Bool: return m_u.b ? "TRUE" : "FALSE";
+    case Kind::Int: return std::to_string(m_u.i);
+    case Kind::Double: {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", m_u.d);
+        // Shortest round-trip form.
+        for (int prec = 1; prec <= 17; ++prec) {
+            char b2[32];
+            std::snprintf(b2, sizeof b2, "%.*g", prec, m_u.d);
+            if (std::strtod(b2, nullptr) == m_u.d) return b2;
+        }
+        return buf;
+    }
+    case Kind::Decimal: return formatDecimal(m_u.i, m_scale);
+    case Kind::String: return m_s;
+    case Kind::Timestamp: return formatTimestamp(m_u.i);
+    }
+    return {};
+}
+
+std::strong_ordering compare(const Value& a, const Value& b)
+{
+    int ra = kindRank(a.m_kind), rb = kindRank(b.m_kind);
+    if (ra != rb) return ra <=> rb;
+    using K = Value::Kind;
+    switch (a.m_kind) {
+    case K::Null: return std::strong_ordering::equal;
+    case K::Bool: return a.m_u.b <=> b.m_u.b;
+    case K::String: {
+        int c = a.m_s.compare(b.m_s);
+        return c <=> 0;
+    }
+    case K::Timestamp: return a.m_u.i <=> b.m_u.i;
+    default: break;
+    }
+    // Numbers.
+    if (a.m_kind == K::Double || b.m_kind == K::Double) return compareDouble(a.toDouble(), b.toDouble());
+    int sa = a.m_kind == K::Decimal ? a.m_scale : 0;
+    int sb = b.m_kind == K::Decimal ? b.m_scale : 0;
+    return compareDecimal(a.m_u.i, sa, b.m_u.i, sb);
+}
+
+std::size_t Value::hash() const
+{
+    switch (m_kind) {
+    case Kind::Null: return 0x9e3779b97f4a7c15ULL;
+    case Kind::Bool: return m_u.b ? 1231 : 1237;
+    case Kind::String: return std::hash<std::string>{}(m_s);
+    case Kind::Timestamp: return std::hash<std::int64_t>{}(m_u.i) ^ 0x5bd1e995;
+    case Kind::Int: return std::hash<double>{}(static_cast<double>(m_u.i));
+    case Kind::Decimal:
+    case Kind::Double: return std::hash<double>{}(toDouble());
+    }
+    return 0;
+}
+
+} // namespace sw::runtime

@@ -1,0 +1,84 @@
+#pragma once
+// A single SQL value. Small, copyable, no heap for non-string values.
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "types/DataType.h"
+
+namespace sw::runtime {
+
+class Value {
+public:
+    enum class Kind : std::uint8_t { Null, Bool, Int, Double, Decimal, String, Timestamp };
+
+    Value() = default;
+    static Value null() { return Value(); }
+    static Value boolean(bool b) { Value v(Kind::Bool); v.m_u.b = b; return v; }
+    /// INT and BIGINT both use Kind::Int; the column's DataType says which.
+    static Value integer(std::int64_t i) { Value v(Kind::Int); v.m_u.i = i; return v; }
+    static Value float64(double d) { Value v(Kind::Double); v.m_u.d = d; return v; }
+    /// DECIMAL as unscaled integer and scale: decimal(1234, 2) is 12.34.
+    static Value decimal(std::int64_t unscaled, int scale)
+    {
+        Value v(Kind::Decimal);
+        v.m_u.i = unscaled;
+        v.m_scale = static_cast<std::uint8_t>(scale);
+        return v;
+    }
+    static Value string(std::string s) { Value v(Kind::String); v.m_s = std::move(s); return v; }
+    /// TIMESTAMP(3): milliseconds since 1970-01-01T00:00:00 UTC.
+    static Value timestamp(std::int64_t millis) { Value v(Kind::Timestamp); v.m_u.i = millis; return v; }
+
+    Kind kind() const { return m_kind; }
+    bool isNull() const { return m_kind == Kind::Null; }
+    bool asBool() const { return m_u.b; }
+    std::int64_t asInt() const { return m_u.i; }
+    double asDouble() const { return m_u.d; }
+    std::int64_t decimalUnscaled() const { return m_u.i; }
+    int decimalScale() const { return m_scale; }
+    std::int64_t asTimestamp() const { return m_u.i; }
+    const std::string& asString() const { return m_s; }
+
+    /// Numeric value as double (Int, Double, Decimal); 0 for others.
+    double toDouble() const;
+
+    /// Human/SQL-ish rendering: NULL, TRUE, 42, 3.5, 12.34, text, 2024-01-01 12:00:00.000
+    std::string toString() const;
+
+    /// Total order used for grouping, MIN/MAX, sorting and tests: NULL first, then by kind;
+    /// numbers (Int/Double/Decimal) compare numerically with each other.
+    friend std::strong_ordering compare(const Value& a, const Value& b);
+    friend bool operator==(const Value& a, const Value& b) { return compare(a, b) == 0; }
+    friend bool operator<(const Value& a, const Value& b) { return compare(a, b) < 0; }
+
+    /// Hash consistent with ==: numerically equal Int/Decimal values hash equal.
+    std::size_t hash() const;
+
+private:
+    explicit Value(Kind k) : m_kind(k) {}
+    Kind m_kind = Kind::Null;
+    std::uint8_t m_scale = 0;
+    union {
+        bool b;
+        std::int64_t i;
+        double d;
+    } m_u{.i = 0};
+    std::string m_s;
+};
+
+struct ValueHash {
+    std::size_t operator()(const Value& v) const { return v.hash(); }
+};
+
+/// Formats milliseconds since the epoch as "YYYY-MM-DD HH:MM:SS.mmm" (UTC, Flink's style).
+std::string formatTimestamp(std::int64_t millis);
+/// Parses "YYYY-MM-DD HH:MM:SS[.fff]", "YYYY-MM-DDTHH:MM:SS[.fff][Z]" or "YYYY-MM-DD".
+bool parseTimestamp(std::string_view text, std::int64_t& millis);
+/// Renders a decimal from its unscaled value and scale: (1234, 2) -> "12.34".
+std::string formatDecimal(std::int64_t unscaled, int scale);
+/// Parses a decimal literal into the given scale, rounding half up; false on bad text/overflow.
+bool parseDecimal(std::string_view text, int scale, std::int64_t& unscaled);
+
+} // namespace sw::runtime
