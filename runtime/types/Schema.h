@@ -31,6 +31,11 @@ public:
     /// Column by name, or nullptr.
     const Field* find(std::string_view name) const;
 
+    /// The event-time attribute: a TIMESTAMP(3) column that carries watermarks (Flink's rowtime),
+    /// or empty when the stream has no watermark strategy upstream.
+    const std::string& rowtime() const { return m_rowtime; }
+    void setRowtime(std::string column) { m_rowtime = std::move(column); }
+
     /// "order_id BIGINT, amount DECIMAL(10, 2)".
     std::string toString() const;
 
@@ -38,6 +43,7 @@ public:
 
 private:
     std::vector<Field> m_fields;
+    std::string m_rowtime;
 };
 
 } // namespace sw::runtime

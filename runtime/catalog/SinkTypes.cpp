@@ -1,0 +1,91 @@
+// Sink node types: kafka-sink, sqlite-sink, file-sink, console-sink.
+#include "catalog/Builders.h"
+
+namespace sw::runtime {
+using namespace catalog_detail;
+
+namespace {
+
+NodeType sinkBase(std::string name, std::string display, std::string desc)
+{
+    NodeType t;
+    t.name = std::move(name);
+    t.displayName = std::move(display);
+    t.category = Category::Sinks;
+    t.icon = t.name;
+    t.description = std::move(desc);
+    t.inputs = {in()};
+    t.outputs = {errorsPort()};
+    return t;
+}
+
+} // namespace
+
+void registerSinkTypes(std::vector<NodeType>& types)
+{
+    NodeType kafka = sinkBase("kafka-sink", "Kafka Sink",
+                              "Produces to a Kafka topic with the production producer defaults "
+                              "(acks=all, idempotence, lz4, linger.ms=5, batch.size=32768), keyed "
+                              "by chosen columns. Final delivery failures go to errors.");
+    kafka.properties = {
+        P("topic", "Topic", PropertyType::Topic).def("").required().doc("Topic to produce to"),
+        P("bootstrap_servers", "Bootstrap servers", PropertyType::String)
+            .def("")
+            .doc("host:port list; empty = the embedded broker"),
+        P("format", "Format", PropertyType::Choice).def("json").choices({"json", "csv"}).doc("Value encoding"),
+        P("key_fields", "Key columns", PropertyType::FieldList)
+            .def(nlohmann::json::array())
+            .doc("Message key columns: equal keys land in one partition (empty = no key)"),
+        P("properties", "Producer properties", PropertyType::KeyValue)
+            .def(nlohmann::json::object())
+            .doc("Overrides of the production defaults and security settings (librdkafka names)")
+            .advanced(),
+    };
+    for (auto& p : topicProps(3)) kafka.properties.push_back(p);
+    kafka.properties.push_back(parallelismProp());
+    kafka.deriveSchema = [](DeriveContext& ctx) {
+        if (ctx.prop("topic").get<std::string>().empty()) ctx.error("topic", "a topic is required");
+        if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
+    };
+    types.push_back(kafka);
+
+    NodeType sqlite = sinkBase("sqlite-sink", "SQLite Sink",
+                               "Writes rows to a SQLite table (created from the schema) in batched "
+                               "transactions, WAL mode; with key columns it upserts, so replays do "
+                               "not duplicate rows.");
+    sqlite.properties = {
+        P("path", "Database", PropertyType::Path).def("output.sqlite").required().doc("SQLite database file"),
+        P("table", "Table", PropertyType::String).def("results").required().doc("Table name"),
+        P("key_fields", "Primary key", PropertyType::FieldList)
+            .def(nlohmann::json::array())
+            .doc("Upsert key (idempotent writes); empty = append"),
+        P("batch_size", "Batch size", PropertyType::Int).def(1000).range(1, 1000000).unit("rows").doc("Rows per transaction").advanced(),
+    };
+    sqlite.deriveSchema = [](DeriveContext& ctx) {
+        std::string table = ctx.prop("table").get<std::string>();
+        if (!isIdentifier(table)) ctx.error("table", "'" + table + "' is not a valid table name");
+        if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a database path is required");
+        if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
+    };
+    types.push_back(sqlite);
+
+    NodeType file = sinkBase("file-sink", "File Sink", "Writes records as JSON Lines or CSV with a header.");
+    file.properties = {
+        P("path", "Path", PropertyType::Path).def("output.jsonl").required().doc("Output file"),
+        P("format", "Format", PropertyType::Choice).def("jsonl").choices({"jsonl", "csv"}).doc("File format"),
+    };
+    file.deriveSchema = [](DeriveContext& ctx) {
+        if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a file path is required");
+    };
+    types.push_back(file);
+
+    NodeType console = sinkBase("console-sink", "Console", "Prints records to standard output.");
+    console.outputs = {};
+    console.properties = {
+        P("format", "Format", PropertyType::Choice).def("table").choices({"table", "json"}).doc("Print style"),
+        P("max_rows", "Max rows", PropertyType::Int).def(0).range(0, 1e12).doc("Stop printing after this many rows (0 = all); the rest are counted"),
+    };
+    types.push_back(console);
+}
+
+} // namespace sw::runtime

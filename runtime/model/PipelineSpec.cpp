@@ -1,0 +1,72 @@
+#include "model/PipelineSpec.h"
+
+#include "catalog/Catalog.h"
+
+namespace sw::runtime {
+
+std::string_view toString(DeliveryGuarantee g)
+{
+    return g == DeliveryGuarantee::ExactlyOnce ? "exactly-once" : "at-least-once";
+}
+
+std::optional<DeliveryGuarantee> parseDeliveryGuarantee(std::string_view s)
+{
+    if (s == "at-least-once") return DeliveryGuarantee::AtLeastOnce;
+    if (s == "exactly-once") return DeliveryGuarantee::ExactlyOnce;
+    return std::nullopt;
+}
+
+nlohmann::json NodeSpec::property(std::string_view name) const
+{
+    if (properties.is_object()) {
+        auto it = properties.find(std::string(name));
+        if (it != properties.end()) return *it;
+    }
+    if (const NodeType* t = Catalog::instance().find(type))
+        if (const PropertySpec* p = t->findProperty(name)) return p->defaultValue;
+    return nullptr;
+}
+
+const NodeSpec* PipelineSpec::findNode(std::string_view id) const
+{
+    for (const auto& n : nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+NodeSpec* PipelineSpec::findNode(std::string_view id)
+{
+    for (auto& n : nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+std::vector<const EdgeSpec*> PipelineSpec::edgesInto(std::string_view node,
+                                                     std::string_view port) const
+{
+    std::vector<const EdgeSpec*> r;
+    for (const auto& e : edges)
+        if (e.to.node == node && (port.empty() || e.to.port == port)) r.push_back(&e);
+    return r;
+}
+
+std::vector<const EdgeSpec*> PipelineSpec::edgesFrom(std::string_view node,
+                                                     std::string_view port) const
+{
+    std::vector<const EdgeSpec*> r;
+    for (const auto& e : edges)
+        if (e.from.node == node && (port.empty() || e.from.port == port)) r.push_back(&e);
+    return r;
+}
+
+std::string PipelineSpec::uniqueId(std::string_view base) const
+{
+    std::string b(base.empty() ? std::string_view("node") : base);
+    if (!findNode(b)) return b;
+    for (int i = 2;; ++i) {
+        std::string c = b + "_" + std::to_string(i);
+        if (!findNode(c)) return c;
+    }
+}
+
+} // namespace sw::runtime

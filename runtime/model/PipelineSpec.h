@@ -1,0 +1,72 @@
+#pragma once
+// The pipeline document as plain value types. File format: docs/pipeline-format.md.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace sw::runtime {
+
+inline constexpr std::string_view kPipelineFormat = "streamwright.pipeline/1";
+
+enum class DeliveryGuarantee { AtLeastOnce, ExactlyOnce };
+std::string_view toString(DeliveryGuarantee g);
+std::optional<DeliveryGuarantee> parseDeliveryGuarantee(std::string_view s);
+
+struct PortRef {
+    std::string node;
+    std::string port;
+    friend bool operator==(const PortRef&, const PortRef&) = default;
+};
+
+struct EdgeSpec {
+    PortRef from; ///< an output port
+    PortRef to;   ///< an input port
+    friend bool operator==(const EdgeSpec&, const EdgeSpec&) = default;
+};
+
+struct NodeSpec {
+    std::string id;    ///< stable, unique in the pipeline: [A-Za-z_][A-Za-z0-9_.-]*
+    std::string type;  ///< a catalog type name, e.g. "tumbling-window"
+    std::string label; ///< shown on the canvas; may be empty
+    double x = 0;      ///< canvas position
+    double y = 0;
+    /// Property values keyed by name, as JSON (numbers, strings, booleans, arrays, objects).
+    /// Only properties that differ from nothing are stored; the catalog supplies defaults.
+    nlohmann::json properties = nlohmann::json::object();
+
+    /// The property value, or the catalog default when absent (null when neither).
+    nlohmann::json property(std::string_view name) const;
+    friend bool operator==(const NodeSpec&, const NodeSpec&) = default;
+};
+
+struct PipelineSettings {
+    std::string name;
+    std::string description;
+    DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
+    int parallelism = 1;                 ///< default parallelism of every node
+    std::int64_t checkpointIntervalMs = 10000;
+    std::string schemaEvolution;         ///< declared strategy ("backward", "forward", "full", "none") or empty
+    friend bool operator==(const PipelineSettings&, const PipelineSettings&) = default;
+};
+
+struct PipelineSpec {
+    PipelineSettings settings;
+    std::vector<NodeSpec> nodes;
+    std::vector<EdgeSpec> edges;
+
+    const NodeSpec* findNode(std::string_view id) const;
+    NodeSpec* findNode(std::string_view id);
+    /// Edges arriving at (node, port); port empty = any port of the node.
+    std::vector<const EdgeSpec*> edgesInto(std::string_view node, std::string_view port = {}) const;
+    /// Edges leaving (node, port); port empty = any port of the node.
+    std::vector<const EdgeSpec*> edgesFrom(std::string_view node, std::string_view port = {}) const;
+    /// A fresh id "<base>", "<base>_2", ... not used by any node.
+    std::string uniqueId(std::string_view base) const;
+    friend bool operator==(const PipelineSpec&, const PipelineSpec&) = default;
+};
+
+} // namespace sw::runtime
