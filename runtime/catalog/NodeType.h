@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalog/PropertySpec.h"
+#include "exec/OperatorFactory.h"
 #include "model/PipelineSpec.h"
 #include "types/Schema.h"
 #include "validate/Diagnostic.h"
@@ -71,6 +72,9 @@ struct NodeType {
     std::vector<PortSpec> outputs;
     std::vector<PropertySpec> properties;
     DeriveSchemaFn deriveSchema;
+    /// Builds the runtime operator of one subtask (exec/Operator.h); empty when the engine cannot
+    /// run this type yet (start() then fails naming the node).
+    OperatorFactory createOperator;
 
     bool isSource() const { return inputs.empty(); }
     bool isSink() const;

@@ -1,0 +1,38 @@
+#pragma once
+// Building rows for a node's `errors` output (schema: errorSchema() in catalog/NodeType.h).
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "exec/Record.h"
+#include "types/Schema.h"
+
+namespace sw::runtime {
+
+/// The error_class column: why a record could not be processed.
+enum class ErrorClass : std::uint8_t { Parse, Type, Expression, Late, Sink };
+/// "parse", "type", "expression", "late", "sink".
+std::string_view toString(ErrorClass c);
+
+/// Everything an error row says. Fill what is known; the rest becomes NULL.
+struct ErrorInfo {
+    ErrorClass errorClass = ErrorClass::Parse;
+    std::string message;
+    /// Origin of the failed input (topic/partition/offset or file/line, raw bytes).
+    Provenance provenance;
+    /// The record as JSON ({"col": value, ...}) when there was a parsed record; else empty.
+    std::string recordJson;
+    /// Error time (ms since epoch, wall clock); 0 = now.
+    std::int64_t errorTime = 0;
+};
+
+/// Renders `row` (with `schema`'s column names) as a JSON object string, Flink-style values:
+/// numbers unquoted, DECIMAL as its exact decimal text, TIMESTAMP as "YYYY-MM-DD HH:MM:SS.mmm".
+std::string rowToJson(const Row& row, const Schema& schema);
+
+/// Builds an error record with errorSchema()'s columns for node `nodeId`. Its event timestamp is
+/// `eventTime` (the failed record's, when it had one), so error streams keep watermark semantics.
+Record makeErrorRecord(std::string_view nodeId, const ErrorInfo& info,
+                       EventTime eventTime = kNoTimestamp);
+
+} // namespace sw::runtime

@@ -1,0 +1,138 @@
+#pragma once
+// The operator interfaces (Flink's vocabulary): one Operator instance per parallel subtask,
+// never called concurrently. All concurrency lives in the engine (exec/).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "exec/Collector.h"
+#include "exec/OperatorFactory.h"
+#include "exec/OperatorContext.h"
+#include "exec/Record.h"
+#include "model/PipelineSpec.h"
+#include "types/Schema.h"
+#include "util/Result.h"
+
+namespace sw::runtime {
+
+struct NodeType;
+
+/// Where operator state goes in a checkpoint (implemented with the SQLite checkpoint store in a
+/// later issue). Operators serialize their state as opaque byte blobs under keys of their choice.
+class StateWriter {
+public:
+    virtual ~StateWriter() = default;
+    virtual void put(const std::string& key, std::string bytes) = 0;
+};
+class StateReader {
+public:
+    virtual ~StateReader() = default;
+    /// The blob stored under `key`, or nullptr.
+    virtual const std::string* get(const std::string& key) const = 0;
+};
+
+/// A processing operator (everything that has inputs). Lifecycle on the subtask's thread:
+///   open -> { processBatch | processWatermark | onProcessingTime | snapshotState }* ->
+///   endOfInput (only when all inputs ended, not on cancel) -> close (always, after a successful open).
+/// Failures: throw any std::exception (or return an error Status from open); the engine turns
+/// it into an error event {node id, message} and stops the pipeline. Records the operator cannot
+/// process are not failures: send them to the `errors` port with out.emitError().
+class Operator {
+public:
+    virtual ~Operator() = default;
+
+    /// Called once before any input, on the subtask's thread.
+    virtual Status open(OperatorContext& ctx)
+    {
+        (void)ctx;
+        return Status::ok();
+    }
+
+    /// A batch arrived on input port `port`. The default calls processRecord for each record.
+    /// Records may be swapped out of the batch (the batch is recycled after this returns).
+    virtual void processBatch(int port, RecordBatch& batch, Collector& out)
+    {
+        for (Record& r : batch) processRecord(port, r, out);
+    }
+    /// One record on input port `port`; `r` may be moved/swapped into `out`.
+    virtual void processRecord(int port, Record& r, Collector& out)
+    {
+        (void)port;
+        (void)r;
+        (void)out;
+    }
+
+    /// The combined input watermark advanced to `watermark` (min over non-idle input channels,
+    /// never decreasing). Fire event-time timers here, then forward: the default forwards it.
+    virtual void processWatermark(EventTime watermark, Collector& out) { out.emitWatermark(watermark); }
+
+    /// A processing-time timer registered with OperatorContext::registerProcessingTimer is due.
+    virtual void onProcessingTime(std::int64_t nowMs, Collector& out)
+    {
+        (void)nowMs;
+        (void)out;
+    }
+
+    /// All inputs ended (bounded input, or a draining stop). A kMaxWatermark has been delivered
+    /// before when the inputs were event-time. Emit final results here; the engine then forwards
+    /// end-of-input downstream.
+    virtual void endOfInput(Collector& out) { (void)out; }
+
+    /// Releases resources (files, connections). Called on normal end, on stop and after failures.
+    virtual void close() {}
+
+    /// Checkpoint hooks (aligned barrier `checkpointId` reached this operator). Default: stateless.
+    virtual void snapshotState(std::int64_t checkpointId, StateWriter& w)
+    {
+        (void)checkpointId;
+        (void)w;
+    }
+    virtual void restoreState(const StateReader& r) { (void)r; }
+};
+
+/// What poll() reports to the source task.
+enum class SourceStatus : std::uint8_t {
+    More, ///< emitted records (or can emit soon); poll again at once
+    Idle, ///< nothing available now; the task waits briefly (and may mark the source idle)
+    End,  ///< the input is exhausted (bounded source); poll is not called again
+};
+
+/// A source: pull-based so the task loop controls batching, backpressure, pause and stop.
+/// The engine assigns event timestamps (from the schema's rowtime column, when a record's
+/// timestamp is kNoTimestamp) and generates watermarks from the node's watermark properties;
+/// a source only emits records (and errors). Sources have no inputs: processBatch is unused.
+class SourceOperator : public Operator {
+public:
+    /// Emit at most `maxRecords` records (to port 0, and parse failures via out.emitError) and
+    /// return quickly: never block longer than ~100 ms (e.g. a Kafka poll timeout), so stop
+    /// and pause are prompt. Backpressure happens inside out.emit() when channels are full.
+    virtual SourceStatus poll(Collector& out, std::size_t maxRecords) = 0;
+
+    /// Called by a draining stop before end-of-input is sent: flush what was read, commit.
+    virtual void stopReading() {}
+
+    /// Checkpoint completed downstream: sources may commit offsets up to it (later issue).
+    virtual void notifyCheckpointComplete(std::int64_t checkpointId) { (void)checkpointId; }
+};
+
+/// Everything a factory needs to build one subtask's operator.
+struct OperatorSpec {
+    const NodeSpec& node;
+    const NodeType& type;
+    std::vector<Schema> inputSchemas;  ///< by input port index
+    std::vector<Schema> outputSchemas; ///< by output port index (errors ports: errorSchema())
+    int subtask = 0;
+    int parallelism = 1;
+    /// Directory for files with relative paths (DLQ, sqlite sinks, state); "" = current dir.
+    std::string dataDirectory;
+};
+
+/// Wraps a concrete operator as a factory result: `return makeOperator<FilterOperator>(...)`.
+template <typename Op, typename... Args> Result<std::unique_ptr<Operator>> makeOperator(Args&&... args)
+{
+    return std::unique_ptr<Operator>(std::make_unique<Op>(std::forward<Args>(args)...));
+}
+
+} // namespace sw::runtime

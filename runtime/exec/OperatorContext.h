@@ -1,0 +1,73 @@
+#pragma once
+// Runtime services an operator reaches from open(): identity, schemas, processing-time timers,
+// the stop token and its metric counters. Owned by the subtask; valid until close() returns.
+#include <chrono>
+#include <cstdint>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "exec/Record.h"
+#include "metrics/NodeMetrics.h"
+#include "time/TimerQueue.h"
+#include "types/Schema.h"
+
+namespace sw::runtime {
+
+class OperatorContext {
+public:
+    OperatorContext(std::string nodeId, int subtask, int parallelism, std::vector<Schema> inputs,
+                    std::vector<Schema> outputs, SubtaskCounters& counters)
+        : m_nodeId(std::move(nodeId)), m_subtask(subtask), m_parallelism(parallelism),
+          m_inputs(std::move(inputs)), m_outputs(std::move(outputs)), m_counters(&counters)
+    {
+    }
+
+    const std::string& nodeId() const { return m_nodeId; }
+    int subtask() const { return m_subtask; }
+    int parallelism() const { return m_parallelism; }
+    const std::vector<Schema>& inputSchemas() const { return m_inputs; }
+    const std::vector<Schema>& outputSchemas() const { return m_outputs; }
+
+    /// Wall-clock time in ms since the epoch (processing time).
+    static std::int64_t processingTimeMs()
+    {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    }
+    /// Asks for Operator::onProcessingTime(t) once processing time reaches `timeMs`. Timers at
+    /// the same time coalesce; they fire on the subtask thread, between batches.
+    void registerProcessingTimer(std::int64_t timeMs) { m_timers.add(timeMs); }
+    TimerQueue& processingTimers() { return m_timers; }
+
+    /// The combined input watermark the operator has seen (kMinWatermark before any).
+    EventTime currentWatermark() const { return m_watermark; }
+    void setCurrentWatermark(EventTime w) { m_watermark = w; }
+
+    /// Requested when the pipeline is cancelled: an operator that waits (a throttled sink, a
+    /// connector retry loop) must wait on this token and return promptly when it is requested.
+    std::stop_token stopToken() const { return m_stop; }
+    void setStopToken(std::stop_token t) { m_stop = std::move(t); }
+
+    /// This subtask's counters (in/out/errors are counted by the engine; operators add
+    /// late records and dedup drops here).
+    SubtaskCounters& counters() { return *m_counters; }
+
+    /// Directory for relative file paths ("" = current directory).
+    const std::string& dataDirectory() const { return m_dataDir; }
+    void setDataDirectory(std::string d) { m_dataDir = std::move(d); }
+
+private:
+    std::string m_nodeId;
+    int m_subtask = 0;
+    int m_parallelism = 1;
+    std::vector<Schema> m_inputs;
+    std::vector<Schema> m_outputs;
+    SubtaskCounters* m_counters;
+    TimerQueue m_timers;
+    EventTime m_watermark = kMinWatermark;
+    std::stop_token m_stop;
+    std::string m_dataDir;
+};
+
+} // namespace sw::runtime

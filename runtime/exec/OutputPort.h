@@ -1,0 +1,114 @@
+#pragma once
+// One output port of one subtask: batches records per target channel and routes them over the
+// port's edges (forward, key-hash, broadcast, rebalance). Used through Collector.
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <stop_token>
+#include <vector>
+
+#include "exec/InputGate.h"
+#include "exec/Partitioner.h"
+#include "exec/Record.h"
+#include "exec/StreamElement.h"
+#include "exec/Tap.h"
+
+namespace sw::runtime {
+
+class OutputPort {
+public:
+    /// One target channel of an edge.
+    struct Target {
+        InputGate* gate = nullptr;
+        int channel = 0;
+        ChannelCounters* counters = nullptr;
+    };
+
+    OutputPort() = default;
+    OutputPort(OutputPort&&) = default;
+    OutputPort& operator=(OutputPort&&) = default;
+
+    /// Adds an edge with its targets (one per consumer subtask; Forward has exactly one).
+    void addEdge(Partitioning kind, std::vector<int> keyColumns, std::vector<Target> targets);
+    void setBatchSize(std::size_t n) { m_batchSize = n ? n : 1; }
+    void setStopToken(std::stop_token t) { m_stop = std::move(t); }
+    void setSubtask(int s) { m_subtask = s; }
+    /// Taps see every batch flushed on the first edge (or every record when there is no edge).
+    void setTap(Tap* tap) { m_tap.store(tap, std::memory_order_release); }
+    bool connected() const { return !m_edges.empty(); }
+
+    /// Routes `r` (swap semantics: `r` receives a recycled record's storage).
+    void emit(Record& r)
+    {
+        ++m_count;
+        if (m_edges.size() == 1) [[likely]]
+            emitTo(m_edges.front(), r);
+        else
+            emitSlow(r);
+    }
+
+    /// Flushes pending batches, then sends `e` (a control element) to every target channel.
+    void emitControl(const StreamElement& e);
+    /// Sends every pending (partial) batch.
+    void flushAll();
+    /// True when a partial batch has waited longer than `maxAge` (cheap check).
+    bool hasStale(std::chrono::steady_clock::time_point now, std::chrono::nanoseconds maxAge) const;
+    /// Records emitted on this port since the last call (for the out counter).
+    std::uint64_t takeCount()
+    {
+        std::uint64_t c = m_count;
+        m_count = 0;
+        return c;
+    }
+    /// False once a push was abandoned because of a stop request.
+    bool live() const { return !m_cancelled; }
+
+private:
+    struct Lane {
+        Target target;
+        RecordBatchPtr batch;
+        std::chrono::steady_clock::time_point firstAt{};
+    };
+    struct Edge {
+        Partitioning kind = Partitioning::Forward;
+        std::vector<int> keys;
+        std::vector<Lane> lanes;
+        std::size_t next = 0; // rebalance cursor
+        Record scratch;       // copies for fan-out
+    };
+
+    void emitTo(Edge& e, Record& r)
+    {
+        Lane* lane;
+        switch (e.kind) {
+        case Partitioning::Forward: lane = &e.lanes.front(); break;
+        case Partitioning::KeyHash:
+            lane = &e.lanes[keyHashChannel(keyHash(r.row, e.keys), e.lanes.size())];
+            break;
+        case Partitioning::Rebalance: lane = &e.lanes[e.next]; break;
+        default: emitBroadcast(e, r); return;
+        }
+        if (!lane->batch) [[unlikely]]
+            startBatch(*lane);
+        lane->batch->appendSwap(r);
+        if (lane->batch->size() >= m_batchSize) [[unlikely]]
+            flushLane(e, *lane);
+    }
+    void emitSlow(Record& r);
+    void emitBroadcast(Edge& e, Record& r);
+    void startBatch(Lane& lane);
+    void flushLane(Edge& e, Lane& lane);
+    void push(Lane& lane, StreamElement&& el);
+
+    std::vector<Edge> m_edges;
+    std::size_t m_batchSize = 512;
+    std::stop_token m_stop;
+    std::atomic<Tap*> m_tap{nullptr};
+    std::uint64_t m_count = 0;
+    int m_subtask = 0;
+    bool m_cancelled = false;
+    Record m_discard; // swap target for records of an unconnected port
+};
+
+} // namespace sw::runtime

@@ -1,0 +1,48 @@
+#pragma once
+// What travels through a channel, in order: record batches and in-band control elements.
+#include <cstdint>
+#include <limits>
+
+#include "exec/Record.h"
+
+namespace sw::runtime {
+
+/// One channel element. Control elements travel in-band, in order with the batches around them:
+/// a watermark W sent after a batch guarantees the receiver processed that batch first.
+struct StreamElement {
+    enum class Kind : std::uint8_t {
+        Records,    ///< `batch` holds records
+        Watermark,  ///< `value` is the watermark: no later record on this channel has ts <= value
+        Idle,       ///< the sender is idle: exclude this channel from watermark alignment
+        Active,     ///< the sender is active again after Idle
+        EndOfInput, ///< the sender will send nothing more
+        Barrier,    ///< checkpoint barrier; `value` is the checkpoint id (aligned per input)
+    };
+    Kind kind = Kind::Records;
+    EventTime value = 0;
+    RecordBatchPtr batch; ///< only for Kind::Records
+
+    static StreamElement records(RecordBatchPtr b)
+    {
+        StreamElement e;
+        e.kind = Kind::Records;
+        e.batch = std::move(b);
+        return e;
+    }
+    static StreamElement watermark(EventTime w) { return control(Kind::Watermark, w); }
+    static StreamElement idle() { return control(Kind::Idle, 0); }
+    static StreamElement active() { return control(Kind::Active, 0); }
+    static StreamElement endOfInput() { return control(Kind::EndOfInput, 0); }
+    static StreamElement barrier(std::int64_t checkpointId) { return control(Kind::Barrier, checkpointId); }
+
+private:
+    static StreamElement control(Kind k, EventTime v)
+    {
+        StreamElement e;
+        e.kind = k;
+        e.value = v;
+        return e;
+    }
+};
+
+} // namespace sw::runtime

@@ -1,0 +1,44 @@
+#pragma once
+// A tap: a bounded ring buffer of copies of the records leaving one output port, for live event
+// inspection. Untapped ports pay one relaxed atomic load per batch, nothing per record.
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "exec/Record.h"
+#include "types/Schema.h"
+
+namespace sw::runtime {
+
+struct TappedRecord {
+    Row row;
+    EventTime timestamp = kNoTimestamp;
+    int subtask = 0;
+    std::uint64_t sequence = 0; ///< per tap, increasing; gaps mean the ring overwrote records
+};
+
+class Tap {
+public:
+    Tap(Schema schema, std::size_t capacity) : m_schema(std::move(schema)), m_capacity(capacity ? capacity : 1) {}
+
+    const Schema& schema() const { return m_schema; }
+    std::size_t capacity() const { return m_capacity; }
+
+    /// Called by the engine (any subtask thread): copies `records` in, overwriting the oldest.
+    void append(const Record* begin, const Record* end, int subtask);
+    /// Takes (removes) the buffered records, oldest first. Any thread; never waits on I/O.
+    std::vector<TappedRecord> take();
+    /// Records offered since the tap was opened (including overwritten ones).
+    std::uint64_t total() const;
+
+private:
+    Schema m_schema;
+    std::size_t m_capacity;
+    mutable std::mutex m_mutex;
+    std::vector<TappedRecord> m_ring;
+    std::size_t m_head = 0; // index of the oldest when full
+    std::uint64_t m_seq = 0;
+};
+
+} // namespace sw::runtime
