@@ -6,21 +6,9 @@
 
 namespace sw::cli {
 
-int runRunCommand(int, char**)
-{
-    std::fputs("streamwright-run run: not available yet in this build (runtime engine in progress)\n", stderr);
-    return 2;
-}
-
 int runExportCommand(int, char**)
 {
     std::fputs("streamwright-run export: not available yet in this build (export in progress)\n", stderr);
-    return 2;
-}
-
-int runBrokerCommand(int, char**)
-{
-    std::fputs("streamwright-run broker: not available yet in this build (Kafka in progress)\n", stderr);
     return 2;
 }
 
