@@ -63,6 +63,20 @@ public:
     }
     /// False once a push was abandoned because of a stop request.
     bool live() const { return !m_cancelled; }
+    /// Fill of the fullest target channel, 0..1 (queued batches / capacity): lets a source pause
+    /// its input (e.g. Kafka partitions) while downstream is full. Any thread; relaxed reads.
+    double maxFill() const
+    {
+        double f = 0;
+        for (const Edge& e : m_edges)
+            for (const Lane& l : e.lanes)
+                if (l.target.counters && l.target.gate && l.target.gate->capacity() > 0) {
+                    double x = static_cast<double>(l.target.counters->queuedBatches.get()) /
+                               static_cast<double>(l.target.gate->capacity());
+                    if (x > f) f = x;
+                }
+        return f;
+    }
 
 private:
     struct Lane {

@@ -26,6 +26,10 @@ struct RawBytes {
     std::string key;   ///< Kafka message key (empty for files)
     std::string value; ///< Kafka message value, or the file line without its newline
     bool hasKey = false;
+    bool hasValue = true; ///< false for a Kafka null value (tombstone)
+    /// Kafka message headers in order (name, value) and message timestamp (ms, -1 = none).
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::int64_t timestamp = -1;
 };
 
 /// Where a record came from. Sources fill what they know; operators copy it along unchanged so
