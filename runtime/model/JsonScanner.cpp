@@ -306,6 +306,7 @@ struct JsonScanner::Scan {
 
     bool readName()
     {
+        stack.back().hasKey = false; // errors before the name is read belong to the object
         skipWs();
         if (pos >= t.size() || t[pos] != '"') return unexpected("a member name in double quotes"), false;
         std::size_t start = pos;

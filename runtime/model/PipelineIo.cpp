@@ -154,7 +154,10 @@ Result<PipelineSpec> loadPipelineFile(const std::string& path, LoadFailure* fail
     ::close(fd);
     if (!read) return result(read.error(), LoadFailure::CannotRead);
     if (text.size() > kMaxPipelineFileBytes)
-        return result(makeError(tooLarge("the file", text.size()) + " (or more)"), LoadFailure::BadContent);
+        return result(makeError("the file has more than " + std::to_string(kMaxPipelineFileBytes) +
+                                " bytes; the largest pipeline file accepted is " +
+                                std::to_string(kMaxPipelineFileBytes) + " bytes"),
+                      LoadFailure::BadContent);
     return result(parsePipeline(text), LoadFailure::BadContent);
 }
 
