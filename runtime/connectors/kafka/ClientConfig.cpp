@@ -35,6 +35,13 @@ void logCallback(const rd_kafka_t* rk, int level, const char* fac, const char* b
 {
     std::string client = rk ? rd_kafka_name(rk) : "";
     std::string line = std::string(fac ? fac : "") + ": " + (buf ? buf : "");
+    log(level, client, line);
+}
+
+} // namespace
+
+void log(int level, const std::string& client, std::string_view line)
+{
     LogSink sink;
     std::string redacted;
     {
@@ -48,8 +55,6 @@ void logCallback(const rd_kafka_t* rk, int level, const char* fac, const char* b
     else
         defaultSink(level, client, redacted);
 }
-
-} // namespace
 
 void Redactor::addSecret(std::string value)
 {
@@ -114,6 +119,8 @@ ClientConfig ClientConfig::defaults(Role role)
         c.set("compression.type", "lz4");
         c.set("linger.ms", "5");
         c.set("batch.size", "32768");
+        // Same key -> same partition as Java clients (Kafka's default partitioner).
+        c.set("partitioner", "murmur2_random");
         // Bounded local queue: produce() reports QUEUE_FULL and the sink waits (backpressure).
         c.set("queue.buffering.max.kbytes", "65536");
         c.set("queue.buffering.max.messages", "200000");

@@ -41,8 +41,10 @@ std::string redactSecrets(std::string_view text);
 /// Default: stderr for levels <= 3 (errors), prefixed "kafka: <client>: ".
 using LogSink = std::function<void(int level, const std::string& client, const std::string& line)>;
 void setLogSink(LogSink sink);
-/// Installs the sink into `conf` (log_cb) for a client called `clientName`.
+/// Installs the sink into `conf` (log_cb): librdkafka's log lines go to the sink, redacted.
 void installLogCallback(rd_kafka_conf_s* conf);
+/// Logs a line of our own through the same sink (redacted).
+void log(int level, const std::string& client, std::string_view line);
 
 /// An ordered set of librdkafka properties (later set() of the same key replaces the value).
 class ClientConfig {

@@ -1,0 +1,245 @@
+#include "connectors/kafka/KafkaSink.h"
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include <librdkafka/rdkafka.h>
+
+#include "connectors/kafka/LagRegistry.h"
+
+namespace sw::runtime::kafka {
+namespace {
+
+extern "C" void deliveryTrampoline(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque)
+{
+    static_cast<KafkaSink*>(opaque)->onDelivery(m);
+}
+
+extern "C" void sinkErrorTrampoline(rd_kafka_t* rk, int err, const char* reason, void* opaque)
+{
+    (void)opaque;
+    if (err == RD_KAFKA_RESP_ERR__FATAL) {
+        char buf[512];
+        rd_kafka_fatal_error(rk, buf, sizeof buf);
+        log(2, rd_kafka_name(rk), std::string("fatal producer error: ") + buf);
+    } else {
+        log(4, rd_kafka_name(rk), std::string("producer error: ") + (reason ? reason : ""));
+    }
+}
+
+} // namespace
+
+KafkaSink::KafkaSink(SinkSettings s) : m_s(std::move(s)) {}
+
+KafkaSink::~KafkaSink()
+{
+    close();
+}
+
+Status KafkaSink::open(OperatorContext& ctx)
+{
+    m_ctx = &ctx;
+    m_encoder = std::make_unique<RowEncoder>(m_s.format, m_s.inputSchema, m_s.keyColumns);
+    auto fail = [&](const std::string& m) {
+        return Status(makeError("kafka-sink '" + m_s.nodeId + "': " + m));
+    };
+    if (m_s.endpoint.embedded && m_s.endpoint.broker)
+        if (auto st = m_s.endpoint.broker->createTopic(m_s.topic, m_s.partitions); !st) return st;
+    ClientConfig cfg = m_s.config;
+    cfg.set("bootstrap.servers", m_s.endpoint.bootstrapServers);
+    if (!cfg.find("client.id"))
+        cfg.set("client.id", "streamwright-" + m_s.nodeId + "-" + std::to_string(m_s.subtask));
+    auto conf = cfg.build();
+    if (!conf) return fail(conf.error().message);
+    rd_kafka_conf_set_opaque(*conf, this);
+    rd_kafka_conf_set_dr_msg_cb(*conf, deliveryTrampoline);
+    rd_kafka_conf_set_error_cb(*conf, sinkErrorTrampoline);
+    char err[512];
+    m_rk = rd_kafka_new(RD_KAFKA_PRODUCER, *conf, err, sizeof err);
+    if (!m_rk) {
+        rd_kafka_conf_destroy(*conf);
+        return fail("cannot create the producer: " + cfg.redactor().apply(err));
+    }
+    m_rkt = rd_kafka_topic_new(m_rk, m_s.topic.c_str(), nullptr);
+    if (!m_rkt) return fail(std::string("topic: ") + rd_kafka_err2str(rd_kafka_last_error()));
+    return Status::ok();
+}
+
+void KafkaSink::processBatch(int, RecordBatch& batch, Collector& out)
+{
+    pace();
+    for (const Record& r : batch)
+        if (!produce(r)) break; // cancelled while the local queue was full
+    serve(0);
+    drainReports(&out);
+}
+
+bool KafkaSink::produce(const Record& r)
+{
+    m_encoder->encodeValue(r.row, m_value);
+    bool hasKey = m_encoder->encodeKey(r.row, m_key);
+    m_avgBytes = m_avgBytes * 0.99 + 0.01 * static_cast<double>(m_value.size() + m_key.size());
+    auto* f = new InFlight{r.provenance, r.timestamp};
+    for (;;) {
+        rd_kafka_resp_err_t e = rd_kafka_producev(
+            m_rk, RD_KAFKA_V_RKT(m_rkt), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_VALUE(m_value.data(), m_value.size()),
+            RD_KAFKA_V_KEY(hasKey ? m_key.data() : nullptr, hasKey ? m_key.size() : 0),
+            RD_KAFKA_V_TIMESTAMP(r.timestamp != kNoTimestamp && r.timestamp > 0 ? r.timestamp : 0),
+            RD_KAFKA_V_OPAQUE(f), RD_KAFKA_V_END);
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            m_inFlight.fetch_add(1);
+            return true;
+        }
+        if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+            // Backpressure from the local producer queue: serve delivery reports and retry.
+            if (m_ctx && m_ctx->stopToken().stop_requested()) {
+                delete f;
+                return false;
+            }
+            serve(10);
+            continue;
+        }
+        Failure fl{
+            *f,     std::string("produce to ") + m_s.topic + " failed: " + rd_kafka_err2str(e),
+            m_key,  m_value,
+            hasKey, -1};
+        m_failures.push_back(std::move(fl));
+        delete f;
+        return true;
+    }
+}
+
+void KafkaSink::onDelivery(const rd_kafka_message_t* m)
+{
+    std::unique_ptr<InFlight> f(static_cast<InFlight*>(m->_private));
+    m_inFlight.fetch_sub(1);
+    if (!f) return;
+    if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_acks.add(f->provenance);
+        std::int64_t& h = m_high[m->partition];
+        if (m->offset + 1 > h) h = m->offset + 1;
+        m_delivered.fetch_add(1);
+        return;
+    }
+    Failure fl;
+    fl.rec = *f;
+    fl.message = "delivery to " + m_s.topic + "[" + std::to_string(m->partition) +
+                 "] failed: " + redactSecrets(rd_kafka_err2str(m->err));
+    if (m->key) {
+        fl.hasKey = true;
+        fl.key.assign(static_cast<const char*>(m->key), m->key_len);
+    }
+    if (m->payload) fl.value.assign(static_cast<const char*>(m->payload), m->len);
+    fl.partition = m->partition;
+    m_failures.push_back(std::move(fl));
+}
+
+void KafkaSink::serve(int timeoutMs)
+{
+    rd_kafka_poll(m_rk, timeoutMs);
+    char buf[512];
+    if (rd_kafka_fatal_error(m_rk, buf, sizeof buf) != RD_KAFKA_RESP_ERR_NO_ERROR &&
+        m_fatal.empty())
+        m_fatal = redactSecrets(buf);
+}
+
+void KafkaSink::drainReports(Collector* out)
+{
+    m_acks.flush();
+    if (out && !m_failures.empty()) {
+        for (Failure& f : m_failures) {
+            ErrorInfo info;
+            info.errorClass = ErrorClass::Sink;
+            info.message = std::move(f.message);
+            info.provenance = f.rec.provenance;
+            auto raw = std::make_shared<RawBytes>();
+            raw->key = f.key;
+            raw->hasKey = f.hasKey;
+            raw->value = f.value;
+            raw->timestamp = f.rec.timestamp == kNoTimestamp ? -1 : f.rec.timestamp;
+            if (info.provenance.kind == Provenance::Kind::None)
+                info.provenance.kind = Provenance::Kind::Kafka;
+            info.provenance.raw = std::move(raw);
+            if (m_s.format == Format::Json) info.recordJson = f.value;
+            out->emitError(info, f.rec.timestamp);
+            m_failedCount.fetch_add(1);
+        }
+        m_failures.clear();
+    }
+    if (!m_fatal.empty())
+        throw std::runtime_error("kafka-sink '" + m_s.nodeId +
+                                 "': fatal producer error: " + m_fatal);
+}
+
+bool KafkaSink::flushAll(Collector* out)
+{
+    if (!m_rk) return true;
+    while (rd_kafka_outq_len(m_rk) > 0) {
+        if (m_ctx && m_ctx->stopToken().stop_requested()) break;
+        rd_kafka_flush(m_rk, 100);
+        drainReports(out);
+    }
+    serve(0);
+    drainReports(out);
+    return rd_kafka_outq_len(m_rk) == 0;
+}
+
+void KafkaSink::pace()
+{
+    if (!m_s.endpoint.embedded || m_s.paceBudgetBytes <= 0) return;
+    LagRegistry& reg = LagRegistry::instance();
+    for (int attempt = 0;; ++attempt) {
+        bool over = false;
+        double limit = static_cast<double>(m_s.paceBudgetBytes) / (m_avgBytes + 40.0);
+        std::int64_t inflightPer = static_cast<std::int64_t>(m_inFlight.load()) /
+                                   std::max(1, static_cast<int>(m_high.size()));
+        for (const auto& [p, high] : m_high) {
+            std::int64_t slow = reg.slowestPosition(m_s.endpoint.bootstrapServers, m_s.topic, p);
+            if (slow == -2) return; // nobody in this process reads the topic
+            if (static_cast<double>(high - slow + inflightPer) > limit) over = true;
+        }
+        if (!over) return;
+        if (attempt == 0) m_pacedWaits.fetch_add(1);
+        if (m_ctx && m_ctx->stopToken().stop_requested()) return;
+        serve(5);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+void KafkaSink::endOfInput(Collector& out)
+{
+    flushAll(&out);
+}
+
+void KafkaSink::snapshotState(std::int64_t, StateWriter&)
+{
+    flushAll(nullptr);
+}
+
+void KafkaSink::close()
+{
+    if (!m_rk) return;
+    // Bounded final flush, then purge what is left: not delivered = not acknowledged, so the
+    // source reads it again after a restart (at-least-once).
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (rd_kafka_outq_len(m_rk) > 0 && std::chrono::steady_clock::now() < deadline)
+        rd_kafka_flush(m_rk, 100);
+    rd_kafka_purge(m_rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    rd_kafka_poll(m_rk, 0);
+    m_acks.flush();
+    if (!m_failures.empty()) {
+        log(3, "streamwright",
+            "kafka-sink '" + m_s.nodeId + "': " + std::to_string(m_failures.size()) +
+                " records were not delivered when the run ended (not acknowledged: "
+                "read again after a restart)");
+        m_failures.clear();
+    }
+    if (m_rkt) rd_kafka_topic_destroy(m_rkt);
+    m_rkt = nullptr;
+    rd_kafka_destroy(m_rk);
+    m_rk = nullptr;
+}
+
+} // namespace sw::runtime::kafka

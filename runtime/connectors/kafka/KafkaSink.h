@@ -1,0 +1,111 @@
+#pragma once
+// The kafka-sink operator: a librdkafka producer with the production defaults (acks=all,
+// enable.idempotence=true, compression.type=lz4, linger.ms=5, batch.size=32768, murmur2
+// partitioner like Java clients), each overridable through the node's `properties`.
+//
+// Keys come from `key_fields` (RowEncoder), values are JSON or CSV. librdkafka retries
+// deliveries; a record whose delivery finally fails goes to the `errors` port (class sink) with
+// its key/value bytes and source provenance. Delivered records are acknowledged to the Kafka
+// source that read them (DeliveryAck.h). A full local queue waits (backpressure); end of input
+// flushes; a cancelled run purges what is not delivered (not acknowledged, so re-read later).
+//
+// Pacing on the embedded broker: when this process also consumes the topic, the sink waits while
+// it is more than ~2 MiB per partition ahead of the slowest consumer (the embedded broker keeps
+// only ~5 MiB per partition), so generators feeding embedded topics never cause data loss.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "connectors/kafka/ClientConfig.h"
+#include "connectors/kafka/DeliveryAck.h"
+#include "connectors/kafka/KafkaEndpoint.h"
+#include "connectors/kafka/RecordCodec.h"
+#include "exec/Operator.h"
+
+struct rd_kafka_s;
+struct rd_kafka_topic_s;
+struct rd_kafka_message_s;
+
+namespace sw::runtime::kafka {
+
+struct SinkSettings {
+    std::string nodeId;
+    int subtask = 0;
+    std::string topic;
+    int partitions = 3;
+    Endpoint endpoint;
+    Format format = Format::Json;
+    Schema inputSchema;
+    std::vector<int> keyColumns;
+    ClientConfig config;
+    /// Embedded topics: how far (estimated bytes per partition) the sink may run ahead of the
+    /// slowest consumer of this process. 0 = no pacing.
+    std::int64_t paceBudgetBytes = 2 << 20;
+};
+
+Result<SinkSettings> sinkSettings(const OperatorSpec& spec);
+/// The catalog's factory for kafka-sink.
+Result<std::unique_ptr<Operator>> makeKafkaSinkOperator(const OperatorSpec& spec);
+
+class KafkaSink final : public Operator {
+public:
+    explicit KafkaSink(SinkSettings s);
+    ~KafkaSink() override;
+
+    Status open(OperatorContext& ctx) override;
+    void processBatch(int port, RecordBatch& batch, Collector& out) override;
+    void endOfInput(Collector& out) override;
+    void close() override;
+    /// A checkpoint barrier: everything before it must be delivered (flush).
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+
+    std::uint64_t delivered() const { return m_delivered.load(); }
+    std::uint64_t failed() const { return m_failedCount.load(); }
+    std::uint64_t inFlight() const { return m_inFlight.load(); }
+    std::uint64_t pacedWaits() const { return m_pacedWaits.load(); }
+
+    // librdkafka delivery report (public for the C trampoline only)
+    void onDelivery(const rd_kafka_message_s* m);
+
+private:
+    struct InFlight {
+        Provenance provenance;
+        EventTime timestamp = kNoTimestamp;
+    };
+    struct Failure {
+        InFlight rec;
+        std::string message;
+        std::string key;
+        std::string value;
+        bool hasKey = false;
+        std::int32_t partition = -1;
+    };
+    bool produce(const Record& r);
+    void serve(int timeoutMs);
+    void drainReports(Collector* out);
+    bool flushAll(Collector* out);
+    void pace();
+
+    SinkSettings m_s;
+    OperatorContext* m_ctx = nullptr;
+    rd_kafka_s* m_rk = nullptr;
+    rd_kafka_topic_s* m_rkt = nullptr;
+    std::unique_ptr<RowEncoder> m_encoder;
+    std::string m_key;
+    std::string m_value;
+    AckBatch m_acks;
+    std::vector<Failure> m_failures;
+    std::map<std::int32_t, std::int64_t> m_high; // per partition: last delivered offset + 1
+    double m_avgBytes = 100;
+    std::string m_fatal;
+
+    std::atomic<std::uint64_t> m_delivered{0};
+    std::atomic<std::uint64_t> m_failedCount{0};
+    std::atomic<std::uint64_t> m_inFlight{0};
+    std::atomic<std::uint64_t> m_pacedWaits{0};
+};
+
+} // namespace sw::runtime::kafka

@@ -1,0 +1,280 @@
+// kafka-source: consumer-group handling (assignment with start positions, revocation with
+// commits), offset commits and pause/resume.
+#include <set>
+#include <tuple>
+
+#include <librdkafka/rdkafka.h>
+
+#include "connectors/kafka/KafkaSource.h"
+
+namespace sw::runtime::kafka {
+namespace {
+
+/// Partitions whose start position (earliest/latest/timestamp) was applied in this process:
+/// later assignments of them continue from the group's committed offset.
+using StartKey = std::tuple<std::string, std::string, std::string, std::int32_t>;
+std::mutex& startMutex()
+{
+    static std::mutex m;
+    return m;
+}
+std::set<StartKey>& startApplied()
+{
+    static std::set<StartKey> s;
+    return s;
+}
+
+bool isCooperative(rd_kafka_t* rk)
+{
+    const char* p = rd_kafka_rebalance_protocol(rk);
+    return p && std::string(p) == "COOPERATIVE";
+}
+
+} // namespace
+
+void KafkaSource::onRebalance(rd_kafka_t* rk, int err, rd_kafka_topic_partition_list_t* parts)
+{
+    const bool coop = isCooperative(rk);
+    if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        assign(rk, parts, coop);
+    } else if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
+        revoke(rk, parts, coop);
+    } else {
+        m_lastError = std::string("rebalance error: ") +
+                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
+        revoke(rk, parts, coop);
+    }
+    m_rebalances.fetch_add(1);
+}
+
+void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
+{
+    // The group's committed offsets (blocking, bounded).
+    rd_kafka_topic_partition_list_t* committed = rd_kafka_topic_partition_list_copy(parts);
+    rd_kafka_resp_err_t cerr = rd_kafka_committed(m_rk, committed, 10000);
+    std::vector<std::int32_t> byTime;
+    for (int i = 0; i < parts->cnt; ++i) {
+        rd_kafka_topic_partition_t& tp = parts->elems[i];
+        std::int64_t c = cerr ? RD_KAFKA_OFFSET_INVALID : committed->elems[i].offset;
+        bool first;
+        {
+            std::lock_guard lock(startMutex());
+            first =
+                startApplied()
+                    .insert({m_s.endpoint.bootstrapServers, m_s.groupId, m_s.topic, tp.partition})
+                    .second;
+        }
+        if (c >= 0 && (m_s.startFrom == StartFrom::Committed || !first)) {
+            tp.offset = c;
+            continue;
+        }
+        if (cerr && !first) {
+            // Committed offsets unknown (broker unreachable): let librdkafka fetch them itself.
+            tp.offset = RD_KAFKA_OFFSET_STORED;
+            continue;
+        }
+        switch (m_s.startFrom) {
+        case StartFrom::Committed:
+        case StartFrom::Earliest:
+            tp.offset = RD_KAFKA_OFFSET_BEGINNING;
+            break;
+        case StartFrom::Latest:
+            tp.offset = RD_KAFKA_OFFSET_END;
+            break;
+        case StartFrom::Timestamp:
+            byTime.push_back(tp.partition);
+            break;
+        }
+    }
+    rd_kafka_topic_partition_list_destroy(committed);
+    if (byTime.empty()) return;
+    // Timestamp start. A real broker answers with the first offset whose timestamp is >= the
+    // start (or -1: none, start at the end). The embedded broker has no time index: read from
+    // the beginning and skip records older than the start (same result).
+    rd_kafka_topic_partition_list_t* q =
+        rd_kafka_topic_partition_list_new(static_cast<int>(byTime.size()));
+    for (std::int32_t p : byTime)
+        rd_kafka_topic_partition_list_add(q, m_s.topic.c_str(), p)->offset = m_s.startTimestampMs;
+    rd_kafka_resp_err_t terr = m_s.endpoint.embedded ? RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED
+                                                     : rd_kafka_offsets_for_times(m_rk, q, 10000);
+    for (int i = 0; i < q->cnt; ++i) {
+        rd_kafka_topic_partition_t* tp =
+            rd_kafka_topic_partition_list_find(parts, m_s.topic.c_str(), q->elems[i].partition);
+        if (!terr && !q->elems[i].err) {
+            tp->offset = q->elems[i].offset >= 0 ? q->elems[i].offset : RD_KAFKA_OFFSET_END;
+        } else {
+            tp->offset = RD_KAFKA_OFFSET_BEGINNING;
+            std::lock_guard lock(m_mutex);
+            m_skipBefore[tp->partition] = m_s.startTimestampMs;
+        }
+    }
+    rd_kafka_topic_partition_list_destroy(q);
+}
+
+void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
+{
+    resolveStart(parts);
+    std::int64_t now = OperatorContext::processingTimeMs();
+    {
+        std::lock_guard lock(m_mutex);
+        std::lock_guard alock(m_acks->mutex());
+        for (int i = 0; i < parts->cnt; ++i) {
+            const rd_kafka_topic_partition_t& tp = parts->elems[i];
+            Part p;
+            p.id = tp.partition;
+            p.next = tp.offset >= 0 ? tp.offset : -1;
+            p.lastRecordMs = now;
+            if (auto it = m_skipBefore.find(tp.partition); it != m_skipBefore.end()) {
+                p.skipBeforeTs = it->second;
+                m_skipBefore.erase(it);
+            }
+            m_parts[tp.partition] = p;
+            m_acks->assign(tp.partition, p.next);
+        }
+    }
+    if (coop) {
+        if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts)) {
+            m_lastError = rd_kafka_error_string(e);
+            rd_kafka_error_destroy(e);
+        }
+    } else {
+        rd_kafka_assign(rk, parts);
+    }
+    if (m_pausedAll) {
+        rd_kafka_pause_partitions(rk, parts);
+        std::lock_guard lock(m_mutex);
+        for (int i = 0; i < parts->cnt; ++i)
+            m_parts[parts->elems[i].partition].paused = true;
+    }
+}
+
+void KafkaSource::revoke(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
+{
+    // Commit what is done before the partitions go to another member.
+    std::set<std::int32_t> ids;
+    if (parts)
+        for (int i = 0; i < parts->cnt; ++i)
+            ids.insert(parts->elems[i].partition);
+    if (m_rk && !m_checkpointCommits) commitDone(true, &ids);
+    {
+        std::lock_guard lock(m_mutex);
+        std::lock_guard alock(m_acks->mutex());
+        for (std::int32_t p : ids) {
+            m_parts.erase(p);
+            m_acks->revoke(p);
+        }
+    }
+    if (coop) {
+        if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk, parts))
+            rd_kafka_error_destroy(e);
+    } else {
+        rd_kafka_assign(rk, nullptr);
+    }
+}
+
+void KafkaSource::commitDone(bool sync, const std::set<std::int32_t>* only)
+{
+    if (!m_rk) return;
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
+    {
+        std::lock_guard lock(m_mutex);
+        std::lock_guard alock(m_acks->mutex());
+        for (auto& [id, part] : m_parts) {
+            if (only && !only->count(id)) continue;
+            OffsetTracker* t = m_acks->tracker(id);
+            if (!t) continue;
+            std::int64_t c = t->committable();
+            if (c < 0 || c == part.lastCommitSent || c <= part.committed) continue;
+            part.lastCommitSent = c;
+            rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), id)->offset = c;
+        }
+    }
+    if (list->cnt > 0) {
+        rd_kafka_resp_err_t e = rd_kafka_commit(m_rk, list, sync ? 0 : 1);
+        if (sync) onCommitResult(e, list);
+    }
+    rd_kafka_topic_partition_list_destroy(list);
+}
+
+void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offsets)
+{
+    if (err == RD_KAFKA_RESP_ERR__NO_OFFSET) return; // nothing to commit
+    std::lock_guard lock(m_mutex);
+    bool ok = false;
+    for (int i = 0; offsets && i < offsets->cnt; ++i) {
+        const rd_kafka_topic_partition_t& tp = offsets->elems[i];
+        auto it = m_parts.find(tp.partition);
+        if (!err && !tp.err) {
+            ok = true;
+            if (it != m_parts.end() && tp.offset > it->second.committed)
+                it->second.committed = tp.offset;
+        } else if (it != m_parts.end()) {
+            it->second.lastCommitSent = -1; // retried at the next commit
+        }
+    }
+    if (ok) m_commits.fetch_add(1);
+    if (err || !ok) {
+        m_commitFailures.fetch_add(1);
+        m_lastError = std::string("offset commit failed: ") +
+                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
+    }
+}
+
+void KafkaSource::setPaused(bool paused)
+{
+    if (!m_rk || paused == m_pausedAll) return;
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto& [id, part] : m_parts) {
+            if (part.paused == paused) continue; // only resume what we paused (librdkafka #4686)
+            part.paused = paused;
+            rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), id);
+        }
+    }
+    if (list->cnt > 0) {
+        if (paused)
+            rd_kafka_pause_partitions(m_rk, list);
+        else
+            rd_kafka_resume_partitions(m_rk, list);
+    }
+    rd_kafka_topic_partition_list_destroy(list);
+    m_pausedAll = paused;
+    if (paused) m_pauses.fetch_add(1);
+}
+
+void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
+{
+    std::string text;
+    std::map<std::int32_t, std::int64_t> pos;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [id, part] : m_parts)
+            if (part.next >= 0) {
+                pos[id] = part.next;
+                text += (text.empty() ? "" : ",") + std::to_string(id) + ":" +
+                        std::to_string(part.next);
+            }
+    }
+    m_checkpoints[checkpointId] = std::move(pos);
+    w.put("kafka.offsets." + m_s.topic, text);
+}
+
+void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId)
+{
+    auto it = m_checkpoints.find(checkpointId);
+    if (it == m_checkpoints.end() || !m_rk) return;
+    m_checkpointCommits = true;
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [id, off] : it->second)
+            if (m_parts.count(id))
+                rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), id)->offset = off;
+    }
+    if (list->cnt > 0) rd_kafka_commit(m_rk, list, 1);
+    rd_kafka_topic_partition_list_destroy(list);
+    m_checkpoints.erase(m_checkpoints.begin(), std::next(it));
+}
+
+} // namespace sw::runtime::kafka

@@ -1,0 +1,110 @@
+// kafka-source: lag metrics (a monitor thread per subtask, every lagIntervalMs) and detection of
+// records lost to retention.
+#include <condition_variable>
+
+#include <librdkafka/rdkafka.h>
+
+#include "connectors/kafka/KafkaSource.h"
+
+namespace sw::runtime::kafka {
+
+void KafkaSource::handleOutOfRange(std::int32_t partition, std::int64_t failedOffset)
+{
+    std::int64_t lo = -1, hi = -1;
+    rd_kafka_resp_err_t e =
+        rd_kafka_query_watermark_offsets(m_rk, m_s.topic.c_str(), partition, &lo, &hi, 5000);
+    std::string where =
+        "kafka-source '" + m_s.nodeId + "': " + m_s.topic + "[" + std::to_string(partition) + "]";
+    std::int64_t lost = 0;
+    std::int64_t resumeAt = RD_KAFKA_OFFSET_BEGINNING;
+    std::string msg;
+    if (e) {
+        msg = where + ": offset " + std::to_string(failedOffset) +
+              " is out of range and the log start could not be read (" + rd_kafka_err2str(e) +
+              "); continuing at the log start, records lost unknown";
+    } else {
+        resumeAt = lo;
+        if (failedOffset >= 0 && failedOffset < lo) lost = lo - failedOffset;
+        msg = where + ": offsets " + std::to_string(failedOffset) + ".." + std::to_string(lo - 1) +
+              " (" + std::to_string(lost) +
+              " records) were deleted by retention before they were read" +
+              "; continuing at offset " + std::to_string(lo);
+        if (failedOffset >= hi)
+            msg = where + ": offset " + std::to_string(failedOffset) + " is beyond the log end " +
+                  std::to_string(hi) + "; continuing at the log start " + std::to_string(lo);
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_parts.find(partition); it != m_parts.end()) {
+            it->second.lost += static_cast<std::uint64_t>(lost);
+            it->second.next = resumeAt >= 0 ? resumeAt : -1;
+        }
+    }
+    m_lost.fetch_add(static_cast<std::uint64_t>(lost));
+    log(3, "streamwright", msg);
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), partition)->offset = resumeAt;
+    if (rd_kafka_error_t* err = rd_kafka_seek_partitions(m_rk, list, 5000)) {
+        log(3, "streamwright", where + ": seek failed: " + rd_kafka_error_string(err));
+        rd_kafka_error_destroy(err);
+    }
+    rd_kafka_topic_partition_list_destroy(list);
+}
+
+void KafkaSource::monitorLoop(std::stop_token st)
+{
+    std::mutex m;
+    std::condition_variable_any cv;
+    while (!st.stop_requested()) {
+        std::vector<PartitionLag> parts;
+        {
+            std::lock_guard lock(m_mutex);
+            for (const auto& [id, p] : m_parts) {
+                PartitionLag l;
+                l.partition = id;
+                l.position = p.next;
+                l.committed = p.committed;
+                l.paused = p.paused;
+                l.idle = p.idle;
+                parts.push_back(l);
+            }
+        }
+        for (PartitionLag& l : parts) {
+            if (st.stop_requested()) return;
+            std::int64_t lo = -1, hi = -1;
+            if (rd_kafka_query_watermark_offsets(m_rk, m_s.topic.c_str(), l.partition, &lo, &hi,
+                                                 500) != RD_KAFKA_RESP_ERR_NO_ERROR)
+                rd_kafka_get_watermark_offsets(m_rk, m_s.topic.c_str(), l.partition, &lo, &hi);
+            l.lowWatermark = lo;
+            l.highWatermark = hi;
+            std::int64_t pos = l.position >= 0 ? l.position : l.committed;
+            if (hi >= 0 && pos >= 0) l.lag = hi > pos ? hi - pos : 0;
+        }
+        publishLag(parts);
+        std::unique_lock lock(m);
+        cv.wait_for(lock, st, std::chrono::milliseconds(m_s.lagIntervalMs), [] { return false; });
+    }
+}
+
+void KafkaSource::publishLag(const std::vector<PartitionLag>& parts)
+{
+    if (!m_lagHandle) return;
+    SourceLag s;
+    s.nodeId = m_s.nodeId;
+    s.subtask = m_s.subtask;
+    s.topic = m_s.topic;
+    s.groupId = m_s.groupId;
+    s.bootstrapServers = m_s.endpoint.bootstrapServers;
+    s.embedded = m_s.endpoint.embedded;
+    s.partitions = parts;
+    for (const PartitionLag& p : parts)
+        if (p.lag > 0) s.totalLag += p.lag;
+    s.recordsLost = m_lost.load();
+    s.rebalances = m_rebalances.load();
+    s.commits = m_commits.load();
+    s.commitFailures = m_commitFailures.load();
+    s.updatedAtMs = OperatorContext::processingTimeMs();
+    m_lagHandle->update(s);
+}
+
+} // namespace sw::runtime::kafka
