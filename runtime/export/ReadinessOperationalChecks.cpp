@@ -1,0 +1,173 @@
+// Checklist items on delivery, monitoring, backpressure, retention and schema evolution.
+#include <algorithm>
+
+#include "export/ReadinessChecks.h"
+
+namespace sw::runtime::exporting {
+namespace {
+
+std::string str(const NodeSpec& n, const char* prop)
+{
+    auto v = n.property(prop);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+int parallelism(const PipelineSpec& p, const NodeSpec& n)
+{
+    auto v = n.property("parallelism");
+    int x = v.is_number_integer() ? v.get<int>() : 0;
+    return x > 0 ? x : std::max(1, p.settings.parallelism);
+}
+
+bool isSink(const NodeSpec& n)
+{
+    return n.type == "kafka-sink" || n.type == "sqlite-sink" || n.type == "file-sink" ||
+           n.type == "console-sink";
+}
+
+bool hasKey(const NodeSpec& n)
+{
+    auto k = n.property("key_fields");
+    return k.is_array() && !k.empty();
+}
+
+ReadinessItem item(const char* id, const char* title, std::string summary)
+{
+    ReadinessItem i;
+    i.id = id;
+    i.title = title;
+    i.summary = std::move(summary);
+    return i;
+}
+
+} // namespace
+
+ReadinessItem checkDelivery(const PipelineSpec& p, const TopicPlan& plan)
+{
+    const bool eo = p.settings.delivery == DeliveryGuarantee::ExactlyOnce;
+    auto it = item("delivery-guarantee", "Exactly-once, or at-least-once with idempotent sinks",
+                   eo ? "exactly-once: Kafka sinks write in transactions, SQLite sinks commit rows "
+                        "with the checkpoint"
+                      : "at-least-once with idempotent (keyed upsert) sinks");
+    int sinks = 0, safe = 0;
+    for (const auto& n : p.nodes) {
+        if (!isSink(n)) continue;
+        ++sinks;
+        bool ok = false;
+        std::string why, fix;
+        if (n.type == "console-sink" || n.type == "file-sink") {
+            why = "a " + n.type + " is neither transactional nor idempotent";
+            fix = "write results to Kafka or SQLite";
+        } else if (eo) {
+            ok = true;
+        } else if (n.type == "sqlite-sink") {
+            ok = hasKey(n);
+            why = "appends rows: a replay after a failure duplicates them";
+            fix = "set key_fields (upserts make replays idempotent) or choose exactly-once";
+        } else {
+            const TopicPlanEntry* t = plan.find(str(n, "topic"));
+            ok = hasKey(n) && t && t->cleanupPolicy == "compact";
+            why = "a replay after a failure duplicates messages in '" + str(n, "topic") + "'";
+            fix = "choose exactly-once, or key the messages (key_fields) on a compacted topic so "
+                  "consumers can upsert";
+        }
+        if (ok) ++safe;
+        else it.findings.push_back({CheckStatus::Warn, n.id, why, fix});
+    }
+    if (sinks > 0 && safe == 0)
+        it.findings.push_back({CheckStatus::Fail, "",
+                               "no sink is transactional or idempotent: every failure can "
+                               "duplicate results",
+                               "set the pipeline's delivery guarantee to exactly-once"});
+    return it;
+}
+
+ReadinessItem checkMonitoring(const PipelineSpec& p)
+{
+    auto it = item("monitoring", "Monitoring of lag, throughput and errors",
+                   "per-node throughput, consumer lag per group and error counts are collected "
+                   "(the Flink export adds a Prometheus reporter)");
+    for (const auto& n : p.nodes) {
+        if (n.type == "kafka-source" && str(n, "group_id") == "streamwright")
+            it.findings.push_back({CheckStatus::Warn, n.id,
+                                   "uses the default consumer group 'streamwright': its lag "
+                                   "mixes with every other pipeline that kept the default",
+                                   "give the source a group id named after the pipeline"});
+        if (n.type == "dlq" && str(n, "target") != "kafka")
+            it.findings.push_back({CheckStatus::Warn, n.id,
+                                   "dead letters go to a local " + str(n, "target") +
+                                       " file that production monitoring cannot see",
+                                   "set target to kafka so the DLQ topic can be alerted on"});
+    }
+    return it;
+}
+
+ReadinessItem checkBackpressure(const PipelineSpec& p)
+{
+    auto it = item("backpressure", "Backpressure handled",
+                   "bounded channels block upstream when a node falls behind (Flink: "
+                   "credit-based flow control); no node is slower by construction");
+    for (const auto& n : p.nodes) {
+        if (n.type == "generator" && n.property("events_per_second") == 0)
+            it.findings.push_back({CheckStatus::Warn, n.id, "generates as fast as possible",
+                                   "set a rate that matches the expected production load"});
+        if (n.type == "console-sink")
+            it.findings.push_back({CheckStatus::Warn, n.id,
+                                   "printing to a console is slow and backpressures the pipeline",
+                                   "write to Kafka or SQLite instead"});
+        for (const EdgeSpec* e : p.edgesInto(n.id)) {
+            const NodeSpec* from = p.findNode(e->from.node);
+            if (!from || e->from.port == "errors") continue;
+            int up = parallelism(p, *from), here = parallelism(p, n);
+            if (here < up)
+                it.findings.push_back({CheckStatus::Warn, n.id,
+                                       "runs " + std::to_string(here) + " subtask(s) behind '" +
+                                           from->id + "' with " + std::to_string(up) +
+                                           ": a likely bottleneck",
+                                       "raise its parallelism to " + std::to_string(up)});
+        }
+    }
+    return it;
+}
+
+ReadinessItem checkRetention(const PipelineSpec& p, const TopicPlan& plan)
+{
+    (void)p;
+    auto it = item("retention", "Retention set per topic",
+                   "every topic's retention comes from its naming convention or the node");
+    for (const auto& t : plan.topics) {
+        std::string node = !t.producers.empty() ? t.producers.front()
+                                                : (t.consumers.empty() ? "" : t.consumers.front());
+        if (t.convention == TopicConvention::None && !t.retentionExplicit)
+            it.findings.push_back({CheckStatus::Warn, node,
+                                   "'" + t.name + "' follows no naming convention and sets no "
+                                   "retention: the broker default applies",
+                                   "set the node's retention, or rename the topic to a convention"});
+        if (t.retentionDeviates)
+            it.findings.push_back({CheckStatus::Warn, node,
+                                   "'" + t.name + "' keeps data " + formatRetention(t.retentionMs) +
+                                       " (" + t.cleanupPolicy + "), outside its " +
+                                       std::string(toString(t.convention)) + " convention",
+                                   "set retention and cleanup_policy as the convention says, "
+                                   "or leave them empty to use its defaults"});
+    }
+    return it;
+}
+
+ReadinessItem checkSchemaEvolution(const PipelineSpec& p)
+{
+    const std::string& s = p.settings.schemaEvolution;
+    auto it = item("schema-evolution", "Schema-evolution strategy declared",
+                   "declared: " + (s.empty() ? std::string("none") : s) + " compatibility");
+    if (s.empty())
+        it.findings.push_back({CheckStatus::Fail, "", "no schema-evolution strategy is declared",
+                               "declare backward, forward or full compatibility in the pipeline "
+                               "settings"});
+    else if (s == "none")
+        it.findings.push_back({CheckStatus::Warn, "",
+                               "schema evolution 'none': any producer change can break consumers",
+                               "declare backward (consumers first) or full compatibility"});
+    return it;
+}
+
+} // namespace sw::runtime::exporting

@@ -1,0 +1,15 @@
+#pragma once
+// tst_export's test functions implemented outside tst_export.cpp (tst_export_units.cpp).
+namespace sw::test_export {
+
+void sqlSpelling();
+void expressionQuoting();
+void sqlMappings();
+void invalidPipelineRefused();
+void everyCatalogTypeHasATranslation();
+void topicConventions();
+void topicOverridesAndScript();
+void readinessFailsAndPasses();
+void renderScriptSubstitutes();
+
+} // namespace sw::test_export

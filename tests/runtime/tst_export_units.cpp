@@ -1,0 +1,332 @@
+// Unit checks of tst_export: SQL spelling, the node-type mappings, topic plan conventions,
+// readiness checklist and the init container's placeholder renderer.
+#include <QtTest>
+
+#include "export/FlinkSqlBuilder.h"
+#include "export/FlinkSqlExporter.h"
+#include "export/KubernetesExporter.h"
+#include "export/ReadinessReport.h"
+#include "export/SqlText.h"
+#include "export/TopicPlan.h"
+#include "tst_export.h"
+#include "tst_export_fixtures.h"
+
+using namespace sw::runtime;
+using namespace sw::runtime::exporting;
+
+namespace sw::test_export {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+#define SW_VERIFY_CONTAINS(text, part)                                                              \
+    QVERIFY2(contains(text, part), qPrintable(QString::fromStdString(                               \
+                                       std::string("missing: ") + (part) + "\nin:\n" + (text))))
+
+/// A pipeline from node and edge JSON arrays.
+PipelineSpec pipeline(const std::string& nodes, const std::string& edges,
+                      const std::string& delivery = "at-least-once", const std::string& extra = "")
+{
+    return parseOrFail(R"({"format": "streamwright.pipeline/1", "pipeline": {"name": "unit",
+        "delivery": ")" + delivery + R"(", "parallelism": 2, "checkpoint_interval": "10 s")" + extra +
+                           R"(}, "nodes": )" + nodes + R"(, "edges": )" + edges + "}",
+                       "unit pipeline");
+}
+
+std::string edge(const std::string& from, const std::string& to, const std::string& fromPort = "out",
+                 const std::string& toPort = "in")
+{
+    return R"({"from": {"node": ")" + from + R"(", "port": ")" + fromPort + R"("}, "to": {"node": ")" +
+           to + R"(", "port": ")" + toPort + R"("}})";
+}
+
+const char* kOrdersSource = R"({"id": "orders", "type": "kafka-source", "properties": {
+    "topic": "shop.orders.created", "group_id": "unit-orders", START
+    "schema": [{"name": "order_id", "type": "BIGINT"}, {"name": "customer_id", "type": "BIGINT"},
+               {"name": "amount", "type": "DECIMAL(10, 2)"}, {"name": "event_time", "type": "TIMESTAMP(3)"}]}})";
+
+std::string ordersSource(const std::string& start = "")
+{
+    std::string s = kOrdersSource;
+    s.replace(s.find("START"), 5, start);
+    return s;
+}
+
+std::string sqlOf(const PipelineSpec& p)
+{
+    auto r = exportFlinkSql(p);
+    if (!r) return "EXPORT FAILED: " + r.error().toString();
+    return r->sql;
+}
+
+} // namespace
+
+void sqlSpelling()
+{
+    QCOMPARE(quoteIdent("amount"), std::string("amount"));
+    QCOMPARE(quoteIdent("value"), std::string("`value`"));
+    QCOMPARE(quoteIdent("Timestamp"), std::string("`Timestamp`"));
+    QCOMPARE(quoteIdent("dateTime"), std::string("`dateTime`"));
+    QCOMPARE(quoteIdent("order-id"), std::string("`order-id`"));
+    QCOMPARE(quoteIdent("a`b"), std::string("`a``b`"));
+    QCOMPARE(sqlString("it's"), std::string("'it''s'"));
+    QCOMPARE(sqlInterval(300000), std::string("INTERVAL '5' MINUTE"));
+    QCOMPARE(sqlInterval(1500), std::string("INTERVAL '1.5' SECOND"));
+    QCOMPARE(sqlInterval(5001), std::string("INTERVAL '5.001' SECOND"));
+    QCOMPARE(sqlInterval(1), std::string("INTERVAL '0.001' SECOND"));
+    QCOMPARE(sqlInterval(100000), std::string("INTERVAL '100' SECOND(3)"));
+    QCOMPARE(sqlInterval(7 * 86400000LL), std::string("INTERVAL '7' DAY"));
+    QCOMPARE(sqlShift("l.ts", -300000), std::string("l.ts - INTERVAL '5' MINUTE"));
+    QCOMPARE(sqlShift("l.ts", 0), std::string("l.ts"));
+    QCOMPARE(flinkDuration(10000), std::string("10 s"));
+    QCOMPARE(flinkDuration(250), std::string("250 ms"));
+    QCOMPARE(identFromId("orders.in-1"), std::string("orders_in_1"));
+}
+
+void expressionQuoting()
+{
+    Schema s({{"value", DataType::float64()}, {"amount", DataType::float64()}, {"year", DataType::int32()},
+              {"ts", DataType::timestamp()}});
+    QCOMPARE(exportExpression("value > 3 AND amount < 2", s), std::string("`value` > 3 AND amount < 2"));
+    QCOMPARE(exportExpression("CAST(value AS DOUBLE) * 2", s), std::string("CAST(`value` AS DOUBLE) * 2"));
+    QCOMPARE(exportExpression("`value` > 1", s), std::string("`value` > 1"));
+    QCOMPARE(exportExpression("EXTRACT(YEAR FROM ts) = year", s), std::string("EXTRACT(YEAR FROM ts) = `year`"));
+    QCOMPARE(exportExpression("amount BETWEEN 1 AND 2", s), std::string("amount BETWEEN 1 AND 2"));
+    QCOMPARE(exportExpression("'value' = 'x'", s), std::string("'value' = 'x'"));
+}
+
+void sqlMappings()
+{
+    // Startup modes, watermark, single sink, at-least-once.
+    for (auto [from, mode] : {std::pair{"committed", "'scan.startup.mode' = 'group-offsets'"},
+                              std::pair{"earliest", "'scan.startup.mode' = 'earliest-offset'"},
+                              std::pair{"latest", "'scan.startup.mode' = 'latest-offset'"}}) {
+        auto p = pipeline("[" + ordersSource(std::string(R"("start_from": ")") + from + "\",") +
+                              R"(, {"id": "out", "type": "console-sink"}])",
+                          "[" + edge("orders", "out") + "]");
+        std::string sql = sqlOf(p);
+        SW_VERIFY_CONTAINS(sql, mode);
+        QCOMPARE(contains(sql, "'properties.auto.offset.reset' = 'earliest'"), std::string(from) == "committed");
+        SW_VERIFY_CONTAINS(sql, "WATERMARK FOR event_time AS event_time - INTERVAL '5.001' SECOND");
+        SW_VERIFY_CONTAINS(sql, "SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE';");
+        SW_VERIFY_CONTAINS(sql, "SET 'execution.checkpointing.interval' = '10 s';");
+        SW_VERIFY_CONTAINS(sql, "SET 'parallelism.default' = '2';");
+        QVERIFY(!contains(sql, "EXECUTE STATEMENT SET"));
+        SW_VERIFY_CONTAINS(sql, "\nINSERT INTO `out`\nSELECT order_id, customer_id, amount, event_time FROM orders;");
+    }
+    // The coverage pipeline exercises everything else.
+    std::string sql = sqlOf(coveragePipeline());
+    SW_VERIFY_CONTAINS(sql, "SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';");
+    SW_VERIFY_CONTAINS(sql, "SET 'table.exec.state.ttl' = '2 h';");
+    SW_VERIFY_CONTAINS(sql, "SET 'table.exec.source.idle-timeout' = '1 min';");
+    SW_VERIFY_CONTAINS(sql, "'scan.startup.mode' = 'timestamp',\n  'scan.startup.timestamp-millis' = '1700000000000'");
+    SW_VERIFY_CONTAINS(sql, "TUMBLE(TABLE unique_orders, DESCRIPTOR(event_time), INTERVAL '5' MINUTE, INTERVAL '1' MINUTE)");
+    SW_VERIFY_CONTAINS(sql, "HOP(TABLE all_clicks, DESCRIPTOR(event_time), INTERVAL '2' SECOND, INTERVAL '10' SECOND)");
+    SW_VERIFY_CONTAINS(sql, "GROUP BY SESSION(sw_proc_time, INTERVAL '30' MINUTE), user_id");
+    SW_VERIFY_CONTAINS(sql, "SESSION_START(sw_proc_time, INTERVAL '30' MINUTE) AS window_start");
+    SW_VERIFY_CONTAINS(sql, "COUNT(DISTINCT customer_id) AS count_distinct_customer_id");
+    SW_VERIFY_CONTAINS(sql, "AVG(`value`) AS avg_value");
+    SW_VERIFY_CONTAINS(sql, "ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY event_time ASC) AS sw_row_num");
+    SW_VERIFY_CONTAINS(sql, "ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY updated_at DESC) AS sw_row_num");
+    SW_VERIFY_CONTAINS(sql, "LEFT JOIN clicks_with_user_versions FOR SYSTEM_TIME AS OF l.event_time AS r\n  ON l.user_id = r.user_id");
+    SW_VERIFY_CONTAINS(sql, "AND r.event_time BETWEEN l.event_time - INTERVAL '5' MINUTE AND l.event_time + INTERVAL '10' MINUTE");
+    SW_VERIFY_CONTAINS(sql, "AND l.window_start = r.window_start AND l.window_end = r.window_end");
+    SW_VERIFY_CONTAINS(sql, "WHERE `value` LIKE '%login%'");
+    SW_VERIFY_CONTAINS(sql, "'connector' = 'upsert-kafka'");
+    SW_VERIFY_CONTAINS(sql, "PRIMARY KEY (user_id) NOT ENFORCED");
+    SW_VERIFY_CONTAINS(sql, "'sink.transactional-id-prefix' = 'export-coverage-revenue_out'");
+    SW_VERIFY_CONTAINS(sql, "'key.fields' = 'category'");
+    SW_VERIFY_CONTAINS(sql, "`kafka_topic` STRING NOT NULL METADATA FROM 'topic' VIRTUAL");
+    SW_VERIFY_CONTAINS(sql, "'connector' = 'datagen'");
+    SW_VERIFY_CONTAINS(sql, "'connector' = 'jdbc'");
+    SW_VERIFY_CONTAINS(sql, "PRIMARY KEY (window_start, page) NOT ENFORCED");
+    SW_VERIFY_CONTAINS(sql, "'connector' = 'filesystem'");
+    SW_VERIFY_CONTAINS(sql, "'connector' = 'print'");
+    SW_VERIFY_CONTAINS(sql, "'properties.bootstrap.servers' = 'broker-1:9093,broker-2:9093'");
+    SW_VERIFY_CONTAINS(sql, "'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP_SERVERS}'");
+    SW_VERIFY_CONTAINS(sql, "\nEXECUTE STATEMENT SET\nBEGIN\nINSERT INTO revenue_out\n");
+    QVERIFY(contains(sql, "\nEND;\n"));
+    // Inexpressible features are reported per node, never dropped.
+    auto r = exportFlinkSql(coveragePipeline());
+    QVERIFY(r.isOk());
+    auto has = [&](const std::string& node, IssueKind k, const std::string& feature) {
+        for (const auto& i : r->issues)
+            if (i.nodeId == node && i.kind == k && i.feature == feature && !i.reason.empty() &&
+                !i.equivalent.empty())
+                return true;
+        return false;
+    };
+    QVERIFY(has("dead_letters", IssueKind::NotExportable, "dlq-routing"));
+    QVERIFY(has("clicks", IssueKind::NotExportable, "errors-output"));
+    QVERIFY(has("big_orders", IssueKind::NotExportable, "errors-output"));
+    QVERIFY(has("revenue_5m", IssueKind::NotExportable, "errors-output"));
+    QVERIFY(has("revenue_5m", IssueKind::Approximated, "allowed-lateness"));
+    QVERIFY(has("gen_orders", IssueKind::Approximated, "generator"));
+    QVERIFY(has("totals", IssueKind::Approximated, "trigger"));
+    QVERIFY(has("unique_orders", IssueKind::Approximated, "dedup"));
+    QVERIFY(has("click_rate_db", IssueKind::Approximated, "sqlite"));
+    QVERIFY(has("clicks_file", IssueKind::Approximated, "csv-header"));
+    SW_VERIFY_CONTAINS(sql, "--   dead_letters: [not-exportable] dlq-routing: ");
+}
+
+void invalidPipelineRefused()
+{
+    auto p = pipeline("[" + ordersSource() + R"(, {"id": "f", "type": "filter", "properties": {"condition": "amout > 1"}},
+                         {"id": "out", "type": "console-sink"}])",
+                      "[" + edge("orders", "f") + "," + edge("f", "out") + "]");
+    auto r = exportFlinkSql(p);
+    QVERIFY(!r.isOk());
+    SW_VERIFY_CONTAINS(r.error().message, "f.condition");
+    // The readiness report and topic plan still work on a pipeline that does not validate.
+    QCOMPARE(checkReadiness(p).items.size(), readinessItemIds().size());
+    QCOMPARE(planTopics(p).topics.size(), std::size_t(1));
+}
+
+void everyCatalogTypeHasATranslation()
+{
+    for (const auto& t : Catalog::instance().types())
+        QVERIFY2(FlinkSqlBuilder::translations().count(t.name),
+                 qPrintable(QString::fromStdString("no Flink SQL translation for " + t.name)));
+}
+
+void topicConventions()
+{
+    std::string nodes = "[" + ordersSource() + R"(,
+        {"id": "a", "type": "kafka-sink", "properties": {"topic": "cdc.shop.orders", "key_fields": ["order_id"]}},
+        {"id": "b", "type": "kafka-sink", "properties": {"topic": "metrics.shop.revenue"}},
+        {"id": "c", "type": "kafka-sink", "properties": {"topic": "commands.billing.charge"}},
+        {"id": "d", "type": "kafka-sink", "properties": {"topic": "Orders_Raw"}},
+        {"id": "q", "type": "dlq", "properties": {"target": "kafka"}}])";
+    std::string edges = "[" + edge("orders", "a") + "," + edge("orders", "b") + "," + edge("orders", "c") +
+                        "," + edge("orders", "d") + "," + edge("orders", "q", "errors") + "]";
+    TopicPlan plan = planTopics(pipeline(nodes, edges));
+    QCOMPARE(plan.topics.size(), std::size_t(6));
+    auto check = [&](const char* name, TopicConvention c, std::int64_t retention, const char* cleanup,
+                     int partitions) {
+        const TopicPlanEntry* t = plan.find(name);
+        QVERIFY2(t, name);
+        QCOMPARE(t->convention, c);
+        QCOMPARE(t->retentionMs, retention);
+        QCOMPARE(t->cleanupPolicy, std::string(cleanup));
+        QCOMPARE(t->partitions, partitions);
+    };
+    const std::int64_t h = 3600000;
+    check("shop.orders.created", TopicConvention::EventSourcing, -1, "compact", 3);
+    check("cdc.shop.orders", TopicConvention::Cdc, 7 * 24 * h, "delete", 3);
+    check("metrics.shop.revenue", TopicConvention::Metrics, 72 * h, "delete", 3);
+    check("commands.billing.charge", TopicConvention::Commands, 24 * h, "delete", 3);
+    check("dlq.unit-orders.shop.orders.created", TopicConvention::Dlq, 30 * 24 * h, "delete", 1);
+    check("Orders_Raw", TopicConvention::None, 7 * 24 * h, "delete", 3);
+    QVERIFY(!plan.find("Orders_Raw")->namingProblem.empty());
+    QVERIFY(plan.find("cdc.shop.orders")->namingProblem.empty());
+    QCOMPARE(plan.find("cdc.shop.orders")->key, std::string("order_id"));
+    QCOMPARE(plan.find("metrics.shop.revenue")->key, std::string("(none)"));
+    QCOMPARE(plan.find("shop.orders.created")->consumers, std::vector<std::string>{"orders"});
+    QVERIFY(plan.find("cdc.shop.orders")->warnings.empty());
+}
+
+void topicOverridesAndScript()
+{
+    std::string nodes = "[" + ordersSource(R"("partitions": 1,)") + R"(,
+        {"id": "a", "type": "kafka-sink", "properties": {"topic": "cdc.shop.orders", "retention": "14 d", "replication_factor": 2}},
+        {"id": "b", "type": "kafka-sink", "properties": {"topic": "cdc.shop.refunds", "retention": "90 d"}},
+        {"id": "c", "type": "kafka-sink", "properties": {"topic": "shop.orders.audited", "cleanup_policy": "delete"}},
+        {"id": "d", "type": "kafka-sink", "properties": {"topic": "dlq.unit.orders", "partitions": 6}}])";
+    std::string edges = "[" + edge("orders", "a") + "," + edge("orders", "b") + "," + edge("orders", "c") +
+                        "," + edge("orders", "d") + "]";
+    TopicPlan plan = planTopics(pipeline(nodes, edges));
+    const TopicPlanEntry* a = plan.find("cdc.shop.orders");
+    QVERIFY(a);
+    QCOMPARE(a->retentionMs, 14LL * 24 * 3600000);
+    QVERIFY(a->retentionExplicit && !a->retentionDeviates);
+    QCOMPARE(a->replication, 2);
+    QCOMPARE(a->minInsyncReplicas, 1);
+    QVERIFY(plan.find("cdc.shop.refunds")->retentionDeviates);
+    QVERIFY(plan.find("shop.orders.audited")->retentionDeviates);
+    QCOMPARE(plan.find("shop.orders.audited")->cleanupPolicy, std::string("delete"));
+    QVERIFY(!plan.find("dlq.unit.orders")->warnings.empty());
+    const TopicPlanEntry* src = plan.find("shop.orders.created");
+    QVERIFY(src && !src->warnings.empty());
+    SW_VERIFY_CONTAINS(src->warnings.back(), "1 partition(s) feed 2 parallel consumers");
+    std::string script = kafkaTopicsScript(plan, "unit");
+    SW_VERIFY_CONTAINS(script, "--topic 'cdc.shop.orders' --partitions 3 --replication-factor 2 \\\n"
+                               "  --config cleanup.policy=delete --config retention.ms=1209600000 "
+                               "--config min.insync.replicas=1");
+    SW_VERIFY_CONTAINS(script, "--create --if-not-exists");
+    SW_VERIFY_CONTAINS(topicPlanText(plan), "WARNING: ");
+    QCOMPARE(topicPlanJson(plan)["topics"].size(), plan.topics.size());
+}
+
+void readinessFailsAndPasses()
+{
+    std::string bad = R"([
+        {"id": "orders", "type": "kafka-source", "properties": {"topic": "shop.orders.created", "partitions": 1,
+          "properties": {"enable.auto.commit": "true"},
+          "schema": [{"name": "id", "type": "BIGINT"}, {"name": "event_time", "type": "TIMESTAMP(3)"}]}},
+        {"id": "raw", "type": "kafka-source", "properties": {"topic": "Raw", "group_id": "unit-raw", "format": "raw",
+          "watermark": "processing-time"}},
+        {"id": "out", "type": "kafka-sink", "properties": {"topic": "shop.orders.copied", "cleanup_policy": "delete",
+          "properties": {"acks": "1"}}},
+        {"id": "gen", "type": "generator", "properties": {"events_per_second": 0}},
+        {"id": "print", "type": "console-sink"}, {"id": "print2", "type": "console-sink"}])";
+    std::string badEdges = "[" + edge("orders", "out") + "," + edge("gen", "print") + "," + edge("raw", "print2") + "]";
+    ReadinessReport r = checkReadiness(pipeline(bad, badEdges));
+    QCOMPARE(r.items.size(), readinessItemIds().size());
+    for (std::size_t i = 0; i < r.items.size(); ++i) QCOMPARE(r.items[i].id, readinessItemIds()[i]);
+    auto status = [&](const char* id) { return r.find(id)->status; };
+    QCOMPARE(status("event-schema"), CheckStatus::Warn);
+    QCOMPARE(status("topic-partitioning"), CheckStatus::Fail);
+    QCOMPARE(status("idempotent-producers"), CheckStatus::Fail);
+    QCOMPARE(status("manual-commits"), CheckStatus::Fail);
+    QCOMPARE(status("dlq-per-consumer"), CheckStatus::Fail);
+    QCOMPARE(status("delivery-guarantee"), CheckStatus::Fail);
+    QCOMPARE(status("monitoring"), CheckStatus::Warn);
+    QCOMPARE(status("backpressure"), CheckStatus::Warn);
+    QCOMPARE(status("retention"), CheckStatus::Warn);
+    QCOMPARE(status("schema-evolution"), CheckStatus::Fail);
+    QCOMPARE(r.overall(), CheckStatus::Fail);
+    QCOMPARE(r.find("manual-commits")->findings.front().nodeId, std::string("orders"));
+    auto json = readinessJson(r);
+    QCOMPARE(json["overall"], "fail");
+    QCOMPARE(json["items"][3]["findings"][0]["node"], "orders");
+    SW_VERIFY_CONTAINS(readinessText(r), "[FAIL] Consumers commit manually after processing");
+
+    std::string good = R"([
+        {"id": "orders", "type": "kafka-source", "properties": {"topic": "shop.orders.created", "group_id": "unit-orders",
+          "schema": [{"name": "id", "type": "BIGINT"}, {"name": "event_time", "type": "TIMESTAMP(3)"}]}},
+        {"id": "out", "type": "kafka-sink", "properties": {"topic": "shop.orders.copied", "key_fields": ["id"]}},
+        {"id": "dlq", "type": "dlq", "properties": {"target": "kafka"}}])";
+    std::string goodEdges = "[" + edge("orders", "out") + "," + edge("orders", "dlq", "errors") + "," +
+                            edge("out", "dlq", "errors") + "]";
+    ReadinessReport ok = checkReadiness(pipeline(good, goodEdges, "at-least-once", R"(, "schema_evolution": "backward")"));
+    for (const auto& i : ok.items)
+        QVERIFY2(i.status == CheckStatus::Pass,
+                 qPrintable(QString::fromStdString(i.id + ": " + readinessText(ok))));
+}
+
+void renderScriptSubstitutes()
+{
+    QTemporaryDir dir;
+    const QString in = dir.filePath("in.sql"), out = dir.filePath("out.sql");
+    QFile f(in);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("'password' = '${PW}', 'x' = '${A}${A}' -- ${A}\nkeep $ and {braces}\n");
+    f.close();
+    auto run = [&](const QStringList& env) {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const auto& kv : env) e.insert(kv.section('=', 0, 0), kv.section('=', 1));
+        p.setProcessEnvironment(e);
+        p.start("sh", {"-c", "awk \"$0\" \"$1\" > \"$2\"", kRenderSqlAwk, in, out});
+        p.waitForFinished(30000);
+        return p.exitCode();
+    };
+    QCOMPARE(run({"PW=it's ${A}", "A=a&b"}), 0);
+    QFile o(out);
+    QVERIFY(o.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(o.readAll()),
+             QString("'password' = 'it''s ${A}', 'x' = 'a&ba&b' -- a&b\nkeep $ and {braces}\n"));
+    QCOMPARE(run({"A=x"}), 1); // PW is not set
+}
+
+} // namespace sw::test_export
