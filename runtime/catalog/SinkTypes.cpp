@@ -1,5 +1,6 @@
 // Sink node types: kafka-sink, sqlite-sink, file-sink, console-sink.
 #include "catalog/Builders.h"
+#include "connectors/ConnectorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -67,6 +68,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a database path is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
+    sqlite.createOperator = makeSqliteSinkOperator;
     types.push_back(sqlite);
 
     NodeType file = sinkBase("file-sink", "File Sink", "Writes records as JSON Lines or CSV with a header.");
@@ -77,6 +79,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
     file.deriveSchema = [](DeriveContext& ctx) {
         if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a file path is required");
     };
+    file.createOperator = makeFileSinkOperator;
     types.push_back(file);
 
     NodeType console = sinkBase("console-sink", "Console", "Prints records to standard output.");
@@ -85,6 +88,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
         P("format", "Format", PropertyType::Choice).def("table").choices({"table", "json"}).doc("Print style"),
         P("max_rows", "Max rows", PropertyType::Int).def(0).range(0, 1e12).doc("Stop printing after this many rows (0 = all); the rest are counted"),
     };
+    console.createOperator = makeConsoleSinkOperator;
     types.push_back(console);
 }
 

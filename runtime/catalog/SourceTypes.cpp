@@ -1,6 +1,7 @@
 // Source node types: generator, kafka-source, file-source.
 #include "catalog/Builders.h"
 #include "catalog/GeneratorSchemas.h"
+#include "connectors/ConnectorFactories.h"
 #include "types/Value.h"
 
 namespace sw::runtime {
@@ -70,6 +71,7 @@ NodeType generatorType()
         },
         watermarkProps(""));
     t.properties.push_back(parallelismProp());
+    t.createOperator = makeGeneratorOperator;
     t.deriveSchema = [](DeriveContext& ctx) {
         std::string kind = ctx.prop("kind").get<std::string>();
         std::string stream = ctx.prop("nexmark_stream").get<std::string>();
@@ -202,6 +204,7 @@ NodeType fileSourceType()
     };
     for (auto& p : formatAndSchemaProps({"jsonl", "csv"})) t.properties.push_back(p);
     for (auto& p : watermarkProps("event_time")) t.properties.push_back(p);
+    t.createOperator = makeFileSourceOperator;
     t.deriveSchema = [](DeriveContext& ctx) {
         Schema s = schemaFromProperty(ctx, "schema");
         if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a file path is required");

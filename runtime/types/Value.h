@@ -28,6 +28,13 @@ public:
         return v;
     }
     static Value string(std::string s) { Value v(Kind::String); v.m_s = std::move(s); return v; }
+    /// Makes this a STRING value holding `s`, reusing this value's string buffer (no allocation
+    /// when its capacity suffices): for sources refilling recycled rows on hot paths.
+    void assignString(std::string_view s)
+    {
+        m_kind = Kind::String;
+        m_s.assign(s.data(), s.size());
+    }
     /// TIMESTAMP(3): milliseconds since 1970-01-01T00:00:00 UTC.
     static Value timestamp(std::int64_t millis) { Value v(Kind::Timestamp); v.m_u.i = millis; return v; }
 

@@ -1,0 +1,177 @@
+#include "connectors/sqlite/SqliteSink.h"
+
+#include <sqlite3.h>
+
+#include "connectors/ConnectorFactories.h"
+#include "connectors/PropertyReader.h"
+
+namespace sw::runtime {
+
+SqliteSink::SqliteSink(Options o) : m_opt(std::move(o)) {}
+
+std::string SqliteSink::createTableSql(const std::string& table, const Schema& schema,
+                                       const std::vector<std::string>& keys)
+{
+    std::string sql = "CREATE TABLE IF NOT EXISTS " + sqliteQuote(table) + " (";
+    for (std::size_t i = 0; i < schema.size(); ++i) {
+        if (i) sql += ", ";
+        sql += sqliteQuote(schema[i].name) + " " + sqliteColumnType(schema[i].type);
+    }
+    if (!keys.empty()) {
+        sql += ", PRIMARY KEY (";
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            sql += (i ? ", " : "") + sqliteQuote(keys[i]);
+        sql += ")";
+    }
+    return sql + ")";
+}
+
+Status SqliteSink::open(OperatorContext& ctx)
+{
+    m_nodeId = ctx.nodeId();
+    auto prefix = [&] { return "node '" + m_nodeId + "': "; };
+    for (const auto& k : m_opt.keys) {
+        int c = m_opt.schema.indexOf(k);
+        if (c < 0) return makeError(prefix() + "key column '" + k + "' is not in the input");
+        m_keyColumns.push_back(c);
+    }
+    auto db = SqliteDb::open(m_opt.path);
+    if (!db) return makeError(prefix() + db.error().message);
+    m_db = std::move(*db);
+    Status s = prepareTable();
+    if (!s)
+        return makeError(prefix() + "SQLite table '" + m_opt.table + "' in '" + m_opt.path +
+                         "': " + s.message());
+    return Status::ok();
+}
+
+Status SqliteSink::prepareTable()
+{
+    Status s = m_db->exec(createTableSql(m_opt.table, m_opt.schema, m_opt.keys));
+    if (!s) return s;
+    auto info =
+        m_db->prepare("SELECT name FROM pragma_table_info(" + sqliteQuote(m_opt.table) + ")");
+    if (!info) return info.error();
+    std::vector<std::string> existing;
+    while (info->step() == SQLITE_ROW)
+        existing.push_back(info->columnBytes(0));
+    for (const auto& f : m_opt.schema.fields())
+        if (std::find(existing.begin(), existing.end(), f.name) == existing.end())
+            return makeError("the existing table has no column '" + f.name + "'");
+    std::string cols, params, updates;
+    for (std::size_t i = 0; i < m_opt.schema.size(); ++i) {
+        const std::string q = sqliteQuote(m_opt.schema[i].name);
+        cols += (i ? ", " : "") + q;
+        params += (i ? ", ?" : "?") + std::to_string(i + 1);
+        if (std::find(m_keyColumns.begin(), m_keyColumns.end(), static_cast<int>(i)) ==
+            m_keyColumns.end())
+            updates += (updates.empty() ? "" : ", ") + q + " = excluded." + q;
+    }
+    std::string sql =
+        "INSERT INTO " + sqliteQuote(m_opt.table) + " (" + cols + ") VALUES (" + params + ")";
+    if (!m_opt.keys.empty()) {
+        sql += " ON CONFLICT (";
+        for (std::size_t i = 0; i < m_opt.keys.size(); ++i)
+            sql += (i ? ", " : "") + sqliteQuote(m_opt.keys[i]);
+        sql += updates.empty() ? ") DO NOTHING" : ") DO UPDATE SET " + updates;
+    }
+    auto stmt = m_db->prepare(sql);
+    if (!stmt) return stmt.error();
+    m_insert = std::move(*stmt);
+    return Status::ok();
+}
+
+void SqliteSink::fail(const Record& r, const std::string& message, Collector& out)
+{
+    out.emitError(ErrorClass::Sink, "SQLite table '" + m_opt.table + "': " + message, r,
+                  m_opt.schema);
+}
+
+void SqliteSink::processBatch(int, RecordBatch& batch, Collector& out)
+{
+    Record* it = batch.begin();
+    while (it != batch.end()) {
+        Record* end =
+            it + std::min<std::size_t>(m_opt.batchSize, static_cast<std::size_t>(batch.end() - it));
+        writeChunk(it, end, out);
+        it = end;
+    }
+}
+
+void SqliteSink::writeChunk(Record* begin, Record* end, Collector& out)
+{
+    m_ok.clear();
+    Status s = m_db->exec("BEGIN");
+    if (!s) {
+        for (Record* r = begin; r != end; ++r)
+            fail(*r, "cannot begin a transaction: " + s.message(), out);
+        return;
+    }
+    const std::size_t n = m_opt.schema.size();
+    for (Record* r = begin; r != end; ++r) {
+        bool nullKey = false;
+        for (int k : m_keyColumns)
+            nullKey = nullKey || static_cast<std::size_t>(k) >= r->row.size() ||
+                      r->row[static_cast<std::size_t>(k)].isNull();
+        if (nullKey) {
+            fail(*r, "NULL in a key column (upserts need the whole key)", out);
+            continue;
+        }
+        for (std::size_t c = 0; c < n; ++c)
+            m_insert.bind(static_cast<int>(c + 1), c < r->row.size() ? r->row[c] : Value(),
+                          m_opt.schema[c].type);
+        const int rc = m_insert.step();
+        const std::string msg = rc == SQLITE_DONE ? std::string() : m_db->errorMessage();
+        m_insert.reset();
+        if (rc == SQLITE_DONE) {
+            m_ok.push_back(r);
+            continue;
+        }
+        fail(*r, msg, out);
+        if (!m_db->inTransaction()) { // SQLite rolled the transaction back (disk full, I/O error)
+            for (Record* ok : m_ok)
+                fail(*ok, "transaction rolled back: " + msg, out);
+            m_ok.clear();
+            if (!m_db->exec("BEGIN")) {
+                for (Record* rest = r + 1; rest != end; ++rest)
+                    fail(*rest, "cannot begin a transaction: " + msg, out);
+                return;
+            }
+        }
+    }
+    s = m_db->exec("COMMIT");
+    if (!s) {
+        m_db->exec("ROLLBACK");
+        for (Record* ok : m_ok)
+            fail(*ok, "commit failed: " + s.message(), out);
+        return;
+    }
+    m_written += m_ok.size();
+}
+
+void SqliteSink::close()
+{
+    if (m_db && m_db->inTransaction()) m_db->exec("ROLLBACK");
+    m_insert = SqliteStatement();
+    m_db.reset();
+}
+
+Result<std::unique_ptr<Operator>> makeSqliteSinkOperator(const OperatorSpec& spec)
+{
+    PropertyReader p(spec.node);
+    SqliteSink::Options o;
+    o.path = resolvePath(spec.dataDirectory, p.string("path"));
+    o.table = p.string("table");
+    o.keys = p.stringList("key_fields");
+    std::int64_t batch = p.integer("batch_size");
+    if (p.ok() && o.path.empty()) p.fail("path", "a database path is required");
+    if (p.ok() && o.table.empty()) p.fail("table", "a table name is required");
+    if (p.ok() && batch < 1) p.fail("batch_size", "must be >= 1");
+    if (!p.ok()) return p.error();
+    o.batchSize = static_cast<std::size_t>(batch);
+    if (spec.inputSchemas.empty()) return makeError("node '" + spec.node.id + "': no input schema");
+    o.schema = spec.inputSchemas[0];
+    return makeOperator<SqliteSink>(std::move(o));
+}
+
+} // namespace sw::runtime
