@@ -1,0 +1,184 @@
+// streamwright-run run FILE: runs a pipeline headless until its bounded inputs end, --events N,
+// --duration D or Ctrl-C (first Ctrl-C drains, a second one cancels).
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "Commands.h"
+#include "RunReport.h"
+#include "catalog/Catalog.h"
+#include "exec/Engine.h"
+#include "model/PipelineIo.h"
+#include "types/Duration.h"
+#include "validate/Validator.h"
+
+namespace sw::cli {
+namespace {
+
+const char* kRunUsage = R"(Usage: streamwright-run run FILE [options]
+
+Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
+(the first Ctrl-C drains in-flight data to the sinks; a second one cancels).
+  --events N        stop (draining) after the sources emitted N records
+  --duration D      stop (draining) after D, e.g. "30 s", "5 min"
+  --report FILE     write final metrics and errors as JSON
+  --data-dir DIR    base directory for relative output/DLQ/state paths
+                    (default: ./<pipeline name>.data)
+  --quiet           no live status line
+Exit codes: 0 finished or stopped cleanly, 1 the pipeline failed,
+            2 the file is unreadable or the pipeline has validation errors.
+)";
+
+std::atomic<int> g_interrupts{0};
+extern "C" void onSigint(int) { g_interrupts.fetch_add(1); }
+
+struct RunArgs {
+    std::string file;
+    std::uint64_t events = 0;
+    std::int64_t durationMs = 0;
+    std::string report;
+    std::string dataDir;
+    bool quiet = false;
+};
+
+int parseArgs(int argc, char** argv, RunArgs& a)
+{
+    for (int i = 0; i < argc; ++i) {
+        std::string s = argv[i];
+        auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        if (s == "--help" || s == "-h") {
+            std::fputs(kRunUsage, stdout);
+            return 0;
+        }
+        if (s == "--quiet") {
+            a.quiet = true;
+        } else if (s == "--events" || s == "--duration" || s == "--report" || s == "--data-dir") {
+            const char* v = next();
+            if (!v) {
+                std::fprintf(stderr, "run: %s needs a value\n", s.c_str());
+                return 2;
+            }
+            if (s == "--events") {
+                char* end = nullptr;
+                long long n = std::strtoll(v, &end, 10);
+                if (!end || *end || n <= 0) {
+                    std::fprintf(stderr, "run: --events needs a positive integer, got '%s'\n", v);
+                    return 2;
+                }
+                a.events = static_cast<std::uint64_t>(n);
+            } else if (s == "--duration") {
+                std::string err;
+                auto d = runtime::parseDuration(v, &err);
+                if (!d || *d <= 0) {
+                    std::fprintf(stderr, "run: --duration: %s\n", d ? "must be positive" : err.c_str());
+                    return 2;
+                }
+                a.durationMs = *d;
+            } else if (s == "--report") {
+                a.report = v;
+            } else {
+                a.dataDir = v;
+            }
+        } else if (!s.empty() && s[0] == '-') {
+            std::fprintf(stderr, "run: unknown option '%s'\n%s", s.c_str(), kRunUsage);
+            return 2;
+        } else if (a.file.empty()) {
+            a.file = s;
+        } else {
+            std::fprintf(stderr, "run: only one FILE may be given\n");
+            return 2;
+        }
+    }
+    if (a.file.empty()) {
+        std::fputs(kRunUsage, stderr);
+        return 2;
+    }
+    return -1;
+}
+
+bool finished(runtime::EngineState s)
+{
+    using S = runtime::EngineState;
+    return s == S::Finished || s == S::Stopped || s == S::Failed;
+}
+
+} // namespace
+
+int runRunCommand(int argc, char** argv)
+{
+    RunArgs a;
+    if (int rc = parseArgs(argc, argv, a); rc >= 0) return rc;
+    auto loaded = runtime::loadPipelineFile(a.file);
+    if (!loaded) {
+        std::fprintf(stderr, "%s: %s\n", a.file.c_str(), loaded.error().toString().c_str());
+        return 2;
+    }
+    const runtime::PipelineSpec& pipeline = *loaded;
+    if (a.dataDir.empty())
+        a.dataDir = (pipeline.settings.name.empty() ? std::string("pipeline") : pipeline.settings.name) + ".data";
+    std::error_code ec;
+    std::filesystem::create_directories(a.dataDir, ec);
+    if (ec) {
+        std::fprintf(stderr, "run: cannot create data directory %s: %s\n", a.dataDir.c_str(),
+                     ec.message().c_str());
+        return 2;
+    }
+
+    runtime::EngineOptions opts;
+    opts.dataDirectory = a.dataDir;
+    runtime::Engine engine;
+    if (auto st = engine.start(pipeline, opts); !st) {
+        std::fprintf(stderr, "%s: %s\n", a.file.c_str(), st.message().c_str());
+        return 2;
+    }
+    std::signal(SIGINT, onSigint);
+    std::signal(SIGTERM, onSigint);
+    const bool live = !a.quiet && isatty(STDERR_FILENO);
+    StatusLine status(pipeline, live);
+    RunLog log;
+    int seenInterrupts = 0;
+    bool stopRequested = false;
+    auto t0 = std::chrono::steady_clock::now();
+    while (true) {
+        bool done = engine.wait(250);
+        for (auto& e : engine.pollEvents()) log.add(e, status);
+        auto snap = engine.snapshot();
+        status.update(snap);
+        if (done) break;
+        auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - t0).count();
+        int irq = g_interrupts.load();
+        if (irq > seenInterrupts) {
+            seenInterrupts = irq;
+            status.message(irq == 1 ? "interrupted: draining (Ctrl-C again to cancel)" : "cancelling");
+            engine.stop(irq == 1 ? runtime::StopMode::Drain : runtime::StopMode::Cancel);
+            stopRequested = true;
+        } else if (!stopRequested && ((a.durationMs > 0 && elapsed >= a.durationMs) ||
+                                      (a.events > 0 && sourceRecords(snap, pipeline) >= a.events))) {
+            engine.stop(runtime::StopMode::Drain);
+            stopRequested = true;
+        }
+    }
+    for (auto& e : engine.pollEvents()) log.add(e, status);
+    auto final = engine.snapshot();
+    status.finish(final);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    printSummary(final, pipeline, a.dataDir);
+    if (!a.report.empty()) {
+        if (auto st = writeReport(a.report, a.file, a.dataDir, pipeline, final, log); !st) {
+            std::fprintf(stderr, "run: %s\n", st.message().c_str());
+            return 1;
+        }
+    }
+    return final.state == runtime::EngineState::Failed || log.hasErrors() ? 1 : 0;
+}
+
+} // namespace sw::cli
