@@ -3,6 +3,7 @@
 
 #include "catalog/Builders.h"
 #include "expr/Expression.h"
+#include "operators/OperatorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -50,6 +51,7 @@ NodeType filterType()
                 ctx.error("condition", "condition must be BOOLEAN, but it is " + e->type().toString(), 1);
         ctx.setOutput(0, *s);
     };
+    t.createOperator = makeFilterOperator;
     return t;
 }
 
@@ -110,6 +112,7 @@ NodeType mapType()
         if (keep && !s->rowtime().empty()) o.setRowtime(s->rowtime());
         ctx.setOutput(0, std::move(o));
     };
+    t.createOperator = makeMapOperator;
     return t;
 }
 
@@ -133,6 +136,7 @@ NodeType keyByType()
         checkFieldList(ctx, "keys", *s, true);
         ctx.setOutput(0, *s);
     };
+    t.createOperator = makePassThroughOperator;
     return t;
 }
 
@@ -151,6 +155,7 @@ NodeType unionType()
     t.deriveSchema = [](DeriveContext& ctx) {
         if (const Schema* s = ctx.input(0)) ctx.setOutput(0, *s);
     };
+    t.createOperator = makePassThroughOperator;
     return t;
 }
 

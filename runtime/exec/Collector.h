@@ -25,7 +25,12 @@ public:
     /// Sends `r` to output port `port` (0 = the main output). Swap semantics: afterwards `r`
     /// holds a recycled record's storage (unspecified content): clear/overwrite it to reuse it
     /// without allocating. May block while downstream is full (backpressure).
-    void emit(int port, Record& r) { m_ports[static_cast<std::size_t>(port)].emit(r); }
+    void emit(int port, Record& r)
+    {
+        if (m_stamp) [[unlikely]]
+            stamp(port, r);
+        m_ports[static_cast<std::size_t>(port)].emit(r);
+    }
     void emit(int port, Record&& r) { emit(port, r); }
     void emit(Record& r) { emit(0, r); }
     void emit(Record&& r) { emit(0, r); }
@@ -52,18 +57,46 @@ public:
     /// Sends a control element to every port.
     void emitControl(const StreamElement& e);
     void flushAll();
+    /// True when some port holds a partial batch older than `maxAge`.
+    bool hasStale(std::chrono::steady_clock::time_point now, std::chrono::nanoseconds maxAge) const
+    {
+        for (const OutputPort& p : m_ports)
+            if (p.hasStale(now, maxAge)) return true;
+        return false;
+    }
     /// Moves per-port emit counts into the subtask's out counter.
     void updateCounters();
     /// Called with (node id, message) for errors on an unconnected errors port.
     void setUnconnectedErrorHandler(std::function<void(const std::string&)> h) { m_onUnconnectedError = std::move(h); }
+    /// Source mode: records emitted on port 0 without a timestamp get it from column
+    /// `rowtimeColumn` (-1 = none); the largest timestamp emitted is kept in *maxTimestamp.
+    void setSourceStamping(int rowtimeColumn, EventTime* maxTimestamp)
+    {
+        m_stamp = true;
+        m_rowtime = rowtimeColumn;
+        m_maxTs = maxTimestamp;
+    }
 
 private:
+    void stamp(int port, Record& r)
+    {
+        if (port != 0) return;
+        if (r.timestamp == kNoTimestamp && m_rowtime >= 0) {
+            const Value& v = r.row[static_cast<std::size_t>(m_rowtime)];
+            if (!v.isNull()) r.timestamp = v.asTimestamp();
+        }
+        if (r.timestamp != kNoTimestamp && r.timestamp > *m_maxTs) *m_maxTs = r.timestamp;
+    }
+
     std::string m_nodeId;
     std::vector<OutputPort> m_ports;
     int m_errorPort = -1;
     SubtaskCounters* m_counters = nullptr;
     std::function<void(const std::string&)> m_onUnconnectedError;
     bool m_reportedUnconnected = false;
+    bool m_stamp = false;
+    int m_rowtime = -1;
+    EventTime* m_maxTs = nullptr;
 };
 
 } // namespace sw::runtime

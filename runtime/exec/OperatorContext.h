@@ -39,6 +39,7 @@ public:
     /// the same time coalesce; they fire on the subtask thread, between batches.
     void registerProcessingTimer(std::int64_t timeMs) { m_timers.add(timeMs); }
     TimerQueue& processingTimers() { return m_timers; }
+    const TimerQueue& processingTimers() const { return m_timers; }
 
     /// The combined input watermark the operator has seen (kMinWatermark before any).
     EventTime currentWatermark() const { return m_watermark; }

@@ -23,7 +23,8 @@ std::uint64_t keyHash(const Row& row, std::span<const int> keys);
 inline std::size_t keyHashChannel(std::uint64_t hash, std::size_t n)
 {
     // Multiply-shift range reduction: uniform for well-mixed hashes, no division.
-    return static_cast<std::size_t>((static_cast<unsigned __int128>(hash) * n) >> 64);
+    __extension__ using U128 = unsigned __int128;
+    return static_cast<std::size_t>((static_cast<U128>(hash) * n) >> 64);
 }
 
 } // namespace sw::runtime

@@ -1,0 +1,66 @@
+#pragma once
+// Engine internals (exec/Engine.cpp, exec/EngineRun.cpp).
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+
+#include "exec/Engine.h"
+#include "exec/PhysicalPlan.h"
+#include "exec/Subtask.h"
+
+namespace sw::runtime {
+
+class Engine::Impl {
+public:
+    ~Impl();
+
+    Status start(const PipelineSpec& pipeline, EngineOptions options);
+    void stop(StopMode mode);
+    bool wait(std::int64_t timeoutMs);
+    MetricsSnapshot snapshot() const;
+    Result<std::shared_ptr<Tap>> openTap(const PortRef& port, std::size_t capacity);
+    void closeTap(const PortRef& port);
+    std::vector<EngineEvent> pollEvents();
+    EngineState state() const { return m_state.load(); }
+    void setPaused(bool p);
+
+private:
+    Status buildSubtasks();
+    void wire(const PlanEdge& e, std::size_t edgeIndex);
+    void supervise(std::stop_token st);
+    void cancelAll();
+    void onFail(const std::string& node, const std::string& msg);
+    void onFinished();
+    void pushEvent(EngineEvent::Kind k, std::string node, std::string msg);
+    void setState(EngineState s);
+    void joinAll();
+
+    PipelineSpec m_pipeline;
+    PhysicalPlan m_plan;
+    std::unique_ptr<TaskEnv> m_env;
+    std::vector<std::unique_ptr<Subtask>> m_subtasks;
+    std::vector<std::vector<Subtask*>> m_byNode; // plan node index -> subtasks
+    std::vector<std::vector<std::unique_ptr<ChannelCounters>>> m_channels; // per plan edge
+    std::map<std::pair<std::string, std::string>, std::shared_ptr<Tap>> m_taps;
+    std::vector<std::shared_ptr<Tap>> m_retiredTaps; // kept alive until the run is joined
+    mutable std::mutex m_tapMutex;
+
+    std::atomic<EngineState> m_state{EngineState::Idle};
+    std::atomic<bool> m_failed{false};
+    std::atomic<bool> m_stopRequested{false};
+    std::int64_t m_startedAtMs = 0;
+
+    std::mutex m_runMutex; // running count, drain deadline
+    std::condition_variable_any m_runCv;
+    int m_running = 0;
+    bool m_drainDeadlineSet = false;
+    std::chrono::steady_clock::time_point m_drainDeadline;
+    bool m_done = false;
+    std::jthread m_supervisor;
+
+    mutable std::mutex m_eventMutex;
+    std::deque<EngineEvent> m_events;
+};
+
+} // namespace sw::runtime

@@ -1,0 +1,127 @@
+#include "exec/PhysicalPlan.h"
+
+#include <algorithm>
+
+#include "catalog/Catalog.h"
+#include "validate/Validator.h"
+
+namespace sw::runtime {
+
+int PhysicalPlan::indexOf(const std::string& nodeId) const
+{
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].spec->id == nodeId) return static_cast<int>(i);
+    return -1;
+}
+
+int nodeParallelism(const NodeSpec& node, const NodeType& type, int pipelineDefault)
+{
+    if (!type.findProperty("parallelism")) return 1;
+    auto v = node.property("parallelism");
+    int p = v.is_number_integer() ? v.get<int>() : 0;
+    if (p <= 0) p = pipelineDefault;
+    return std::max(1, p);
+}
+
+std::optional<std::vector<std::string>> partitionKeys(const NodeSpec& node, const NodeType& type, int port)
+{
+    for (const PropertySpec& ps : type.properties) {
+        if (ps.type != PropertyType::FieldList) continue;
+        int keyedPort = -1;
+        if (ps.name == "keys" || ps.name == "left_keys") keyedPort = 0;
+        else if (ps.name == "right_keys") keyedPort = 1;
+        if (keyedPort != port) continue;
+        std::vector<std::string> names;
+        auto v = node.property(ps.name);
+        if (v.is_array())
+            for (const auto& k : v)
+                if (k.is_string()) names.push_back(k.get<std::string>());
+        return names;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::string describeErrors(const Diagnostics& diags)
+{
+    std::string msg;
+    int n = 0;
+    for (const auto& d : diags) {
+        if (d.severity != Severity::Error) continue;
+        if (n++ == 5) {
+            msg += "; ...";
+            break;
+        }
+        if (!msg.empty()) msg += "; ";
+        msg += (d.nodeId.empty() ? std::string() : d.nodeId + ": ") +
+               (d.property.empty() ? std::string() : d.property + ": ") + d.message;
+    }
+    return msg;
+}
+
+Status resolveEdge(PhysicalPlan& plan, const EdgeSpec& e)
+{
+    PlanEdge pe;
+    pe.spec = e;
+    pe.from = plan.indexOf(e.from.node);
+    pe.to = plan.indexOf(e.to.node);
+    if (pe.from < 0 || pe.to < 0) return makeError("edge refers to a missing node");
+    const PlanNode& from = plan.nodes[static_cast<std::size_t>(pe.from)];
+    const PlanNode& to = plan.nodes[static_cast<std::size_t>(pe.to)];
+    pe.fromPort = from.type->outputIndex(e.from.port);
+    pe.toPort = to.type->inputIndex(e.to.port);
+    if (pe.fromPort < 0 || pe.toPort < 0) return makeError("edge refers to a missing port");
+    if (auto keys = partitionKeys(*to.spec, *to.type, pe.toPort)) {
+        pe.partitioning = Partitioning::KeyHash;
+        const Schema& in = to.inputSchemas[static_cast<std::size_t>(pe.toPort)];
+        for (const auto& k : *keys) {
+            int idx = in.indexOf(k);
+            if (idx < 0) return makeError(to.spec->id + ": unknown key column '" + k + "'");
+            pe.keys.push_back(idx);
+        }
+    } else {
+        pe.partitioning = from.parallelism == to.parallelism ? Partitioning::Forward : Partitioning::Rebalance;
+    }
+    plan.edges.push_back(std::move(pe));
+    return Status::ok();
+}
+
+} // namespace
+
+Result<PhysicalPlan> compilePlan(const PipelineSpec& pipeline)
+{
+    ValidationResult v = validate(pipeline);
+    if (!v.ok()) return makeError("pipeline is not valid: " + describeErrors(v.diagnostics));
+    if (v.topologicalOrder.size() != pipeline.nodes.size())
+        return makeError("pipeline is not valid: no topological order (cycle?)");
+    const Catalog& catalog = Catalog::instance();
+    PhysicalPlan plan;
+    for (const auto& id : v.topologicalOrder) {
+        PlanNode n;
+        n.spec = pipeline.findNode(id);
+        n.type = n.spec ? catalog.find(n.spec->type) : nullptr;
+        if (!n.type) return makeError(id + ": unknown node");
+        n.parallelism = nodeParallelism(*n.spec, *n.type, pipeline.settings.parallelism);
+        for (const auto& out : n.type->outputs) {
+            const Schema* s = v.schemaOf(PortRef{id, out.name});
+            n.outputSchemas.push_back(s ? *s : (out.errors ? errorSchema() : Schema()));
+        }
+        n.inputSchemas.resize(n.type->inputs.size());
+        plan.nodes.push_back(std::move(n));
+    }
+    for (const auto& e : pipeline.edges) {
+        int from = plan.indexOf(e.from.node), to = plan.indexOf(e.to.node);
+        if (from < 0 || to < 0) continue;
+        const PlanNode& fn = plan.nodes[static_cast<std::size_t>(from)];
+        PlanNode& tn = plan.nodes[static_cast<std::size_t>(to)];
+        int op = fn.type->outputIndex(e.from.port), ip = tn.type->inputIndex(e.to.port);
+        if (op >= 0 && ip >= 0)
+            tn.inputSchemas[static_cast<std::size_t>(ip)] = fn.outputSchemas[static_cast<std::size_t>(op)];
+    }
+    for (const auto& e : pipeline.edges)
+        if (Status s = resolveEdge(plan, e); !s) return s.error();
+    return plan;
+}
+
+} // namespace sw::runtime

@@ -1,0 +1,93 @@
+#pragma once
+// One parallel instance of one node: its operator, input gate, collector, counters and thread.
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <stop_token>
+#include <string>
+#include <thread>
+
+#include "exec/Collector.h"
+#include "exec/Engine.h"
+#include "exec/InputGate.h"
+#include "exec/Operator.h"
+#include "exec/PhysicalPlan.h"
+#include "time/WatermarkGenerator.h"
+
+namespace sw::runtime {
+
+/// What subtasks share with the engine. Callbacks are thread-safe.
+struct TaskEnv {
+    EngineOptions options;
+    std::function<void(const std::string& nodeId, const std::string& message)> fail;
+    std::function<void(const std::string& nodeId, const std::string& message)> warn;
+    std::function<void()> finished; ///< called once per subtask when its thread ends
+    std::atomic<bool> paused{false};
+    std::atomic<bool> draining{false};
+};
+
+class Subtask {
+public:
+    Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, TaskEnv& env);
+    Subtask(const Subtask&) = delete;
+    Subtask& operator=(const Subtask&) = delete;
+
+    const PlanNode& node() const { return m_node; }
+    int index() const { return m_index; }
+    bool isSource() const { return m_source != nullptr; }
+    /// The input gate (nullptr for sources); built before threads start.
+    InputGate* gate() { return m_gate.get(); }
+    void createGate(std::size_t capacity) { m_gate = std::make_unique<InputGate>(capacity); }
+    Collector& collector() { return m_out; }
+    SubtaskCounters& counters() { return m_counters; }
+
+    void start();
+    /// Thread-safe; effective even before start() (the thread then stops at once).
+    void requestStop() { m_stop.request_stop(); }
+    void join()
+    {
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+private:
+    void run(std::stop_token st);
+    void runOperator(const std::stop_token& st);
+    void runSource(const std::stop_token& st);
+    void sourceWatermarks(std::int64_t nowMs, bool force);
+    void sourceIdleness(std::int64_t nowMs, bool produced);
+    void sourceEnd();
+    bool handle(int channel, StreamElement& e);
+    void onBarrier(int channel, std::int64_t id);
+    void advanceWatermark();
+    void fireTimers(std::int64_t nowWallMs);
+    std::chrono::steady_clock::time_point nextDeadline() const;
+
+    const PlanNode& m_node;
+    int m_index;
+    std::unique_ptr<Operator> m_op;
+    SourceOperator* m_source = nullptr;
+    TaskEnv& m_env;
+    SubtaskCounters m_counters;
+    OperatorContext m_ctx;
+    Collector m_out;
+    std::unique_ptr<InputGate> m_gate;
+    std::stop_source m_stop; // owned here (not the jthread's) so a stop before start() counts
+    std::jthread m_thread;
+
+    // operator state
+    WatermarkAligner m_aligner;
+    int m_ended = 0;
+    bool m_idle = false;
+    std::vector<bool> m_barrierSeen;
+    int m_barriers = 0;
+    std::int64_t m_checkpoint = 0;
+
+    // source state
+    std::optional<BoundedOutOfOrdernessWatermarks> m_wm;
+    IdlenessTimer m_idleness{0};
+    EventTime m_maxTs = kMinWatermark;
+    EventTime m_lastWatermark = kMinWatermark;
+    std::int64_t m_lastWatermarkAt = 0;
+};
+
+} // namespace sw::runtime

@@ -1,0 +1,17 @@
+#pragma once
+// Operator factories of the node types implemented in runtime/operators, referenced by the
+// catalog's *Types.cpp (NodeType::createOperator).
+#include "exec/Operator.h"
+
+namespace sw::runtime {
+
+Result<std::unique_ptr<Operator>> makeFilterOperator(const OperatorSpec& spec);
+Result<std::unique_ptr<Operator>> makeMapOperator(const OperatorSpec& spec);
+/// key-by and union: records pass through unchanged (key-by's input edge is key-hash).
+Result<std::unique_ptr<Operator>> makePassThroughOperator(const OperatorSpec& spec);
+Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec);
+/// tumbling-window, hop-window, session-window, global-window.
+Result<std::unique_ptr<Operator>> makeWindowOperator(const OperatorSpec& spec);
+Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& spec);
+
+} // namespace sw::runtime

@@ -1,0 +1,63 @@
+#pragma once
+// Filter, Map and pass-through (key-by, union) operators.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "exec/Operator.h"
+#include "expr/Expression.h"
+
+namespace sw::runtime {
+
+/// Keeps records whose condition is TRUE; FALSE/NULL are counted as filtered; evaluation
+/// errors go to the errors port (class `expression`).
+class FilterOperator : public Operator {
+public:
+    FilterOperator(expr::Expression condition, Schema input)
+        : m_cond(std::move(condition)), m_input(std::move(input))
+    {
+    }
+    Status open(OperatorContext& ctx) override
+    {
+        m_counters = &ctx.counters();
+        return Status::ok();
+    }
+    void processBatch(int port, RecordBatch& batch, Collector& out) override;
+
+private:
+    expr::Expression m_cond;
+    Schema m_input;
+    SubtaskCounters* m_counters = nullptr;
+};
+
+/// SELECT [*,] expr AS name, ...: computes output columns; errors go to the errors port.
+class MapOperator : public Operator {
+public:
+    MapOperator(std::vector<expr::Expression> columns, bool keepInput, Schema input)
+        : m_cols(std::move(columns)), m_keep(keepInput), m_input(std::move(input))
+    {
+    }
+    void processBatch(int port, RecordBatch& batch, Collector& out) override;
+
+private:
+    bool evaluate(const Record& r, Collector& out);
+
+    std::vector<expr::Expression> m_cols;
+    bool m_keep;
+    Schema m_input;
+    std::vector<Value> m_values; // computed values of the current record (reused)
+    Record m_scratch;
+};
+
+/// Forwards records unchanged (key-by: the partitioning happens on its input edge; union: the
+/// engine merges the input channels and aligns their watermarks).
+class PassThroughOperator : public Operator {
+public:
+    void processBatch(int port, RecordBatch& batch, Collector& out) override
+    {
+        (void)port;
+        for (Record& r : batch) out.emit(r);
+    }
+};
+
+} // namespace sw::runtime
