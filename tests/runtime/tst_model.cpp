@@ -117,6 +117,14 @@ void TestModel::minimalFileUsesDefaults()
     QVERIFY2(again, qPrintable(describe(again)));
     QVERIFY(*again == *r);
     QCOMPARE(serializePipeline(*again), canonical);
+
+    // A UTF-8 byte-order mark is tolerated (and not written back); columns do not count it.
+    auto bom = parsePipeline("\xEF\xBB\xBF" + std::string(kSmall));
+    QVERIFY2(bom, qPrintable(describe(bom)));
+    QVERIFY(*bom == *r);
+    auto bomError = parsePipeline("\xEF\xBB\xBF{\"format\": 2}");
+    QVERIFY(!bomError);
+    QCOMPARE(bomError.error().column, 12);
 }
 
 void TestModel::randomPipelinesRoundTrip()
@@ -266,6 +274,8 @@ void TestModel::badTexts_data()
     };
     row("whitespace only", " \n\t\r\n", "the file is empty; expected a JSON object with \"format\": "
                                        "\"streamwright.pipeline/1\"");
+    row("byte-order mark then nothing", "\xEF\xBB\xBF\n", "the file is empty; expected a JSON object with "
+                                                       "\"format\": \"streamwright.pipeline/1\"");
     row("top-level string", "\"hello\"", "expected a JSON object at the top level, found a string (line 1, column 1)");
     row("garbage after document", std::string(kSmall) + "x",
         "not valid JSON: unexpected character 'x'; expected the end of the file after the JSON "
