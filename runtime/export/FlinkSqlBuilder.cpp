@@ -1,5 +1,7 @@
 #include "export/FlinkSqlBuilder.h"
 
+#include <algorithm>
+
 #include "export/SqlText.h"
 #include "types/Duration.h"
 
@@ -211,23 +213,29 @@ std::vector<WithOption> FlinkSqlBuilder::kafkaProperties(const NodeSpec& n, cons
 
 std::string FlinkSqlBuilder::header() const
 {
-    std::string h = "-- Flink SQL for pipeline '" + m_p.settings.name + "' (job " + m_name +
-                    "), exported by Streamwright.\n"
-                    "-- Target: Apache Flink 1.20 with the Kafka, JDBC and filesystem connectors.\n";
+    std::vector<std::string> lines = {
+        "Flink SQL for pipeline '" + m_p.settings.name + "' (job " + m_name +
+            "), exported by Streamwright.",
+        "Target: Apache Flink 1.20 with the Kafka, JDBC and filesystem connectors."};
     if (!m_env.empty()) {
-        h += "-- Placeholders are substituted from the environment before the script runs:\n";
+        lines.push_back("Placeholders are substituted from the environment before the script runs:");
         for (const auto& e : m_env)
-            h += "--   " + e.name + (e.secret ? " (secret)" : "") + ": " + e.description + "\n";
+            lines.push_back("  " + e.name + (e.secret ? " (secret)" : "") + ": " + e.description);
     }
     if (!m_issues.empty()) {
-        h += "-- Not carried over exactly (per node; see the export report):\n";
-        std::string text = issuesToText(m_issues);
-        std::size_t pos = 0;
-        while (pos < text.size()) {
-            std::size_t nl = text.find('\n', pos);
-            h += "--   " + text.substr(pos, nl - pos) + "\n";
-            pos = nl == std::string::npos ? text.size() : nl + 1;
+        lines.push_back("Not carried over exactly (per node, see the export report):");
+        for (const auto& i : m_issues) {
+            std::string text = issuesToText({i});
+            lines.push_back("  " + text.substr(0, text.size() - 1));
         }
+    }
+    std::string h;
+    for (auto& line : lines) {
+        // One physical line each, and no ';': some SQL tools split scripts on it before parsing.
+        for (char& c : line)
+            if (c == '\n' || c == '\r') c = ' ';
+            else if (c == ';') c = ',';
+        h += "-- " + line + "\n";
     }
     return h;
 }

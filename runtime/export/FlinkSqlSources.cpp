@@ -45,6 +45,16 @@ void reportSourceParallelism(FlinkSqlBuilder& b, const NodeSpec& n)
                 "set parallelism.default, or 'scan.parallelism' where the connector supports it");
 }
 
+/// Kafka connector metadata key of a metadata column (kafka_key is the message key instead).
+std::string metadataKey(const std::string& column)
+{
+    if (column == "kafka_topic") return "topic";
+    if (column == "kafka_partition") return "partition";
+    if (column == "kafka_offset") return "offset";
+    if (column == "kafka_timestamp") return "timestamp";
+    return {};
+}
+
 std::string startupMode(const std::string& from)
 {
     if (from == "earliest") return "earliest-offset";
@@ -62,11 +72,11 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
     std::vector<std::string> cols;
     bool metadata = n.property("include_metadata") == true;
     for (const auto& f : s->fields()) {
-        std::string line = quoteIdent(f.name) + " " + f.type.toString();
-        if (metadata && f.name == "kafka_topic") line += " METADATA FROM 'topic' VIRTUAL";
-        if (metadata && f.name == "kafka_partition") line += " METADATA FROM 'partition' VIRTUAL";
-        if (metadata && f.name == "kafka_offset") line += " METADATA FROM 'offset' VIRTUAL";
-        if (metadata && f.name == "kafka_timestamp") line += " METADATA FROM 'timestamp' VIRTUAL";
+        std::string key = metadata ? metadataKey(f.name) : std::string();
+        // Metadata columns are declared nullable: the grammar has no NOT NULL before METADATA.
+        DataType type = key.empty() ? f.type : f.type.withNullable(true);
+        std::string line = quoteIdent(f.name) + " " + type.toString();
+        if (!key.empty()) line += " METADATA FROM '" + key + "' VIRTUAL";
         cols.push_back(line);
     }
     addWatermark(cols, n, *s);

@@ -20,7 +20,7 @@ foreach(f package.json package-lock.json flink-sql-validate.mjs k8s-validate.mjs
   configure_file(${CMAKE_SOURCE_DIR}/tests/tools/${f} ${SW_EXPORT_NODE_DIR}/${f} COPYONLY)
 endforeach()
 add_test(NAME npm_install_export_tools
-  COMMAND sh -c "set -e; cmp -s package-lock.json node_modules/.sw-installed-lock || { npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.sw-installed-lock; }; for t in flink-sql-validate k8s-validate; do node node_modules/esbuild/bin/esbuild $t.mjs --bundle --platform=node --format=cjs --log-level=warning --outfile=$t.cjs; done"
+  COMMAND sh -c "set -e; cmp -s package-lock.json node_modules/.sw-installed-lock || { npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.sw-installed-lock; }; for t in flink-sql-validate k8s-validate; do ./node_modules/.bin/esbuild $t.mjs --bundle --platform=node --format=cjs --log-level=warning --outfile=$t.cjs; done"
   WORKING_DIRECTORY ${SW_EXPORT_NODE_DIR})
 set_tests_properties(npm_install_export_tools PROPERTIES
   FIXTURES_SETUP sw_node_export_tools LABELS integration TIMEOUT 300)

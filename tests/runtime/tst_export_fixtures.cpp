@@ -48,7 +48,7 @@ PipelineSpec parseOrFail(const std::string& json, const std::string& what)
 
 namespace {
 
-const char* kCoverage = R"({
+const char* kCoverage = R"json({
   "format": "streamwright.pipeline/1",
   "pipeline": {"name": "Export Coverage", "description": "every node type", "delivery": "exactly-once",
                "parallelism": 4, "checkpoint_interval": "30 s", "schema_evolution": "backward"},
@@ -148,9 +148,9 @@ const char* kCoverage = R"({
     {"from": {"node": "big_orders", "port": "errors"}, "to": {"node": "dead_letters", "port": "in"}},
     {"from": {"node": "revenue_5m", "port": "errors"}, "to": {"node": "dead_letters", "port": "in"}}
   ]
-})";
+})json";
 
-const char* kCanaryJson = R"({
+const char* kCanaryJson = R"json({
   "format": "streamwright.pipeline/1",
   "pipeline": {"name": "secure-orders", "delivery": "exactly-once", "parallelism": 2,
                "checkpoint_interval": "10 s", "schema_evolution": "full"},
@@ -173,7 +173,7 @@ const char* kCanaryJson = R"({
     {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "orders_out", "port": "in"}},
     {"from": {"node": "orders_in", "port": "errors"}, "to": {"node": "dlq", "port": "in"}}
   ]
-})";
+})json";
 
 } // namespace
 
