@@ -8,7 +8,7 @@
 #include "export/Exporter.h"
 #include "model/PipelineIo.h"
 
-namespace sw::app {
+namespace sw::cli {
 namespace {
 
 namespace ex = sw::runtime::exporting;
@@ -93,13 +93,15 @@ int runExportCommand(int argc, char** argv)
         std::fprintf(stderr, "%s\n", s.message().c_str());
         return 1;
     }
-    for (const auto& f : bundle->files) std::printf("wrote %s/%s\n", a.out.c_str(), f.path.c_str());
+    for (const auto& f : bundle->files)
+        std::printf("wrote %s/%s\n", a.out.c_str(), f.path.c_str());
     int notExportable = 0;
-    for (const auto& i : bundle->issues) notExportable += i.kind == ex::IssueKind::NotExportable;
+    for (const auto& i : bundle->issues)
+        notExportable += i.kind == ex::IssueKind::NotExportable;
     if (!bundle->issues.empty())
         std::printf("%zu export issue(s), %d not exportable:\n%s", bundle->issues.size(),
                     notExportable, ex::issuesToText(bundle->issues).c_str());
     return 0;
 }
 
-} // namespace sw::app
+} // namespace sw::cli

@@ -5,9 +5,12 @@ namespace sw::runtime::exporting {
 std::string_view toString(IssueKind k)
 {
     switch (k) {
-    case IssueKind::NotExportable: return "not-exportable";
-    case IssueKind::Approximated: return "approximated";
-    case IssueKind::Note: return "note";
+    case IssueKind::NotExportable:
+        return "not-exportable";
+    case IssueKind::Approximated:
+        return "approximated";
+    case IssueKind::Note:
+        return "note";
     }
     return "note";
 }

@@ -17,7 +17,7 @@ enum class IssueKind {
 std::string_view toString(IssueKind k);
 
 struct ExportIssue {
-    std::string nodeId;     ///< empty for pipeline-level issues
+    std::string nodeId; ///< empty for pipeline-level issues
     IssueKind kind = IssueKind::Note;
     std::string feature;    ///< short name: "dlq-routing", "allowed-lateness", "generator"
     std::string reason;     ///< why it cannot be expressed exactly

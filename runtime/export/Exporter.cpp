@@ -49,15 +49,18 @@ void addTopics(ExportBundle& b, const PipelineSpec& p, const ExportOptions& o)
 {
     TopicPlan plan = planTopics(p, o);
     b.files.push_back({"topics/" + b.name + "-topics.txt", topicPlanText(plan), "text"});
-    b.files.push_back({"topics/" + b.name + "-topics.json", topicPlanJson(plan).dump(2) + "\n", "json"});
-    b.files.push_back({"topics/" + b.name + "-create-topics.sh", kafkaTopicsScript(plan, b.name), "shell"});
+    b.files.push_back(
+        {"topics/" + b.name + "-topics.json", topicPlanJson(plan).dump(2) + "\n", "json"});
+    b.files.push_back(
+        {"topics/" + b.name + "-create-topics.sh", kafkaTopicsScript(plan, b.name), "shell"});
 }
 
 void addReadiness(ExportBundle& b, const PipelineSpec& p, const ExportOptions& o)
 {
     ReadinessReport r = checkReadiness(p, o);
     b.files.push_back({"readiness/" + b.name + "-readiness.txt", readinessText(r), "text"});
-    b.files.push_back({"readiness/" + b.name + "-readiness.json", readinessJson(r).dump(2) + "\n", "json"});
+    b.files.push_back(
+        {"readiness/" + b.name + "-readiness.json", readinessJson(r).dump(2) + "\n", "json"});
 }
 
 } // namespace
@@ -65,11 +68,16 @@ void addReadiness(ExportBundle& b, const PipelineSpec& p, const ExportOptions& o
 std::string_view toString(ExportTarget t)
 {
     switch (t) {
-    case ExportTarget::FlinkSql: return "flink-sql";
-    case ExportTarget::Kubernetes: return "k8s";
-    case ExportTarget::Topics: return "topics";
-    case ExportTarget::Readiness: return "readiness";
-    case ExportTarget::All: return "all";
+    case ExportTarget::FlinkSql:
+        return "flink-sql";
+    case ExportTarget::Kubernetes:
+        return "k8s";
+    case ExportTarget::Topics:
+        return "topics";
+    case ExportTarget::Readiness:
+        return "readiness";
+    case ExportTarget::All:
+        return "all";
     }
     return "all";
 }
@@ -111,7 +119,9 @@ Status writeBundle(const ExportBundle& bundle, const std::string& directory)
         fs::path path = fs::path(directory) / f.path;
         std::error_code ec;
         fs::create_directories(path.parent_path(), ec);
-        if (ec) return Status(makeError("cannot create " + path.parent_path().string() + ": " + ec.message()));
+        if (ec)
+            return Status(
+                makeError("cannot create " + path.parent_path().string() + ": " + ec.message()));
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out << f.content;
         out.close();

@@ -18,7 +18,7 @@ std::string_view toString(ExportTarget t); ///< "flink-sql", "k8s", "topics", "r
 std::optional<ExportTarget> parseExportTarget(std::string_view text);
 
 struct ExportFile {
-    std::string path;    ///< relative, '/'-separated: "order-processor.sql", "k8s/..."
+    std::string path; ///< relative, '/'-separated: "order-processor.sql", "k8s/..."
     std::string content;
     /// Syntax of the content, for previews: "sql", "yaml", "json", "text", "shell".
     std::string syntax;

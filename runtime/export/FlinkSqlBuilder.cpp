@@ -18,16 +18,26 @@ FlinkSqlBuilder::translations()
 {
     using B = FlinkSqlBuilder;
     static const std::map<std::string, void (B::*)(const NodeSpec&, const NodeType&)> m = {
-        {"kafka-source", &B::exportKafkaSource},     {"generator", &B::exportGenerator},
-        {"file-source", &B::exportFileSource},       {"filter", &B::exportFilter},
-        {"map", &B::exportMap},                      {"key-by", &B::exportKeyBy},
-        {"union", &B::exportUnion},                  {"dedup", &B::exportDedup},
-        {"dlq", &B::exportDlq},                      {"tumbling-window", &B::exportWindow},
-        {"hop-window", &B::exportWindow},            {"session-window", &B::exportWindow},
-        {"global-window", &B::exportWindow},         {"interval-join", &B::exportIntervalJoin},
-        {"window-join", &B::exportWindowJoin},       {"temporal-join", &B::exportTemporalJoin},
-        {"kafka-sink", &B::exportKafkaSink},         {"sqlite-sink", &B::exportSqliteSink},
-        {"file-sink", &B::exportFileSink},           {"console-sink", &B::exportConsoleSink},
+        {"kafka-source", &B::exportKafkaSource},
+        {"generator", &B::exportGenerator},
+        {"file-source", &B::exportFileSource},
+        {"filter", &B::exportFilter},
+        {"map", &B::exportMap},
+        {"key-by", &B::exportKeyBy},
+        {"union", &B::exportUnion},
+        {"dedup", &B::exportDedup},
+        {"dlq", &B::exportDlq},
+        {"tumbling-window", &B::exportWindow},
+        {"hop-window", &B::exportWindow},
+        {"session-window", &B::exportWindow},
+        {"global-window", &B::exportWindow},
+        {"interval-join", &B::exportIntervalJoin},
+        {"window-join", &B::exportWindowJoin},
+        {"temporal-join", &B::exportTemporalJoin},
+        {"kafka-sink", &B::exportKafkaSink},
+        {"sqlite-sink", &B::exportSqliteSink},
+        {"file-sink", &B::exportFileSink},
+        {"console-sink", &B::exportConsoleSink},
     };
     return m;
 }
@@ -49,12 +59,14 @@ FlinkSqlScript FlinkSqlBuilder::build()
                             "add a Kafka, SQLite, file or console sink"});
 
     std::string sql = header() + settings();
-    for (const auto& s : m_statements) sql += "\n" + s + "\n";
+    for (const auto& s : m_statements)
+        sql += "\n" + s + "\n";
     if (m_inserts.size() == 1) {
         sql += "\n" + m_inserts.front() + ";\n";
     } else if (m_inserts.size() > 1) {
         sql += "\nEXECUTE STATEMENT SET\nBEGIN\n";
-        for (const auto& i : m_inserts) sql += i + ";\n";
+        for (const auto& i : m_inserts)
+            sql += i + ";\n";
         sql += "END;\n";
     }
     FlinkSqlScript out;
@@ -164,7 +176,8 @@ void FlinkSqlBuilder::setOutput(const NodeSpec& n, Relation r, const std::string
 std::string FlinkSqlBuilder::newName(const std::string& base)
 {
     std::string b = identFromId(base), name = b;
-    for (int i = 2; m_usedNames.count(name); ++i) name = b + "_" + std::to_string(i);
+    for (int i = 2; m_usedNames.count(name); ++i)
+        name = b + "_" + std::to_string(i);
     m_usedNames.insert(name);
     return quoteIdent(name);
 }
@@ -184,7 +197,8 @@ std::string FlinkSqlBuilder::env(const std::string& name, bool secret, std::stri
                                  std::string what)
 {
     bool known = false;
-    for (const auto& e : m_env) known = known || e.name == name;
+    for (const auto& e : m_env)
+        known = known || e.name == name;
     if (!known) m_env.push_back({name, secret, std::move(value), std::move(what)});
     return placeholder(name);
 }
@@ -196,7 +210,8 @@ int FlinkSqlBuilder::parallelismOf(const NodeSpec& n) const
     return p > 0 ? p : std::max(1, m_p.settings.parallelism);
 }
 
-std::vector<WithOption> FlinkSqlBuilder::kafkaProperties(const NodeSpec& n, const std::string& bootstrap)
+std::vector<WithOption> FlinkSqlBuilder::kafkaProperties(const NodeSpec& n,
+                                                         const std::string& bootstrap)
 {
     std::vector<WithOption> out;
     std::string servers = bootstrap;
@@ -206,8 +221,10 @@ std::vector<WithOption> FlinkSqlBuilder::kafkaProperties(const NodeSpec& n, cons
     out.push_back({"properties.bootstrap.servers", servers});
     std::vector<SecretRef> secrets;
     auto opts = kafkaClientOptions(n.id, n.property("properties"), m_issues, secrets);
-    for (const auto& s : secrets) env(s.envVar, true, "", s.property + " of node " + s.nodeId);
-    for (auto& o : opts) out.push_back({o.key, o.value});
+    for (const auto& s : secrets)
+        env(s.envVar, true, "", s.property + " of node " + s.nodeId);
+    for (auto& o : opts)
+        out.push_back({o.key, o.value});
     return out;
 }
 
@@ -218,7 +235,8 @@ std::string FlinkSqlBuilder::header() const
             "), exported by Streamwright.",
         "Target: Apache Flink 1.20 with the Kafka, JDBC and filesystem connectors."};
     if (!m_env.empty()) {
-        lines.push_back("Placeholders are substituted from the environment before the script runs:");
+        lines.push_back(
+            "Placeholders are substituted from the environment before the script runs:");
         for (const auto& e : m_env)
             lines.push_back("  " + e.name + (e.secret ? " (secret)" : "") + ": " + e.description);
     }
@@ -233,8 +251,10 @@ std::string FlinkSqlBuilder::header() const
     for (auto& line : lines) {
         // One physical line each, and no ';': some SQL tools split scripts on it before parsing.
         for (char& c : line)
-            if (c == '\n' || c == '\r') c = ' ';
-            else if (c == ';') c = ',';
+            if (c == '\n' || c == '\r')
+                c = ' ';
+            else if (c == ';')
+                c = ',';
         h += "-- " + line + "\n";
     }
     return h;
@@ -252,7 +272,8 @@ std::string FlinkSqlBuilder::settings() const
     set("execution.checkpointing.interval", flinkDuration(s.checkpointIntervalMs));
     set("execution.checkpointing.mode",
         s.delivery == DeliveryGuarantee::ExactlyOnce ? "EXACTLY_ONCE" : "AT_LEAST_ONCE");
-    for (const auto& [k, v] : m_sets) set(k, v);
+    for (const auto& [k, v] : m_sets)
+        set(k, v);
     return out;
 }
 

@@ -19,8 +19,8 @@ namespace sw::runtime::exporting {
 struct Relation {
     std::string name; ///< SQL name, quoted where needed
     Schema schema;
-    bool updating = false;               ///< produces updates/retractions (not append-only)
-    std::vector<std::string> upsertKey;  ///< key of the updates, when known
+    bool updating = false;              ///< produces updates/retractions (not append-only)
+    std::vector<std::string> upsertKey; ///< key of the updates, when known
 };
 
 struct WithOption {
@@ -40,7 +40,8 @@ public:
     /// The relation feeding input port `port` (first edge), or nullptr.
     const Relation* input(const NodeSpec& n, const NodeType& t, std::size_t port) const;
     /// All relations feeding input port `port` (union); empty if any is missing.
-    std::vector<const Relation*> inputs(const NodeSpec& n, const NodeType& t, std::size_t port) const;
+    std::vector<const Relation*> inputs(const NodeSpec& n, const NodeType& t,
+                                        std::size_t port) const;
     const Schema* outputSchema(const NodeSpec& n, const std::string& port = "out") const;
     void setOutput(const NodeSpec& n, Relation r, const std::string& port = "out");
     /// A fresh SQL name derived from `base` (quoted where needed).

@@ -42,14 +42,16 @@ std::string createView(const std::string& name, const std::string& query)
 std::vector<std::string> columnDefinitions(const Schema& s)
 {
     std::vector<std::string> out;
-    for (const auto& f : s.fields()) out.push_back(quoteIdent(f.name) + " " + f.type.toString());
+    for (const auto& f : s.fields())
+        out.push_back(quoteIdent(f.name) + " " + f.type.toString());
     return out;
 }
 
 std::string columnList(const Schema& s, const std::string& prefix)
 {
     std::string out;
-    for (const auto& f : s.fields()) out += (out.empty() ? "" : ", ") + prefix + quoteIdent(f.name);
+    for (const auto& f : s.fields())
+        out += (out.empty() ? "" : ", ") + prefix + quoteIdent(f.name);
     return out;
 }
 
@@ -65,7 +67,8 @@ std::vector<std::string> stringList(const nlohmann::json& names)
 std::string fieldList(const nlohmann::json& names, const std::string& prefix)
 {
     std::string out;
-    for (const auto& n : stringList(names)) out += (out.empty() ? "" : ", ") + prefix + quoteIdent(n);
+    for (const auto& n : stringList(names))
+        out += (out.empty() ? "" : ", ") + prefix + quoteIdent(n);
     return out;
 }
 

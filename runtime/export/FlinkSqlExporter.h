@@ -16,9 +16,9 @@ namespace sw::runtime::exporting {
 /// A `${NAME}` placeholder of the script, substituted from the environment at deployment.
 struct EnvVar {
     std::string name;
-    bool secret = true;       ///< from a Kubernetes Secret (credentials, JDBC URLs)
-    std::string value;        ///< the value for non-secret variables (bootstrap servers)
-    std::string description;  ///< what it is for, e.g. "sasl.password of node orders_in"
+    bool secret = true;      ///< from a Kubernetes Secret (credentials, JDBC URLs)
+    std::string value;       ///< the value for non-secret variables (bootstrap servers)
+    std::string description; ///< what it is for, e.g. "sasl.password of node orders_in"
     friend bool operator==(const EnvVar&, const EnvVar&) = default;
 };
 
@@ -33,7 +33,8 @@ struct FlinkSqlScript {
 
 /// Exports a pipeline as a Flink SQL script. Fails (with the validation errors) when the
 /// pipeline does not validate; a valid pipeline always exports, with issues for what is lost.
-Result<FlinkSqlScript> exportFlinkSql(const PipelineSpec& pipeline, const ExportOptions& options = {});
+Result<FlinkSqlScript> exportFlinkSql(const PipelineSpec& pipeline,
+                                      const ExportOptions& options = {});
 
 /// The environment variable holding the Kafka bootstrap servers for nodes that leave
 /// bootstrap_servers empty (the desktop's embedded broker).

@@ -53,8 +53,8 @@ void FlinkSqlBuilder::exportIntervalJoin(const NodeSpec& n, const NodeType& t)
     std::string rts = "r." + quoteIdent(right->schema.rowtime());
     std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 0);
     std::string query = "SELECT" + items.substr(1) + "\nFROM " + left->name + " AS l\nJOIN " +
-                        right->name + " AS r\n  ON " + keyCondition(n, "l", "r") + "\n  AND " + rts +
-                        " BETWEEN " + sqlShift(lts, durationOf(n, "lower_bound")) + " AND " +
+                        right->name + " AS r\n  ON " + keyCondition(n, "l", "r") + "\n  AND " +
+                        rts + " BETWEEN " + sqlShift(lts, durationOf(n, "lower_bound")) + " AND " +
                         sqlShift(lts, durationOf(n, "upper_bound"));
     std::string name = newName(n.id);
     addStatement(createView(name, query));
@@ -97,13 +97,14 @@ void FlinkSqlBuilder::exportTemporalJoin(const NodeSpec& n, const NodeType& t)
         versions, "SELECT " + columnList(right->schema) + "\nFROM (\n  SELECT " +
                       columnList(right->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
                       fieldList(n.property("right_keys")) + " ORDER BY " +
-                      quoteIdent(right->schema.rowtime()) +
-                      " DESC) AS sw_row_num\n  FROM " + right->name + "\n)\nWHERE sw_row_num = 1"));
+                      quoteIdent(right->schema.rowtime()) + " DESC) AS sw_row_num\n  FROM " +
+                      right->name + "\n)\nWHERE sw_row_num = 1"));
     std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 0);
     std::string join = n.property("join_type") == "left" ? "LEFT JOIN " : "JOIN ";
     std::string query = "SELECT" + items.substr(1) + "\nFROM " + left->name + " AS l\n" + join +
-                        versions + " FOR SYSTEM_TIME AS OF l." + quoteIdent(left->schema.rowtime()) +
-                        " AS r\n  ON " + keyCondition(n, "l", "r");
+                        versions + " FOR SYSTEM_TIME AS OF l." +
+                        quoteIdent(left->schema.rowtime()) + " AS r\n  ON " +
+                        keyCondition(n, "l", "r");
     std::string name = newName(n.id);
     addStatement(createView(name, query));
     setOutput(n, Relation{name, *out, left->updating, left->upsertKey});

@@ -16,7 +16,8 @@ std::vector<std::string> withKey(std::vector<std::string> cols, const std::vecto
 {
     if (key.empty()) return cols;
     std::string k;
-    for (const auto& c : key) k += (k.empty() ? "" : ", ") + quoteIdent(c);
+    for (const auto& c : key)
+        k += (k.empty() ? "" : ", ") + quoteIdent(c);
     cols.push_back("PRIMARY KEY (" + k + ") NOT ENFORCED");
     return cols;
 }
@@ -24,7 +25,8 @@ std::vector<std::string> withKey(std::vector<std::string> cols, const std::vecto
 std::string joined(const std::vector<std::string>& v, const char* sep)
 {
     std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    for (const auto& x : v)
+        s += (s.empty() ? "" : sep) + x;
     return s;
 }
 
@@ -60,7 +62,8 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
     } else {
         with = {{"connector", "kafka"}, {"topic", str(n, "topic")}};
     }
-    for (auto& o : kafkaProperties(n, str(n, "bootstrap_servers"))) with.push_back(o);
+    for (auto& o : kafkaProperties(n, str(n, "bootstrap_servers")))
+        with.push_back(o);
     if (in->updating) {
         with.push_back({"key.format", format});
         with.push_back({"value.format", format});
@@ -101,8 +104,8 @@ void FlinkSqlBuilder::exportSqliteSink(const NodeSpec& n, const NodeType& t)
     std::string base = envVarName(n.id, "jdbc");
     std::vector<WithOption> with = {
         {"connector", "jdbc"},
-        {"url", env(base + "_URL", true, "", "JDBC URL replacing SQLite " + str(n, "path") +
-                                               " (node " + n.id + ")")},
+        {"url", env(base + "_URL", true, "",
+                    "JDBC URL replacing SQLite " + str(n, "path") + " (node " + n.id + ")")},
         {"table-name", str(n, "table")},
         {"username", env(base + "_USERNAME", true, "", "JDBC user of node " + n.id)},
         {"password", env(base + "_PASSWORD", true, "", "JDBC password of node " + n.id)},
@@ -114,14 +117,16 @@ void FlinkSqlBuilder::exportSqliteSink(const NodeSpec& n, const NodeType& t)
     addInsert("INSERT INTO " + name + "\nSELECT " + columnList(in->schema) + " FROM " + in->name);
     issue(n, IssueKind::Approximated, "sqlite",
           "SQLite is a desktop store and Flink's JDBC connector has no SQLite dialect: the table "
-          "'" + str(n, "table") + "' is written to the database named by " + base + "_URL" +
+          "'" +
+              str(n, "table") + "' is written to the database named by " + base + "_URL" +
               (key.empty() ? " (append)" : " with upserts by primary key"),
           "a PostgreSQL or MySQL table with the same columns");
     if (exactlyOnce())
         issue(n, IssueKind::Approximated, "delivery",
               "Flink SQL's JDBC sink is at-least-once" +
-                  std::string(key.empty() ? "; without a key, replays after a failure duplicate rows"
-                                          : "; its upserts by primary key make replays idempotent"),
+                  std::string(key.empty()
+                                  ? "; without a key, replays after a failure duplicate rows"
+                                  : "; its upserts by primary key make replays idempotent"),
               "key_fields on the sink (idempotent upserts), or JdbcSink.exactlyOnceSink (XA) in "
               "the DataStream API");
 }
@@ -138,14 +143,15 @@ void FlinkSqlBuilder::exportFileSink(const NodeSpec& n, const NodeType& t)
         return;
     }
     std::string format = str(n, "format") == "csv" ? "csv" : "json";
-    std::vector<WithOption> with = {{"connector", "filesystem"}, {"path", str(n, "path")}, {"format", format}};
+    std::vector<WithOption> with = {
+        {"connector", "filesystem"}, {"path", str(n, "path")}, {"format", format}};
     std::string name = newName(n.id);
     addStatement(createTable(name, columnDefinitions(in->schema), with));
     addInsert("INSERT INTO " + name + "\nSELECT " + columnList(in->schema) + " FROM " + in->name);
     issue(n, IssueKind::Approximated, "file-output",
           "Flink's filesystem sink writes a directory of part files committed on checkpoints, not "
-          "the single file '" + str(n, "path") + "'" +
-              (format == "csv" ? ", and CSV without a header line" : ""),
+          "the single file '" +
+              str(n, "path") + "'" + (format == "csv" ? ", and CSV without a header line" : ""),
           "point 'path' at a directory on shared storage (e.g. s3://bucket/output/)");
 }
 

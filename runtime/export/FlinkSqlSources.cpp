@@ -82,13 +82,15 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
     addWatermark(cols, n, *s);
     std::string format = str(n, "format");
     std::vector<WithOption> with = {{"connector", "kafka"}, {"topic", str(n, "topic")}};
-    for (auto& o : kafkaProperties(n, str(n, "bootstrap_servers"))) with.push_back(o);
+    for (auto& o : kafkaProperties(n, str(n, "bootstrap_servers")))
+        with.push_back(o);
     with.push_back({"properties.group.id", str(n, "group_id")});
     std::string from = str(n, "start_from");
     with.push_back({"scan.startup.mode", startupMode(from)});
     if (from == "committed") with.push_back({"properties.auto.offset.reset", "earliest"});
     if (from == "timestamp")
-        with.push_back({"scan.startup.timestamp-millis", std::to_string(num(n, "start_timestamp"))});
+        with.push_back(
+            {"scan.startup.timestamp-millis", std::to_string(num(n, "start_timestamp"))});
     if (metadata) {
         with.push_back({"key.format", "raw"});
         with.push_back({"key.fields", "kafka_key"});
@@ -160,14 +162,16 @@ void FlinkSqlBuilder::exportFileSource(const NodeSpec& n, const NodeType&)
     std::vector<std::string> cols = columnDefinitions(*s);
     addWatermark(cols, n, *s);
     std::string format = str(n, "format") == "csv" ? "csv" : "json";
-    std::vector<WithOption> with = {{"connector", "filesystem"}, {"path", str(n, "path")}, {"format", format}};
+    std::vector<WithOption> with = {
+        {"connector", "filesystem"}, {"path", str(n, "path")}, {"format", format}};
     std::string name = newName(n.id);
     addStatement(createTable(name, cols, with));
     setOutput(n, Relation{name, *s, false, {}});
     noteTime(*this, n);
     issue(n, IssueKind::Note, "file-path",
-          "the path '" + str(n, "path") + "' is resolved by every TaskManager (the desktop "
-          "resolves it relative to the pipeline file)",
+          "the path '" + str(n, "path") +
+              "' is resolved by every TaskManager (the desktop "
+              "resolves it relative to the pipeline file)",
           "an absolute path on shared storage, e.g. s3://bucket/input/");
     if (format == "csv")
         issue(n, IssueKind::Approximated, "csv-header",

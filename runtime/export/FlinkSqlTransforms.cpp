@@ -30,7 +30,8 @@ void FlinkSqlBuilder::exportFilter(const NodeSpec& n, const NodeType& t)
     if (!in) return;
     std::string name = newName(n.id);
     addStatement(createView(name, "SELECT " + columnList(in->schema) + "\nFROM " + in->name +
-                                      "\nWHERE " + exportExpression(str(n, "condition"), in->schema)));
+                                      "\nWHERE " +
+                                      exportExpression(str(n, "condition"), in->schema)));
     setOutput(n, Relation{name, in->schema, in->updating, in->upsertKey});
     reportParallelism(*this, n);
 }
@@ -42,7 +43,8 @@ void FlinkSqlBuilder::exportMap(const NodeSpec& n, const NodeType& t)
     if (!in || !out) return;
     std::vector<std::string> items;
     if (n.property("keep_input_columns") == true)
-        for (const auto& f : in->schema.fields()) items.push_back(quoteIdent(f.name));
+        for (const auto& f : in->schema.fields())
+            items.push_back(quoteIdent(f.name));
     auto cols = n.property("columns");
     for (std::size_t i = 0; cols.is_array() && i < cols.size(); ++i) {
         std::string name = cols[i].value("name", "");
@@ -50,7 +52,8 @@ void FlinkSqlBuilder::exportMap(const NodeSpec& n, const NodeType& t)
         items.push_back(expr == quoteIdent(name) ? expr : expr + " AS " + quoteIdent(name));
     }
     std::string select;
-    for (const auto& it : items) select += (select.empty() ? "" : ",\n  ") + it;
+    for (const auto& it : items)
+        select += (select.empty() ? "" : ",\n  ") + it;
     std::string name = newName(n.id);
     addStatement(createView(name, "SELECT\n  " + select + "\nFROM " + in->name));
     // Keys of an updating input survive only if the map keeps them under the same name.
@@ -109,11 +112,11 @@ void FlinkSqlBuilder::exportDedup(const NodeSpec& n, const NodeType& t)
     } else {
         order = quoteIdent(rowtime);
     }
-    addStatement(createView(
-        name, "SELECT " + columnList(in->schema) + "\nFROM (\n  SELECT " + columnList(in->schema) +
-                  ",\n    ROW_NUMBER() OVER (PARTITION BY " + fieldList(n.property("keys")) +
-                  " ORDER BY " + order + " ASC) AS sw_row_num\n  FROM " + base +
-                  "\n)\nWHERE sw_row_num = 1"));
+    addStatement(
+        createView(name, "SELECT " + columnList(in->schema) + "\nFROM (\n  SELECT " +
+                             columnList(in->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
+                             fieldList(n.property("keys")) + " ORDER BY " + order +
+                             " ASC) AS sw_row_num\n  FROM " + base + "\n)\nWHERE sw_row_num = 1"));
     bool updating = !rowtime.empty() || in->updating;
     setOutput(n, Relation{name, in->schema, updating, stringList(n.property("keys"))});
     std::int64_t ttl = durationOf(n, "ttl");

@@ -23,8 +23,10 @@ std::string aggregateList(const NodeSpec& n, const Schema& out, std::size_t offs
         std::string fn = aggs[i].value("function", "COUNT");
         std::string col = aggs[i].value("column", "");
         std::string arg = col.empty() || col == "*" ? "*" : quoteIdent(col);
-        std::string expr = fn == "COUNT_DISTINCT" ? "COUNT(DISTINCT " + arg + ")" : fn + "(" + arg + ")";
-        std::string alias = offset + i < out.size() ? out[offset + i].name : "agg_" + std::to_string(i);
+        std::string expr =
+            fn == "COUNT_DISTINCT" ? "COUNT(DISTINCT " + arg + ")" : fn + "(" + arg + ")";
+        std::string alias =
+            offset + i < out.size() ? out[offset + i].name : "agg_" + std::to_string(i);
         list += (list.empty() ? "" : ",\n  ") + expr + " AS " + quoteIdent(alias);
     }
     return list;
@@ -63,17 +65,20 @@ void FlinkSqlBuilder::exportWindow(const NodeSpec& n, const NodeType& t)
                   (offset != 0 ? ", " + signedInterval(offset) : "") + ")";
         } else {
             tvf = "HOP(TABLE " + src + ", DESCRIPTOR(" + ts + "), " +
-                  sqlInterval(durationOf(n, "slide")) + ", " + sqlInterval(durationOf(n, "size")) + ")";
+                  sqlInterval(durationOf(n, "slide")) + ", " + sqlInterval(durationOf(n, "size")) +
+                  ")";
         }
         query = "SELECT\n  window_start,\n  window_end,\n  " + keySel + aggs + "\nFROM TABLE(" +
                 tvf + ")\nGROUP BY window_start, window_end" + (keys.empty() ? "" : ", " + keys);
     } else if (t.name == "session-window") {
         std::string gap = sqlInterval(durationOf(n, "gap"));
-        query = "SELECT\n  SESSION_START(" + ts + ", " + gap + ") AS window_start,\n  SESSION_END(" +
-                ts + ", " + gap + ") AS window_end,\n  " + keySel + aggs + "\nFROM " + src +
-                "\nGROUP BY SESSION(" + ts + ", " + gap + ")" + (keys.empty() ? "" : ", " + keys);
+        query = "SELECT\n  SESSION_START(" + ts + ", " + gap +
+                ") AS window_start,\n  SESSION_END(" + ts + ", " + gap + ") AS window_end,\n  " +
+                keySel + aggs + "\nFROM " + src + "\nGROUP BY SESSION(" + ts + ", " + gap + ")" +
+                (keys.empty() ? "" : ", " + keys);
     } else {
-        query = "SELECT\n  " + keySel + aggs + "\nFROM " + src + (keys.empty() ? "" : "\nGROUP BY " + keys);
+        query = "SELECT\n  " + keySel + aggs + "\nFROM " + src +
+                (keys.empty() ? "" : "\nGROUP BY " + keys);
     }
     std::string name = newName(n.id);
     addStatement(createView(name, query));
@@ -82,8 +87,10 @@ void FlinkSqlBuilder::exportWindow(const NodeSpec& n, const NodeType& t)
     if (global)
         issue(n, IssueKind::Approximated, "trigger",
               "a non-windowed GROUP BY emits an update for every input record instead of firing "
-              "on the " + n.property("trigger").get<std::string>() + " trigger; the result is an "
-              "updating stream (written with upserts)",
+              "on the " +
+                  n.property("trigger").get<std::string>() +
+                  " trigger; the result is an "
+                  "updating stream (written with upserts)",
               "'table.exec.mini-batch.enabled' = 'true' with 'table.exec.mini-batch.allow-latency' "
               "to batch updates");
     if (!global && durationOf(n, "allowed_lateness") > 0)

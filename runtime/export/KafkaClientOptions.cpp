@@ -11,32 +11,49 @@ namespace sw::runtime::exporting {
 namespace {
 
 /// librdkafka keys whose Java client key is spelled the same and means the same.
-constexpr std::array<std::string_view, 22> kSameKeys = {
-    "acks", "batch.size", "client.id", "compression.type", "enable.idempotence",
-    "fetch.max.bytes", "fetch.min.bytes", "isolation.level", "linger.ms",
-    "max.in.flight.requests.per.connection", "max.poll.interval.ms", "receive.buffer.bytes",
-    "reconnect.backoff.max.ms", "reconnect.backoff.ms", "request.timeout.ms", "retries",
-    "retry.backoff.ms", "sasl.mechanism", "security.protocol", "send.buffer.bytes",
-    "session.timeout.ms", "ssl.endpoint.identification.algorithm"};
+constexpr std::array<std::string_view, 22> kSameKeys = {"acks",
+                                                        "batch.size",
+                                                        "client.id",
+                                                        "compression.type",
+                                                        "enable.idempotence",
+                                                        "fetch.max.bytes",
+                                                        "fetch.min.bytes",
+                                                        "isolation.level",
+                                                        "linger.ms",
+                                                        "max.in.flight.requests.per.connection",
+                                                        "max.poll.interval.ms",
+                                                        "receive.buffer.bytes",
+                                                        "reconnect.backoff.max.ms",
+                                                        "reconnect.backoff.ms",
+                                                        "request.timeout.ms",
+                                                        "retries",
+                                                        "retry.backoff.ms",
+                                                        "sasl.mechanism",
+                                                        "security.protocol",
+                                                        "send.buffer.bytes",
+                                                        "session.timeout.ms",
+                                                        "ssl.endpoint.identification.algorithm"};
 
 /// librdkafka spelling -> Java client spelling.
 const std::map<std::string, std::string>& renamed()
 {
     static const std::map<std::string, std::string> m = {
-        {"sasl.mechanisms", "sasl.mechanism"},
-        {"queue.buffering.max.ms", "linger.ms"},
-        {"compression.codec", "compression.type"},
-        {"message.max.bytes", "max.request.size"},
+        {"sasl.mechanisms", "sasl.mechanism"},       {"queue.buffering.max.ms", "linger.ms"},
+        {"compression.codec", "compression.type"},   {"message.max.bytes", "max.request.size"},
         {"socket.timeout.ms", "request.timeout.ms"},
     };
     return m;
 }
 
-std::string str(const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string str(const nlohmann::json& v)
+{
+    return v.is_string() ? v.get<std::string>() : v.dump();
+}
 
 std::string jaasModule(const std::string& mechanism)
 {
-    if (mechanism.rfind("SCRAM", 0) == 0) return "org.apache.kafka.common.security.scram.ScramLoginModule";
+    if (mechanism.rfind("SCRAM", 0) == 0)
+        return "org.apache.kafka.common.security.scram.ScramLoginModule";
     return "org.apache.kafka.common.security.plain.PlainLoginModule";
 }
 
@@ -68,7 +85,10 @@ std::string envVarName(std::string_view nodeId, std::string_view key)
     return out;
 }
 
-std::string placeholder(std::string_view envVar) { return "${" + std::string(envVar) + "}"; }
+std::string placeholder(std::string_view envVar)
+{
+    return "${" + std::string(envVar) + "}";
+}
 
 std::vector<ConnectorOption> kafkaClientOptions(const std::string& nodeId,
                                                 const nlohmann::json& properties,
@@ -91,17 +111,19 @@ std::vector<ConnectorOption> kafkaClientOptions(const std::string& nodeId,
         if (key == "sasl.username" || key == "sasl.password") continue; // -> sasl.jaas.config
         if (key == "enable.auto.commit" || key == "enable.auto.offset.store") {
             issues.push_back({nodeId, IssueKind::Note, "offset-commit",
-                              "'" + key + "' is not passed on: Flink commits offsets when a "
-                              "checkpoint completes and restores from its own checkpoints",
+                              "'" + key +
+                                  "' is not passed on: Flink commits offsets when a "
+                                  "checkpoint completes and restores from its own checkpoints",
                               "Flink's checkpoint-driven offset commits"});
             continue;
         }
         if (key == "ssl.ca.location") {
             out.push_back({"properties.ssl.truststore.type", "PEM"});
             out.push_back({"properties.ssl.truststore.location", str(*it)});
-            issues.push_back({nodeId, IssueKind::Note, "tls", "the CA file " + str(*it) +
-                              " must exist at that path in the Flink pods",
-                              "mount it from a Secret or ConfigMap"});
+            issues.push_back(
+                {nodeId, IssueKind::Note, "tls",
+                 "the CA file " + str(*it) + " must exist at that path in the Flink pods",
+                 "mount it from a Secret or ConfigMap"});
             continue;
         }
         std::string javaKey = key;
@@ -113,17 +135,19 @@ std::vector<ConnectorOption> kafkaClientOptions(const std::string& nodeId,
         }
         if (!known && javaKey == key)
             issues.push_back({nodeId, IssueKind::Note, "client-property",
-                              "'" + key + "' has no known Java Kafka client equivalent; passed "
-                              "through unchanged",
+                              "'" + key +
+                                  "' has no known Java Kafka client equivalent; passed "
+                                  "through unchanged",
                               "check the Java client configuration reference"});
         out.push_back({"properties." + javaKey, str(*it)});
     }
     if (userPass) {
-        std::string user = properties.contains("sasl.username") ? str(properties["sasl.username"]) : "";
+        std::string user =
+            properties.contains("sasl.username") ? str(properties["sasl.username"]) : "";
         std::string pass = properties.contains("sasl.password") ? secret("sasl.password") : "";
-        out.push_back({"properties.sasl.jaas.config", jaasModule(mechanism) + " required username=\"" +
-                                                          jaasQuote(user) + "\" password=\"" +
-                                                          pass + "\";"});
+        out.push_back(
+            {"properties.sasl.jaas.config", jaasModule(mechanism) + " required username=\"" +
+                                                jaasQuote(user) + "\" password=\"" + pass + "\";"});
     }
     return out;
 }

@@ -11,7 +11,8 @@ const char* const kRenderSqlAwk =
     "{ out = \"\"; s = $0;"
     " while (match(s, /[$][{][A-Za-z_][A-Za-z0-9_]*[}]/)) {"
     " v = substr(s, RSTART + 2, RLENGTH - 3);"
-    " if (!(v in ENVIRON)) { print \"render-sql: environment variable \" v \" is not set\" > \"/dev/stderr\"; exit 1 }"
+    " if (!(v in ENVIRON)) { print \"render-sql: environment variable \" v \" is not set\" > "
+    "\"/dev/stderr\"; exit 1 }"
     " val = ENVIRON[v]; gsub(/'/, \"''\", val);"
     " out = out substr(s, 1, RSTART - 1) val; s = substr(s, RSTART + RLENGTH) }"
     " print out s }";
@@ -32,7 +33,8 @@ J metadata(const std::string& name, const std::string& app, const ExportOptions&
            J extraLabels = J::object())
 {
     J l = labels(app);
-    for (auto it = extraLabels.begin(); it != extraLabels.end(); ++it) l[it.key()] = *it;
+    for (auto it = extraLabels.begin(); it != extraLabels.end(); ++it)
+        l[it.key()] = *it;
     return J{{"name", name}, {"namespace", o.namespaceName}, {"labels", l}};
 }
 
@@ -65,8 +67,9 @@ J envList(const FlinkSqlScript& s, const std::string& secret)
     J env = J::array();
     for (const auto& e : s.env) {
         if (e.secret)
-            env.push_back(J{{"name", e.name},
-                            {"valueFrom", J{{"secretKeyRef", J{{"name", secret}, {"key", e.name}}}}}});
+            env.push_back(
+                J{{"name", e.name},
+                  {"valueFrom", J{{"secretKeyRef", J{{"name", secret}, {"key", e.name}}}}}});
         else
             env.push_back(J{{"name", e.name}, {"value", e.value}});
     }
@@ -79,9 +82,9 @@ J podTemplate(const FlinkSqlScript& s, const std::string& secret, const ExportOp
     J init = {
         {"name", "render-sql"},
         {"image", o.flinkImage},
-        {"command", J::array({"sh", "-c", "awk \"$0\" \"$1\" > \"$2\"", kRenderSqlAwk,
-                              std::string(kTemplateDir) + "/" + file,
-                              std::string(kScriptDir) + "/" + file})},
+        {"command",
+         J::array({"sh", "-c", "awk \"$0\" \"$1\" > \"$2\"", kRenderSqlAwk,
+                   std::string(kTemplateDir) + "/" + file, std::string(kScriptDir) + "/" + file})},
         {"env", envList(s, secret)},
         {"volumeMounts", J::array({J{{"name", "sql-template"}, {"mountPath", kTemplateDir}},
                                    J{{"name", "sql-scripts"}, {"mountPath", kScriptDir}}})},
@@ -141,8 +144,10 @@ std::string kubernetesTopicName(const std::string& topic)
         auto u = static_cast<unsigned char>(c);
         out += std::isalnum(u) ? static_cast<char>(std::tolower(u)) : (c == '.' ? '.' : '-');
     }
-    while (!out.empty() && !std::isalnum(static_cast<unsigned char>(out.front()))) out.erase(0, 1);
-    while (!out.empty() && !std::isalnum(static_cast<unsigned char>(out.back()))) out.pop_back();
+    while (!out.empty() && !std::isalnum(static_cast<unsigned char>(out.front())))
+        out.erase(0, 1);
+    while (!out.empty() && !std::isalnum(static_cast<unsigned char>(out.back())))
+        out.pop_back();
     if (out.size() > 253) out.resize(253);
     return out.empty() ? "topic" : out;
 }
@@ -174,7 +179,8 @@ KubernetesManifests kubernetesManifests(const PipelineSpec& pipeline, const Flin
     return m;
 }
 
-Result<KubernetesManifests> exportKubernetes(const PipelineSpec& pipeline, const ExportOptions& options)
+Result<KubernetesManifests> exportKubernetes(const PipelineSpec& pipeline,
+                                             const ExportOptions& options)
 {
     auto sql = exportFlinkSql(pipeline, options);
     if (!sql) return sql.error();

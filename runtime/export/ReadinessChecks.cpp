@@ -50,8 +50,9 @@ ReadinessItem item(const char* id, const char* title, std::string passSummary)
 
 ReadinessItem eventSchema(const Ctx& c)
 {
-    auto it = item("event-schema", "Event schema defined",
-                   "every Kafka source declares typed columns; generators and files have fixed schemas");
+    auto it =
+        item("event-schema", "Event schema defined",
+             "every Kafka source declares typed columns; generators and files have fixed schemas");
     forType(c.p, "kafka-source", [&](const NodeSpec& n) {
         auto schema = n.property("schema");
         if (str(n, "format") == "raw")
@@ -85,8 +86,9 @@ ReadinessItem partitioning(const Ctx& c)
         const TopicPlanEntry* t = c.plan.find(str(n, "topic"));
         if ((!k.is_array() || k.empty()) && t && t->partitions > 1)
             it.findings.push_back({CheckStatus::Warn, n.id,
-                                   "writes to '" + t->name + "' without a key: records spread "
-                                   "round-robin and per-key order is lost",
+                                   "writes to '" + t->name +
+                                       "' without a key: records spread "
+                                       "round-robin and per-key order is lost",
                                    "set key_fields to the entity id"});
     });
     return it;
@@ -94,12 +96,14 @@ ReadinessItem partitioning(const Ctx& c)
 
 ReadinessItem producers(const Ctx& c)
 {
-    auto it = item("idempotent-producers", "Producers idempotent with acks=all",
-                   "Kafka producers use the production defaults (acks=all, enable.idempotence=true)");
+    auto it =
+        item("idempotent-producers", "Producers idempotent with acks=all",
+             "Kafka producers use the production defaults (acks=all, enable.idempotence=true)");
     auto check = [&](const NodeSpec& n) {
         std::string acks = clientProp(n, "acks"), idem = clientProp(n, "enable.idempotence");
         if (!acks.empty() && acks != "all" && acks != "-1")
-            it.findings.push_back({CheckStatus::Fail, n.id, "acks=" + acks + " can lose acknowledged writes",
+            it.findings.push_back({CheckStatus::Fail, n.id,
+                                   "acks=" + acks + " can lose acknowledged writes",
                                    "remove the acks override (default all)"});
         if (idem == "false")
             it.findings.push_back({CheckStatus::Fail, n.id,
@@ -119,9 +123,10 @@ ReadinessItem commits(const Ctx& c)
                    "Kafka sources commit offsets only after results are durable (checkpoints)");
     forType(c.p, "kafka-source", [&](const NodeSpec& n) {
         if (clientProp(n, "enable.auto.commit") == "true")
-            it.findings.push_back({CheckStatus::Fail, n.id,
-                                   "enable.auto.commit=true commits offsets before results are durable",
-                                   "remove the enable.auto.commit override"});
+            it.findings.push_back(
+                {CheckStatus::Fail, n.id,
+                 "enable.auto.commit=true commits offsets before results are durable",
+                 "remove the enable.auto.commit override"});
     });
     return it;
 }

@@ -8,9 +8,12 @@ namespace sw::runtime::exporting {
 std::string_view toString(CheckStatus s)
 {
     switch (s) {
-    case CheckStatus::Pass: return "pass";
-    case CheckStatus::Warn: return "warn";
-    case CheckStatus::Fail: return "fail";
+    case CheckStatus::Pass:
+        return "pass";
+    case CheckStatus::Warn:
+        return "warn";
+    case CheckStatus::Fail:
+        return "fail";
     }
     return "fail";
 }
@@ -35,7 +38,8 @@ CheckStatus ReadinessReport::overall() const
 int ReadinessReport::count(CheckStatus s) const
 {
     int n = 0;
-    for (const auto& i : items) n += i.status == s ? 1 : 0;
+    for (const auto& i : items)
+        n += i.status == s ? 1 : 0;
     return n;
 }
 
@@ -53,7 +57,8 @@ std::string readinessText(const ReadinessReport& r)
                       std::to_string(r.count(CheckStatus::Fail)) + " fail\n";
     for (const auto& i : r.items) {
         std::string tag = std::string(toString(i.status));
-        for (auto& ch : tag) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        for (auto& ch : tag)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
         out += "\n[" + tag + "] " + i.title + "\n";
         if (i.findings.empty()) out += "  " + i.summary + "\n";
         for (const auto& f : i.findings)

@@ -71,8 +71,10 @@ ReadinessItem checkDelivery(const PipelineSpec& p, const TopicPlan& plan)
             fix = "choose exactly-once, or key the messages (key_fields) on a compacted topic so "
                   "consumers can upsert";
         }
-        if (ok) ++safe;
-        else it.findings.push_back({CheckStatus::Warn, n.id, why, fix});
+        if (ok)
+            ++safe;
+        else
+            it.findings.push_back({CheckStatus::Warn, n.id, why, fix});
     }
     if (sinks > 0 && safe == 0)
         it.findings.push_back({CheckStatus::Fail, "",
@@ -139,10 +141,12 @@ ReadinessItem checkRetention(const PipelineSpec& p, const TopicPlan& plan)
         std::string node = !t.producers.empty() ? t.producers.front()
                                                 : (t.consumers.empty() ? "" : t.consumers.front());
         if (t.convention == TopicConvention::None && !t.retentionExplicit)
-            it.findings.push_back({CheckStatus::Warn, node,
-                                   "'" + t.name + "' follows no naming convention and sets no "
-                                   "retention: the broker default applies",
-                                   "set the node's retention, or rename the topic to a convention"});
+            it.findings.push_back(
+                {CheckStatus::Warn, node,
+                 "'" + t.name +
+                     "' follows no naming convention and sets no "
+                     "retention: the broker default applies",
+                 "set the node's retention, or rename the topic to a convention"});
         if (t.retentionDeviates)
             it.findings.push_back({CheckStatus::Warn, node,
                                    "'" + t.name + "' keeps data " + formatRetention(t.retentionMs) +

@@ -23,10 +23,10 @@ struct ReadinessFinding {
 };
 
 struct ReadinessItem {
-    std::string id;    ///< stable: "event-schema", "topic-partitioning", ...
-    std::string title; ///< checklist wording
+    std::string id;                         ///< stable: "event-schema", "topic-partitioning", ...
+    std::string title;                      ///< checklist wording
     CheckStatus status = CheckStatus::Pass; ///< worst finding; Pass when there are none
-    std::string summary; ///< one line on what was checked / why it passes
+    std::string summary;                    ///< one line on what was checked / why it passes
     std::vector<ReadinessFinding> findings;
 };
 

@@ -32,7 +32,8 @@ struct Unit {
     std::int64_t ms;
     const char* name;
 };
-constexpr Unit kUnits[] = {{86400000, "DAY"}, {3600000, "HOUR"}, {60000, "MINUTE"}, {1000, "SECOND"}};
+constexpr Unit kUnits[] = {
+    {86400000, "DAY"}, {3600000, "HOUR"}, {60000, "MINUTE"}, {1000, "SECOND"}};
 
 } // namespace
 
@@ -75,7 +76,8 @@ std::string sqlInterval(std::int64_t millis)
         // Fractional seconds, e.g. 1500 ms -> '1.5' SECOND, 1 ms -> '0.001' SECOND.
         std::string frac = std::to_string(millis % 1000);
         frac.insert(0, 3 - frac.size(), '0');
-        while (!frac.empty() && frac.back() == '0') frac.pop_back();
+        while (!frac.empty() && frac.back() == '0')
+            frac.pop_back();
         value = std::to_string(millis / 1000) + (frac.empty() ? "" : "." + frac);
     }
     // Calcite's default leading precision is 2 digits: larger values need an explicit one.
@@ -122,7 +124,8 @@ std::string exportExpression(std::string_view text, const Schema& input)
         const expr::Token& t = toks[i];
         if (t.kind != expr::Tok::Ident || !isFlinkKeyword(t.text) || !input.find(t.text)) continue;
         bool call = i + 1 < toks.size() && toks[i + 1].kind == expr::Tok::LParen;
-        bool typeName = i > 0 && toks[i - 1].kind == expr::Tok::Ident && iequals(toks[i - 1].text, "AS");
+        bool typeName =
+            i > 0 && toks[i - 1].kind == expr::Tok::Ident && iequals(toks[i - 1].text, "AS");
         bool field = i + 1 < toks.size() && toks[i + 1].kind == expr::Tok::Ident &&
                      iequals(toks[i + 1].text, "FROM"); // EXTRACT(YEAR FROM ts)
         if (call || typeName || field) continue;

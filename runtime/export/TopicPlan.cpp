@@ -21,12 +21,18 @@ struct Convention {
 Convention conventionOf(TopicConvention c)
 {
     switch (c) {
-    case TopicConvention::EventSourcing: return {-1, -1, -1, "compact", "compacted, infinite retention"};
-    case TopicConvention::Cdc: return {7 * kDay, 30 * kDay, 7 * kDay, "delete", "7-30 d retention"};
-    case TopicConvention::Metrics: return {24 * kHour, 72 * kHour, 72 * kHour, "delete", "24-72 h retention"};
-    case TopicConvention::Commands: return {24 * kHour, 24 * kHour, 24 * kHour, "delete", "24 h retention"};
-    case TopicConvention::Dlq: return {30 * kDay, 30 * kDay, 30 * kDay, "delete", "1-3 partitions, 30 d retention"};
-    case TopicConvention::None: break;
+    case TopicConvention::EventSourcing:
+        return {-1, -1, -1, "compact", "compacted, infinite retention"};
+    case TopicConvention::Cdc:
+        return {7 * kDay, 30 * kDay, 7 * kDay, "delete", "7-30 d retention"};
+    case TopicConvention::Metrics:
+        return {24 * kHour, 72 * kHour, 72 * kHour, "delete", "24-72 h retention"};
+    case TopicConvention::Commands:
+        return {24 * kHour, 24 * kHour, 24 * kHour, "delete", "24 h retention"};
+    case TopicConvention::Dlq:
+        return {30 * kDay, 30 * kDay, 30 * kDay, "delete", "1-3 partitions, 30 d retention"};
+    case TopicConvention::None:
+        break;
     }
     return {0, 0, 7 * kDay, "delete", "no convention (broker defaults: 7 d, delete)"};
 }
@@ -63,8 +69,10 @@ std::vector<Usage> usages(const PipelineSpec& p)
 {
     std::vector<Usage> out;
     for (const auto& n : p.nodes) {
-        if (n.type == "kafka-source") out.push_back({&n, str(n, "topic"), false});
-        else if (n.type == "kafka-sink") out.push_back({&n, str(n, "topic"), true});
+        if (n.type == "kafka-source")
+            out.push_back({&n, str(n, "topic"), false});
+        else if (n.type == "kafka-sink")
+            out.push_back({&n, str(n, "topic"), true});
         else if (n.type == "dlq" && str(n, "target") == "kafka") {
             std::string t = str(n, "topic");
             out.push_back({&n, t.empty() ? defaultDlqTopic(p, n) : t, true});
@@ -111,15 +119,17 @@ void Planner::add(const Usage& u)
     (u.producer ? e.producers : e.consumers).push_back(n.id);
     int parts = integer(n, "partitions", 1);
     if (e.partitions != 0 && parts != e.partitions && n.properties.contains("partitions"))
-        e.warnings.push_back("nodes disagree on the partition count (" + std::to_string(e.partitions) +
-                             " vs " + std::to_string(parts) + " on " + n.id + "); the plan uses the larger");
+        e.warnings.push_back("nodes disagree on the partition count (" +
+                             std::to_string(e.partitions) + " vs " + std::to_string(parts) +
+                             " on " + n.id + "); the plan uses the larger");
     e.partitions = std::max(e.partitions, parts);
     int repl = integer(n, "replication_factor", m_o.defaultReplication);
     e.replication = std::max(e.replication, repl);
     std::string retention = str(n, "retention");
     if (n.properties.contains("retention") && !retention.empty()) {
         std::int64_t ms = -1;
-        if (retention != "infinite" && retention != "-1") ms = parseDuration(retention).value_or(e.retentionMs);
+        if (retention != "infinite" && retention != "-1")
+            ms = parseDuration(retention).value_or(e.retentionMs);
         e.retentionMs = ms;
         e.retentionExplicit = true;
     }
@@ -128,7 +138,8 @@ void Planner::add(const Usage& u)
     if (u.producer && n.type == "kafka-sink") {
         std::string k;
         if (auto kf = n.property("key_fields"); kf.is_array())
-            for (const auto& f : kf) k += (k.empty() ? "" : ", ") + f.get<std::string>();
+            for (const auto& f : kf)
+                k += (k.empty() ? "" : ", ") + f.get<std::string>();
         m_keys[u.topic].insert(k);
     } else if (u.producer) {
         m_keys[u.topic].insert("");
@@ -143,7 +154,8 @@ void Planner::finish(TopicPlanEntry& e) const
     e.minInsyncReplicas = e.replication >= 3 ? 2 : 1;
     auto keys = m_keys.count(e.name) ? m_keys.at(e.name) : std::set<std::string>{};
     if (keys.empty()) e.key = "(set by the producer outside this pipeline)";
-    for (const auto& k : keys) e.key += (e.key.empty() ? "" : " | ") + (k.empty() ? "(none)" : k);
+    for (const auto& k : keys)
+        e.key += (e.key.empty() ? "" : " | ") + (k.empty() ? "(none)" : k);
     if (!e.namingProblem.empty())
         e.warnings.push_back(e.namingProblem + "; rename it to follow a convention");
     if (e.convention == TopicConvention::Dlq && (e.partitions < 1 || e.partitions > 3))
@@ -164,9 +176,10 @@ void Planner::finish(TopicPlanEntry& e) const
         e.warnings.push_back("a compacted topic needs keyed messages, but a producer writes "
                              "without a key: set key_fields on the sink");
     if (m_maxConsumers.count(e.name) && e.partitions < m_maxConsumers.at(e.name))
-        e.warnings.push_back(std::to_string(e.partitions) + " partition(s) feed " +
-                             std::to_string(m_maxConsumers.at(e.name)) +
-                             " parallel consumers: some stay idle; use at least as many partitions");
+        e.warnings.push_back(
+            std::to_string(e.partitions) + " partition(s) feed " +
+            std::to_string(m_maxConsumers.at(e.name)) +
+            " parallel consumers: some stay idle; use at least as many partitions");
 }
 
 } // namespace
@@ -174,12 +187,18 @@ void Planner::finish(TopicPlanEntry& e) const
 std::string_view toString(TopicConvention c)
 {
     switch (c) {
-    case TopicConvention::EventSourcing: return "event-sourcing";
-    case TopicConvention::Cdc: return "cdc";
-    case TopicConvention::Metrics: return "metrics";
-    case TopicConvention::Commands: return "commands";
-    case TopicConvention::Dlq: return "dlq";
-    case TopicConvention::None: return "none";
+    case TopicConvention::EventSourcing:
+        return "event-sourcing";
+    case TopicConvention::Cdc:
+        return "cdc";
+    case TopicConvention::Metrics:
+        return "metrics";
+    case TopicConvention::Commands:
+        return "commands";
+    case TopicConvention::Dlq:
+        return "dlq";
+    case TopicConvention::None:
+        return "none";
     }
     return "none";
 }

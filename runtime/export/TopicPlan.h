@@ -32,12 +32,12 @@ struct TopicPlanEntry {
     std::int64_t retentionMs = -1; ///< -1 = infinite
     std::string cleanupPolicy;     ///< "delete" or "compact"
     int minInsyncReplicas = 1;
-    std::string key;                     ///< message key columns, or a description
-    std::vector<std::string> producers;  ///< node ids writing to it
-    std::vector<std::string> consumers;  ///< node ids reading it
-    std::vector<std::string> warnings;   ///< deviations from the conventions, with the fix
-    bool retentionExplicit = false;      ///< set by a node property, not the convention
-    bool retentionDeviates = false;      ///< retention/cleanup outside the convention's range
+    std::string key;                    ///< message key columns, or a description
+    std::vector<std::string> producers; ///< node ids writing to it
+    std::vector<std::string> consumers; ///< node ids reading it
+    std::vector<std::string> warnings;  ///< deviations from the conventions, with the fix
+    bool retentionExplicit = false;     ///< set by a node property, not the convention
+    bool retentionDeviates = false;     ///< retention/cleanup outside the convention's range
 };
 
 struct TopicPlan {

@@ -7,14 +7,16 @@ namespace {
 std::string joined(const std::vector<std::string>& v)
 {
     std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    for (const auto& x : v)
+        s += (s.empty() ? "" : ", ") + x;
     return s.empty() ? "-" : s;
 }
 
 std::string shellQuote(const std::string& s)
 {
     std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 
@@ -30,14 +32,15 @@ std::string topicPlanText(const TopicPlan& plan)
                (t.namingProblem.empty() ? " (name conforms)" : " (" + t.namingProblem + ")") + "\n";
         out += "  partitions:   " + std::to_string(t.partitions) + "\n";
         out += "  key:          " + t.key + "\n";
-        out += "  replication:  " + std::to_string(t.replication) +
-               " (min.insync.replicas " + std::to_string(t.minInsyncReplicas) + ")\n";
+        out += "  replication:  " + std::to_string(t.replication) + " (min.insync.replicas " +
+               std::to_string(t.minInsyncReplicas) + ")\n";
         out += "  retention:    " + formatRetention(t.retentionMs) +
                (t.retentionExplicit ? " (set on the node)" : " (convention default)") + "\n";
         out += "  cleanup:      " + t.cleanupPolicy + "\n";
         out += "  producers:    " + joined(t.producers) + "\n";
         out += "  consumers:    " + joined(t.consumers) + "\n";
-        for (const auto& w : t.warnings) out += "  WARNING: " + w + "\n";
+        for (const auto& w : t.warnings)
+            out += "  WARNING: " + w + "\n";
     }
     return out;
 }
@@ -73,13 +76,15 @@ std::string kafkaTopicsScript(const TopicPlan& plan, const std::string& jobName)
 {
     std::string out = "#!/bin/sh\n# Kafka topics of " + jobName +
                       ", created idempotently. Usage: KAFKA_BOOTSTRAP_SERVERS=host:9092 sh " +
-                      jobName + "-create-topics.sh\nset -eu\n"
+                      jobName +
+                      "-create-topics.sh\nset -eu\n"
                       ": \"${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS}\"\n";
     for (const auto& t : plan.topics) {
         out += "\nkafka-topics.sh --bootstrap-server \"$KAFKA_BOOTSTRAP_SERVERS\" --create "
-               "--if-not-exists \\\n  --topic " + shellQuote(t.name) + " --partitions " +
-               std::to_string(t.partitions) + " --replication-factor " +
-               std::to_string(t.replication) + " \\\n  --config cleanup.policy=" + t.cleanupPolicy +
+               "--if-not-exists \\\n  --topic " +
+               shellQuote(t.name) + " --partitions " + std::to_string(t.partitions) +
+               " --replication-factor " + std::to_string(t.replication) +
+               " \\\n  --config cleanup.policy=" + t.cleanupPolicy +
                " --config retention.ms=" + std::to_string(t.retentionMs) +
                " --config min.insync.replicas=" + std::to_string(t.minInsyncReplicas) + "\n";
     }

@@ -23,7 +23,8 @@ bool looksNumeric(const std::string& s)
     bool digit = false;
     for (; i < s.size(); ++i) {
         char c = s[i];
-        if (std::isdigit(static_cast<unsigned char>(c))) digit = true;
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            digit = true;
         else if (c != '.' && c != 'e' && c != 'E' && c != '_' && c != '-' && c != '+' && c != ':')
             return false;
     }
@@ -35,11 +36,21 @@ std::string quoted(const std::string& s)
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (c < 0x20) {
                 char buf[8];
@@ -53,14 +64,19 @@ std::string quoted(const std::string& s)
     return out + "\"";
 }
 
-std::string pad(int n) { return std::string(static_cast<std::size_t>(n), ' '); }
+std::string pad(int n)
+{
+    return std::string(static_cast<std::size_t>(n), ' ');
+}
 
 void literalBlock(const std::string& s, int indent, std::string& out)
 {
     out += "|";
     if (!s.empty() && s.front() == ' ') out += "2";
-    if (s.empty() || s.back() != '\n') out += "-";
-    else if (s.size() > 1 && s[s.size() - 2] == '\n') out += "+";
+    if (s.empty() || s.back() != '\n')
+        out += "-";
+    else if (s.size() > 1 && s[s.size() - 2] == '\n')
+        out += "+";
     out += "\n";
     std::size_t pos = 0;
     while (pos < s.size()) {
@@ -76,8 +92,10 @@ void scalar(const nlohmann::ordered_json& v, int indent, std::string& out)
 {
     if (v.is_string()) {
         const std::string& s = v.get_ref<const std::string&>();
-        if (s.find('\n') != std::string::npos) literalBlock(s, indent, out);
-        else out += yamlScalar(s) + "\n";
+        if (s.find('\n') != std::string::npos)
+            literalBlock(s, indent, out);
+        else
+            out += yamlScalar(s) + "\n";
     } else if (v.is_null()) {
         out += "null\n";
     } else {

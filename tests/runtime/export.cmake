@@ -31,3 +31,6 @@ sw_add_qtest(tst_export_tools
   LABELS integration)
 target_compile_definitions(tst_export_tools PRIVATE SW_EXPORT_NODE_DIR="${SW_EXPORT_NODE_DIR}")
 set_tests_properties(tst_export_tools PROPERTIES FIXTURES_REQUIRED sw_node_export_tools)
+# The CLI end to end: `streamwright-run export` writes the same files as the library.
+add_dependencies(tst_export_tools streamwright-run)
+target_compile_definitions(tst_export_tools PRIVATE SW_CLI_PATH="$<TARGET_FILE:streamwright-run>")

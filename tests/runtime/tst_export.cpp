@@ -41,19 +41,28 @@ std::string diff(const std::string& expected, const std::string& actual)
 {
     auto a = lines(expected), b = lines(actual);
     std::size_t head = 0;
-    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+    while (head < a.size() && head < b.size() && a[head] == b[head])
+        ++head;
     std::size_t ta = a.size(), tb = b.size();
-    while (ta > head && tb > head && a[ta - 1] == b[tb - 1]) --ta, --tb;
+    while (ta > head && tb > head && a[ta - 1] == b[tb - 1])
+        --ta, --tb;
     std::size_t from = head >= 3 ? head - 3 : 0;
     std::string out = "@@ -" + std::to_string(from + 1) + " +" + std::to_string(from + 1) + " @@\n";
-    for (std::size_t i = from; i < head; ++i) out += " " + a[i] + "\n";
-    for (std::size_t i = head; i < ta; ++i) out += "-" + a[i] + "\n";
-    for (std::size_t i = head; i < tb; ++i) out += "+" + b[i] + "\n";
-    for (std::size_t i = ta; i < std::min(a.size(), ta + 3); ++i) out += " " + a[i] + "\n";
+    for (std::size_t i = from; i < head; ++i)
+        out += " " + a[i] + "\n";
+    for (std::size_t i = head; i < ta; ++i)
+        out += "-" + a[i] + "\n";
+    for (std::size_t i = head; i < tb; ++i)
+        out += "+" + b[i] + "\n";
+    for (std::size_t i = ta; i < std::min(a.size(), ta + 3); ++i)
+        out += " " + a[i] + "\n";
     return out;
 }
 
-bool updating() { return qEnvironmentVariableIntValue("SW_UPDATE_GOLDEN") == 1; }
+bool updating()
+{
+    return qEnvironmentVariableIntValue("SW_UPDATE_GOLDEN") == 1;
+}
 
 std::string goldenDir(const std::string& name)
 {
@@ -72,20 +81,24 @@ void compareWithGolden(const ExportBundle& bundle, const std::string& name)
     std::set<std::string> expectedFiles;
     if (fs::exists(dir))
         for (const auto& e : fs::recursive_directory_iterator(dir))
-            if (e.is_regular_file()) expectedFiles.insert(fs::relative(e.path(), dir).generic_string());
+            if (e.is_regular_file())
+                expectedFiles.insert(fs::relative(e.path(), dir).generic_string());
     std::set<std::string> actualFiles;
-    for (const auto& f : bundle.files) actualFiles.insert(f.path);
+    for (const auto& f : bundle.files)
+        actualFiles.insert(f.path);
     for (const auto& f : expectedFiles)
-        QVERIFY2(actualFiles.count(f), qPrintable(QString::fromStdString(
-                                           name + ": golden file " + f + " is no longer exported "
-                                           "(SW_UPDATE_GOLDEN=1 to update)")));
+        QVERIFY2(actualFiles.count(f),
+                 qPrintable(QString::fromStdString(name + ": golden file " + f +
+                                                   " is no longer exported "
+                                                   "(SW_UPDATE_GOLDEN=1 to update)")));
     for (const auto& f : bundle.files) {
         QVERIFY2(expectedFiles.count(f.path),
                  qPrintable(QString::fromStdString(name + ": no golden file for " + f.path +
                                                    " (run with SW_UPDATE_GOLDEN=1)")));
         std::string expected = readFile(dir + "/" + f.path);
         if (expected != f.content)
-            QFAIL(qPrintable(QString::fromStdString(name + "/" + f.path + " differs from the golden "
+            QFAIL(qPrintable(QString::fromStdString(name + "/" + f.path +
+                                                    " differs from the golden "
                                                     "file (SW_UPDATE_GOLDEN=1 to update):\n" +
                                                     diff(expected, f.content))));
     }
@@ -119,7 +132,8 @@ void TstExport::examplesMatchGoldens_data()
     QTest::addColumn<QString>("file");
     auto files = exampleFiles();
     QVERIFY2(!files.empty(), "no examples/*.pipeline.json found");
-    for (const auto& f : files) QTest::newRow(exampleStem(f).c_str()) << QString::fromStdString(f);
+    for (const auto& f : files)
+        QTest::newRow(exampleStem(f).c_str()) << QString::fromStdString(f);
 }
 
 void TstExport::examplesMatchGoldens()
@@ -128,7 +142,8 @@ void TstExport::examplesMatchGoldens()
     auto p = loadPipelineFile(file.toStdString());
     QVERIFY2(p.isOk(), qPrintable(QString::fromStdString(p.isOk() ? "" : p.error().toString())));
     auto bundle = exportPipeline(p.value(), ExportTarget::All);
-    QVERIFY2(bundle.isOk(), qPrintable(QString::fromStdString(bundle.isOk() ? "" : bundle.error().toString())));
+    QVERIFY2(bundle.isOk(),
+             qPrintable(QString::fromStdString(bundle.isOk() ? "" : bundle.error().toString())));
     QVERIFY(bundle->find(bundle->name + ".sql"));
     compareWithGolden(bundle.value(), exampleStem(file.toStdString()));
 }
@@ -138,7 +153,8 @@ void TstExport::coverageMatchesGoldens()
     PipelineSpec p = coveragePipeline();
     QVERIFY(!p.nodes.empty());
     auto bundle = exportPipeline(p, ExportTarget::All);
-    QVERIFY2(bundle.isOk(), qPrintable(QString::fromStdString(bundle.isOk() ? "" : bundle.error().toString())));
+    QVERIFY2(bundle.isOk(),
+             qPrintable(QString::fromStdString(bundle.isOk() ? "" : bundle.error().toString())));
     compareWithGolden(bundle.value(), "coverage");
 }
 
@@ -146,7 +162,8 @@ void TstExport::coverageUsesEveryNodeType()
 {
     PipelineSpec p = coveragePipeline();
     std::set<std::string> used;
-    for (const auto& n : p.nodes) used.insert(n.type);
+    for (const auto& n : p.nodes)
+        used.insert(n.type);
     for (const auto& t : Catalog::instance().types())
         QVERIFY2(used.count(t.name), qPrintable(QString::fromStdString(
                                          "the coverage pipeline lacks node type " + t.name)));
@@ -158,7 +175,8 @@ void TstExport::canaryAppearsInNoExportedFile()
     QVERIFY(!p.nodes.empty());
     QTemporaryDir tmp;
     auto bundle = exportPipeline(p, ExportTarget::All);
-    QVERIFY2(bundle.isOk(), qPrintable(QString::fromStdString(bundle.isOk() ? "" : bundle.error().toString())));
+    QVERIFY2(bundle.isOk(),
+             qPrintable(QString::fromStdString(bundle.isOk() ? "" : bundle.error().toString())));
     QVERIFY(writeBundle(bundle.value(), tmp.path().toStdString()).isOk());
     int files = 0;
     for (const auto& e : fs::recursive_directory_iterator(tmp.path().toStdString())) {
@@ -178,7 +196,8 @@ void TstExport::canaryAppearsInNoExportedFile()
             std::string::npos);
     const ExportFile* k8s = bundle->find("k8s/secure-orders-flink.yaml");
     QVERIFY(k8s);
-    for (const char* env : {"ORDERS_IN_SASL_PASSWORD", "ORDERS_OUT_SSL_KEY_PASSWORD", "ORDERS_OUT_SASL_JAAS_CONFIG"})
+    for (const char* env :
+         {"ORDERS_IN_SASL_PASSWORD", "ORDERS_OUT_SSL_KEY_PASSWORD", "ORDERS_OUT_SASL_JAAS_CONFIG"})
         QVERIFY2(k8s->content.find(std::string("key: ") + env) != std::string::npos, env);
     QVERIFY(k8s->content.find("secretKeyRef:\n") != std::string::npos);
     QVERIFY(k8s->content.find("name: secure-orders-secrets") != std::string::npos);

@@ -14,7 +14,8 @@ using namespace sw::runtime;
 std::vector<std::string> exampleFiles()
 {
     std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(SW_SOURCE_DIR) + "/examples")) {
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::string(SW_SOURCE_DIR) + "/examples")) {
         std::string p = e.path().string();
         if (p.size() > 14 && p.substr(p.size() - 14) == ".pipeline.json") out.push_back(p);
     }
@@ -177,7 +178,10 @@ const char* kCanaryJson = R"json({
 
 } // namespace
 
-PipelineSpec coveragePipeline() { return parseOrFail(kCoverage, "coverage pipeline"); }
+PipelineSpec coveragePipeline()
+{
+    return parseOrFail(kCoverage, "coverage pipeline");
+}
 
 PipelineSpec canaryPipeline()
 {

@@ -29,7 +29,8 @@ Run node(const QString& script, const QStringList& args)
     p.start("node", QStringList{QString(SW_EXPORT_NODE_DIR) + "/" + script} + args);
     if (!p.waitForStarted(30000)) return {-1, "node did not start: " + p.errorString()};
     p.waitForFinished(240000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAll())};
 }
 
 QStringList filesEnding(const QString& dir, const std::string& suffix)
@@ -45,7 +46,10 @@ QStringList filesEnding(const QString& dir, const std::string& suffix)
     return out;
 }
 
-QString crdDir() { return QString(SW_SOURCE_DIR) + "/docs/crds"; }
+QString crdDir()
+{
+    return QString(SW_SOURCE_DIR) + "/docs/crds";
+}
 
 } // namespace
 
@@ -71,6 +75,7 @@ private Q_SLOTS:
     void manifestsValidate_data() { rows(); }
     void manifestsValidate();
     void validatorsRejectBrokenInput();
+    void cliWritesTheGoldenFiles();
 
 private:
     void rows();
@@ -86,8 +91,11 @@ void TstExportTools::initTestCase()
     for (const auto& [name, p] : pipelines()) {
         QVERIFY2(!p.nodes.empty(), name.c_str());
         auto bundle = exportPipeline(p, ExportTarget::All);
-        QVERIFY2(bundle.isOk(), qPrintable(QString::fromStdString(name + ": " + (bundle ? "" : bundle.error().toString()))));
-        QVERIFY(writeBundle(bundle.value(), m_dir.filePath(QString::fromStdString(name)).toStdString()).isOk());
+        QVERIFY2(bundle.isOk(), qPrintable(QString::fromStdString(
+                                    name + ": " + (bundle ? "" : bundle.error().toString()))));
+        QVERIFY(
+            writeBundle(bundle.value(), m_dir.filePath(QString::fromStdString(name)).toStdString())
+                .isOk());
     }
     QStringList sql = filesEnding(m_dir.path(), ".sql"), yaml = filesEnding(m_dir.path(), ".yaml");
     QCOMPARE(sql.size(), static_cast<int>(pipelines().size()));
@@ -99,7 +107,8 @@ void TstExportTools::initTestCase()
 void TstExportTools::rows()
 {
     QTest::addColumn<QString>("name");
-    for (const auto& [name, p] : pipelines()) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+    for (const auto& [name, p] : pipelines())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
 }
 
 void TstExportTools::exportedSqlParses()
@@ -118,7 +127,8 @@ void TstExportTools::manifestsValidate()
     QStringList files = filesEnding(m_dir.filePath(name), ".yaml");
     QCOMPARE(files.size(), 2);
     for (const QString& f : files) {
-        QVERIFY2(!m_k8s.output.contains("ERROR " + f), qPrintable("manifest does not validate:\n" + m_k8s.output));
+        QVERIFY2(!m_k8s.output.contains("ERROR " + f),
+                 qPrintable("manifest does not validate:\n" + m_k8s.output));
         const QString text = QString::fromStdString(readFile(f.toStdString()));
         // Every document of the file was validated.
         int docs = text.count("\napiVersion: ") + (text.startsWith("apiVersion: ") ? 1 : 0);
@@ -135,7 +145,8 @@ void TstExportTools::validatorsRejectBrokenInput()
     // The validators must be able to fail: a misspelt SQL keyword and a misspelt manifest key.
     QFile sql(m_dir.filePath("broken.sql"));
     QVERIFY(sql.open(QIODevice::WriteOnly));
-    sql.write("CREATE TABLE t (a BIGINT) WITH ('connector' = 'print');\nINSERT INTO t SELEC a FROM t;\n");
+    sql.write(
+        "CREATE TABLE t (a BIGINT) WITH ('connector' = 'print');\nINSERT INTO t SELEC a FROM t;\n");
     sql.close();
     Run s = node("flink-sql-validate.cjs", {sql.fileName()});
     QVERIFY2(s.exitCode == 1 && s.output.contains("ERROR"), qPrintable(s.output));
@@ -152,6 +163,31 @@ void TstExportTools::validatorsRejectBrokenInput()
     bad.close();
     Run k = node("k8s-validate.cjs", {"--crds", crdDir(), bad.fileName()});
     QVERIFY2(k.exitCode == 1 && k.output.contains("upgradeMod"), qPrintable(k.output));
+}
+
+void TstExportTools::cliWritesTheGoldenFiles()
+{
+    const QString example = QString(SW_SOURCE_DIR) + "/examples/orders-kafka.pipeline.json";
+    const QString out = m_dir.filePath("cli");
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(SW_CLI_PATH, {"export", example, "--target", "all", "--out", out});
+    QVERIFY(p.waitForFinished(60000));
+    const QString log = QString::fromUtf8(p.readAll());
+    QVERIFY2(p.exitCode() == 0, qPrintable(log));
+    QVERIFY2(log.contains("not exportable"), qPrintable(log)); // the per-node issues are printed
+    const std::string golden = std::string(SW_SOURCE_DIR) + "/tests/runtime/golden/orders-kafka/";
+    for (const char* f : {"order-processor.sql", "k8s/order-processor-flink.yaml",
+                          "topics/order-processor-create-topics.sh",
+                          "readiness/order-processor-readiness.json"})
+        QVERIFY2(readFile(out.toStdString() + "/" + f) == readFile(golden + f), f);
+
+    p.start(SW_CLI_PATH, {"export", example, "--target", "yaml", "--out", out});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    p.start(SW_CLI_PATH, {"export", m_dir.filePath("missing.pipeline.json"), "--target", "all", "--out", out});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
 }
 
 QTEST_MAIN(TstExportTools)

@@ -17,10 +17,13 @@ using namespace sw::runtime::exporting;
 namespace sw::test_export {
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
 
-#define SW_VERIFY_CONTAINS(text, part)                                                              \
-    QVERIFY2(contains(text, part), qPrintable(QString::fromStdString(                               \
+#define SW_VERIFY_CONTAINS(text, part)                                                             \
+    QVERIFY2(contains(text, part), qPrintable(QString::fromStdString(                              \
                                        std::string("missing: ") + (part) + "\nin:\n" + (text))))
 
 /// A pipeline from node and edge JSON arrays.
@@ -28,16 +31,17 @@ PipelineSpec pipeline(const std::string& nodes, const std::string& edges,
                       const std::string& delivery = "at-least-once", const std::string& extra = "")
 {
     return parseOrFail(R"j({"format": "streamwright.pipeline/1", "pipeline": {"name": "unit",
-        "delivery": ")j" + delivery + R"j(", "parallelism": 2, "checkpoint_interval": "10 s")j" + extra +
+        "delivery": ")j" + delivery +
+                           R"j(", "parallelism": 2, "checkpoint_interval": "10 s")j" + extra +
                            R"j(}, "nodes": )j" + nodes + R"j(, "edges": )j" + edges + "}",
                        "unit pipeline");
 }
 
-std::string edge(const std::string& from, const std::string& to, const std::string& fromPort = "out",
-                 const std::string& toPort = "in")
+std::string edge(const std::string& from, const std::string& to,
+                 const std::string& fromPort = "out", const std::string& toPort = "in")
 {
-    return R"j({"from": {"node": ")j" + from + R"j(", "port": ")j" + fromPort + R"j("}, "to": {"node": ")j" +
-           to + R"j(", "port": ")j" + toPort + R"j("}})j";
+    return R"j({"from": {"node": ")j" + from + R"j(", "port": ")j" + fromPort +
+           R"j("}, "to": {"node": ")j" + to + R"j(", "port": ")j" + toPort + R"j("}})j";
 }
 
 const char* kOrdersSource = R"j({"id": "orders", "type": "kafka-source", "properties": {
@@ -85,12 +89,17 @@ void sqlSpelling()
 
 void expressionQuoting()
 {
-    Schema s({{"value", DataType::float64()}, {"amount", DataType::float64()}, {"year", DataType::int32()},
+    Schema s({{"value", DataType::float64()},
+              {"amount", DataType::float64()},
+              {"year", DataType::int32()},
               {"ts", DataType::timestamp()}});
-    QCOMPARE(exportExpression("value > 3 AND amount < 2", s), std::string("`value` > 3 AND amount < 2"));
-    QCOMPARE(exportExpression("CAST(value AS DOUBLE) * 2", s), std::string("CAST(`value` AS DOUBLE) * 2"));
+    QCOMPARE(exportExpression("value > 3 AND amount < 2", s),
+             std::string("`value` > 3 AND amount < 2"));
+    QCOMPARE(exportExpression("CAST(value AS DOUBLE) * 2", s),
+             std::string("CAST(`value` AS DOUBLE) * 2"));
     QCOMPARE(exportExpression("`value` > 1", s), std::string("`value` > 1"));
-    QCOMPARE(exportExpression("EXTRACT(YEAR FROM ts) = year", s), std::string("EXTRACT(YEAR FROM ts) = `year`"));
+    QCOMPARE(exportExpression("EXTRACT(YEAR FROM ts) = year", s),
+             std::string("EXTRACT(YEAR FROM ts) = `year`"));
     QCOMPARE(exportExpression("amount BETWEEN 1 AND 2", s), std::string("amount BETWEEN 1 AND 2"));
     QCOMPARE(exportExpression("'value' = 'x'", s), std::string("'value' = 'x'"));
 }
@@ -106,30 +115,42 @@ void sqlMappings()
                           "[" + edge("orders", "out") + "]");
         std::string sql = sqlOf(p);
         SW_VERIFY_CONTAINS(sql, mode);
-        QCOMPARE(contains(sql, "'properties.auto.offset.reset' = 'earliest'"), std::string(from) == "committed");
+        QCOMPARE(contains(sql, "'properties.auto.offset.reset' = 'earliest'"),
+                 std::string(from) == "committed");
         SW_VERIFY_CONTAINS(sql, "WATERMARK FOR event_time AS event_time - INTERVAL '5.001' SECOND");
         SW_VERIFY_CONTAINS(sql, "SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE';");
         SW_VERIFY_CONTAINS(sql, "SET 'execution.checkpointing.interval' = '10 s';");
         SW_VERIFY_CONTAINS(sql, "SET 'parallelism.default' = '2';");
         QVERIFY(!contains(sql, "EXECUTE STATEMENT SET"));
-        SW_VERIFY_CONTAINS(sql, "\nINSERT INTO `out`\nSELECT order_id, customer_id, amount, event_time FROM orders;");
+        SW_VERIFY_CONTAINS(
+            sql,
+            "\nINSERT INTO `out`\nSELECT order_id, customer_id, amount, event_time FROM orders;");
     }
     // The coverage pipeline exercises everything else.
     std::string sql = sqlOf(coveragePipeline());
     SW_VERIFY_CONTAINS(sql, "SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';");
     SW_VERIFY_CONTAINS(sql, "SET 'table.exec.state.ttl' = '2 h';");
     SW_VERIFY_CONTAINS(sql, "SET 'table.exec.source.idle-timeout' = '1 min';");
-    SW_VERIFY_CONTAINS(sql, "'scan.startup.mode' = 'timestamp',\n  'scan.startup.timestamp-millis' = '1700000000000'");
-    SW_VERIFY_CONTAINS(sql, "TUMBLE(TABLE unique_orders, DESCRIPTOR(event_time), INTERVAL '5' MINUTE, INTERVAL '1' MINUTE)");
-    SW_VERIFY_CONTAINS(sql, "HOP(TABLE all_clicks, DESCRIPTOR(event_time), INTERVAL '2' SECOND, INTERVAL '10' SECOND)");
+    SW_VERIFY_CONTAINS(
+        sql,
+        "'scan.startup.mode' = 'timestamp',\n  'scan.startup.timestamp-millis' = '1700000000000'");
+    SW_VERIFY_CONTAINS(sql, "TUMBLE(TABLE unique_orders, DESCRIPTOR(event_time), INTERVAL '5' "
+                            "MINUTE, INTERVAL '1' MINUTE)");
+    SW_VERIFY_CONTAINS(
+        sql,
+        "HOP(TABLE all_clicks, DESCRIPTOR(event_time), INTERVAL '2' SECOND, INTERVAL '10' SECOND)");
     SW_VERIFY_CONTAINS(sql, "GROUP BY SESSION(sw_proc_time, INTERVAL '30' MINUTE), user_id");
     SW_VERIFY_CONTAINS(sql, "SESSION_START(sw_proc_time, INTERVAL '30' MINUTE) AS window_start");
     SW_VERIFY_CONTAINS(sql, "COUNT(DISTINCT customer_id) AS count_distinct_customer_id");
     SW_VERIFY_CONTAINS(sql, "AVG(`value`) AS avg_value");
-    SW_VERIFY_CONTAINS(sql, "ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY event_time ASC) AS sw_row_num");
-    SW_VERIFY_CONTAINS(sql, "ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY updated_at DESC) AS sw_row_num");
-    SW_VERIFY_CONTAINS(sql, "LEFT JOIN clicks_with_user_versions FOR SYSTEM_TIME AS OF l.event_time AS r\n  ON l.user_id = r.user_id");
-    SW_VERIFY_CONTAINS(sql, "AND r.event_time BETWEEN l.event_time - INTERVAL '5' MINUTE AND l.event_time + INTERVAL '10' MINUTE");
+    SW_VERIFY_CONTAINS(
+        sql, "ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY event_time ASC) AS sw_row_num");
+    SW_VERIFY_CONTAINS(
+        sql, "ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY updated_at DESC) AS sw_row_num");
+    SW_VERIFY_CONTAINS(sql, "LEFT JOIN clicks_with_user_versions FOR SYSTEM_TIME AS OF "
+                            "l.event_time AS r\n  ON l.user_id = r.user_id");
+    SW_VERIFY_CONTAINS(sql, "AND r.event_time BETWEEN l.event_time - INTERVAL '5' MINUTE AND "
+                            "l.event_time + INTERVAL '10' MINUTE");
     SW_VERIFY_CONTAINS(sql, "AND l.window_start = r.window_start AND l.window_end = r.window_end");
     SW_VERIFY_CONTAINS(sql, "WHERE `value` LIKE '%login%'");
     SW_VERIFY_CONTAINS(sql, "'connector' = 'upsert-kafka'");
@@ -172,9 +193,11 @@ void sqlMappings()
 
 void invalidPipelineRefused()
 {
-    auto p = pipeline("[" + ordersSource() + R"j(, {"id": "f", "type": "filter", "properties": {"condition": "amout > 1"}},
+    auto p =
+        pipeline("[" + ordersSource() +
+                     R"j(, {"id": "f", "type": "filter", "properties": {"condition": "amout > 1"}},
                          {"id": "out", "type": "console-sink"}])j",
-                      "[" + edge("orders", "f") + "," + edge("f", "out") + "]");
+                 "[" + edge("orders", "f") + "," + edge("f", "out") + "]");
     auto r = exportFlinkSql(p);
     QVERIFY(!r.isOk());
     SW_VERIFY_CONTAINS(r.error().message, "f.condition");
@@ -198,12 +221,13 @@ void topicConventions()
         {"id": "c", "type": "kafka-sink", "properties": {"topic": "commands.billing.charge"}},
         {"id": "d", "type": "kafka-sink", "properties": {"topic": "Orders_Raw"}},
         {"id": "q", "type": "dlq", "properties": {"target": "kafka"}}])j";
-    std::string edges = "[" + edge("orders", "a") + "," + edge("orders", "b") + "," + edge("orders", "c") +
-                        "," + edge("orders", "d") + "," + edge("orders", "q", "errors") + "]";
+    std::string edges = "[" + edge("orders", "a") + "," + edge("orders", "b") + "," +
+                        edge("orders", "c") + "," + edge("orders", "d") + "," +
+                        edge("orders", "q", "errors") + "]";
     TopicPlan plan = planTopics(pipeline(nodes, edges));
     QCOMPARE(plan.topics.size(), std::size_t(6));
-    auto check = [&](const char* name, TopicConvention c, std::int64_t retention, const char* cleanup,
-                     int partitions) {
+    auto check = [&](const char* name, TopicConvention c, std::int64_t retention,
+                     const char* cleanup, int partitions) {
         const TopicPlanEntry* t = plan.find(name);
         QVERIFY2(t, name);
         QCOMPARE(std::string(toString(t->convention)), std::string(toString(c)));
@@ -233,8 +257,8 @@ void topicOverridesAndScript()
         {"id": "b", "type": "kafka-sink", "properties": {"topic": "cdc.shop.refunds", "retention": "90 d"}},
         {"id": "c", "type": "kafka-sink", "properties": {"topic": "shop.orders.audited", "cleanup_policy": "delete"}},
         {"id": "d", "type": "kafka-sink", "properties": {"topic": "dlq.unit.orders", "partitions": 6}}])j";
-    std::string edges = "[" + edge("orders", "a") + "," + edge("orders", "b") + "," + edge("orders", "c") +
-                        "," + edge("orders", "d") + "]";
+    std::string edges = "[" + edge("orders", "a") + "," + edge("orders", "b") + "," +
+                        edge("orders", "c") + "," + edge("orders", "d") + "]";
     TopicPlan plan = planTopics(pipeline(nodes, edges));
     const TopicPlanEntry* a = plan.find("cdc.shop.orders");
     QVERIFY(a);
@@ -250,9 +274,10 @@ void topicOverridesAndScript()
     QVERIFY(src && !src->warnings.empty());
     SW_VERIFY_CONTAINS(src->warnings.back(), "1 partition(s) feed 2 parallel consumers");
     std::string script = kafkaTopicsScript(plan, "unit");
-    SW_VERIFY_CONTAINS(script, "--topic 'cdc.shop.orders' --partitions 3 --replication-factor 2 \\\n"
-                               "  --config cleanup.policy=delete --config retention.ms=1209600000 "
-                               "--config min.insync.replicas=1");
+    SW_VERIFY_CONTAINS(script,
+                       "--topic 'cdc.shop.orders' --partitions 3 --replication-factor 2 \\\n"
+                       "  --config cleanup.policy=delete --config retention.ms=1209600000 "
+                       "--config min.insync.replicas=1");
     SW_VERIFY_CONTAINS(script, "--create --if-not-exists");
     SW_VERIFY_CONTAINS(topicPlanText(plan), "WARNING: ");
     QCOMPARE(topicPlanJson(plan)["topics"].size(), plan.topics.size());
@@ -270,10 +295,12 @@ void readinessFailsAndPasses()
           "properties": {"acks": "1"}}},
         {"id": "gen", "type": "generator", "properties": {"events_per_second": 0}},
         {"id": "print", "type": "console-sink"}, {"id": "print2", "type": "console-sink"}])j";
-    std::string badEdges = "[" + edge("orders", "out") + "," + edge("gen", "print") + "," + edge("raw", "print2") + "]";
+    std::string badEdges = "[" + edge("orders", "out") + "," + edge("gen", "print") + "," +
+                           edge("raw", "print2") + "]";
     ReadinessReport r = checkReadiness(pipeline(bad, badEdges));
     QCOMPARE(r.items.size(), readinessItemIds().size());
-    for (std::size_t i = 0; i < r.items.size(); ++i) QCOMPARE(r.items[i].id, readinessItemIds()[i]);
+    for (std::size_t i = 0; i < r.items.size(); ++i)
+        QCOMPARE(r.items[i].id, readinessItemIds()[i]);
     auto status = [&](const char* id) { return std::string(toString(r.find(id)->status)); };
     QCOMPARE(status("event-schema"), std::string("warn"));
     QCOMPARE(status("topic-partitioning"), std::string("fail"));
@@ -297,9 +324,10 @@ void readinessFailsAndPasses()
           "schema": [{"name": "id", "type": "BIGINT"}, {"name": "event_time", "type": "TIMESTAMP(3)"}]}},
         {"id": "out", "type": "kafka-sink", "properties": {"topic": "shop.orders.copied", "key_fields": ["id"]}},
         {"id": "dlq", "type": "dlq", "properties": {"target": "kafka"}}])j";
-    std::string goodEdges = "[" + edge("orders", "out") + "," + edge("orders", "dlq", "errors") + "," +
-                            edge("out", "dlq", "errors") + "]";
-    ReadinessReport ok = checkReadiness(pipeline(good, goodEdges, "at-least-once", R"j(, "schema_evolution": "backward")j"));
+    std::string goodEdges = "[" + edge("orders", "out") + "," + edge("orders", "dlq", "errors") +
+                            "," + edge("out", "dlq", "errors") + "]";
+    ReadinessReport ok = checkReadiness(
+        pipeline(good, goodEdges, "at-least-once", R"j(, "schema_evolution": "backward")j"));
     for (const auto& i : ok.items)
         QVERIFY2(i.status == CheckStatus::Pass,
                  qPrintable(QString::fromStdString(i.id + ": " + readinessText(ok))));
@@ -316,7 +344,8 @@ void renderScriptSubstitutes()
     auto run = [&](const QStringList& env) {
         QProcess p;
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const auto& kv : env) e.insert(kv.section('=', 0, 0), kv.section('=', 1));
+        for (const auto& kv : env)
+            e.insert(kv.section('=', 0, 0), kv.section('=', 1));
         p.setProcessEnvironment(e);
         p.start("sh", {"-c", "awk \"$0\" \"$1\" > \"$2\"", kRenderSqlAwk, in, out});
         p.waitForFinished(30000);
