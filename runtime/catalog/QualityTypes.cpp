@@ -1,5 +1,6 @@
 // Data-quality node types: dedup (idempotent consumer) and dlq (dead-letter queue).
 #include "catalog/Builders.h"
+#include "connectors/ConnectorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -74,6 +75,7 @@ void registerQualityTypes(std::vector<NodeType>& types)
         if (ctx.prop("target") != "kafka" && ctx.prop("path").get<std::string>().empty())
             ctx.error("path", "a file path is required");
     };
+    dlq.createOperator = makeDlqOperator;
     types.push_back(dlq);
 }
 

@@ -1,3 +1,9 @@
 # Embedded connectors (runtime/connectors): generator, file source/sink, sqlite sink, DLQ.
 sw_add_qtest(tst_generator SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_generator.cpp
   LIBS sw_runtime LABELS unit)
+sw_add_qtest(tst_file_connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_file_connectors.cpp
+  LIBS sw_runtime LABELS unit)
+sw_add_qtest(tst_sqlite_sink SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sqlite_sink.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit)
+sw_add_qtest(tst_dlq SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_dlq.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit)

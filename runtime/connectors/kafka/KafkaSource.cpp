@@ -291,8 +291,10 @@ void KafkaSource::updateIdleness(std::int64_t nowMs)
         if (!part.idle && nowMs - part.lastRecordMs >= m_s.idleTimeoutMs) part.idle = true;
 }
 
-EventTime KafkaSource::partitionWatermark() const
+EventTime KafkaSource::partitionWatermark()
 {
+    // Min over assigned, non-idle partitions; never decreasing. All idle (or none assigned):
+    // unchanged (the source is idle and downstream excludes it).
     std::lock_guard lock(m_mutex);
     EventTime w = kMaxWatermark;
     bool any = false;
@@ -303,7 +305,8 @@ EventTime KafkaSource::partitionWatermark() const
             part.maxTs == kMinWatermark ? kMinWatermark : part.maxTs - m_s.outOfOrdernessMs - 1;
         if (pw < w) w = pw;
     }
-    return any ? w : kMinWatermark;
+    if (any && w > m_lastWatermark) m_lastWatermark = w;
+    return m_lastWatermark;
 }
 
 std::set<std::int32_t> KafkaSource::assignedPartitions() const

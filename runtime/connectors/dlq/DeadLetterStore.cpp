@@ -1,0 +1,168 @@
+#include "connectors/dlq/DeadLetterStore.h"
+
+#include <fstream>
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include "connectors/dlq/DlqWriter.h"
+#include "connectors/format/TextCodec.h"
+#include "state/SqliteDb.h"
+
+namespace sw::runtime {
+
+namespace {
+
+struct ReadOnlyDb {
+    sqlite3* db = nullptr;
+    ~ReadOnlyDb() { sqlite3_close_v2(db); }
+};
+
+Status openReadOnly(const std::string& path, ReadOnlyDb& out)
+{
+    if (sqlite3_open_v2(path.c_str(), &out.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        return makeError("cannot open DLQ database '" + path +
+                         "': " + (out.db ? sqlite3_errmsg(out.db) : "out of memory"));
+    sqlite3_busy_timeout(out.db, 5000);
+    return Status::ok();
+}
+
+std::optional<std::string> optText(sqlite3_stmt* s, int c)
+{
+    if (sqlite3_column_type(s, c) == SQLITE_NULL) return std::nullopt;
+    const void* p = sqlite3_column_type(s, c) == SQLITE_BLOB
+                        ? sqlite3_column_blob(s, c)
+                        : static_cast<const void*>(sqlite3_column_text(s, c));
+    return std::string(static_cast<const char*>(p),
+                       static_cast<std::size_t>(sqlite3_column_bytes(s, c)));
+}
+
+std::optional<std::int64_t> optInt(sqlite3_stmt* s, int c)
+{
+    if (sqlite3_column_type(s, c) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_column_int64(s, c);
+}
+
+Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t limit)
+{
+    ReadOnlyDb db;
+    if (Status s = openReadOnly(path, db); !s) return s.error();
+    std::string sql =
+        std::string(
+            "SELECT error_time, node_id, error_class, message, source_topic, source_partition, "
+            "source_offset, source_file, source_line, raw_key, raw_value, record FROM ") +
+        kDeadLetterTable + " ORDER BY rowid";
+    if (limit) sql += " LIMIT " + std::to_string(limit);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db.db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
+        return makeError("DLQ database '" + path + "': " + sqlite3_errmsg(db.db));
+    std::vector<DeadLetter> out;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        DeadLetter d;
+        text::parseTimestampText(optText(st, 0).value_or(""), d.errorTime);
+        d.nodeId = optText(st, 1).value_or("");
+        d.errorClass = optText(st, 2).value_or("");
+        d.message = optText(st, 3).value_or("");
+        d.sourceTopic = optText(st, 4);
+        d.sourcePartition = optInt(st, 5);
+        d.sourceOffset = optInt(st, 6);
+        d.sourceFile = optText(st, 7);
+        d.sourceLine = optInt(st, 8);
+        d.rawKey = optText(st, 9);
+        d.rawValue = optText(st, 10);
+        d.record = optText(st, 11);
+        out.push_back(std::move(d));
+    }
+    std::string err = rc == SQLITE_DONE ? std::string() : sqlite3_errmsg(db.db);
+    sqlite3_finalize(st);
+    if (!err.empty()) return makeError("DLQ database '" + path + "': " + err);
+    return out;
+}
+
+Result<std::vector<DeadLetter>> readJsonl(const std::string& path, std::size_t limit)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError("cannot open DLQ file '" + path + "'");
+    std::vector<DeadLetter> out;
+    std::string line;
+    int lineNo = 0;
+    auto str = [](const nlohmann::json& j, const char* k) -> std::optional<std::string> {
+        auto it = j.find(k);
+        if (it == j.end() || it->is_null()) return std::nullopt;
+        return it->get<std::string>();
+    };
+    auto num = [](const nlohmann::json& j, const char* k) -> std::optional<std::int64_t> {
+        auto it = j.find(k);
+        if (it == j.end() || it->is_null()) return std::nullopt;
+        return it->get<std::int64_t>();
+    };
+    while (std::getline(in, line) && (!limit || out.size() < limit)) {
+        ++lineNo;
+        if (line.empty()) continue;
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object())
+            return makeError("DLQ file '" + path + "': line " + std::to_string(lineNo) +
+                             " is not a JSON object");
+        DeadLetter d;
+        text::parseTimestampText(str(j, "error_time").value_or(""), d.errorTime);
+        d.nodeId = str(j, "node_id").value_or("");
+        d.errorClass = str(j, "error_class").value_or("");
+        d.message = str(j, "message").value_or("");
+        d.sourceTopic = str(j, "source_topic");
+        d.sourcePartition = num(j, "source_partition");
+        d.sourceOffset = num(j, "source_offset");
+        d.sourceFile = str(j, "source_file");
+        d.sourceLine = num(j, "source_line");
+        for (auto [key, field] :
+             {std::pair{"raw_key", &d.rawKey}, std::pair{"raw_value", &d.rawValue}}) {
+            if (auto b64 = str(j, key)) {
+                std::string bytes;
+                if (!text::decodeBase64(*b64, bytes))
+                    return makeError("DLQ file '" + path + "': line " + std::to_string(lineNo) +
+                                     ": bad base64 in " + key);
+                *field = std::move(bytes);
+            }
+        }
+        d.record = str(j, "record");
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<DeadLetter>> readDeadLetters(const std::string& target, const std::string& path,
+                                                std::size_t limit)
+{
+    if (target == "sqlite") return readSqlite(path, limit);
+    if (target == "jsonl") return readJsonl(path, limit);
+    return makeError("cannot read DLQ target '" + target + "'");
+}
+
+Result<std::map<std::string, std::uint64_t>> countDeadLetters(const std::string& target,
+                                                              const std::string& path)
+{
+    std::map<std::string, std::uint64_t> counts;
+    if (target == "sqlite") {
+        ReadOnlyDb db;
+        if (Status s = openReadOnly(path, db); !s) return s.error();
+        sqlite3_stmt* st = nullptr;
+        std::string sql = std::string("SELECT error_class, COUNT(*) FROM ") + kDeadLetterTable +
+                          " GROUP BY error_class";
+        if (sqlite3_prepare_v2(db.db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
+            return makeError("DLQ database '" + path + "': " + sqlite3_errmsg(db.db));
+        while (sqlite3_step(st) == SQLITE_ROW)
+            counts[optText(st, 0).value_or("")] =
+                static_cast<std::uint64_t>(sqlite3_column_int64(st, 1));
+        sqlite3_finalize(st);
+        return counts;
+    }
+    auto all = readDeadLetters(target, path);
+    if (!all) return all.error();
+    for (const auto& d : *all)
+        ++counts[d.errorClass];
+    return counts;
+}
+
+} // namespace sw::runtime
