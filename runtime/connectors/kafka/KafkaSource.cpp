@@ -291,10 +291,8 @@ void KafkaSource::updateIdleness(std::int64_t nowMs)
         if (!part.idle && nowMs - part.lastRecordMs >= m_s.idleTimeoutMs) part.idle = true;
 }
 
-EventTime KafkaSource::partitionWatermark()
+EventTime KafkaSource::partitionWatermark() const
 {
-    // Min over assigned, non-idle partitions; never decreasing. All idle (or none assigned):
-    // unchanged (the source is idle and downstream excludes it).
     std::lock_guard lock(m_mutex);
     EventTime w = kMaxWatermark;
     bool any = false;
@@ -305,8 +303,7 @@ EventTime KafkaSource::partitionWatermark()
             part.maxTs == kMinWatermark ? kMinWatermark : part.maxTs - m_s.outOfOrdernessMs - 1;
         if (pw < w) w = pw;
     }
-    if (any && w > m_lastWatermark) m_lastWatermark = w;
-    return m_lastWatermark;
+    return any ? w : kMinWatermark;
 }
 
 std::set<std::int32_t> KafkaSource::assignedPartitions() const

@@ -90,20 +90,13 @@ public:
     void notifyCheckpointComplete(std::int64_t checkpointId) override;
 
     /// Source watermark: min over assigned, non-idle partitions (kMinWatermark when unknown).
-    EventTime partitionWatermark();
+    EventTime partitionWatermark() const;
 
     // ---- observability (tests, metrics) ----
     std::uint64_t recordsLost() const { return m_lost.load(); }
     std::uint64_t rebalances() const { return m_rebalances.load(); }
     std::uint64_t commits() const { return m_commits.load(); }
     std::uint64_t pauses() const { return m_pauses.load(); }
-    std::uint64_t commitFailures() const { return m_commitFailures.load(); }
-    /// The last transient client/commit error (redacted), for diagnostics.
-    std::string lastError() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_lastError;
-    }
     std::set<std::int32_t> assignedPartitions() const;
     const SourceSettings& settings() const { return m_s; }
 
@@ -139,7 +132,6 @@ private:
     void setPaused(bool paused);
     // KafkaSourceMonitor.cpp
     void handleOutOfRange(std::int32_t partition, std::int64_t failedOffset);
-    void restartAt(std::int32_t partition, std::int64_t offset);
     void monitorLoop(std::stop_token st);
     void publishLag(const std::vector<PartitionLag>& parts);
 
@@ -166,7 +158,6 @@ private:
     std::map<std::int32_t, std::int64_t> m_skipBefore; // timestamp start, until assigned
 
     bool m_pausedAll = false;
-    EventTime m_lastWatermark = kMinWatermark;
     bool m_stopping = false;
     std::int64_t m_lastCommitMs = 0;
     std::int64_t m_lastPositionsMs = 0;

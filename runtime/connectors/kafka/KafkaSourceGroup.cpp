@@ -40,11 +40,8 @@ void KafkaSource::onRebalance(rd_kafka_t* rk, int err, rd_kafka_topic_partition_
     } else if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
         revoke(rk, parts, coop);
     } else {
-        {
-            std::lock_guard lock(m_mutex);
-            m_lastError = std::string("rebalance error: ") +
-                          rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
-        }
+        m_lastError = std::string("rebalance error: ") +
+                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
         revoke(rk, parts, coop);
     }
     m_rebalances.fetch_add(1);
@@ -137,7 +134,6 @@ void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
     }
     if (coop) {
         if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts)) {
-            std::lock_guard lock(m_mutex);
             m_lastError = rd_kafka_error_string(e);
             rd_kafka_error_destroy(e);
         }
@@ -205,11 +201,9 @@ void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offse
     if (err == RD_KAFKA_RESP_ERR__NO_OFFSET) return; // nothing to commit
     std::lock_guard lock(m_mutex);
     bool ok = false;
-    int firstErr = err;
     for (int i = 0; offsets && i < offsets->cnt; ++i) {
         const rd_kafka_topic_partition_t& tp = offsets->elems[i];
         auto it = m_parts.find(tp.partition);
-        if (!err && tp.err) firstErr = tp.err;
         if (!err && !tp.err) {
             ok = true;
             if (it != m_parts.end() && tp.offset > it->second.committed)
@@ -219,10 +213,10 @@ void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offse
         }
     }
     if (ok) m_commits.fetch_add(1);
-    if (firstErr || !ok) {
+    if (err || !ok) {
         m_commitFailures.fetch_add(1);
         m_lastError = std::string("offset commit failed: ") +
-                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(firstErr));
+                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
     }
 }
 
