@@ -116,6 +116,13 @@ void FlinkSqlBuilder::reportErrorsPort(const NodeSpec& n, const NodeType& t)
     std::string what, equivalent;
     switch (t.category) {
     case Category::Sources:
+        if (t.name == "generator") {
+            what = "the generator's malformed records and its errors output have no datagen "
+                   "equivalent: datagen emits only well-formed rows";
+            equivalent = "exercise error handling against a Kafka topic that holds recorded bad "
+                         "records";
+            break;
+        }
         what = "undecodable records go to the errors output here; Flink SQL has no per-record "
                "error output, so a malformed record fails the job";
         equivalent = "'" + std::string(n.property("format") == "csv" ? "csv" : "json") +
