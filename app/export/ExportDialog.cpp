@@ -129,7 +129,16 @@ void ExportDialog::refresh()
     }
     for (int c = 0; c < 3; ++c)
         m_issues->resizeColumnToContents(c);
-    m_files->setCurrentRow(m_bundle.files.empty() ? -1 : 0);
+    m_issues->setColumnWidth(3, 440);
+    // Show the target's own output first (the manifests for Kubernetes, not the SQL it embeds).
+    int first = m_bundle.files.empty() ? -1 : 0;
+    for (int i = 0; i < static_cast<int>(m_bundle.files.size()); ++i)
+        if (m_target->currentData().toInt() == static_cast<int>(ex::ExportTarget::Kubernetes) &&
+            m_bundle.files[static_cast<std::size_t>(i)].path.rfind("k8s/", 0) == 0) {
+            first = i;
+            break;
+        }
+    m_files->setCurrentRow(first);
     if (m_bundle.files.empty()) m_preview->clear();
 }
 

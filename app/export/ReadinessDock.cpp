@@ -37,7 +37,7 @@ ReadinessDock::ReadinessDock(QWidget* parent) : QDockWidget(tr("Production Readi
     auto* body = new QWidget(this);
     m_summary = new QLabel(body);
     m_tree = new QTreeWidget(body);
-    m_tree->setHeaderLabels({tr("Status"), tr("Check / finding"), tr("Fix")});
+    m_tree->setHeaderLabels({tr("Status"), tr("Check / finding"), tr("Fix / details")});
     m_tree->setWordWrap(true);
     m_tree->header()->setStretchLastSection(true);
     connect(m_tree, &QTreeWidget::itemActivated, this,
