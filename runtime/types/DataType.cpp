@@ -57,7 +57,7 @@ std::optional<DataType> DataType::parse(std::string_view text, std::string* erro
     else if (base == "BIGINT") t = bigint();
     else if (base == "DOUBLE" || base == "DOUBLE PRECISION") t = float64();
     else if (base == "STRING" || base == "VARCHAR" || base == "CHAR") t = string();
-    else if (base == "BYTES" || base == "VARBINARY") t = bytes();
+    else if (base == "BYTES" || base == "VARBINARY" || base == "BINARY") t = bytes();
     else if (base == "TIMESTAMP" || base == "TIMESTAMP_LTZ") {
         if (!args.empty()) {
             int p = 0;
@@ -86,8 +86,17 @@ std::optional<DataType> DataType::parse(std::string_view text, std::string* erro
                     "' (expected BOOLEAN, INT, BIGINT, DOUBLE, DECIMAL(p,s), STRING, BYTES or "
                     "TIMESTAMP(3))");
     }
-    if (!args.empty() && t.kind() != TypeKind::Decimal && t.kind() != TypeKind::Timestamp)
+    // Flink's VARCHAR(n), CHAR(n), VARBINARY(n), BINARY(n): the length is accepted and not
+    // enforced (values are stored as STRING / BYTES).
+    bool hasLength = base == "VARCHAR" || base == "CHAR" || base == "VARBINARY" || base == "BINARY";
+    if (!args.empty() && hasLength) {
+        int n = 0;
+        if (!parseInt(args, n) || n < 1)
+            return fail("bad length in '" + std::string(trim(text)) +
+                        "' (expected a positive integer)");
+    } else if (!args.empty() && t.kind() != TypeKind::Decimal && t.kind() != TypeKind::Timestamp) {
         return fail("type " + base + " takes no parameters");
+    }
     return t.withNullable(nullable);
 }
 

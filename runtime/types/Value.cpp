@@ -1,5 +1,6 @@
 #include "types/Value.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -159,8 +160,13 @@ bool parseDecimal(std::string_view text, int scale, std::int64_t& unscaled)
 
 std::string formatTimestamp(std::int64_t millis)
 {
-    std::int64_t days = millis >= 0 ? millis / 86400000 : -((-millis + 86399999) / 86400000);
-    std::int64_t rem = millis - days * 86400000;
+    // Floor division that is also safe for INT64_MIN (negating it would overflow).
+    std::int64_t days = millis / 86400000;
+    std::int64_t rem = millis % 86400000;
+    if (rem < 0) {
+        rem += 86400000;
+        --days;
+    }
     int y;
     unsigned mo, d;
     civilFromDays(days, y, mo, d);
@@ -208,6 +214,10 @@ bool parseTimestamp(std::string_view t, std::int64_t& millis)
         if (p != t.size()) return false;
     }
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return false;
+    // Reject dates that do not exist (2023-02-29, 2024-04-31) instead of rolling them over.
+    static constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    if (d > kDaysInMonth[mo - 1] + (mo == 2 && leap ? 1 : 0)) return false;
     millis = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400000 +
              h * 3600000LL + mi * 60000LL + s * 1000LL + ms;
     return true;
@@ -220,15 +230,10 @@ std::string Value::toString() const
     case Kind::Bool: return m_u.b ? "TRUE" : "FALSE";
     case Kind::Int: return std::to_string(m_u.i);
     case Kind::Double: {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.17g", m_u.d);
-        // Shortest round-trip form.
-        for (int prec = 1; prec <= 17; ++prec) {
-            char b2[32];
-            std::snprintf(b2, sizeof b2, "%.*g", prec, m_u.d);
-            if (std::strtod(b2, nullptr) == m_u.d) return b2;
-        }
-        return buf;
+        // Shortest text that round-trips: 1000, 0.1, 3.5, 1e+20 (never "1e+03").
+        char buf[64];
+        auto r = std::to_chars(buf, buf + sizeof buf, m_u.d);
+        return std::string(buf, r.ptr);
     }
     case Kind::Decimal: return formatDecimal(m_u.i, m_scale);
     case Kind::String: return m_s;
