@@ -33,8 +33,22 @@ public:
     void assignString(std::string_view s)
     {
         m_kind = Kind::String;
+        m_scale = 0;
         m_s.assign(s.data(), s.size());
     }
+    /// In-place setters with the same meaning as the factories above; they keep the string
+    /// buffer's capacity (emptied), so refilling a recycled row never allocates.
+    void setInteger(std::int64_t i) { reset(Kind::Int); m_u.i = i; }
+    void setFloat64(double d) { reset(Kind::Double); m_u.d = d; }
+    void setDecimal(std::int64_t unscaled, int scale)
+    {
+        reset(Kind::Decimal);
+        m_u.i = unscaled;
+        m_scale = static_cast<std::uint8_t>(scale);
+    }
+    void setTimestamp(std::int64_t millis) { reset(Kind::Timestamp); m_u.i = millis; }
+    void setBoolean(bool b) { reset(Kind::Bool); m_u.b = b; }
+    void setNull() { reset(Kind::Null); m_u.i = 0; }
     /// TIMESTAMP(3): milliseconds since 1970-01-01T00:00:00 UTC.
     static Value timestamp(std::int64_t millis) { Value v(Kind::Timestamp); v.m_u.i = millis; return v; }
 
@@ -65,6 +79,12 @@ public:
 
 private:
     explicit Value(Kind k) : m_kind(k) {}
+    void reset(Kind k)
+    {
+        m_kind = k;
+        m_scale = 0;
+        m_s.clear();
+    }
     Kind m_kind = Kind::Null;
     std::uint8_t m_scale = 0;
     union {
