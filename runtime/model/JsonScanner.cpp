@@ -1,5 +1,7 @@
 #include "model/JsonScanner.h"
 
+#include "model/Utf8.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -9,50 +11,18 @@
 namespace sw::runtime {
 namespace {
 
-bool isWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::size_t bomLength(std::string_view t) { return t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; }
-
-/// Length of the valid UTF-8 sequence at t[i] (1..4), 0 when the bytes are not valid UTF-8
-/// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t utf8Length(std::string_view t, std::size_t i)
+bool isWs(char c)
 {
-    auto b = [&](std::size_t k) -> int {
-        return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : -1;
-    };
-    auto in = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
-    int c = b(0);
-    if (c < 0x80) return 1;
-    if (in(c, 0xC2, 0xDF)) return in(b(1), 0x80, 0xBF) ? 2 : 0;
-    int lo = 0x80, hi = 0xBF;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-    if (in(c, 0xE0, 0xEF)) return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) ? 3 : 0;
-    if (in(c, 0xF0, 0xF4))
-        return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) && in(b(3), 0x80, 0xBF) ? 4 : 0;
-    return 0;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
 }
 
-void appendUtf8(std::string& s, unsigned cp)
+std::size_t bomLength(std::string_view t)
 {
-    if (cp < 0x80) {
-        s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        s += static_cast<char>(0xC0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += static_cast<char>(0xE0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        s += static_cast<char>(0xF0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    return t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
 std::string hexByte(unsigned char c)
@@ -91,9 +61,12 @@ std::string appendPointer(std::string pointer, std::string_view token)
 {
     pointer += '/';
     for (char c : token) {
-        if (c == '~') pointer += "~0";
-        else if (c == '/') pointer += "~1";
-        else pointer += c;
+        if (c == '~')
+            pointer += "~0";
+        else if (c == '/')
+            pointer += "~1";
+        else
+            pointer += c;
     }
     return pointer;
 }
@@ -125,8 +98,10 @@ struct JsonScanner::Scan {
     {
         std::string p;
         for (const auto& f : stack) {
-            if (f.object && f.hasKey) p = appendPointer(std::move(p), f.key);
-            else if (!f.object) p = appendPointer(std::move(p), std::to_string(f.index));
+            if (f.object && f.hasKey)
+                p = appendPointer(std::move(p), f.key);
+            else if (!f.object)
+                p = appendPointer(std::move(p), std::to_string(f.index));
         }
         return p;
     }
@@ -149,20 +124,22 @@ struct JsonScanner::Scan {
         if (pos >= t.size()) return syntaxAt(pos, "unexpected end of file; expected " + what);
         unsigned char c = static_cast<unsigned char>(t[pos]);
         if (c >= 0x80) {
-            std::size_t n = utf8Length(t, pos);
+            std::size_t n = utf8SequenceLength(t, pos);
             if (n == 0) return failAt(pos, "invalid UTF-8 (byte " + hexByte(c) + ")");
             return syntaxAt(pos, "unexpected character '" + std::string(t.substr(pos, n)) +
-                                   "'; expected " + what);
+                                     "'; expected " + what);
         }
         if (c < 0x20 || c == 0x7F)
-            return syntaxAt(pos, "unexpected control character " + codePoint(c) + "; expected " + what);
-        syntaxAt(pos, std::string("unexpected character '") + static_cast<char>(c) + "'; expected " +
-                        what);
+            return syntaxAt(pos,
+                            "unexpected control character " + codePoint(c) + "; expected " + what);
+        syntaxAt(pos, std::string("unexpected character '") + static_cast<char>(c) +
+                          "'; expected " + what);
     }
 
     void skipWs()
     {
-        while (pos < t.size() && isWs(t[pos])) ++pos;
+        while (pos < t.size() && isWs(t[pos]))
+            ++pos;
     }
 
     void checkTarget(std::size_t offset, bool isName)
@@ -179,7 +156,7 @@ struct JsonScanner::Scan {
         for (int k = 0; k < 4; ++k, ++pos) {
             if (pos >= t.size()) return false;
             char c = t[pos];
-            int d = isDigit(c) ? c - '0'
+            int d = isDigit(c)               ? c - '0'
                     : (c >= 'a' && c <= 'f') ? c - 'a' + 10
                     : (c >= 'A' && c <= 'F') ? c - 'A' + 10
                                              : -1;
@@ -192,13 +169,16 @@ struct JsonScanner::Scan {
     bool readUnicodeEscape(std::string* out, std::size_t escStart)
     {
         unsigned cp = 0;
-        if (!readHex4(cp)) return syntaxAt(escStart, "invalid \\u escape (expected 4 hex digits)"), false;
+        if (!readHex4(cp))
+            return syntaxAt(escStart, "invalid \\u escape (expected 4 hex digits)"), false;
         if (cp >= 0xDC00 && cp <= 0xDFFF)
             return syntaxAt(escStart, "lone low surrogate in \\u escape"), false;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             unsigned lo = 0;
-            if (t.substr(pos, 2) != "\\u" || (pos += 2, !readHex4(lo)) || lo < 0xDC00 || lo > 0xDFFF)
-                return syntaxAt(escStart, "high surrogate in \\u escape not followed by a low one"), false;
+            if (t.substr(pos, 2) != "\\u" || (pos += 2, !readHex4(lo)) || lo < 0xDC00 ||
+                lo > 0xDFFF)
+                return syntaxAt(escStart, "high surrogate in \\u escape not followed by a low one"),
+                       false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         }
         if (out) appendUtf8(*out, cp);
@@ -212,13 +192,28 @@ struct JsonScanner::Scan {
         char e = t[pos++];
         char v = 0;
         switch (e) {
-        case '"': case '\\': case '/': v = e; break;
-        case 'b': v = '\b'; break;
-        case 'f': v = '\f'; break;
-        case 'n': v = '\n'; break;
-        case 'r': v = '\r'; break;
-        case 't': v = '\t'; break;
-        case 'u': return readUnicodeEscape(out, escStart);
+        case '"':
+        case '\\':
+        case '/':
+            v = e;
+            break;
+        case 'b':
+            v = '\b';
+            break;
+        case 'f':
+            v = '\f';
+            break;
+        case 'n':
+            v = '\n';
+            break;
+        case 'r':
+            v = '\r';
+            break;
+        case 't':
+            v = '\t';
+            break;
+        case 'u':
+            return readUnicodeEscape(out, escStart);
         default:
             pos = escStart;
             syntaxAt(escStart, std::string("invalid escape '\\") + e + "' in a string");
@@ -243,11 +238,13 @@ struct JsonScanner::Scan {
                 if (!readEscape(out)) return false;
             } else if (c < 0x20) {
                 return syntaxAt(pos, "control character " + codePoint(c) +
-                                       " must be escaped in a string (\\n, \\t, \\u00XX)"),
+                                         " must be escaped in a string (\\n, \\t, \\u00XX)"),
                        false;
             } else {
-                std::size_t n = utf8Length(t, pos);
-                if (n == 0) return failAt(pos, "invalid UTF-8 in a string (byte " + hexByte(c) + ")"), false;
+                std::size_t n = utf8SequenceLength(t, pos);
+                if (n == 0)
+                    return failAt(pos, "invalid UTF-8 in a string (byte " + hexByte(c) + ")"),
+                           false;
                 if (out) out->append(t.substr(pos, n));
                 pos += n;
             }
@@ -257,7 +254,8 @@ struct JsonScanner::Scan {
     bool readDigits()
     {
         std::size_t s = pos;
-        while (pos < t.size() && isDigit(t[pos])) ++pos;
+        while (pos < t.size() && isDigit(t[pos]))
+            ++pos;
         return pos > s;
     }
 
@@ -288,8 +286,9 @@ struct JsonScanner::Scan {
                 pos += lit.size();
                 return true;
             }
-        syntaxAt(pos, "invalid literal; expected a value (true, false, null, a number, a string, an "
-                    "object or an array)");
+        syntaxAt(pos,
+                 "invalid literal; expected a value (true, false, null, a number, a string, an "
+                 "object or an array)");
         return false;
     }
 
@@ -308,7 +307,8 @@ struct JsonScanner::Scan {
     {
         stack.back().hasKey = false; // errors before the name is read belong to the object
         skipWs();
-        if (pos >= t.size() || t[pos] != '"') return unexpected("a member name in double quotes"), false;
+        if (pos >= t.size() || t[pos] != '"')
+            return unexpected("a member name in double quotes"), false;
         std::size_t start = pos;
         std::string name;
         if (!readString(&name)) return false;
@@ -343,8 +343,8 @@ struct JsonScanner::Scan {
             if (c == '{' && !readName()) return Next::Done;
             return Next::Value;
         }
-        bool ok = c == '"' ? readString(nullptr)
-                  : (c == '-' || isDigit(c)) ? readNumber()
+        bool ok = c == '"'                             ? readString(nullptr)
+                  : (c == '-' || isDigit(c))           ? readNumber()
                   : (c == 't' || c == 'f' || c == 'n') ? readLiteral()
                                                        : (unexpected("a value"), false);
         return ok ? Next::AfterValue : Next::Done;
@@ -361,8 +361,10 @@ struct JsonScanner::Scan {
         char close = f.object ? '}' : ']';
         if (pos < t.size() && t[pos] == ',') {
             ++pos;
-            if (!f.object) ++f.index;
-            else if (!readName()) return Next::Done;
+            if (!f.object)
+                ++f.index;
+            else if (!readName())
+                return Next::Done;
             return Next::Value;
         }
         if (pos < t.size() && t[pos] == close) {
@@ -370,7 +372,8 @@ struct JsonScanner::Scan {
             stack.pop_back();
             return Next::AfterValue;
         }
-        unexpected(f.object ? "',' or '}' after an object member" : "',' or ']' after an array element");
+        unexpected(f.object ? "',' or '}' after an object member"
+                            : "',' or ']' after an array element");
         return Next::Done;
     }
 
@@ -378,7 +381,8 @@ struct JsonScanner::Scan {
     {
         pos = bomLength(t);
         Next n = Next::Value;
-        while (n != Next::Done && !stop()) n = n == Next::Value ? value() : afterValue();
+        while (n != Next::Done && !stop())
+            n = n == Next::Value ? value() : afterValue();
     }
 };
 
@@ -395,7 +399,8 @@ std::optional<std::size_t> JsonScanner::locate(std::string_view pointer, bool at
     Scan s{m_text, m_maxDepth};
     s.target = pointer;
     s.atName = atName;
-    for (char c : pointer) s.targetDepth += c == '/' ? 1 : 0;
+    for (char c : pointer)
+        s.targetDepth += c == '/' ? 1 : 0;
     s.run();
     return s.found;
 }

@@ -19,15 +19,22 @@
 namespace sw::runtime {
 namespace {
 
-std::string errnoText(int err) { return std::generic_category().message(err); }
+std::string errnoText(int err)
+{
+    return std::generic_category().message(err);
+}
 
-std::string quotePath(const std::string& s) { return "'" + s + "'"; }
+std::string quotePath(const std::string& s)
+{
+    return "'" + s + "'";
+}
 
 std::string tooLarge(const char* what, std::size_t size)
 {
     return std::string(what) + " is " + std::to_string(size) +
-           " bytes; the largest pipeline file accepted is " + std::to_string(kMaxPipelineFileBytes) +
-           " bytes (" + std::to_string(kMaxPipelineFileBytes / (1024 * 1024)) + " MiB)";
+           " bytes; the largest pipeline file accepted is " +
+           std::to_string(kMaxPipelineFileBytes) + " bytes (" +
+           std::to_string(kMaxPipelineFileBytes / (1024 * 1024)) + " MiB)";
 }
 
 bool isBlank(std::string_view t)
@@ -117,7 +124,8 @@ void syncDirectory(const std::filesystem::path& target)
 
 Result<PipelineSpec> parsePipeline(std::string_view text)
 {
-    if (text.size() > kMaxPipelineFileBytes) return makeError(tooLarge("the pipeline text", text.size()));
+    if (text.size() > kMaxPipelineFileBytes)
+        return makeError(tooLarge("the pipeline text", text.size()));
     if (isBlank(text))
         return makeError("the file is empty; expected a JSON object with \"format\": \"" +
                          std::string(kPipelineFormat) + "\"");
@@ -164,7 +172,9 @@ Result<PipelineSpec> loadPipelineFile(const std::string& path, LoadFailure* fail
 Status savePipelineFile(const PipelineSpec& pipeline, const std::string& path)
 {
     namespace fs = std::filesystem;
-    auto fail = [&](const std::string& why) { return Status(makeError("cannot save " + quotePath(path) + ": " + why)); };
+    auto fail = [&](const std::string& why) {
+        return Status(makeError("cannot save " + quotePath(path) + ": " + why));
+    };
     if (path.empty()) return Status(makeError("cannot save: no file name given"));
     std::error_code ec;
     fs::path target(path);
@@ -183,7 +193,8 @@ Status savePipelineFile(const PipelineSpec& pipeline, const std::string& path)
     int fd = createTemp(target, temp);
     if (fd < 0) {
         std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
-        return fail("cannot create a temporary file in " + quotePath(dir) + ": " + errnoText(errno));
+        return fail("cannot create a temporary file in " + quotePath(dir) + ": " +
+                    errnoText(errno));
     }
     struct stat old {};
     if (::stat(target.c_str(), &old) == 0) ::fchmod(fd, old.st_mode & 07777); // keep permissions

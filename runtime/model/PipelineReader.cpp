@@ -30,25 +30,36 @@ std::string quote(std::string_view s)
 std::string typeName(const json& v)
 {
     switch (v.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::null: return "null";
-    default: return "a number";
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::string:
+        return "a string";
+    case json::value_t::boolean:
+        return "a boolean";
+    case json::value_t::null:
+        return "null";
+    default:
+        return "a number";
     }
 }
 
 std::string joined(const std::vector<std::string>& names)
 {
     std::string s;
-    for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+    for (const auto& n : names)
+        s += (s.empty() ? "" : ", ") + n;
     return s;
 }
 
-std::string at(const std::string& path, std::string_view token) { return appendPointer(path, token); }
+std::string at(const std::string& path, std::string_view token)
+{
+    return appendPointer(path, token);
+}
 
-Problem checkMembers(const json& obj, const std::string& path, const std::vector<std::string>& allowed)
+Problem checkMembers(const json& obj, const std::string& path,
+                     const std::vector<std::string>& allowed)
 {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
@@ -75,7 +86,9 @@ Problem readString(const json& obj, const std::string& path, const char* key, st
 
 bool isValidId(std::string_view id)
 {
-    auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+    auto alpha = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    };
     if (id.empty() || !alpha(id[0])) return false;
     return std::all_of(id.begin(), id.end(), [&](char c) {
         return alpha(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
@@ -99,7 +112,8 @@ Problem readSettingsNumbers(const json& p, PipelineSettings& s)
 {
     if (auto it = p.find("parallelism"); it != p.end()) {
         std::string range = "expected an integer between 1 and " + std::to_string(kMaxParallelism);
-        if (!it->is_number_integer()) return fail("/pipeline/parallelism", range + ", found " + it->dump());
+        if (!it->is_number_integer())
+            return fail("/pipeline/parallelism", range + ", found " + it->dump());
         bool big = it->is_number_unsigned() && it->get<std::uint64_t>() > kMaxParallelism;
         auto v = big ? 0 : it->get<std::int64_t>();
         if (v < 1 || v > kMaxParallelism)
@@ -123,11 +137,13 @@ Problem readSettingsNumbers(const json& p, PipelineSettings& s)
 Problem readSettings(const json& doc, PipelineSettings& s)
 {
     auto it = doc.find("pipeline");
-    if (it == doc.end()) return fail("", "missing member \"pipeline\" (the pipeline's name and settings)");
+    if (it == doc.end())
+        return fail("", "missing member \"pipeline\" (the pipeline's name and settings)");
     const json& p = *it;
     if (!p.is_object())
-        return fail("/pipeline", "expected an object with the pipeline's name and settings, found " +
-                                     typeName(p));
+        return fail("/pipeline",
+                    "expected an object with the pipeline's name and settings, found " +
+                        typeName(p));
     if (auto e = checkMembers(p, "/pipeline",
                               {"name", "description", "delivery", "parallelism",
                                "checkpoint_interval", "schema_evolution"}))
@@ -141,7 +157,8 @@ Problem readSettings(const json& doc, PipelineSettings& s)
     static const std::vector<std::string> evolutions = {"backward", "forward", "full", "none"};
     if (p.contains("schema_evolution") &&
         std::find(evolutions.begin(), evolutions.end(), s.schemaEvolution) == evolutions.end())
-        return fail("/pipeline/schema_evolution", "unknown schema evolution " + quote(s.schemaEvolution) +
+        return fail("/pipeline/schema_evolution", "unknown schema evolution " +
+                                                      quote(s.schemaEvolution) +
                                                       "; use one of: " + joined(evolutions));
     return {};
 }
@@ -169,9 +186,11 @@ Problem readProperties(const json& n, const std::string& path, const NodeType& t
     auto it = n.find("properties");
     if (it == n.end()) return {};
     std::string p = at(path, "properties");
-    if (!it->is_object()) return fail(p, "expected an object of properties, found " + typeName(*it));
+    if (!it->is_object())
+        return fail(p, "expected an object of properties, found " + typeName(*it));
     std::vector<std::string> names;
-    for (const auto& ps : type.properties) names.push_back(ps.name);
+    for (const auto& ps : type.properties)
+        names.push_back(ps.name);
     for (auto m = it->begin(); m != it->end(); ++m) {
         const PropertySpec* spec = type.findProperty(m.key());
         std::string who = "node " + quote(node.id) + " (" + type.name + ")";
@@ -185,8 +204,8 @@ Problem readProperties(const json& n, const std::string& path, const NodeType& t
         PropertySpec shape = *spec;
         shape.required = false;
         if (Status st = shape.check(*m); !st)
-            return fail(at(p, m.key()), "property " + quote(m.key()) + " of " + who + ": " +
-                                            st.error().message);
+            return fail(at(p, m.key()),
+                        "property " + quote(m.key()) + " of " + who + ": " + st.error().message);
     }
     node.properties = *it;
     return {};
@@ -202,8 +221,9 @@ Problem readNodeId(const json& n, const std::string& path, NodeSpec& node,
                                         "letters, digits, '_', '.' or '-'");
     auto [pos, fresh] = seen.emplace(node.id, index);
     if (!fresh)
-        return fail(at(path, "id"), "duplicate node id " + quote(node.id) + " (also used by /nodes/" +
-                                        std::to_string(pos->second) + ")");
+        return fail(at(path, "id"), "duplicate node id " + quote(node.id) +
+                                        " (also used by /nodes/" + std::to_string(pos->second) +
+                                        ")");
     return {};
 }
 
@@ -218,7 +238,8 @@ Problem readNode(const json& n, std::size_t index, std::map<std::string, std::si
     const NodeType* type = Catalog::instance().find(node.type);
     if (!type) {
         std::vector<std::string> names;
-        for (const auto& t : Catalog::instance().types()) names.push_back(t.name);
+        for (const auto& t : Catalog::instance().types())
+            names.push_back(t.name);
         std::string hint = didYouMean(node.type, names);
         if (hint.empty()) hint = "; known types: " + joined(names);
         return fail(at(path, "type"), "unknown node type " + quote(node.type) + hint);
@@ -228,11 +249,11 @@ Problem readNode(const json& n, std::size_t index, std::map<std::string, std::si
     return readProperties(n, path, *type, node);
 }
 
-
 std::string portList(const std::vector<PortSpec>& ports)
 {
     std::vector<std::string> n;
-    for (const auto& p : ports) n.push_back(p.name);
+    for (const auto& p : ports)
+        n.push_back(p.name);
     return joined(n);
 }
 
@@ -253,8 +274,10 @@ Problem readEnd(const json& e, const std::string& path, bool from, const Pipelin
     const NodeSpec* node = spec.findNode(ref.node);
     if (!node) {
         std::vector<std::string> ids;
-        for (const auto& n : spec.nodes) ids.push_back(n.id);
-        return fail(at(p, "node"), "no node with id " + quote(ref.node) + didYouMean(ref.node, ids));
+        for (const auto& n : spec.nodes)
+            ids.push_back(n.id);
+        return fail(at(p, "node"),
+                    "no node with id " + quote(ref.node) + didYouMean(ref.node, ids));
     }
     const NodeType& type = *Catalog::instance().find(node->type);
     const auto& ports = from ? type.outputs : type.inputs;
@@ -269,13 +292,14 @@ Problem readEnd(const json& e, const std::string& path, bool from, const Pipelin
     for (const auto& ps : others)
         if (ps.name == ref.port)
             return fail(at(p, "port"),
-                        quote(ref.port) + " is an " + (from ? "input" : "output") + " port of " + who +
-                            "; an edge " + (from ? "starts at an output port (" : "ends at an input port (") +
+                        quote(ref.port) + " is an " + (from ? "input" : "output") + " port of " +
+                            who + "; an edge " +
+                            (from ? "starts at an output port (" : "ends at an input port (") +
                             portList(ports) + ")");
-    if (ports.empty())
-        return fail(at(p, "port"), who + " has no " + kind + " ports");
+    if (ports.empty()) return fail(at(p, "port"), who + " has no " + kind + " ports");
     std::vector<std::string> names;
-    for (const auto& ps : ports) names.push_back(ps.name);
+    for (const auto& ps : ports)
+        names.push_back(ps.name);
     return fail(at(p, "port"), who + " has no " + kind + " port " + quote(ref.port) +
                                    didYouMean(ref.port, names) + "; its " + kind +
                                    " ports: " + portList(ports));
@@ -290,7 +314,8 @@ Problem readEdges(const json& doc, PipelineSpec& out)
 {
     auto edges = doc.find("edges");
     if (edges == doc.end()) return {};
-    if (!edges->is_array()) return fail("/edges", "expected an array of edges, found " + typeName(*edges));
+    if (!edges->is_array())
+        return fail("/edges", "expected an array of edges, found " + typeName(*edges));
     std::map<std::string, std::size_t> seen, into;
     out.edges.resize(edges->size());
     for (std::size_t i = 0; i < edges->size(); ++i) {
@@ -303,25 +328,25 @@ Problem readEdges(const json& doc, PipelineSpec& out)
         const PortSpec* toPort = nullptr;
         if (auto x = readEnd(e, path, true, out, edge.from, fromPort)) return x;
         if (auto x = readEnd(e, path, false, out, edge.to, toPort)) return x;
-        std::string key = edge.from.node + '\0' + edge.from.port + '\0' + edge.to.node + '\0' + edge.to.port;
+        std::string key =
+            edge.from.node + '\0' + edge.from.port + '\0' + edge.to.node + '\0' + edge.to.port;
         if (auto [it, fresh] = seen.emplace(key, i); !fresh)
             return fail(path, "duplicate edge " + edgeText(edge) + " (same as /edges/" +
                                   std::to_string(it->second) + ")");
         if (toPort->multiple) continue;
         auto [it, fresh] = into.emplace(edge.to.node + '\0' + edge.to.port, i);
         if (!fresh)
-            return fail(at(path, "to"),
-                        "input port " + quote(edge.to.port) + " of node " + quote(edge.to.node) +
-                            " takes one edge and already has one from " +
-                            out.edges[it->second].from.node + "." + out.edges[it->second].from.port +
-                            " (/edges/" + std::to_string(it->second) +
-                            "); merge streams with a union node first");
+            return fail(
+                at(path, "to"),
+                "input port " + quote(edge.to.port) + " of node " + quote(edge.to.node) +
+                    " takes one edge and already has one from " + out.edges[it->second].from.node +
+                    "." + out.edges[it->second].from.port + " (/edges/" +
+                    std::to_string(it->second) + "); merge streams with a union node first");
     }
     return {};
 }
 
 } // namespace
-
 
 std::optional<LoadProblem> readPipelineDocument(const json& doc, PipelineSpec& out)
 {
@@ -333,13 +358,16 @@ std::optional<LoadProblem> readPipelineDocument(const json& doc, PipelineSpec& o
         return fail("", "missing member \"format\": this is not a Streamwright pipeline file (" +
                             supported + ")");
     if (!f->is_string() || f->get<std::string>() != kPipelineFormat)
-        return fail("/format", "unsupported format " + f->dump(-1, ' ', false, json::error_handler_t::replace) +
-                                   "; " + supported);
+        return fail("/format", "unsupported format " +
+                                   f->dump(-1, ' ', false, json::error_handler_t::replace) + "; " +
+                                   supported);
     if (auto e = checkMembers(doc, "", {"format", "pipeline", "nodes", "edges"})) return e;
     if (auto e = readSettings(doc, out.settings)) return e;
     auto nodes = doc.find("nodes");
-    if (nodes == doc.end()) return fail("", "missing member \"nodes\" (an array of nodes; may be empty)");
-    if (!nodes->is_array()) return fail("/nodes", "expected an array of nodes, found " + typeName(*nodes));
+    if (nodes == doc.end())
+        return fail("", "missing member \"nodes\" (an array of nodes; may be empty)");
+    if (!nodes->is_array())
+        return fail("/nodes", "expected an array of nodes, found " + typeName(*nodes));
     std::map<std::string, std::size_t> seen;
     out.nodes.resize(nodes->size());
     for (std::size_t i = 0; i < nodes->size(); ++i)

@@ -11,9 +11,18 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string scalar(const json& v) { return v.dump(-1, ' ', false, json::error_handler_t::replace); }
-std::string str(std::string_view s) { return scalar(json(std::string(s))); }
-std::string pad(int n) { return std::string(static_cast<std::size_t>(n), ' '); }
+std::string scalar(const json& v)
+{
+    return v.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+std::string str(std::string_view s)
+{
+    return scalar(json(std::string(s)));
+}
+std::string pad(int n)
+{
+    return std::string(static_cast<std::size_t>(n), ' ');
+}
 
 /// Canvas coordinates: whole numbers as integers ("120", not "120.0"), others in the shortest
 /// form that reads back to the same double.
@@ -86,7 +95,8 @@ void writeNode(std::string& out, const NodeSpec& n)
     out += "      \"id\": " + str(n.id) + ",\n";
     out += "      \"type\": " + str(n.type) + ",\n";
     out += "      \"label\": " + str(n.label) + ",\n";
-    out += "      \"position\": {\"x\": " + coordinate(n.x) + ", \"y\": " + coordinate(n.y) + "},\n";
+    out +=
+        "      \"position\": {\"x\": " + coordinate(n.x) + ", \"y\": " + coordinate(n.y) + "},\n";
     out += "      \"properties\": ";
     if (n.properties.is_null() || (n.properties.is_object() && n.properties.empty())) {
         out += "{}";
@@ -131,7 +141,8 @@ std::string serializePipeline(const PipelineSpec& p)
     out += "  \"edges\": [";
     for (std::size_t i = 0; i < p.edges.size(); ++i) {
         out += i == 0 ? "\n" : ",\n";
-        out += "    {\"from\": " + portRef(p.edges[i].from) + ", \"to\": " + portRef(p.edges[i].to) + "}";
+        out += "    {\"from\": " + portRef(p.edges[i].from) +
+               ", \"to\": " + portRef(p.edges[i].to) + "}";
     }
     out += p.edges.empty() ? "]\n}\n" : "\n  ]\n}\n";
     return out;

@@ -16,22 +16,47 @@ template <typename T> const T& pick(const std::vector<T>& v, std::mt19937_64& rn
     return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
 }
 
-int randInt(int lo, int hi, std::mt19937_64& rng) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+int randInt(int lo, int hi, std::mt19937_64& rng)
+{
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
 
 std::string randomText(std::mt19937_64& rng, int maxPieces = 8)
 {
-    static const std::vector<std::string> pieces = {
-        "a", "Z", "orders", "_", " ", "-", "\"", "\\", "/", "~", "\n", "\t", "\x01", "\x1f",
-        "caf\xC3\xA9", "\xE2\x98\x95", "\xF0\x9D\x84\x9E", "{", "}", "[", ":", ",", "0", "1.5e3"};
+    static const std::vector<std::string> pieces = {"a",
+                                                    "Z",
+                                                    "orders",
+                                                    "_",
+                                                    " ",
+                                                    "-",
+                                                    "\"",
+                                                    "\\",
+                                                    "/",
+                                                    "~",
+                                                    "\n",
+                                                    "\t",
+                                                    "\x01",
+                                                    "\x1f",
+                                                    "caf\xC3\xA9",
+                                                    "\xE2\x98\x95",
+                                                    "\xF0\x9D\x84\x9E",
+                                                    "{",
+                                                    "}",
+                                                    "[",
+                                                    ":",
+                                                    ",",
+                                                    "0",
+                                                    "1.5e3"};
     std::string s;
-    for (int i = randInt(0, maxPieces, rng); i > 0; --i) s += pick(pieces, rng);
+    for (int i = randInt(0, maxPieces, rng); i > 0; --i)
+        s += pick(pieces, rng);
     return s;
 }
 
 std::string identifier(std::mt19937_64& rng)
 {
-    static const std::vector<std::string> ids = {"order_id", "amount", "category", "ts", "user_id",
-                                                 "_x", "col1"};
+    static const std::vector<std::string> ids = {"order_id", "amount", "category", "ts",
+                                                 "user_id",  "_x",     "col1"};
     return pick(ids, rng);
 }
 
@@ -42,22 +67,26 @@ json randomNumber(const PropertySpec& spec, std::mt19937_64& rng)
         return std::uniform_int_distribution<long long>(static_cast<long long>(lo),
                                                         static_cast<long long>(hi))(rng);
     switch (randInt(0, 3, rng)) {
-    case 0: return lo;
-    case 1: return std::floor(std::uniform_real_distribution<double>(lo, hi)(rng)); // 3.0
-    default: return std::uniform_real_distribution<double>(lo, hi)(rng);
+    case 0:
+        return lo;
+    case 1:
+        return std::floor(std::uniform_real_distribution<double>(lo, hi)(rng)); // 3.0
+    default:
+        return std::uniform_real_distribution<double>(lo, hi)(rng);
     }
 }
 
 json randomDuration(std::mt19937_64& rng)
 {
-    static const std::vector<std::string> units = {"ms", "s", "min", "h", "d", "seconds", "minutes"};
+    static const std::vector<std::string> units = {"ms", "s",       "min",    "h",
+                                                   "d",  "seconds", "minutes"};
     return std::to_string(randInt(0, 1000, rng)) + " " + pick(units, rng);
 }
 
 json randomObjectList(const PropertySpec& spec, std::mt19937_64& rng)
 {
-    static const std::vector<std::string> types = {"BIGINT", "INT", "STRING", "DOUBLE", "BOOLEAN",
-                                                   "DECIMAL(10,2)", "TIMESTAMP(3)"};
+    static const std::vector<std::string> types = {
+        "BIGINT", "INT", "STRING", "DOUBLE", "BOOLEAN", "DECIMAL(10,2)", "TIMESTAMP(3)"};
     json a = json::array();
     for (int i = randInt(0, 4, rng); i > 0; --i) {
         json o = json::object();
@@ -83,24 +112,32 @@ json randomPropertyValue(const PropertySpec& spec, std::mt19937_64& rng)
 {
     switch (spec.type) {
     case PropertyType::Int:
-    case PropertyType::Double: return randomNumber(spec, rng);
-    case PropertyType::Bool: return randInt(0, 1, rng) == 1;
-    case PropertyType::Duration: return randomDuration(rng);
-    case PropertyType::Choice: return pick(spec.choices, rng);
+    case PropertyType::Double:
+        return randomNumber(spec, rng);
+    case PropertyType::Bool:
+        return randInt(0, 1, rng) == 1;
+    case PropertyType::Duration:
+        return randomDuration(rng);
+    case PropertyType::Choice:
+        return pick(spec.choices, rng);
     case PropertyType::FieldList: {
         json a = json::array();
-        for (int i = randInt(0, 3, rng); i > 0; --i) a.push_back(identifier(rng));
+        for (int i = randInt(0, 3, rng); i > 0; --i)
+            a.push_back(identifier(rng));
         return a;
     }
     case PropertyType::Aggregates:
     case PropertyType::Columns:
-    case PropertyType::SchemaDef: return randomObjectList(spec, rng);
+    case PropertyType::SchemaDef:
+        return randomObjectList(spec, rng);
     case PropertyType::KeyValue: {
         json o = json::object();
-        for (int i = randInt(0, 3, rng); i > 0; --i) o[randomText(rng, 3)] = randomText(rng);
+        for (int i = randInt(0, 3, rng); i > 0; --i)
+            o[randomText(rng, 3)] = randomText(rng);
         return o;
     }
-    default: return randomText(rng);
+    default:
+        return randomText(rng);
     }
 }
 
@@ -128,11 +165,16 @@ void addRandomEdges(PipelineSpec& p, std::mt19937_64& rng)
 double randomCoordinate(std::mt19937_64& rng)
 {
     switch (randInt(0, 4, rng)) {
-    case 0: return randInt(-2000, 2000, rng);
-    case 1: return randInt(-2000, 2000, rng) + 0.5;
-    case 2: return std::uniform_real_distribution<double>(-1e4, 1e4)(rng);
-    case 3: return 1e20;
-    default: return -0.0;
+    case 0:
+        return randInt(-2000, 2000, rng);
+    case 1:
+        return randInt(-2000, 2000, rng) + 0.5;
+    case 2:
+        return std::uniform_real_distribution<double>(-1e4, 1e4)(rng);
+    case 3:
+        return 1e20;
+    default:
+        return -0.0;
     }
 }
 
@@ -141,11 +183,13 @@ double randomCoordinate(std::mt19937_64& rng)
 PipelineSpec randomPipeline(std::mt19937_64& rng, int maxNodes)
 {
     static const std::vector<std::string> evolutions = {"", "backward", "forward", "full", "none"};
-    static const std::vector<std::int64_t> intervals = {1, 999, 1000, 60000, 90000, 3600000, 86400000};
+    static const std::vector<std::int64_t> intervals = {1,     999,     1000,    60000,
+                                                        90000, 3600000, 86400000};
     PipelineSpec p;
     p.settings.name = "p" + randomText(rng);
     p.settings.description = randomText(rng, 20);
-    p.settings.delivery = randInt(0, 1, rng) ? DeliveryGuarantee::ExactlyOnce : DeliveryGuarantee::AtLeastOnce;
+    p.settings.delivery =
+        randInt(0, 1, rng) ? DeliveryGuarantee::ExactlyOnce : DeliveryGuarantee::AtLeastOnce;
     p.settings.parallelism = randInt(1, 256, rng);
     p.settings.checkpointIntervalMs = pick(intervals, rng) * randInt(1, 7, rng);
     p.settings.schemaEvolution = pick(evolutions, rng);

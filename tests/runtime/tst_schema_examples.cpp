@@ -22,8 +22,14 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-QString sourceDir() { return QStringLiteral(SW_SOURCE_DIR); }
-QString schemaPath() { return sourceDir() + "/docs/pipeline.schema.json"; }
+QString sourceDir()
+{
+    return QStringLiteral(SW_SOURCE_DIR);
+}
+QString schemaPath()
+{
+    return sourceDir() + "/docs/pipeline.schema.json";
+}
 
 ojson described(ojson s, const PropertySpec& p)
 {
@@ -37,7 +43,9 @@ ojson described(ojson s, const PropertySpec& p)
 ojson propertySchema(const PropertySpec& p)
 {
     auto number = [](double d) { // 256, not 256.0
-        return d == std::trunc(d) && std::fabs(d) < 9007199254740992.0 ? ojson(static_cast<long long>(d)) : ojson(d);
+        return d == std::trunc(d) && std::fabs(d) < 9007199254740992.0
+                   ? ojson(static_cast<long long>(d))
+                   : ojson(d);
     };
     auto ranged = [&](const char* type) {
         ojson s = {{"type", type}};
@@ -45,21 +53,32 @@ ojson propertySchema(const PropertySpec& p)
         if (p.max) s["maximum"] = number(*p.max);
         return s;
     };
-    auto listOf = [](const char* def) { return ojson{{"type", "array"}, {"items", {{"$ref", def}}}}; };
+    auto listOf = [](const char* def) {
+        return ojson{{"type", "array"}, {"items", {{"$ref", def}}}};
+    };
     switch (p.type) {
-    case PropertyType::Int: return described(ranged("integer"), p);
-    case PropertyType::Double: return described(ranged("number"), p);
-    case PropertyType::Bool: return described({{"type", "boolean"}}, p);
-    case PropertyType::Duration: return described({{"$ref", "#/$defs/duration"}}, p);
-    case PropertyType::Choice: return described({{"enum", p.choices}}, p);
+    case PropertyType::Int:
+        return described(ranged("integer"), p);
+    case PropertyType::Double:
+        return described(ranged("number"), p);
+    case PropertyType::Bool:
+        return described({{"type", "boolean"}}, p);
+    case PropertyType::Duration:
+        return described({{"$ref", "#/$defs/duration"}}, p);
+    case PropertyType::Choice:
+        return described({{"enum", p.choices}}, p);
     case PropertyType::FieldList:
         return described({{"type", "array"}, {"items", {{"type", "string"}}}}, p);
-    case PropertyType::Aggregates: return described(listOf("#/$defs/aggregate"), p);
-    case PropertyType::Columns: return described(listOf("#/$defs/computedColumn"), p);
-    case PropertyType::SchemaDef: return described(listOf("#/$defs/schemaField"), p);
+    case PropertyType::Aggregates:
+        return described(listOf("#/$defs/aggregate"), p);
+    case PropertyType::Columns:
+        return described(listOf("#/$defs/computedColumn"), p);
+    case PropertyType::SchemaDef:
+        return described(listOf("#/$defs/schemaField"), p);
     case PropertyType::KeyValue:
         return described({{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}, p);
-    default: return described({{"type", "string"}}, p);
+    default:
+        return described({{"type", "string"}}, p);
     }
 }
 
@@ -68,14 +87,16 @@ ojson nodeTypeSchemas(ojson& defs)
     ojson conditions = ojson::array();
     for (const NodeType& t : Catalog::instance().types()) {
         ojson props = ojson::object();
-        for (const PropertySpec& p : t.properties) props[p.name] = propertySchema(p);
+        for (const PropertySpec& p : t.properties)
+            props[p.name] = propertySchema(p);
         std::string def = "properties-" + t.name;
         defs[def] = {{"description", "Properties of a " + t.name + " node: " + t.description},
                      {"type", "object"},
                      {"additionalProperties", false},
                      {"properties", props}};
-        conditions.push_back({{"if", {{"properties", {{"type", {{"const", t.name}}}}}}},
-                              {"then", {{"properties", {{"properties", {{"$ref", "#/$defs/" + def}}}}}}}});
+        conditions.push_back(
+            {{"if", {{"properties", {{"type", {{"const", t.name}}}}}}},
+             {"then", {{"properties", {{"properties", {{"$ref", "#/$defs/" + def}}}}}}}});
     }
     return conditions;
 }
@@ -86,49 +107,59 @@ ojson staticDefs()
     defs["id"] = {{"description", "Node id: unique in the pipeline, stable across edits."},
                   {"type", "string"},
                   {"pattern", "^[A-Za-z_][A-Za-z0-9_.-]*$"}};
-    defs["duration"] = {{"description", "A duration such as \"5 min\", \"30 s\", \"100 ms\", \"1 h\", "
-                                        "\"2 d\" (units ms, s, min, h, d and their long forms)."},
+    defs["duration"] = {{"description",
+                         "A duration such as \"5 min\", \"30 s\", \"100 ms\", \"1 h\", "
+                         "\"2 d\" (units ms, s, min, h, d and their long forms)."},
                         {"type", "string"},
                         {"pattern", "^\\s*[-+]?[0-9]*\\.?[0-9]+\\s*[A-Za-z]*\\s*$"}};
-    defs["portRef"] = {{"type", "object"},
-                       {"required", {"node", "port"}},
-                       {"additionalProperties", false},
-                       {"properties", {{"node", {{"$ref", "#/$defs/id"}}}, {"port", {{"type", "string"}}}}}};
-    defs["edge"] = {{"type", "object"},
-                    {"required", {"from", "to"}},
-                    {"additionalProperties", false},
-                    {"properties", {{"from", {{"$ref", "#/$defs/portRef"}}}, {"to", {{"$ref", "#/$defs/portRef"}}}}}};
+    defs["portRef"] = {
+        {"type", "object"},
+        {"required", {"node", "port"}},
+        {"additionalProperties", false},
+        {"properties", {{"node", {{"$ref", "#/$defs/id"}}}, {"port", {{"type", "string"}}}}}};
+    defs["edge"] = {
+        {"type", "object"},
+        {"required", {"from", "to"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"from", {{"$ref", "#/$defs/portRef"}}}, {"to", {{"$ref", "#/$defs/portRef"}}}}}};
     defs["aggregate"] = {{"type", "object"},
                          {"required", {"function"}},
                          {"additionalProperties", false},
-                         {"properties", {{"function", {{"enum", aggregateFunctions()}}},
-                                         {"column", {{"type", "string"}}},
-                                         {"as", {{"type", "string"}}}}}};
-    defs["computedColumn"] = {{"type", "object"},
-                              {"required", {"name", "expr"}},
-                              {"additionalProperties", false},
-                              {"properties", {{"name", {{"type", "string"}}}, {"expr", {{"type", "string"}}}}}};
-    defs["schemaField"] = {{"type", "object"},
-                           {"required", {"name", "type"}},
-                           {"additionalProperties", false},
-                           {"properties", {{"name", {{"type", "string"}}},
-                                           {"type", {{"description", "Flink SQL type, e.g. BIGINT, DECIMAL(10,2), TIMESTAMP(3)"},
-                                                     {"type", "string"}}}}}};
+                         {"properties",
+                          {{"function", {{"enum", aggregateFunctions()}}},
+                           {"column", {{"type", "string"}}},
+                           {"as", {{"type", "string"}}}}}};
+    defs["computedColumn"] = {
+        {"type", "object"},
+        {"required", {"name", "expr"}},
+        {"additionalProperties", false},
+        {"properties", {{"name", {{"type", "string"}}}, {"expr", {{"type", "string"}}}}}};
+    defs["schemaField"] = {
+        {"type", "object"},
+        {"required", {"name", "type"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"name", {{"type", "string"}}},
+          {"type",
+           {{"description", "Flink SQL type, e.g. BIGINT, DECIMAL(10,2), TIMESTAMP(3)"},
+            {"type", "string"}}}}}};
     return defs;
 }
 
 ojson settingsSchema()
 {
-    return {{"type", "object"},
-            {"required", {"name"}},
-            {"additionalProperties", false},
-            {"properties",
-             {{"name", {{"type", "string"}, {"minLength", 1}}},
-              {"description", {{"type", "string"}, {"default", ""}}},
-              {"delivery", {{"enum", {"at-least-once", "exactly-once"}}, {"default", "at-least-once"}}},
-              {"parallelism", {{"type", "integer"}, {"minimum", 1}, {"maximum", 256}, {"default", 1}}},
-              {"checkpoint_interval", {{"$ref", "#/$defs/duration"}, {"default", "10 s"}}},
-              {"schema_evolution", {{"enum", {"backward", "forward", "full", "none"}}}}}}};
+    return {
+        {"type", "object"},
+        {"required", {"name"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"name", {{"type", "string"}, {"minLength", 1}}},
+          {"description", {{"type", "string"}, {"default", ""}}},
+          {"delivery", {{"enum", {"at-least-once", "exactly-once"}}, {"default", "at-least-once"}}},
+          {"parallelism", {{"type", "integer"}, {"minimum", 1}, {"maximum", 256}, {"default", 1}}},
+          {"checkpoint_interval", {{"$ref", "#/$defs/duration"}, {"default", "10 s"}}},
+          {"schema_evolution", {{"enum", {"backward", "forward", "full", "none"}}}}}}};
 }
 
 /// The whole schema, generated from the catalog and the format's fixed parts.
@@ -137,7 +168,8 @@ ojson generateSchema()
     ojson defs = staticDefs();
     ojson conditions = nodeTypeSchemas(defs);
     std::vector<std::string> typeNames;
-    for (const NodeType& t : Catalog::instance().types()) typeNames.push_back(t.name);
+    for (const NodeType& t : Catalog::instance().types())
+        typeNames.push_back(t.name);
     ojson node = {{"type", "object"},
                   {"required", {"id", "type"}},
                   {"additionalProperties", false},
@@ -145,19 +177,21 @@ ojson generateSchema()
                    {{"id", {{"$ref", "#/$defs/id"}}},
                     {"type", {{"enum", typeNames}}},
                     {"label", {{"type", "string"}, {"default", ""}}},
-                    {"position", {{"type", "object"},
-                                  {"required", {"x", "y"}},
-                                  {"additionalProperties", false},
-                                  {"properties", {{"x", {{"type", "number"}}}, {"y", {{"type", "number"}}}}}}},
+                    {"position",
+                     {{"type", "object"},
+                      {"required", {"x", "y"}},
+                      {"additionalProperties", false},
+                      {"properties", {{"x", {{"type", "number"}}}, {"y", {{"type", "number"}}}}}}},
                     {"properties", {{"type", "object"}, {"default", ojson::object()}}}}},
                   {"allOf", conditions}};
     defs["node"] = node;
     return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
             {"$id", "https://streamwright.dev/schemas/pipeline-1.schema.json"},
             {"title", "Streamwright pipeline file (format streamwright.pipeline/1)"},
-            {"description", "Generated from the node catalog by tests/runtime/tst_schema_examples.cpp; "
-                            "see docs/pipeline-format.md. The loader is the authority: it also "
-                            "checks duration syntax, unique ids and edge ports."},
+            {"description",
+             "Generated from the node catalog by tests/runtime/tst_schema_examples.cpp; "
+             "see docs/pipeline-format.md. The loader is the authority: it also "
+             "checks duration syntax, unique ids and edge ports."},
             {"type", "object"},
             {"required", {"format", "pipeline", "nodes"}},
             {"additionalProperties", false},
@@ -165,7 +199,10 @@ ojson generateSchema()
              {{"format", {{"const", std::string(kPipelineFormat)}}},
               {"pipeline", settingsSchema()},
               {"nodes", {{"type", "array"}, {"items", {{"$ref", "#/$defs/node"}}}}},
-              {"edges", {{"type", "array"}, {"items", {{"$ref", "#/$defs/edge"}}}, {"default", ojson::array()}}}}},
+              {"edges",
+               {{"type", "array"},
+                {"items", {{"$ref", "#/$defs/edge"}}},
+                {"default", ojson::array()}}}}},
             {"$defs", defs}};
 }
 
@@ -181,7 +218,8 @@ QStringList exampleFiles()
 {
     QDir ex(sourceDir() + "/examples");
     QStringList files;
-    for (const QString& f : ex.entryList({"*.pipeline.json"}, QDir::Files, QDir::Name)) files << ex.filePath(f);
+    for (const QString& f : ex.entryList({"*.pipeline.json"}, QDir::Files, QDir::Name))
+        files << ex.filePath(f);
     return files;
 }
 
@@ -193,7 +231,9 @@ int runAjv(const QStringList& files, QString& output)
     env.insert("NODE_PATH", QStringLiteral(SW_BINARY_DIR) + "/node/json-schema/node_modules");
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start("node", QStringList{sourceDir() + "/tests/tools/validate-json-schema.cjs", schemaPath()} + files);
+    p.start("node",
+            QStringList{sourceDir() + "/tests/tools/validate-json-schema.cjs", schemaPath()} +
+                files);
     if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
         output = "node did not run: " + p.errorString();
         return -1;
@@ -233,18 +273,21 @@ void TestSchemaExamples::schemaMatchesCatalog()
         std::string hint;
         auto patch = nlohmann::json::diff(committed, fresh);
         for (std::size_t i = 0; i < patch.size() && i < 12; ++i)
-            hint += "\n  " + patch[i]["op"].get<std::string>() + " " + patch[i]["path"].get<std::string>();
-        QFAIL(qPrintable(QString("docs/pipeline.schema.json differs from the catalog (%1 changes):%2\n"
-                                 "Generated schema written to %3; review it and copy it over, or run "
-                                 "SW_UPDATE_SCHEMA=1 tst_schema_examples")
-                             .arg(patch.size())
-                             .arg(QString::fromStdString(hint), out)));
+            hint += "\n  " + patch[i]["op"].get<std::string>() + " " +
+                    patch[i]["path"].get<std::string>();
+        QFAIL(qPrintable(
+            QString("docs/pipeline.schema.json differs from the catalog (%1 changes):%2\n"
+                    "Generated schema written to %3; review it and copy it over, or run "
+                    "SW_UPDATE_SCHEMA=1 tst_schema_examples")
+                .arg(patch.size())
+                .arg(QString::fromStdString(hint), out)));
     }
     // Byte-exact too, so the committed file is exactly what the generator writes.
-    QVERIFY2(text == generated.dump(2) + "\n",
-             "docs/pipeline.schema.json is equivalent to the generated schema but not written as the "
-             "generator writes it (number spelling, key order or indentation); run "
-             "SW_UPDATE_SCHEMA=1 tst_schema_examples");
+    QVERIFY2(
+        text == generated.dump(2) + "\n",
+        "docs/pipeline.schema.json is equivalent to the generated schema but not written as the "
+        "generator writes it (number spelling, key order or indentation); run "
+        "SW_UPDATE_SCHEMA=1 tst_schema_examples");
 }
 
 void TestSchemaExamples::schemaListsExactlyTheCatalogTypes()
@@ -253,7 +296,8 @@ void TestSchemaExamples::schemaListsExactlyTheCatalogTypes()
     QVERIFY(!schema.is_discarded());
     std::vector<std::string> listed = schema["$defs"]["node"]["properties"]["type"]["enum"];
     std::vector<std::string> catalog;
-    for (const NodeType& t : Catalog::instance().types()) catalog.push_back(t.name);
+    for (const NodeType& t : Catalog::instance().types())
+        catalog.push_back(t.name);
     QCOMPARE(listed, catalog);
     for (const auto& name : catalog) {
         QVERIFY2(schema["$defs"].contains("properties-" + name), name.c_str());
@@ -262,7 +306,8 @@ void TestSchemaExamples::schemaListsExactlyTheCatalogTypes()
              it != schema["$defs"]["properties-" + name]["properties"].end(); ++it)
             props.push_back(it.key());
         std::vector<std::string> expected;
-        for (const auto& p : Catalog::instance().find(name)->properties) expected.push_back(p.name);
+        for (const auto& p : Catalog::instance().find(name)->properties)
+            expected.push_back(p.name);
         std::sort(expected.begin(), expected.end());
         QCOMPARE(props, expected);
     }
@@ -289,10 +334,11 @@ void TestSchemaExamples::schemaRejectsBadFiles()
     // must be reported invalid for the expected reason.
     const std::vector<std::pair<QString, QString>> cases = {
         {"wrong-format", "/format: must be equal to constant"},
-        {"unknown-member", "/: must NOT have additional properties {\"additionalProperty\":\"edgez\"}"},
+        {"unknown-member",
+         "/: must NOT have additional properties {\"additionalProperty\":\"edgez\"}"},
         {"unknown-node-type", "/nodes/1/type: must be equal to one of the allowed values"},
-        {"unknown-property",
-         "/nodes/1/properties: must NOT have additional properties {\"additionalProperty\":\"sise\"}"},
+        {"unknown-property", "/nodes/1/properties: must NOT have additional properties "
+                             "{\"additionalProperty\":\"sise\"}"},
         {"ill-typed-property", "/nodes/1/properties/size: must be string"},
         {"out-of-range-property", "/nodes/0/properties/events_per_second: must be >= 0"},
         {"invalid-node-id", "/nodes/2/id: must match pattern"},
@@ -309,8 +355,9 @@ void TestSchemaExamples::schemaRejectsBadFiles()
         QString header = "invalid " + files[int(i)] + "\n";
         qsizetype at = output.indexOf(header);
         QVERIFY2(at >= 0, qPrintable(cases[i].first + " was not reported invalid:\n" + output));
-        qsizetype next = output.indexOf(QRegularExpression("^(ok|invalid) ", QRegularExpression::MultilineOption),
-                                        at + header.size());
+        qsizetype next = output.indexOf(
+            QRegularExpression("^(ok|invalid) ", QRegularExpression::MultilineOption),
+            at + header.size());
         QString report = output.mid(at, next < 0 ? -1 : next - at);
         QVERIFY2(report.contains(cases[i].second), qPrintable(cases[i].first + ":\n" + report));
     }
@@ -351,14 +398,16 @@ void TestSchemaExamples::docPortsTableMatchesCatalog()
         std::string row = "| `" + t.name + "` | " + std::string(toString(t.category)) + " | " +
                           ports(t.inputs) + " | " + ports(t.outputs) + " |\n";
         QVERIFY2(doc.find(row) != std::string::npos,
-                 qPrintable("docs/pipeline-format.md lacks the ports row: " + QString::fromStdString(row)));
+                 qPrintable("docs/pipeline-format.md lacks the ports row: " +
+                            QString::fromStdString(row)));
     }
     // And no row for a type the catalog does not have.
     auto begin = doc.find("## Node types and ports");
     QVERIFY(begin != std::string::npos);
     std::string section = doc.substr(begin, doc.find("\n## ", begin + 1) - begin);
     std::size_t rows = 0;
-    for (std::size_t p = section.find("\n| `"); p != std::string::npos; p = section.find("\n| `", p + 1))
+    for (std::size_t p = section.find("\n| `"); p != std::string::npos;
+         p = section.find("\n| `", p + 1))
         ++rows;
     QCOMPARE(rows, Catalog::instance().types().size());
 }
