@@ -2,6 +2,7 @@
 #include <set>
 
 #include "catalog/Builders.h"
+#include "operators/OperatorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -109,6 +110,7 @@ void registerJoinTypes(std::vector<NodeType>& types)
             ctx.setOutput(0, std::move(*s));
         }
     };
+    interval.createOperator = makeIntervalJoinOperator;
     types.push_back(interval);
 
     NodeType window = joinBase("window-join", "Window Join",

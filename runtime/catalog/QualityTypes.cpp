@@ -1,5 +1,6 @@
 // Data-quality node types: dedup (idempotent consumer) and dlq (dead-letter queue).
 #include "catalog/Builders.h"
+#include "operators/OperatorFactories.h"
 #include "connectors/ConnectorFactories.h"
 
 namespace sw::runtime {
@@ -34,6 +35,7 @@ void registerQualityTypes(std::vector<NodeType>& types)
         checkFieldList(ctx, "keys", *s, true);
         ctx.setOutput(0, *s);
     };
+    dedup.createOperator = makeDedupOperator;
     types.push_back(dedup);
 
     NodeType dlq;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "catalog/Builders.h"
+#include "operators/OperatorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -167,6 +168,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
             ctx.error("offset", "offset must be smaller than the window size");
         deriveWindow(ctx, true);
     };
+    tumble.createOperator = makeWindowOperator;
     types.push_back(tumble);
 
     NodeType hop = windowBase("hop-window", "Hop Window",
@@ -183,6 +185,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
             ctx.error("slide", "the size must be a whole multiple of the slide (as Flink's HOP)");
         deriveWindow(ctx, true);
     };
+    hop.createOperator = makeWindowOperator;
     types.push_back(hop);
 
     NodeType session = windowBase("session-window", "Session Window",
@@ -195,6 +198,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
         positiveDuration(ctx, "gap");
         deriveWindow(ctx, true);
     };
+    session.createOperator = makeWindowOperator;
     types.push_back(session);
 
     NodeType global = windowBase("global-window", "Global Window",
@@ -214,6 +218,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
         if (ctx.prop("trigger") == "processing-time") positiveDuration(ctx, "trigger_interval");
         deriveWindow(ctx, false);
     };
+    global.createOperator = makeWindowOperator;
     types.push_back(global);
 }
 

@@ -1,3 +1,7 @@
 # Engine core tests (runtime/exec, time, operators, metrics).
 sw_add_qtest(tst_engine SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine.cpp
   LIBS sw_runtime LABELS unit concurrency)
+sw_add_qtest(tst_windows SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_windows.cpp
+  LIBS sw_runtime LABELS unit)
+sw_add_qtest(tst_oracle SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_oracle.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit concurrency)

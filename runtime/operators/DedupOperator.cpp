@@ -1,0 +1,59 @@
+#include "operators/DedupOperator.h"
+
+#include "operators/OperatorFactories.h"
+#include "types/Duration.h"
+
+namespace sw::runtime {
+
+void DedupOperator::expire(EventTime upTo)
+{
+    while (!m_expiry.empty() && m_expiry.begin()->first <= upTo) {
+        const GroupKey* k = m_expiry.begin()->second;
+        m_expiry.erase(m_expiry.begin());
+        m_seen.erase(*k);
+    }
+}
+
+void DedupOperator::processBatch(int, RecordBatch& batch, Collector& out)
+{
+    if (!m_eventTime) expire(OperatorContext::processingTimeMs());
+    std::uint64_t dropped = 0;
+    for (Record& r : batch) {
+        KeyView kv = keyViewOf(r.row, m_keys);
+        if (m_seen.find(kv) != m_seen.end()) {
+            ++dropped;
+            continue;
+        }
+        EventTime t = m_eventTime && r.timestamp != kNoTimestamp ? r.timestamp
+                                                                 : OperatorContext::processingTimeMs();
+        auto it = m_seen.emplace(toGroupKey(kv), t + m_ttl).first;
+        m_expiry.emplace(t + m_ttl, &it->first);
+        out.emit(r);
+    }
+    if (dropped) m_ctx->counters().dropped.add(dropped);
+}
+
+void DedupOperator::processWatermark(EventTime watermark, Collector& out)
+{
+    if (m_eventTime) expire(watermark);
+    out.emitWatermark(watermark);
+}
+
+Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec)
+{
+    const Schema& in = spec.inputSchemas.at(0);
+    std::vector<int> keys;
+    auto kv = spec.node.property("keys");
+    for (std::size_t i = 0; kv.is_array() && i < kv.size(); ++i) {
+        int idx = kv[i].is_string() ? in.indexOf(kv[i].get<std::string>()) : -1;
+        if (idx < 0) return makeError("keys: unknown column " + kv[i].dump());
+        keys.push_back(idx);
+    }
+    if (keys.empty()) return makeError("keys: at least one key column is required");
+    auto ttl = spec.node.property("ttl");
+    auto d = ttl.is_string() ? parseDuration(ttl.get<std::string>()) : std::nullopt;
+    if (!d || *d <= 0) return makeError("ttl: expected a positive duration");
+    return makeOperator<DedupOperator>(std::move(keys), *d, !in.rowtime().empty());
+}
+
+} // namespace sw::runtime

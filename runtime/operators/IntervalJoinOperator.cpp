@@ -1,0 +1,103 @@
+#include "operators/IntervalJoinOperator.h"
+
+#include "operators/OperatorFactories.h"
+#include "types/Duration.h"
+
+namespace sw::runtime {
+
+void IntervalJoinOperator::join(int side, const Record& r, const KeyView& key, Collector& out)
+{
+    const Side& other = m_side[1 - side];
+    auto it = other.buffers.find(key);
+    if (it == other.buffers.end()) return;
+    // left l, right x: l.ts + lower <= x.ts <= l.ts + upper
+    EventTime lo = side == 0 ? r.timestamp + m_lower : r.timestamp - m_upper;
+    EventTime hi = side == 0 ? r.timestamp + m_upper : r.timestamp - m_lower;
+    for (auto m = it->second.lower_bound(lo); m != it->second.end() && m->first <= hi; ++m) {
+        const Row& l = side == 0 ? r.row : m->second;
+        const Row& x = side == 0 ? m->second : r.row;
+        m_out.row.assign(l.begin(), l.end());
+        m_out.row.insert(m_out.row.end(), x.begin(), x.end());
+        m_out.timestamp = std::max(r.timestamp, m->first);
+        m_out.provenance = r.provenance;
+        out.emit(m_out);
+    }
+}
+
+void IntervalJoinOperator::processBatch(int port, RecordBatch& batch, Collector& out)
+{
+    const int side = port == 0 ? 0 : 1;
+    for (Record& r : batch) {
+        if (r.timestamp == kNoTimestamp) [[unlikely]] {
+            out.emitError(ErrorClass::Type, "record has no event time", r, m_schemas[side]);
+            continue;
+        }
+        if (r.timestamp < m_ctx->currentWatermark()) { // Flink: isLate(ts) = ts < watermark
+            m_ctx->counters().late.add(1);
+            out.emitError(ErrorClass::Late,
+                          "late record: event time " + formatTimestamp(r.timestamp) + " is behind watermark " +
+                              formatTimestamp(m_ctx->currentWatermark()),
+                          r, m_schemas[side]);
+            continue;
+        }
+        KeyView key = keyViewOf(r.row, m_keys[side]);
+        join(side, r, key, out);
+        Side& s = m_side[side];
+        auto& buf = keyedEntry(s.buffers, key);
+        buf.emplace(r.timestamp, r.row);
+        s.cleanup.emplace(r.timestamp + keepFor(side), toGroupKey(key));
+    }
+}
+
+void IntervalJoinOperator::processWatermark(EventTime watermark, Collector& out)
+{
+    for (int side = 0; side < 2; ++side) {
+        Side& s = m_side[side];
+        const std::int64_t keep = keepFor(side);
+        while (!s.cleanup.empty() && s.cleanup.begin()->first <= watermark) {
+            auto node = s.cleanup.extract(s.cleanup.begin());
+            auto it = s.buffers.find(node.mapped());
+            if (it == s.buffers.end()) continue;
+            auto& buf = it->second;
+            while (!buf.empty() && buf.begin()->first + keep <= watermark) buf.erase(buf.begin());
+            if (buf.empty()) s.buffers.erase(it);
+        }
+    }
+    out.emitWatermark(watermark);
+}
+
+namespace {
+Result<std::vector<int>> keyColumns(const NodeSpec& n, const char* prop, const Schema& s)
+{
+    std::vector<int> keys;
+    auto v = n.property(prop);
+    for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) {
+        int idx = v[i].is_string() ? s.indexOf(v[i].get<std::string>()) : -1;
+        if (idx < 0) return makeError(std::string(prop) + ": unknown column " + v[i].dump());
+        keys.push_back(idx);
+    }
+    if (keys.empty()) return makeError(std::string(prop) + ": at least one key column is required");
+    return keys;
+}
+} // namespace
+
+Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& spec)
+{
+    const Schema& l = spec.inputSchemas.at(0);
+    const Schema& r = spec.inputSchemas.at(1);
+    auto lk = keyColumns(spec.node, "left_keys", l);
+    if (!lk) return lk.error();
+    auto rk = keyColumns(spec.node, "right_keys", r);
+    if (!rk) return rk.error();
+    if (lk->size() != rk->size()) return makeError("right_keys: must have as many columns as left_keys");
+    auto dur = [&](const char* p) -> std::optional<std::int64_t> {
+        auto v = spec.node.property(p);
+        return v.is_string() ? parseDuration(v.get<std::string>()) : std::nullopt;
+    };
+    auto lo = dur("lower_bound"), hi = dur("upper_bound");
+    if (!lo || !hi) return makeError("lower_bound/upper_bound: expected durations");
+    if (*lo > *hi) return makeError("lower_bound: must not exceed upper_bound");
+    return makeOperator<IntervalJoinOperator>(std::move(lk).value(), std::move(rk).value(), *lo, *hi, l, r);
+}
+
+} // namespace sw::runtime

@@ -1,0 +1,49 @@
+#pragma once
+// Interval join (Flink's IntervalJoinOperator): joins left and right records with equal keys
+// where l.ts + lower <= r.ts <= l.ts + upper (bounds inclusive); output = left columns + right
+// columns with event time max(l.ts, r.ts). Each side's records are buffered per key until the
+// watermark makes a match impossible; records behind the watermark are `late` (errors port).
+#include <map>
+
+#include "exec/Operator.h"
+#include "operators/windows/GroupKey.h"
+
+namespace sw::runtime {
+
+class IntervalJoinOperator : public Operator {
+public:
+    IntervalJoinOperator(std::vector<int> leftKeys, std::vector<int> rightKeys, std::int64_t lower,
+                         std::int64_t upper, Schema left, Schema right)
+        : m_keys{std::move(leftKeys), std::move(rightKeys)}, m_lower(lower), m_upper(upper),
+          m_schemas{std::move(left), std::move(right)}
+    {
+    }
+    Status open(OperatorContext& ctx) override
+    {
+        m_ctx = &ctx;
+        return Status::ok();
+    }
+    void processBatch(int port, RecordBatch& batch, Collector& out) override;
+    void processWatermark(EventTime watermark, Collector& out) override;
+
+    std::size_t bufferedKeys(int side) const { return m_side[side].buffers.size(); }
+
+private:
+    struct Side {
+        KeyedMap<std::multimap<EventTime, Row>> buffers;
+        std::multimap<EventTime, GroupKey> cleanup; // cleanup time -> key
+    };
+    /// How long after its timestamp a record of `side` can still match (Flink's cleanup time).
+    std::int64_t keepFor(int side) const { return side == 0 ? std::max<std::int64_t>(m_upper, 0) : std::max<std::int64_t>(-m_lower, 0); }
+    void join(int side, const Record& r, const KeyView& key, Collector& out);
+
+    std::vector<int> m_keys[2];
+    std::int64_t m_lower;
+    std::int64_t m_upper;
+    Schema m_schemas[2];
+    Side m_side[2];
+    OperatorContext* m_ctx = nullptr;
+    Record m_out;
+};
+
+} // namespace sw::runtime
