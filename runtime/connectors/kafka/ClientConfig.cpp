@@ -135,7 +135,6 @@ ClientConfig ClientConfig::defaults(Role role)
         c.set("queued.max.messages.kbytes", "16384");
         c.set("queued.min.messages", "20000");
         c.set("fetch.wait.max.ms", "100");
-        c.set("partition.assignment.strategy", "cooperative-sticky");
     }
     return c;
 }

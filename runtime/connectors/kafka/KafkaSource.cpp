@@ -2,7 +2,9 @@
 // KafkaSourceGroup.cpp, lag metrics and retention-loss handling in KafkaSourceMonitor.cpp.
 #include "connectors/kafka/KafkaSource.h"
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include <librdkafka/rdkafka.h>
 
@@ -291,8 +293,10 @@ void KafkaSource::updateIdleness(std::int64_t nowMs)
         if (!part.idle && nowMs - part.lastRecordMs >= m_s.idleTimeoutMs) part.idle = true;
 }
 
-EventTime KafkaSource::partitionWatermark() const
+EventTime KafkaSource::partitionWatermark()
 {
+    // Min over assigned, non-idle partitions; never decreasing. All idle (or none assigned):
+    // unchanged (the source is idle and downstream excludes it).
     std::lock_guard lock(m_mutex);
     EventTime w = kMaxWatermark;
     bool any = false;
@@ -303,7 +307,8 @@ EventTime KafkaSource::partitionWatermark() const
             part.maxTs == kMinWatermark ? kMinWatermark : part.maxTs - m_s.outOfOrdernessMs - 1;
         if (pw < w) w = pw;
     }
-    return any ? w : kMinWatermark;
+    if (any && w > m_lastWatermark) m_lastWatermark = w;
+    return m_lastWatermark;
 }
 
 std::set<std::int32_t> KafkaSource::assignedPartitions() const
@@ -329,7 +334,17 @@ void KafkaSource::close()
         m_monitor.join();
     }
     if (m_rk) {
-        commitDone(true);
+        // Commit what is done; a commit refused during a group rebalance is retried once.
+        auto failed = commitDone(true);
+        if (!failed.empty()) {
+            {
+                std::lock_guard lock(m_mutex);
+                for (const auto& [p, off] : failed)
+                    m_retryCommits[p] = off;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            retryFailedCommits();
+        }
         // Leave the group (the revoke callback commits again); bounded wait, then give up.
         rd_kafka_queue_t* q = rd_kafka_queue_new(m_rk);
         rd_kafka_error_t* e = rd_kafka_consumer_close_queue(m_rk, q);

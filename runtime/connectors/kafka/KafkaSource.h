@@ -90,13 +90,20 @@ public:
     void notifyCheckpointComplete(std::int64_t checkpointId) override;
 
     /// Source watermark: min over assigned, non-idle partitions (kMinWatermark when unknown).
-    EventTime partitionWatermark() const;
+    EventTime partitionWatermark();
 
     // ---- observability (tests, metrics) ----
     std::uint64_t recordsLost() const { return m_lost.load(); }
     std::uint64_t rebalances() const { return m_rebalances.load(); }
     std::uint64_t commits() const { return m_commits.load(); }
     std::uint64_t pauses() const { return m_pauses.load(); }
+    std::uint64_t commitFailures() const { return m_commitFailures.load(); }
+    /// The last transient client/commit error (redacted), for diagnostics.
+    std::string lastError() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastError;
+    }
     std::set<std::int32_t> assignedPartitions() const;
     const SourceSettings& settings() const { return m_s; }
 
@@ -128,10 +135,15 @@ private:
     void assign(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
     void revoke(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
     void resolveStart(rd_kafka_topic_partition_list_s* parts);
-    void commitDone(bool sync, const std::set<std::int32_t>* only = nullptr);
+    /// Commits the done offsets (of `only`, or all); for a synchronous commit returns the
+    /// partitions whose commit failed, with their offsets.
+    std::map<std::int32_t, std::int64_t> commitDone(bool sync,
+                                                    const std::set<std::int32_t>* only = nullptr);
+    void retryFailedCommits();
     void setPaused(bool paused);
     // KafkaSourceMonitor.cpp
     void handleOutOfRange(std::int32_t partition, std::int64_t failedOffset);
+    void restartAt(std::int32_t partition, std::int64_t offset);
     void monitorLoop(std::stop_token st);
     void publishLag(const std::vector<PartitionLag>& parts);
 
@@ -155,9 +167,11 @@ private:
     std::string m_lastError; // last transient client error (redacted)
     std::uint64_t m_transientErrors = 0;
     std::uint64_t m_redelivered = 0; // re-fetched records skipped (already emitted)
-    std::map<std::int32_t, std::int64_t> m_skipBefore; // timestamp start, until assigned
+    std::map<std::int32_t, std::int64_t> m_skipBefore;   // timestamp start, until assigned
+    std::map<std::int32_t, std::int64_t> m_retryCommits; // refused on revoke, retried later
 
     bool m_pausedAll = false;
+    EventTime m_lastWatermark = kMinWatermark;
     bool m_stopping = false;
     std::int64_t m_lastCommitMs = 0;
     std::int64_t m_lastPositionsMs = 0;

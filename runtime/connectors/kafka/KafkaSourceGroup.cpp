@@ -40,8 +40,11 @@ void KafkaSource::onRebalance(rd_kafka_t* rk, int err, rd_kafka_topic_partition_
     } else if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
         revoke(rk, parts, coop);
     } else {
-        m_lastError = std::string("rebalance error: ") +
-                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
+        {
+            std::lock_guard lock(m_mutex);
+            m_lastError = std::string("rebalance error: ") +
+                          rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
+        }
         revoke(rk, parts, coop);
     }
     m_rebalances.fetch_add(1);
@@ -113,6 +116,7 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
 
 void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
 {
+    retryFailedCommits(); // before reading the committed offsets of the new assignment
     resolveStart(parts);
     std::int64_t now = OperatorContext::processingTimeMs();
     {
@@ -134,6 +138,7 @@ void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
     }
     if (coop) {
         if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts)) {
+            std::lock_guard lock(m_mutex);
             m_lastError = rd_kafka_error_string(e);
             rd_kafka_error_destroy(e);
         }
@@ -150,15 +155,20 @@ void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
 
 void KafkaSource::revoke(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
 {
-    // Commit what is done before the partitions go to another member.
+    // Commit what is done before the partitions go to another member. A commit refused
+    // because the group is already rebalancing (the embedded broker refuses commits while
+    // members re-join) is retried after the next assignment: later, never lost.
     std::set<std::int32_t> ids;
     if (parts)
         for (int i = 0; i < parts->cnt; ++i)
             ids.insert(parts->elems[i].partition);
-    if (m_rk && !m_checkpointCommits) commitDone(true, &ids);
+    std::map<std::int32_t, std::int64_t> done;
+    if (m_rk && !m_checkpointCommits) done = commitDone(true, &ids);
     {
         std::lock_guard lock(m_mutex);
         std::lock_guard alock(m_acks->mutex());
+        for (const auto& [p, off] : done)
+            m_retryCommits[p] = off;
         for (std::int32_t p : ids) {
             m_parts.erase(p);
             m_acks->revoke(p);
@@ -172,9 +182,28 @@ void KafkaSource::revoke(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
     }
 }
 
-void KafkaSource::commitDone(bool sync, const std::set<std::int32_t>* only)
+void KafkaSource::retryFailedCommits()
 {
-    if (!m_rk) return;
+    std::map<std::int32_t, std::int64_t> retry;
+    {
+        std::lock_guard lock(m_mutex);
+        retry.swap(m_retryCommits);
+    }
+    if (retry.empty() || !m_rk) return;
+    rd_kafka_topic_partition_list_t* list =
+        rd_kafka_topic_partition_list_new(static_cast<int>(retry.size()));
+    for (const auto& [p, off] : retry)
+        rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), p)->offset = off;
+    rd_kafka_resp_err_t e = rd_kafka_commit(m_rk, list, 0);
+    onCommitResult(e, list);
+    rd_kafka_topic_partition_list_destroy(list);
+}
+
+std::map<std::int32_t, std::int64_t> KafkaSource::commitDone(bool sync,
+                                                             const std::set<std::int32_t>* only)
+{
+    std::map<std::int32_t, std::int64_t> failed;
+    if (!m_rk) return failed;
     rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
     {
         std::lock_guard lock(m_mutex);
@@ -191,9 +220,15 @@ void KafkaSource::commitDone(bool sync, const std::set<std::int32_t>* only)
     }
     if (list->cnt > 0) {
         rd_kafka_resp_err_t e = rd_kafka_commit(m_rk, list, sync ? 0 : 1);
-        if (sync) onCommitResult(e, list);
+        if (sync) {
+            onCommitResult(e, list);
+            for (int i = 0; i < list->cnt; ++i)
+                if (e || list->elems[i].err)
+                    failed[list->elems[i].partition] = list->elems[i].offset;
+        }
     }
     rd_kafka_topic_partition_list_destroy(list);
+    return failed;
 }
 
 void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offsets)
@@ -201,9 +236,11 @@ void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offse
     if (err == RD_KAFKA_RESP_ERR__NO_OFFSET) return; // nothing to commit
     std::lock_guard lock(m_mutex);
     bool ok = false;
+    int firstErr = err;
     for (int i = 0; offsets && i < offsets->cnt; ++i) {
         const rd_kafka_topic_partition_t& tp = offsets->elems[i];
         auto it = m_parts.find(tp.partition);
+        if (!err && tp.err) firstErr = tp.err;
         if (!err && !tp.err) {
             ok = true;
             if (it != m_parts.end() && tp.offset > it->second.committed)
@@ -213,10 +250,10 @@ void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offse
         }
     }
     if (ok) m_commits.fetch_add(1);
-    if (err || !ok) {
+    if (firstErr || !ok) {
         m_commitFailures.fetch_add(1);
         m_lastError = std::string("offset commit failed: ") +
-                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
+                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(firstErr));
     }
 }
 

@@ -42,13 +42,42 @@ void KafkaSource::handleOutOfRange(std::int32_t partition, std::int64_t failedOf
     }
     m_lost.fetch_add(static_cast<std::uint64_t>(lost));
     log(3, "streamwright", msg);
-    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(1);
-    rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), partition)->offset = resumeAt;
-    if (rd_kafka_error_t* err = rd_kafka_seek_partitions(m_rk, list, 5000)) {
-        log(3, "streamwright", where + ": seek failed: " + rd_kafka_error_string(err));
-        rd_kafka_error_destroy(err);
+    restartAt(partition, resumeAt);
+}
+
+void KafkaSource::restartAt(std::int32_t partition, std::int64_t offset)
+{
+    // After an out-of-range error (auto.offset.reset=error) librdkafka stops fetching the
+    // partition and seek() is refused; re-assigning it with the new offset restarts it.
+    std::string where =
+        "kafka-source '" + m_s.nodeId + "': " + m_s.topic + "[" + std::to_string(partition) + "]";
+    const char* proto = rd_kafka_rebalance_protocol(m_rk);
+    rd_kafka_topic_partition_list_t* one = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(one, m_s.topic.c_str(), partition)->offset = offset;
+    if (proto && std::string(proto) == "COOPERATIVE") {
+        rd_kafka_error_t* e = rd_kafka_incremental_unassign(m_rk, one);
+        if (!e) e = rd_kafka_incremental_assign(m_rk, one);
+        if (e) {
+            log(3, "streamwright", where + ": cannot restart: " + rd_kafka_error_string(e));
+            rd_kafka_error_destroy(e);
+        }
+    } else {
+        rd_kafka_topic_partition_list_t* all = rd_kafka_topic_partition_list_new(4);
+        {
+            std::lock_guard lock(m_mutex);
+            for (const auto& [id, p] : m_parts)
+                rd_kafka_topic_partition_list_add(all, m_s.topic.c_str(), id)->offset =
+                    id == partition ? offset : (p.next >= 0 ? p.next : RD_KAFKA_OFFSET_STORED);
+        }
+        if (rd_kafka_resp_err_t e = rd_kafka_assign(m_rk, all))
+            log(3, "streamwright", where + ": cannot restart: " + rd_kafka_err2str(e));
+        rd_kafka_topic_partition_list_destroy(all);
     }
-    rd_kafka_topic_partition_list_destroy(list);
+    rd_kafka_topic_partition_list_destroy(one);
+    if (m_pausedAll) {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_parts.find(partition); it != m_parts.end()) it->second.paused = false;
+    }
 }
 
 void KafkaSource::monitorLoop(std::stop_token st)
