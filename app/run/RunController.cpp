@@ -1,0 +1,490 @@
+#include "run/RunController.h"
+
+#include <algorithm>
+
+#include <QMetaObject>
+#include <QTimer>
+
+#include "catalog/Catalog.h"
+#include "connectors/kafka/EmbeddedBroker.h"
+#include "exec/PhysicalPlan.h"
+#include "run/OverlayModel.h"
+#include "run/RunHooks.h"
+
+namespace sw::app {
+
+namespace {
+constexpr std::size_t kMaxProblems = 1000;
+constexpr std::size_t kErrorCapture = 10000;
+
+bool usesEmbeddedKafka(const runtime::PipelineSpec& p)
+{
+    for (const auto& n : p.nodes) {
+        const bool kafka = n.type == "kafka-source" || n.type == "kafka-sink" ||
+                           (n.type == "dlq" && n.property("target") == "kafka");
+        if (!kafka) continue;
+        const auto servers = n.property("bootstrap_servers");
+        if (!servers.is_string() || servers.get<std::string>().empty()) return true;
+    }
+    return false;
+}
+
+QString formatUptime(std::int64_t ms)
+{
+    const std::int64_t s = ms / 1000;
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+QString toDisplayString(RunState s)
+{
+    switch (s) {
+    case RunState::Idle:
+        return RunController::tr("Idle");
+    case RunState::Starting:
+        return RunController::tr("Starting");
+    case RunState::Running:
+        return RunController::tr("Running");
+    case RunState::Paused:
+        return RunController::tr("Paused");
+    case RunState::Stopping:
+        return RunController::tr("Stopping");
+    }
+    return {};
+}
+
+QString toDisplayString(RunOutcome o)
+{
+    switch (o) {
+    case RunOutcome::None:
+        return {};
+    case RunOutcome::Finished:
+        return RunController::tr("Finished");
+    case RunOutcome::Stopped:
+        return RunController::tr("Stopped");
+    case RunOutcome::Failed:
+        return RunController::tr("Failed");
+    case RunOutcome::StartFailed:
+        return RunController::tr("Could not start");
+    }
+    return {};
+}
+
+/// What the start worker hands back to the GUI thread.
+struct RunController::StartResult {
+    runtime::Status status;
+    runtime::ValidationResult validation;
+    std::shared_ptr<RunHooks> hooks;
+    std::map<std::string, OpenTap> taps;
+    std::vector<std::string> tapErrors;
+};
+
+RunController::RunController(QObject* parent)
+    : QObject(parent), m_engine(std::make_unique<runtime::Engine>())
+{
+    qRegisterMetaType<sw::app::TapBatch>();
+    m_timer = new QTimer(this);
+    m_timer->setInterval(250);
+    m_timer->setTimerType(Qt::CoarseTimer);
+    connect(m_timer, &QTimer::timeout, this, &RunController::tick);
+}
+
+RunController::~RunController()
+{
+    m_timer->stop();
+    if (m_starter.joinable()) m_starter.join(); // a start in flight finishes first
+    if (m_engine) {
+        m_engine->stop(runtime::StopMode::Cancel);
+        m_engine->wait(-1);
+    }
+}
+
+void RunController::setEngineOptions(runtime::EngineOptions options)
+{
+    const std::string dir = m_options.dataDirectory;
+    m_options = std::move(options);
+    if (m_options.dataDirectory.empty()) m_options.dataDirectory = dir;
+}
+
+void RunController::setDataDirectory(const QString& dir)
+{
+    m_options.dataDirectory = dir.toStdString();
+}
+QString RunController::dataDirectory() const
+{
+    return QString::fromStdString(m_options.dataDirectory);
+}
+void RunController::setTickIntervalMs(int ms)
+{
+    m_timer->setInterval(std::clamp(ms, 100, 1000));
+}
+int RunController::tickIntervalMs() const
+{
+    return m_timer->interval();
+}
+
+void RunController::setState(RunState s)
+{
+    if (m_state == s) return;
+    const bool wasRunning = isRunning();
+    m_state = s;
+    Q_EMIT stateChanged(s);
+    if (wasRunning != isRunning()) Q_EMIT runningChanged(isRunning());
+    Q_EMIT statusChanged(statusText());
+}
+
+bool RunController::start(const runtime::PipelineSpec& pipeline)
+{
+    if (m_state != RunState::Idle) return false;
+    launch(pipeline);
+    return true;
+}
+
+void RunController::launch(const runtime::PipelineSpec& pipeline)
+{
+    if (m_starter.joinable()) m_starter.join(); // finished: it posted its result already
+    m_pipeline = pipeline;
+    m_stopAfterStart = m_cancelAfterStart = false;
+    m_brokerAddress.clear();
+    ++m_run;
+    setState(RunState::Starting);
+
+    std::vector<TapSub> subs;
+    for (const auto& [id, sub] : m_tapSubs)
+        subs.push_back(sub);
+    if (m_captureErrors)
+        for (const runtime::PortRef& port : errorPorts(pipeline))
+            subs.push_back(TapSub{port, kErrorCapture});
+    runtime::Engine* engine = m_engine.get();
+    m_starter = std::jthread([this, engine, pipeline, options = m_options, subs]() mutable {
+        // Everything that may take time (validation, opening files, Kafka clients) runs here.
+        auto result = std::make_shared<StartResult>();
+        auto plan = runtime::compilePlan(pipeline);
+        if (!plan) {
+            result->status = plan.error();
+        } else {
+            result->validation = runtime::validate(pipeline);
+            result->hooks = std::make_shared<RunHooks>(*plan);
+            result->hooks->install(options);
+            result->status = engine->start(pipeline, options);
+            if (result->status) {
+                for (const TapSub& s : subs) {
+                    auto tap = engine->openTap(s.port, s.capacity);
+                    if (tap)
+                        result->taps[tapKey(s.port)] = OpenTap{*tap, s.port};
+                    else
+                        result->tapErrors.push_back(s.port.node + "." + s.port.port + ": " +
+                                                    tap.error().message);
+                }
+                result->hooks->setActive(true);
+                result->hooks->gate().open(); // first records flow only now: taps see them all
+            }
+        }
+        QMetaObject::invokeMethod(
+            this, [this, result] { onStartFinished(result); }, Qt::QueuedConnection);
+    });
+}
+
+void RunController::onStartFinished(std::shared_ptr<StartResult> r)
+{
+    m_validation = std::move(r->validation);
+    m_rates.reset();
+    m_sample = {};
+    if (!r->status) {
+        const std::string msg = r->status.error().message;
+        // Engine errors name the node first ("node: message").
+        std::string node;
+        if (auto colon = msg.find(": ");
+            colon != std::string::npos && m_pipeline.findNode(msg.substr(0, colon)))
+            node = msg.substr(0, colon);
+        addProblem(RunProblem::Severity::Error, node, msg, 0);
+        m_outcome = RunOutcome::StartFailed;
+        setState(RunState::Idle);
+        Q_EMIT runEnded(m_outcome);
+        m_restartWith.reset();
+        return;
+    }
+    m_hooks = std::move(r->hooks);
+    m_taps = std::move(r->taps);
+    for (const std::string& e : r->tapErrors)
+        addProblem(RunProblem::Severity::Warning, {}, "inspect " + e, 0);
+    // Subscriptions made or dropped while starting.
+    for (const auto& [id, sub] : m_tapSubs)
+        if (!m_taps.count(tapKey(sub.port))) openTapNow(sub.port, sub.capacity);
+    for (auto it = m_taps.begin(); it != m_taps.end();) {
+        const runtime::PortRef port = it->second.port;
+        bool wanted = m_captureErrors && isErrorsPort(port);
+        for (const auto& [id, sub] : m_tapSubs)
+            wanted = wanted || sub.port == port;
+        if (wanted) {
+            ++it;
+            continue;
+        }
+        m_engine->closeTap(port);
+        it = m_taps.erase(it);
+    }
+    setState(RunState::Running);
+    Q_EMIT runStarted(m_run, m_pipeline);
+    m_timer->start();
+    if (m_cancelAfterStart)
+        cancel();
+    else if (m_stopAfterStart)
+        stop();
+}
+
+void RunController::pause()
+{
+    if (m_state != RunState::Running) return;
+    m_engine->pause();
+    setState(RunState::Paused);
+}
+
+void RunController::resume()
+{
+    if (m_state != RunState::Paused) return;
+    m_engine->resume();
+    setState(RunState::Running);
+}
+
+void RunController::togglePause()
+{
+    if (m_state == RunState::Paused)
+        resume();
+    else
+        pause();
+}
+
+void RunController::stop()
+{
+    if (m_state == RunState::Starting) {
+        m_stopAfterStart = true;
+        return;
+    }
+    if (m_state != RunState::Running && m_state != RunState::Paused) return;
+    m_engine->stop(runtime::StopMode::Drain);
+    setState(RunState::Stopping);
+}
+
+void RunController::cancel()
+{
+    if (m_state == RunState::Starting) {
+        m_cancelAfterStart = true;
+        return;
+    }
+    if (m_state == RunState::Idle) return;
+    m_engine->stop(runtime::StopMode::Cancel);
+    setState(RunState::Stopping);
+}
+
+void RunController::restart(const runtime::PipelineSpec& pipeline)
+{
+    if (m_state == RunState::Idle) {
+        launch(pipeline);
+        return;
+    }
+    m_restartWith = pipeline;
+    stop();
+}
+
+void RunController::tick()
+{
+    ++m_ticks;
+    if (m_state == RunState::Idle || m_state == RunState::Starting) return;
+    const runtime::EngineState es = m_engine->state();
+    const bool ended = es == runtime::EngineState::Finished ||
+                       es == runtime::EngineState::Stopped || es == runtime::EngineState::Failed;
+    // Threads are joined (wait(0) is true) before the final metrics and records are read.
+    const bool joined = ended && m_engine->wait(0);
+    pollEvents();
+    m_sample.snapshot = m_engine->snapshot();
+    m_sample.rates = m_rates.update(m_sample.snapshot);
+    if (m_brokerAddress.isEmpty() && usesEmbeddedKafka(m_pipeline))
+        if (auto broker = runtime::kafka::EmbeddedBroker::sharedIfRunning())
+            m_brokerAddress = QString::fromStdString(broker->bootstrapServers());
+    drainTaps();
+    if (!joined) {
+        if (es == runtime::EngineState::Stopping && m_state != RunState::Stopping)
+            setState(RunState::Stopping);
+    }
+    Q_EMIT ticked(m_sample);
+    if (joined)
+        finishRun();
+    else
+        Q_EMIT statusChanged(statusText());
+}
+
+void RunController::pollEvents()
+{
+    for (const runtime::EngineEvent& e : m_engine->pollEvents()) {
+        switch (e.kind) {
+        case runtime::EngineEvent::Kind::Error:
+            addProblem(RunProblem::Severity::Error, e.nodeId, e.message, e.timeMs);
+            break;
+        case runtime::EngineEvent::Kind::Warning:
+            addProblem(RunProblem::Severity::Warning, e.nodeId, e.message, e.timeMs);
+            break;
+        case runtime::EngineEvent::Kind::Info:
+            addProblem(RunProblem::Severity::Info, e.nodeId, e.message, e.timeMs);
+            break;
+        case runtime::EngineEvent::Kind::StateChanged:
+            break; // state() is polled
+        }
+    }
+}
+
+void RunController::drainTaps()
+{
+    for (auto& [key, open] : m_taps) {
+        auto records = std::make_shared<std::vector<runtime::TappedRecord>>(open.tap->take());
+        TapBatch b;
+        b.port = open.port;
+        b.schema = open.tap->schema();
+        b.records = std::move(records);
+        b.offered = open.tap->total();
+        b.run = m_run;
+        Q_EMIT tapBatch(b);
+    }
+}
+
+void RunController::finishRun()
+{
+    m_timer->stop();
+    switch (m_engine->state()) {
+    case runtime::EngineState::Failed:
+        m_outcome = RunOutcome::Failed;
+        break;
+    case runtime::EngineState::Stopped:
+        m_outcome = RunOutcome::Stopped;
+        break;
+    default:
+        m_outcome = RunOutcome::Finished;
+        break;
+    }
+    if (m_hooks) m_hooks->setActive(false);
+    m_taps.clear();
+    setState(RunState::Idle);
+    Q_EMIT runEnded(m_outcome);
+    if (m_restartWith) {
+        runtime::PipelineSpec next = std::move(*m_restartWith);
+        m_restartWith.reset();
+        launch(next);
+    }
+}
+
+void RunController::openTapNow(const runtime::PortRef& port, std::size_t capacity)
+{
+    auto tap = m_engine->openTap(port, capacity);
+    if (!tap) {
+        addProblem(RunProblem::Severity::Warning, port.node,
+                   "inspect " + port.node + "." + port.port + ": " + tap.error().message, 0);
+        return;
+    }
+    m_taps[tapKey(port)] = OpenTap{*tap, port};
+}
+
+int RunController::subscribeTap(const runtime::PortRef& port, std::size_t capacity)
+{
+    const int id = m_nextTapId++;
+    m_tapSubs[id] = TapSub{port, capacity};
+    const bool live = m_state == RunState::Running || m_state == RunState::Paused;
+    if (live && !m_taps.count(tapKey(port))) openTapNow(port, capacity);
+    return id;
+}
+
+void RunController::unsubscribeTap(int id)
+{
+    auto it = m_tapSubs.find(id);
+    if (it == m_tapSubs.end()) return;
+    const runtime::PortRef port = it->second.port;
+    m_tapSubs.erase(it);
+    for (const auto& [other, sub] : m_tapSubs)
+        if (sub.port == port) return;                  // still wanted
+    if (m_captureErrors && isErrorsPort(port)) return; // the DLQ capture keeps it
+    // While starting, the engine belongs to the start worker: onStartFinished closes it then.
+    if (m_state == RunState::Starting) return;
+    if (m_taps.erase(tapKey(port)) && isRunning()) m_engine->closeTap(port);
+}
+
+bool RunController::isErrorsPort(const runtime::PortRef& port) const
+{
+    const runtime::NodeSpec* n = m_pipeline.findNode(port.node);
+    const runtime::NodeType* t = n ? runtime::Catalog::instance().find(n->type) : nullptr;
+    if (!t) return false;
+    for (const auto& p : t->outputs)
+        if (p.name == port.port) return p.errors;
+    return false;
+}
+
+std::vector<runtime::PortRef> RunController::errorPorts(const runtime::PipelineSpec& pipeline)
+{
+    std::vector<runtime::PortRef> ports;
+    for (const auto& n : pipeline.nodes)
+        if (const runtime::NodeType* t = runtime::Catalog::instance().find(n.type))
+            for (const auto& p : t->outputs)
+                if (p.errors) ports.push_back({n.id, p.name});
+    return ports;
+}
+
+RecordInjector* RunController::injector() const
+{
+    return m_hooks.get();
+}
+
+double RunController::throughput() const
+{
+    double total = 0;
+    for (const auto& n : m_pipeline.nodes) {
+        const runtime::NodeType* t = runtime::Catalog::instance().find(n.type);
+        if (!t || !t->isSource()) continue;
+        if (const widgets::NodeRates* r = m_sample.rates.node(n.id)) total += r->outPerSec;
+    }
+    return total;
+}
+
+QString RunController::statusText() const
+{
+    QString text = toDisplayString(m_state);
+    if (m_state == RunState::Idle) {
+        if (m_outcome == RunOutcome::None) return text;
+        text = toDisplayString(m_outcome);
+        if (m_outcome == RunOutcome::StartFailed || m_sample.snapshot.takenAtMs == 0) return text;
+        return text + tr(" after %1").arg(formatUptime(m_sample.snapshot.uptimeMs));
+    }
+    if (m_state == RunState::Starting) return text + QStringLiteral("…");
+    text += QStringLiteral(" · %1 · %2")
+                .arg(formatUptime(m_sample.snapshot.uptimeMs),
+                     QString::fromStdString(formatRate(throughput())));
+    if (!m_brokerAddress.isEmpty()) text += tr(" · Kafka %1").arg(m_brokerAddress);
+    return text;
+}
+
+void RunController::addProblem(RunProblem::Severity sev, const std::string& node,
+                               const std::string& msg, std::int64_t timeMs)
+{
+    if (m_problems.size() >= kMaxProblems) {
+        ++m_droppedProblems;
+        if (m_droppedProblems == 1)
+            m_problems.back() =
+                RunProblem{RunProblem::Severity::Warning,
+                           {},
+                           tr("More runtime problems were not listed (limit %1)").arg(kMaxProblems),
+                           timeMs,
+                           m_run};
+        return;
+    }
+    m_problems.push_back(
+        RunProblem{sev, QString::fromStdString(node), QString::fromStdString(msg), timeMs, m_run});
+    Q_EMIT problemsChanged();
+}
+
+void RunController::clearProblems()
+{
+    m_problems.clear();
+    m_droppedProblems = 0;
+    Q_EMIT problemsChanged();
+}
+
+} // namespace sw::app

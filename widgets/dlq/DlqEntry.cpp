@@ -1,0 +1,199 @@
+#include "dlq/DlqEntry.h"
+
+#include <climits>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "types/Value.h"
+
+namespace sw::widgets {
+
+std::string DlqEntry::sourcePosition() const
+{
+    if (!sourceTopic.empty()) {
+        std::string s = sourceTopic;
+        if (sourcePartition) s += "[" + std::to_string(*sourcePartition) + "]";
+        if (sourceOffset) s += "@" + std::to_string(*sourceOffset);
+        return s;
+    }
+    if (!sourceFile.empty())
+        return sourceFile + (sourceLine ? ":" + std::to_string(*sourceLine) : "");
+    return {};
+}
+
+std::string DlqEntry::replayText() const
+{
+    if (editedText) return *editedText;
+    if (replaysRawBytes()) return *rawValue;
+    return recordJson;
+}
+
+namespace {
+const runtime::Value* column(const runtime::Row& row, const runtime::Schema& s, const char* name)
+{
+    const int i = s.indexOf(name);
+    if (i < 0 || static_cast<std::size_t>(i) >= row.size()) return nullptr;
+    const runtime::Value& v = row[static_cast<std::size_t>(i)];
+    return v.isNull() ? nullptr : &v;
+}
+std::string str(const runtime::Value* v)
+{
+    return v ? (v->kind() == runtime::Value::Kind::String ? v->asString() : v->toString())
+             : std::string();
+}
+} // namespace
+
+DlqEntry dlqEntryFromErrorRow(const runtime::Row& row, const runtime::Schema& s)
+{
+    DlqEntry e;
+    if (const auto* v = column(row, s, "error_time")) e.errorTimeMs = v->asTimestamp();
+    e.nodeId = str(column(row, s, "node_id"));
+    e.errorClass = str(column(row, s, "error_class"));
+    e.message = str(column(row, s, "message"));
+    e.sourceTopic = str(column(row, s, "source_topic"));
+    if (const auto* v = column(row, s, "source_partition"))
+        e.sourcePartition = static_cast<int>(v->asInt());
+    if (const auto* v = column(row, s, "source_offset")) e.sourceOffset = v->asInt();
+    e.sourceFile = str(column(row, s, "source_file"));
+    if (const auto* v = column(row, s, "source_line")) e.sourceLine = v->asInt();
+    if (const auto* v = column(row, s, "raw_key")) e.rawKey = v->asString();
+    if (const auto* v = column(row, s, "raw_value")) e.rawValue = v->asString();
+    e.recordJson = str(column(row, s, "record"));
+    return e;
+}
+
+std::string hexDump(std::string_view bytes)
+{
+    std::string out;
+    char buf[32];
+    for (std::size_t off = 0; off < bytes.size(); off += 16) {
+        std::snprintf(buf, sizeof buf, "%08zx  ", off);
+        out += buf;
+        for (std::size_t i = 0; i < 16; ++i) {
+            if (off + i < bytes.size()) {
+                std::snprintf(buf, sizeof buf, "%02x ", static_cast<unsigned char>(bytes[off + i]));
+                out += buf;
+            } else {
+                out += "   ";
+            }
+            if (i == 7) out += ' ';
+        }
+        out += " |";
+        for (std::size_t i = 0; i < 16 && off + i < bytes.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(bytes[off + i]);
+            out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '.';
+        }
+        out += "|\n";
+    }
+    return out;
+}
+
+bool isValidUtf8(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = 0;
+        std::uint32_t cp = 0;
+        if ((c & 0xe0) == 0xc0)
+            n = 1, cp = c & 0x1f;
+        else if ((c & 0xf0) == 0xe0)
+            n = 2, cp = c & 0x0f;
+        else if ((c & 0xf8) == 0xf0)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
+        if (i + n >= s.size()) return false;
+        for (std::size_t k = 1; k <= n; ++k) {
+            const unsigned char b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xc0) != 0x80) return false;
+            cp = (cp << 6) | (b & 0x3f);
+        }
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
+            (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+std::string bytesAsText(std::string_view bytes)
+{
+    if (isValidUtf8(bytes)) return std::string(bytes);
+    std::string out;
+    char buf[8];
+    for (unsigned char c : bytes) {
+        if (c >= 0x20 && c < 0x7f)
+            out += static_cast<char>(c);
+        else {
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+std::string base64Encode(std::string_view bytes)
+{
+    static const char* alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
+                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                           static_cast<unsigned char>(bytes[i + 2]);
+        out += alphabet[(v >> 18) & 63];
+        out += alphabet[(v >> 12) & 63];
+        out += alphabet[(v >> 6) & 63];
+        out += alphabet[v & 63];
+    }
+    if (i < bytes.size()) {
+        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+        if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        out += alphabet[(v >> 18) & 63];
+        out += alphabet[(v >> 12) & 63];
+        out += i + 1 < bytes.size() ? alphabet[(v >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+std::string dlqEntryToJsonLine(const DlqEntry& e)
+{
+    using J = nlohmann::ordered_json;
+    J j;
+    j["error_time"] = runtime::formatTimestamp(e.errorTimeMs);
+    j["node_id"] = e.nodeId;
+    j["error_class"] = e.errorClass;
+    j["message"] = e.message;
+    if (!e.sourceTopic.empty()) {
+        j["source_topic"] = e.sourceTopic;
+        j["source_partition"] = e.sourcePartition ? J(*e.sourcePartition) : J();
+        j["source_offset"] = e.sourceOffset ? J(*e.sourceOffset) : J();
+    }
+    if (!e.sourceFile.empty()) {
+        j["source_file"] = e.sourceFile;
+        j["source_line"] = e.sourceLine ? J(*e.sourceLine) : J();
+    }
+    auto bytes = [&](const char* name, const std::optional<std::string>& b) {
+        if (!b) return;
+        if (isValidUtf8(*b)) j[name] = *b;
+        j[std::string(name) + "_base64"] = base64Encode(*b);
+    };
+    bytes("raw_key", e.rawKey);
+    bytes("raw_value", e.rawValue);
+    if (!e.recordJson.empty()) {
+        J rec = J::parse(e.recordJson, nullptr, false);
+        j["record"] = rec.is_discarded() ? J(e.recordJson) : rec;
+    }
+    if (e.replay != DlqEntry::Replay::None) j["replayed"] = e.replay == DlqEntry::Replay::Replayed;
+    return j.dump(-1, ' ', false, J::error_handler_t::replace);
+}
+
+} // namespace sw::widgets
