@@ -125,6 +125,8 @@ private Q_SLOTS:
     void topicOverridesAndScript() { sw::test_export::topicOverridesAndScript(); }
     void readinessFailsAndPasses() { sw::test_export::readinessFailsAndPasses(); }
     void renderScriptSubstitutes() { sw::test_export::renderScriptSubstitutes(); }
+    void yamlScalars() { sw::test_export::yamlScalars(); }
+    void kafkaClientTranslation() { sw::test_export::kafkaClientTranslation(); }
 };
 
 void TstExport::examplesMatchGoldens_data()

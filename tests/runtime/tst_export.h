@@ -11,5 +11,7 @@ void topicConventions();
 void topicOverridesAndScript();
 void readinessFailsAndPasses();
 void renderScriptSubstitutes();
+void yamlScalars();
+void kafkaClientTranslation();
 
 } // namespace sw::test_export

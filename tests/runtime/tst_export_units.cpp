@@ -2,12 +2,15 @@
 // readiness checklist and the init container's placeholder renderer.
 #include <QtTest>
 
+#include <map>
+
 #include "export/FlinkSqlBuilder.h"
 #include "export/FlinkSqlExporter.h"
 #include "export/KubernetesExporter.h"
 #include "export/ReadinessReport.h"
 #include "export/SqlText.h"
 #include "export/TopicPlan.h"
+#include "export/YamlWriter.h"
 #include "tst_export.h"
 #include "tst_export_fixtures.h"
 
@@ -357,6 +360,64 @@ void renderScriptSubstitutes()
     QCOMPARE(QString::fromUtf8(o.readAll()),
              QString("'password' = 'it''s ${A}', 'x' = 'a&ba&b' -- a&b\nkeep $ and {braces}\n"));
     QCOMPARE(run({"A=x"}), 1); // PW is not set
+}
+
+void yamlScalars()
+{
+    QCOMPARE(yamlScalar("streaming"), std::string("streaming"));
+    QCOMPARE(yamlScalar("local:///opt/flink/usrlib/sql-runner.jar"),
+             std::string("local:///opt/flink/usrlib/sql-runner.jar"));
+    QCOMPARE(yamlScalar("true"), std::string("\"true\""));
+    QCOMPARE(yamlScalar("No"), std::string("\"No\""));
+    QCOMPARE(yamlScalar("10"), std::string("\"10\""));
+    QCOMPARE(yamlScalar("10 s"), std::string("\"10 s\""));
+    QCOMPARE(yamlScalar("a: b"), std::string("\"a: b\""));
+    QCOMPARE(yamlScalar(""), std::string("\"\""));
+    QCOMPARE(yamlScalar("awk \"$0\""), std::string("\"awk \\\"$0\\\"\""));
+    nlohmann::ordered_json doc = {
+        {"a", {{"b", 1}, {"c", nlohmann::ordered_json::array({"x", "y"})}}},
+        {"list", nlohmann::ordered_json::array({{{"name", "n"}, {"v", true}}})},
+        {"text", "line1\nline2\n"},
+        {"empty", nlohmann::ordered_json::object()}};
+    QCOMPARE(toYaml(doc),
+             std::string("a:\n  b: 1\n  c:\n    - x\n    - \"y\"\nlist:\n  - name: \"n\"\n    v: "
+                         "true\ntext: |\n  line1\n  line2\nempty: {}\n"));
+}
+
+void kafkaClientTranslation()
+{
+    ExportIssues issues;
+    std::vector<SecretRef> secrets;
+    nlohmann::json props = {{"sasl.mechanisms", "SCRAM-SHA-256"},
+                            {"sasl.username", "u\"1"},
+                            {"sasl.password", "pw"},
+                            {"enable.auto.commit", "false"},
+                            {"queue.buffering.max.ms", "5"},
+                            {"statistics.interval.ms", "1000"},
+                            {"ssl.keystore.password", "pw2"}};
+    auto opts = kafkaClientOptions("src-1", props, issues, secrets);
+    std::map<std::string, std::string> m;
+    for (const auto& o : opts)
+        m[o.key] = o.value;
+    QCOMPARE(m["properties.sasl.mechanism"], std::string("SCRAM-SHA-256"));
+    QCOMPARE(m["properties.linger.ms"], std::string("5"));
+    QCOMPARE(m["properties.statistics.interval.ms"], std::string("1000"));
+    QCOMPARE(m["properties.ssl.keystore.password"], std::string("${SRC_1_SSL_KEYSTORE_PASSWORD}"));
+    QCOMPARE(m["properties.sasl.jaas.config"],
+             std::string("org.apache.kafka.common.security.scram.ScramLoginModule required "
+                         "username=\"u\\\"1\" password=\"${SRC_1_SASL_PASSWORD}\";"));
+    QVERIFY(!m.count("properties.enable.auto.commit"));
+    QVERIFY(!m.count("properties.sasl.password"));
+    QCOMPARE(secrets.size(), std::size_t(2));
+    bool noted = false, commitNoted = false;
+    for (const auto& i : issues) {
+        noted = noted ||
+                (i.feature == "client-property" && contains(i.reason, "statistics.interval.ms"));
+        commitNoted = commitNoted || i.feature == "offset-commit";
+    }
+    QVERIFY(noted && commitNoted);
+    for (const auto& o : opts)
+        QVERIFY(!contains(o.value, "pw"));
 }
 
 } // namespace sw::test_export
