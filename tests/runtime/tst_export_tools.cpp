@@ -177,15 +177,16 @@ void TstExportTools::cliWritesTheGoldenFiles()
     QVERIFY2(p.exitCode() == 0, qPrintable(log));
     QVERIFY2(log.contains("not exportable"), qPrintable(log)); // the per-node issues are printed
     const std::string golden = std::string(SW_SOURCE_DIR) + "/tests/runtime/golden/orders-kafka/";
-    for (const char* f : {"order-processor.sql", "k8s/order-processor-flink.yaml",
-                          "topics/order-processor-create-topics.sh",
-                          "readiness/order-processor-readiness.json"})
+    for (const char* f :
+         {"order-processor.sql", "k8s/order-processor-flink.yaml",
+          "topics/order-processor-create-topics.sh", "readiness/order-processor-readiness.json"})
         QVERIFY2(readFile(out.toStdString() + "/" + f) == readFile(golden + f), f);
 
     p.start(SW_CLI_PATH, {"export", example, "--target", "yaml", "--out", out});
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 2);
-    p.start(SW_CLI_PATH, {"export", m_dir.filePath("missing.pipeline.json"), "--target", "all", "--out", out});
+    p.start(SW_CLI_PATH,
+            {"export", m_dir.filePath("missing.pipeline.json"), "--target", "all", "--out", out});
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 1);
 }
