@@ -1,6 +1,7 @@
 // Sink node types: kafka-sink, sqlite-sink, file-sink, console-sink.
 #include "catalog/Builders.h"
 #include "connectors/ConnectorFactories.h"
+#include "connectors/kafka/KafkaFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -48,6 +49,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (ctx.prop("topic").get<std::string>().empty()) ctx.error("topic", "a topic is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
+    kafka.createOperator = kafka::makeKafkaSinkOperator;
     types.push_back(kafka);
 
     NodeType sqlite = sinkBase("sqlite-sink", "SQLite Sink",

@@ -2,6 +2,7 @@
 #include "catalog/Builders.h"
 #include "catalog/GeneratorSchemas.h"
 #include "connectors/ConnectorFactories.h"
+#include "connectors/kafka/KafkaFactories.h"
 #include "types/Value.h"
 
 namespace sw::runtime {
@@ -176,6 +177,7 @@ NodeType kafkaSourceType()
         applyWatermark(ctx, s);
         ctx.setOutput(0, std::move(s));
     };
+    t.createOperator = kafka::makeKafkaSourceOperator;
     return t;
 }
 

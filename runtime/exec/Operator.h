@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,12 @@ public:
 
     /// Checkpoint completed downstream: sources may commit offsets up to it (later issue).
     virtual void notifyCheckpointComplete(std::int64_t checkpointId) { (void)checkpointId; }
+
+    /// Sources that track event time per split (Kafka: per partition, Flink's split
+    /// watermarks) return their watermark here: the minimum over active splits, never
+    /// decreasing. The engine then emits it (at its watermark interval) instead of deriving one
+    /// from every record. nullopt (default): the engine's watermark over all records.
+    virtual std::optional<EventTime> splitWatermark() { return std::nullopt; }
 };
 
 /// Everything a factory needs to build one subtask's operator.

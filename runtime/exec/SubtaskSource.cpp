@@ -14,6 +14,7 @@ void Subtask::sourceWatermarks(std::int64_t nowMs, bool force)
         return;
     m_lastWatermarkAt = nowMs;
     EventTime w = m_wm->currentWatermark();
+    if (auto split = m_source->splitWatermark()) w = *split; // per-split (Kafka partitions)
     if (w > m_lastWatermark) {
         m_lastWatermark = w;
         m_counters.watermark.set(w);

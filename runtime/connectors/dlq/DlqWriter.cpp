@@ -1,5 +1,7 @@
 #include "connectors/dlq/DlqWriter.h"
 
+#include "connectors/kafka/KafkaFactories.h"
+
 #include <map>
 #include <mutex>
 
@@ -19,6 +21,7 @@ Registry& registry()
         // Built-in targets. Add a target here with one line, or call registerDlqWriter().
         reg->factories["sqlite"] = makeSqliteDlqWriter;
         reg->factories["jsonl"] = makeJsonlDlqWriter;
+        reg->factories["kafka"] = kafka::makeKafkaDlqWriter;
         return reg;
     }();
     return *r;

@@ -8,6 +8,9 @@ namespace {
 struct Registry {
     std::mutex mutex;
     std::unordered_map<const std::string*, std::weak_ptr<SourceAcks>> receivers;
+    // Kept after the source closes (a DLQ may still write its last errors); an address is
+    // reused only after every record of the old source is gone, and is then re-registered.
+    std::unordered_map<const std::string*, std::string> groups;
 };
 
 Registry& registry()
@@ -55,6 +58,7 @@ void registerAckReceiver(const std::string* origin, const std::shared_ptr<Source
     Registry& r = registry();
     std::lock_guard lock(r.mutex);
     r.receivers[origin] = acks;
+    r.groups[origin] = acks->groupId();
 }
 
 void unregisterAckReceiver(const std::string* origin)
@@ -68,6 +72,15 @@ void acknowledge(const Provenance& p)
 {
     if (p.kind != Provenance::Kind::Kafka || !p.origin || p.position < 0) return;
     if (auto acks = find(p.origin.get())) acks->acknowledge(p.partition, p.position);
+}
+
+std::string consumerGroupOf(const Provenance& p)
+{
+    if (p.kind != Provenance::Kind::Kafka || !p.origin) return {};
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    auto it = r.groups.find(p.origin.get());
+    return it == r.groups.end() ? std::string() : it->second;
 }
 
 void AckBatch::flush()

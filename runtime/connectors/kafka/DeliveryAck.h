@@ -24,6 +24,14 @@ namespace sw::runtime::kafka {
 /// The acknowledgement side of one source subtask: an OffsetTracker per assigned partition.
 class SourceAcks {
 public:
+    SourceAcks() = default;
+    SourceAcks(std::string groupId, std::string topic)
+        : m_group(std::move(groupId)), m_topic(std::move(topic))
+    {
+    }
+    const std::string& groupId() const { return m_group; }
+    const std::string& topic() const { return m_topic; }
+
     std::mutex& mutex() { return m_mutex; }
     /// Under mutex(): the tracker of `partition`, or nullptr when not assigned.
     OffsetTracker* tracker(std::int32_t partition);
@@ -40,6 +48,8 @@ public:
     void acknowledgeLocked(std::int32_t partition, std::int64_t offset);
 
 private:
+    std::string m_group;
+    std::string m_topic;
     std::mutex m_mutex;
     std::unordered_map<std::int32_t, OffsetTracker> m_trackers;
     std::uint64_t m_stray = 0;
@@ -51,6 +61,9 @@ void unregisterAckReceiver(const std::string* origin);
 
 /// One record's result is durable downstream.
 void acknowledge(const Provenance& p);
+/// The consumer group of the Kafka source that read the record `p` came from ("" when `p` is
+/// not from a live Kafka source of this process).
+std::string consumerGroupOf(const Provenance& p);
 
 /// Collects acknowledgements and delivers them grouped (one registry lookup and lock per
 /// source per flush). Not thread-safe; one per sink.

@@ -98,7 +98,7 @@ Status KafkaSource::open(OperatorContext& ctx)
     m_queue = rd_kafka_queue_get_consumer(m_rk);
 
     m_origin = std::make_shared<const std::string>(m_s.topic);
-    m_acks = std::make_shared<SourceAcks>();
+    m_acks = std::make_shared<SourceAcks>(m_s.groupId, m_s.topic);
     registerAckReceiver(m_origin.get(), m_acks);
 
     rd_kafka_topic_partition_list_t* sub = rd_kafka_topic_partition_list_new(1);
@@ -309,6 +309,12 @@ EventTime KafkaSource::partitionWatermark()
     }
     if (any && w > m_lastWatermark) m_lastWatermark = w;
     return m_lastWatermark;
+}
+
+std::optional<EventTime> KafkaSource::splitWatermark()
+{
+    if (m_rowtime < 0) return std::nullopt;
+    return partitionWatermark();
 }
 
 std::set<std::int32_t> KafkaSource::assignedPartitions() const

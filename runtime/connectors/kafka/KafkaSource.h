@@ -91,6 +91,8 @@ public:
 
     /// Source watermark: min over assigned, non-idle partitions (kMinWatermark when unknown).
     EventTime partitionWatermark();
+    /// The engine emits partitionWatermark() for event-time sources.
+    std::optional<EventTime> splitWatermark() override;
 
     // ---- observability (tests, metrics) ----
     std::uint64_t recordsLost() const { return m_lost.load(); }
