@@ -5,5 +5,6 @@ sw_add_qtest(tst_file_connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_file_conn
   LIBS sw_runtime LABELS unit)
 sw_add_qtest(tst_sqlite_sink SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sqlite_sink.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS unit)
+# tst_dlq also runs small pipelines through the Engine (generator/file -> sinks + DLQ).
 sw_add_qtest(tst_dlq SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_dlq.cpp
-  LIBS sw_runtime SQLite::SQLite3 LABELS unit)
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit integration)

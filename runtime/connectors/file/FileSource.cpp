@@ -195,7 +195,7 @@ bool FileSource::csvToRow(std::string& message, ErrorClass& cls)
                 message = "column '" + f.name + "' is NOT NULL but the field is empty";
                 return false;
             }
-            row[c] = Value::null();
+            row[c].setNull();
             continue;
         }
         if (!text::parseValue(text, f.type, row[c], err)) {

@@ -107,7 +107,7 @@ bool JsonRowParser::parse(std::string_view text, Row& row)
                       (m_seen[i] ? "null" : "missing");
             return false;
         }
-        if (!m_seen[i]) row[i] = Value::null();
+        if (!m_seen[i]) row[i].setNull();
     }
     return true;
 }
@@ -392,12 +392,12 @@ bool JsonRowParser::convert(const Token& tok, std::size_t column, Value& out)
     bool ok = true;
     switch (tok.kind) {
     case Token::Kind::Null:
-        out = Value::null();
+        out.setNull();
         return true;
     case Token::Kind::True:
     case Token::Kind::False:
         if (t.kind() == TypeKind::Boolean)
-            out = Value::boolean(tok.kind == Token::Kind::True);
+            out.setBoolean(tok.kind == Token::Kind::True);
         else if (t.kind() == TypeKind::String)
             out.assignString(tok.kind == Token::Kind::True ? "true" : "false");
         else

@@ -383,9 +383,9 @@ bool parseValue(std::string_view raw, const DataType& t, Value& out, std::string
         return true;
     case TypeKind::Boolean:
         if (iequals(s, "true") || s == "1")
-            out = Value::boolean(true);
+            out.setBoolean(true);
         else if (iequals(s, "false") || s == "0")
-            out = Value::boolean(false);
+            out.setBoolean(false);
         else
             return fail();
         return true;
@@ -396,7 +396,7 @@ bool parseValue(std::string_view raw, const DataType& t, Value& out, std::string
         auto r = std::from_chars(b, s.data() + s.size(), v);
         if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) return fail();
         if (t.kind() == TypeKind::Int && (v < INT32_MIN || v > INT32_MAX)) return fail();
-        out = Value::integer(v);
+        out.setInteger(v);
         return true;
     }
     case TypeKind::Double: {
@@ -412,7 +412,7 @@ bool parseValue(std::string_view raw, const DataType& t, Value& out, std::string
             auto r = std::from_chars(b, s.data() + s.size(), v);
             if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) return fail();
         }
-        out = Value::float64(v);
+        out.setFloat64(v);
         return true;
     }
     case TypeKind::Decimal: {
@@ -423,18 +423,18 @@ bool parseValue(std::string_view raw, const DataType& t, Value& out, std::string
                 "value '" + std::string(s) + "' does not fit " + t.withNullable(true).toString();
             return false;
         }
-        out = Value::decimal(v, t.scale());
+        out.setDecimal(v, t.scale());
         return true;
     }
     case TypeKind::Timestamp: {
         std::int64_t ms = 0;
         if (parseTimestampText(s, ms)) {
-            out = Value::timestamp(ms);
+            out.setTimestamp(ms);
             return true;
         }
         auto r = std::from_chars(s.data(), s.data() + s.size(), ms); // epoch milliseconds
         if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) return fail();
-        out = Value::timestamp(ms);
+        out.setTimestamp(ms);
         return true;
     }
     case TypeKind::Bytes: {

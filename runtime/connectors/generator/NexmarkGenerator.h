@@ -8,8 +8,10 @@
 // channels (Google/Facebook/Baidu/Apple half the time, else channel-0..9999 with cached URLs),
 // `extra` padding to 200/500/100 average bytes.
 //
-// Differences (deliberate): each event's randomness is seeded from (seed, event id) so the
-// stream is reproducible at any parallelism (Beam seeds per event id too; Flink's does not);
+// Differences (deliberate): random strings are slices of per-seed pools of letters (same
+// alphabet and blank frequency as StringsGenerator) at random offsets, so a bid costs two small
+// copies instead of ~70 random draws; each event's randomness is seeded from (seed, event id) so
+// the stream is reproducible at any parallelism (Beam seeds per event id too; Flink's does not);
 // the bidder id gets FIRST_PERSON_ID once (as in Beam; nexmark-flink adds it twice).
 #include <array>
 #include <string>
@@ -52,14 +54,16 @@ private:
     std::int64_t nextBase0PersonId(std::uint64_t eventId, gen::EventRng& rng) const;
     std::int64_t nextBase0AuctionId(std::uint64_t eventId, gen::EventRng& rng) const;
     void appendString(gen::EventRng& rng, int maxLength, char special);
-    void appendExactString(gen::EventRng& rng, int length);
     void setExtra(gen::EventRng& rng, int currentSize, int averageSize, Value& out);
     std::string baseUrl(gen::EventRng& rng);
 
     Stream m_stream;
-    std::string m_buf; ///< scratch for string columns (reused)
+    std::string m_buf;     ///< scratch for string columns (reused)
+    std::string m_letters; ///< seeded pool of 'a'-'z' (nextExactString draws slices of it)
+    std::string m_spaced;  ///< seeded pool of 'a'-'z' with 1 in 13 blanks (nextString)
     std::array<std::string, 4> m_hotUrls;
-    std::vector<std::pair<std::string, std::string>> m_channels; ///< channel-N -> url
+    std::string m_urls;                      ///< URLs of channel-0..9999, concatenated
+    std::vector<std::uint32_t> m_urlOffsets; ///< channel i: m_urls[off[i], off[i + 1])
 };
 
 } // namespace sw::runtime

@@ -44,11 +44,11 @@ void OrdersGenerator::fill(std::uint64_t index, EventTime eventTime, Row& row)
 {
     gen::EventRng rng = rngFor(index);
     row.resize(5);
-    row[0] = Value::integer(static_cast<std::int64_t>(index + 1));
-    row[1] = Value::integer(static_cast<std::int64_t>(m_keys.sample(rng)));
-    row[2] = Value::decimal(rng.between(100, 50000), 2);
+    row[0].setInteger(static_cast<std::int64_t>(index + 1));
+    row[1].setInteger(static_cast<std::int64_t>(m_keys.sample(rng)));
+    row[2].setDecimal(rng.between(100, 50000), 2);
     setString(row[3], kCategories[rng.below(kCategories.size())]);
-    row[4] = Value::timestamp(eventTime);
+    row[4].setTimestamp(eventTime);
 }
 
 ClickstreamGenerator::ClickstreamGenerator(const GeneratorConfig& c)
@@ -74,12 +74,12 @@ void ClickstreamGenerator::fill(std::uint64_t index, EventTime eventTime, Row& r
                               : a < 98 ? "add_to_cart"
                                        : "purchase";
     row.resize(6);
-    row[0] = Value::integer(static_cast<std::int64_t>(index + 1));
-    row[1] = Value::integer(static_cast<std::int64_t>(user));
+    row[0].setInteger(static_cast<std::int64_t>(index + 1));
+    row[1].setInteger(static_cast<std::int64_t>(user));
     setString(row[2], std::string_view(buf, static_cast<std::size_t>(p - buf)));
     setString(row[3], kPages[rng.below(kPages.size())]);
     setString(row[4], action);
-    row[5] = Value::timestamp(eventTime);
+    row[5].setTimestamp(eventTime);
 }
 
 IotGenerator::IotGenerator(const GeneratorConfig& c)
@@ -101,12 +101,12 @@ void IotGenerator::fill(std::uint64_t index, EventTime eventTime, Row& row)
     const double hours = static_cast<double>(eventTime - m_config.startTimeMs) / 3600000.0;
     double battery = startBattery - (hours > 0 ? hours : 0);
     row.resize(6);
-    row[0] = Value::integer(static_cast<std::int64_t>(index + 1));
+    row[0].setInteger(static_cast<std::int64_t>(index + 1));
     setString(row[1], std::string_view(buf, static_cast<std::size_t>(res.ptr - buf)));
-    row[2] = Value::float64(round2(baseTemp + (rng.unit() - 0.5) * 2.0));
-    row[3] = Value::float64(round2(baseHumidity + (rng.unit() - 0.5) * 4.0));
-    row[4] = Value::float64(std::round((battery < 0 ? 0 : battery) * 10.0) / 10.0);
-    row[5] = Value::timestamp(eventTime);
+    row[2].setFloat64(round2(baseTemp + (rng.unit() - 0.5) * 2.0));
+    row[3].setFloat64(round2(baseHumidity + (rng.unit() - 0.5) * 4.0));
+    row[4].setFloat64(std::round((battery < 0 ? 0 : battery) * 10.0) / 10.0);
+    row[5].setTimestamp(eventTime);
 }
 
 } // namespace sw::runtime
