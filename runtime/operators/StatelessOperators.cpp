@@ -23,12 +23,12 @@ void FilterOperator::processBatch(int, RecordBatch& batch, Collector& out)
 
 bool MapOperator::evaluate(const Record& r, Collector& out)
 {
-    m_values.resize(m_cols.size());
-    for (std::size_t i = 0; i < m_cols.size(); ++i) {
+    m_values.resize(m_exprs.size());
+    for (std::size_t i = 0; i < m_exprs.size(); ++i) {
         expr::EvalError err;
-        m_values[i] = m_cols[i].evaluate(r.row, err);
+        m_values[i] = m_exprs[i].evaluate(r.row, err);
         if (err.set()) [[unlikely]] {
-            out.emitError(ErrorClass::Expression, "expression '" + m_cols[i].text() + "': " + err.message,
+            out.emitError(ErrorClass::Expression, "expression '" + m_exprs[i].text() + "': " + err.message,
                           r, m_input);
             return false;
         }
@@ -38,18 +38,25 @@ bool MapOperator::evaluate(const Record& r, Collector& out)
 
 void MapOperator::processBatch(int, RecordBatch& batch, Collector& out)
 {
+    using std::swap;
     for (Record& r : batch) {
         if (!evaluate(r, out)) continue;
         if (m_keep) {
             for (Value& v : m_values) r.row.push_back(std::move(v));
             out.emit(r);
-        } else {
-            m_scratch.row.resize(m_values.size());
-            for (std::size_t i = 0; i < m_values.size(); ++i) m_scratch.row[i] = std::move(m_values[i]);
-            m_scratch.timestamp = r.timestamp;
-            m_scratch.provenance = r.provenance;
-            out.emit(m_scratch);
+            continue;
         }
+        Row& row = m_scratch.row;
+        row.resize(m_cols.size());
+        for (std::size_t i = 0; i < m_cols.size(); ++i) {
+            const OutColumn& c = m_cols[i];
+            if (c.expr >= 0) swap(row[i], m_values[static_cast<std::size_t>(c.expr)]);
+            else if (c.swap) swap(row[i], r.row[static_cast<std::size_t>(c.source)]);
+            else row[i] = r.row[static_cast<std::size_t>(c.source)];
+        }
+        m_scratch.timestamp = r.timestamp;
+        m_scratch.provenance = r.provenance;
+        out.emit(m_scratch);
     }
 }
 
@@ -65,21 +72,58 @@ Result<std::unique_ptr<Operator>> makeFilterOperator(const OperatorSpec& spec)
     return makeOperator<FilterOperator>(std::move(e).value(), in);
 }
 
+namespace {
+/// The input column an expression text names directly ("price", "`price`"), or -1.
+int plainColumn(const std::string& text, const Schema& in)
+{
+    std::string t = text;
+    auto trim = [](std::string& x) {
+        x.erase(0, x.find_first_not_of(" \t\n"));
+        x.erase(x.find_last_not_of(" \t\n") + 1);
+    };
+    trim(t);
+    if (t.size() > 2 && ((t.front() == '`' && t.back() == '`') || (t.front() == '"' && t.back() == '"')))
+        t = t.substr(1, t.size() - 2);
+    return in.indexOf(t);
+}
+} // namespace
+
 Result<std::unique_ptr<Operator>> makeMapOperator(const OperatorSpec& spec)
 {
     const Schema& in = spec.inputSchemas.at(0);
-    std::vector<expr::Expression> cols;
+    const Schema& outSchema = spec.outputSchemas.at(0);
+    std::vector<expr::Expression> exprs;
+    std::vector<MapOperator::OutColumn> cols;
+    std::vector<int> uses(in.size(), 0);
     auto v = spec.node.property("columns");
+    auto keep = spec.node.property("keep_input_columns");
+    const bool keepInput = keep.is_boolean() && keep.get<bool>();
     for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) {
         const auto& c = v[i];
         if (!c.is_object() || !c.contains("expr") || !c["expr"].is_string())
             return makeError("columns[" + std::to_string(i) + "]: expected {\"name\", \"expr\"}");
         auto e = expr::Expression::compile(c["expr"].get<std::string>(), in);
         if (!e) return makeError("columns[" + std::to_string(i) + "]: " + e.error().message);
-        cols.push_back(std::move(e).value());
+        MapOperator::OutColumn oc;
+        int src = keepInput ? -1 : plainColumn(e->text(), in);
+        std::size_t outIdx = cols.size() + (keepInput ? in.size() : 0);
+        // A plain reference is taken as is only when the types agree (no implicit cast).
+        if (src >= 0 && outIdx < outSchema.size() &&
+            in[static_cast<std::size_t>(src)].type.sameKind(outSchema[outIdx].type)) {
+            oc.source = src;
+            ++uses[static_cast<std::size_t>(src)];
+        } else {
+            oc.expr = static_cast<int>(exprs.size());
+            exprs.push_back(std::move(e).value());
+        }
+        cols.push_back(oc);
     }
-    auto keep = spec.node.property("keep_input_columns");
-    return makeOperator<MapOperator>(std::move(cols), keep.is_boolean() && keep.get<bool>(), in);
+    // A source column referenced once (and by no expression) can be swapped out of the input.
+    for (const auto& e : exprs)
+        for (int r : e.referencedColumns()) ++uses[static_cast<std::size_t>(r)];
+    for (auto& oc : cols)
+        if (oc.source >= 0) oc.swap = uses[static_cast<std::size_t>(oc.source)] == 1;
+    return makeOperator<MapOperator>(std::move(exprs), std::move(cols), keepInput, in);
 }
 
 Result<std::unique_ptr<Operator>> makePassThroughOperator(const OperatorSpec&)

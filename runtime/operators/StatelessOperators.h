@@ -31,10 +31,18 @@ private:
 };
 
 /// SELECT [*,] expr AS name, ...: computes output columns; errors go to the errors port.
+/// Output columns that are plain input column references are swapped/copied, not evaluated.
 class MapOperator : public Operator {
 public:
-    MapOperator(std::vector<expr::Expression> columns, bool keepInput, Schema input)
-        : m_cols(std::move(columns)), m_keep(keepInput), m_input(std::move(input))
+    /// One output column: an input column (`source` >= 0) or an expression (`expr` >= 0).
+    struct OutColumn {
+        int source = -1;
+        int expr = -1;
+        bool swap = false; ///< the source column is used once: take it instead of copying
+    };
+    MapOperator(std::vector<expr::Expression> exprs, std::vector<OutColumn> columns, bool keepInput,
+                Schema input)
+        : m_exprs(std::move(exprs)), m_cols(std::move(columns)), m_keep(keepInput), m_input(std::move(input))
     {
     }
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
@@ -42,7 +50,8 @@ public:
 private:
     bool evaluate(const Record& r, Collector& out);
 
-    std::vector<expr::Expression> m_cols;
+    std::vector<expr::Expression> m_exprs;
+    std::vector<OutColumn> m_cols;
     bool m_keep;
     Schema m_input;
     std::vector<Value> m_values; // computed values of the current record (reused)

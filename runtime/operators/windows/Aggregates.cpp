@@ -80,7 +80,7 @@ std::int64_t decimalAverage(std::int64_t unscaledSum, int scale, std::int64_t co
     return static_cast<std::int64_t>(neg ? -q : q);
 }
 
-void Aggregates::add(std::vector<Acc>& accs, const Row& row, std::uint64_t seq) const
+void Aggregates::add(Acc* accs, const Row& row, std::uint64_t seq) const
 {
     for (std::size_t i = 0; i < m_specs.size(); ++i) {
         const AggSpec& s = m_specs[i];
@@ -124,7 +124,7 @@ void Aggregates::add(std::vector<Acc>& accs, const Row& row, std::uint64_t seq) 
     }
 }
 
-void Aggregates::merge(std::vector<Acc>& into, std::vector<Acc>& from) const
+void Aggregates::merge(Acc* into, Acc* from) const
 {
     for (std::size_t i = 0; i < m_specs.size(); ++i) {
         const AggSpec& s = m_specs[i];
@@ -155,7 +155,7 @@ void Aggregates::merge(std::vector<Acc>& into, std::vector<Acc>& from) const
     }
 }
 
-void Aggregates::results(const std::vector<Acc>& accs, Row& out) const
+void Aggregates::results(const Acc* accs, Row& out) const
 {
     for (std::size_t i = 0; i < m_specs.size(); ++i) {
         const AggSpec& s = m_specs[i];

@@ -46,12 +46,16 @@ public:
 
     /// Fresh accumulators.
     void init(std::vector<Acc>& accs) const { accs.resize(m_specs.size()); }
-    /// Adds one input row; `seq` is its arrival sequence number (increasing).
-    void add(std::vector<Acc>& accs, const Row& row, std::uint64_t seq) const;
+    /// Adds one input row to size() accumulators at `accs`; `seq` is its arrival sequence
+    /// number (increasing).
+    void add(Acc* accs, const Row& row, std::uint64_t seq) const;
+    void add(std::vector<Acc>& accs, const Row& row, std::uint64_t seq) const { add(accs.data(), row, seq); }
     /// Merges `from` into `into` (session windows).
-    void merge(std::vector<Acc>& into, std::vector<Acc>& from) const;
+    void merge(Acc* into, Acc* from) const;
+    void merge(std::vector<Acc>& into, std::vector<Acc>& from) const { merge(into.data(), from.data()); }
     /// Appends the results to `out`.
-    void results(const std::vector<Acc>& accs, Row& out) const;
+    void results(const Acc* accs, Row& out) const;
+    void results(const std::vector<Acc>& accs, Row& out) const { results(accs.data(), out); }
 
 private:
     std::vector<AggSpec> m_specs;

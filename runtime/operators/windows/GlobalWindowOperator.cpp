@@ -17,7 +17,7 @@ void GlobalWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
         m_c.aggregates.add(st.accs, r.row, m_seq);
         if (m_c.countTrigger) {
             if (trigger.onElement(st.sinceFire) == TriggerResult::Fire)
-                emitResult(nullptr, it->first, st.accs, r.timestamp, out);
+                emitResult(nullptr, it->first, st.accs.data(), r.timestamp, out);
         } else {
             st.dirty = true;
             if (!m_timerSet) {
@@ -34,7 +34,7 @@ void GlobalWindowOperator::onProcessingTime(std::int64_t, Collector& out)
     m_timerSet = false;
     for (auto& [key, st] : m_keys) {
         if (!st.dirty) continue;
-        emitResult(nullptr, key, st.accs, kNoTimestamp, out);
+        emitResult(nullptr, key, st.accs.data(), kNoTimestamp, out);
         st.dirty = false;
     }
 }

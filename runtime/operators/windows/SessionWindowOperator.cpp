@@ -1,13 +1,39 @@
 #include "operators/windows/SessionWindowOperator.h"
 
+#include <cstdint>
+
 namespace sw::runtime {
 
 void SessionWindowOperator::registerTimer(const GroupKey* key, KeyState& st, EventTime t)
 {
-    if (st.timers.insert(t).second) {
-        m_timers.insert({t, key});
-        if (!m_c.eventTime) m_ctx->registerProcessingTimer(t);
+    // Lazy timers: one pending timer per key at the earliest time any of its sessions needs.
+    // A session that grows later is handled when the earlier timer fires (processKey re-arms).
+    if (!st.timers.empty() && *st.timers.begin() <= t) return;
+    st.timers.insert(t);
+    m_timers.insert({t, key});
+    if (!m_c.eventTime) m_ctx->registerProcessingTimer(t);
+}
+
+/// Merges every other session of `ss` that intersects ss[target] into it; returns the target's
+/// (possibly moved) index.
+std::size_t SessionWindowOperator::absorb(std::vector<Session>& ss, std::size_t target)
+{
+    for (std::size_t j = 0; j < ss.size();) {
+        if (j == target || !ss[j].window.intersects(ss[target].window)) {
+            ++j;
+            continue;
+        }
+        Session& t = ss[target];
+        t.window.start = std::min(t.window.start, ss[j].window.start);
+        t.window.end = std::max(t.window.end, ss[j].window.end);
+        m_c.aggregates.merge(t.accs, ss[j].accs);
+        t.fired = false; // the merged window is new: it fires (again) on its own end
+        if (target == ss.size() - 1) target = j;
+        ss[j] = std::move(ss.back());
+        ss.pop_back();
+        j = 0; // the grown window may now intersect sessions checked before
     }
+    return target;
 }
 
 void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
@@ -15,44 +41,44 @@ void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
     const std::int64_t lateness = m_c.eventTime ? m_c.allowedLateness : 0;
     KeyView kv = keyViewOf(r.row, m_c.keyColumns);
     auto kit = m_keys.find(kv);
-    TimeWindow w = SessionAssigner{m_c.gap}.assign(ts);
-    // Merge with every intersecting session of the key.
-    Session merged{w, false, {}};
-    m_c.aggregates.init(merged.accs);
-    bool mergedAny = false;
+    const TimeWindow w = SessionAssigner{m_c.gap}.assign(ts);
+    std::size_t target = SIZE_MAX;
     if (kit != m_keys.end()) {
         auto& ss = kit->second.sessions;
-        for (std::size_t i = 0; i < ss.size();) {
-            if (!ss[i].window.intersects(merged.window)) {
-                ++i;
-                continue;
+        for (std::size_t i = 0; i < ss.size() && target == SIZE_MAX; ++i)
+            if (ss[i].window.intersects(w)) target = i;
+        if (target != SIZE_MAX) {
+            Session& t = ss[target];
+            if (w.start < t.window.start || w.end > t.window.end) {
+                t.window.start = std::min(t.window.start, w.start);
+                t.window.end = std::max(t.window.end, w.end);
+                t.fired = false; // a grown window fires again (Flink: a new merged window)
+                target = absorb(ss, target);
             }
-            merged.window.start = std::min(merged.window.start, ss[i].window.start);
-            merged.window.end = std::max(merged.window.end, ss[i].window.end);
-            m_c.aggregates.merge(merged.accs, ss[i].accs);
-            mergedAny = true;
-            ss[i] = std::move(ss.back());
-            ss.pop_back();
-            i = 0; // the grown window may now intersect sessions checked before
         }
     }
     // Only a window that merged with nothing can be late (merging extends a live session).
-    if (!mergedAny && m_c.eventTime && EventTimeTrigger::isWindowLate(merged.window, lateness, m_time)) {
+    if (target == SIZE_MAX && m_c.eventTime && EventTimeTrigger::isWindowLate(w, lateness, m_time)) {
         emitLate(r, out);
         return;
     }
     if (kit == m_keys.end()) kit = m_keys.emplace(toGroupKey(kv), KeyState{}).first;
-    m_c.aggregates.add(merged.accs, r.row, m_seq);
     KeyState& st = kit->second;
-    const GroupKey* key = &kit->first;
-    if (m_c.eventTime && EventTimeTrigger::onElement(merged.window, m_time) == TriggerResult::Fire) {
-        emitResult(&merged.window, *key, merged.accs, merged.window.maxTimestamp(), out);
-        merged.fired = true;
-        registerTimer(key, st, merged.window.maxTimestamp() + lateness);
-    } else {
-        registerTimer(key, st, merged.window.maxTimestamp());
+    if (target == SIZE_MAX) {
+        st.sessions.push_back(Session{w, false, {}});
+        m_c.aggregates.init(st.sessions.back().accs);
+        target = st.sessions.size() - 1;
     }
-    st.sessions.push_back(std::move(merged));
+    Session& s = st.sessions[target];
+    m_c.aggregates.add(s.accs, r.row, m_seq);
+    const GroupKey* key = &kit->first;
+    if (m_c.eventTime && EventTimeTrigger::onElement(s.window, m_time) == TriggerResult::Fire) {
+        emitResult(&s.window, *key, s.accs.data(), s.window.maxTimestamp(), out);
+        s.fired = true;
+        registerTimer(key, st, s.window.maxTimestamp() + lateness);
+    } else if (!s.fired) {
+        registerTimer(key, st, s.window.maxTimestamp());
+    }
 }
 
 void SessionWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
@@ -75,7 +101,7 @@ bool SessionWindowOperator::processKey(const GroupKey& key, KeyState& st, EventT
     for (std::size_t i = 0; i < ss.size();) {
         Session& s = ss[i];
         if (!s.fired && s.window.maxTimestamp() <= time) {
-            emitResult(&s.window, key, s.accs, s.window.maxTimestamp(), out);
+            emitResult(&s.window, key, s.accs.data(), s.window.maxTimestamp(), out);
             s.fired = true;
         }
         if (s.fired && EventTimeTrigger::isCleanupTime(s.window, lateness, time)) {

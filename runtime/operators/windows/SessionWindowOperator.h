@@ -29,6 +29,7 @@ private:
     };
 
     void add(const Record& r, EventTime ts, Collector& out);
+    std::size_t absorb(std::vector<Session>& ss, std::size_t target);
     /// Fires/cleans the sessions of one key at `time`; re-registers timers; true if now empty.
     bool processKey(const GroupKey& key, KeyState& st, EventTime time, Collector& out);
     void registerTimer(const GroupKey* key, KeyState& st, EventTime t);

@@ -2,29 +2,43 @@
 
 namespace sw::runtime {
 
-bool TimeWindowOperator::addTo(const TimeWindow& w, const KeyView& key, const Record& r, Collector& out)
+TimeWindowOperator::Window& TimeWindowOperator::windowFor(const TimeWindow& w)
+{
+    if (m_last && m_lastEnd == w.end) return *m_last;
+    auto it = m_windows.find(w.end);
+    if (it == m_windows.end()) {
+        it = m_windows.emplace(w.end, Window{}).first;
+        it->second.start = w.start;
+        // A window created behind the watermark (late but allowed) fires on this element alone
+        // and must not fire again on the next watermark.
+        it->second.fired = m_c.eventTime && w.maxTimestamp() <= m_time;
+        if (!m_c.eventTime) m_ctx->registerProcessingTimer(w.maxTimestamp());
+    }
+    m_lastEnd = w.end;
+    m_last = &it->second;
+    return it->second;
+}
+
+bool TimeWindowOperator::addTo(const TimeWindow& w, std::uint32_t keyId, const Record& r, Collector& out)
 {
     const std::int64_t lateness = m_c.eventTime ? m_c.allowedLateness : 0;
     if (m_c.eventTime && EventTimeTrigger::isWindowLate(w, lateness, m_time)) return false;
-    auto it = m_windows.find(w.end);
-    if (it == m_windows.end()) {
-        // A window created behind the watermark (late but allowed) fires on this element alone
-        // and must not fire again on the next watermark.
-        bool fired = m_c.eventTime && w.maxTimestamp() <= m_time;
-        it = m_windows.emplace(w.end, Window{w.start, fired, {}}).first;
-        if (!m_c.eventTime) m_ctx->registerProcessingTimer(w.maxTimestamp());
+    Window& win = windowFor(w);
+    const std::size_t n = m_c.aggregates.size();
+    std::uint32_t slot = win.index.find(keyId);
+    if (slot == FlatIndex::kNone) {
+        slot = static_cast<std::uint32_t>(win.keyIds.size());
+        win.index.insert(keyId, slot);
+        win.keyIds.push_back(keyId);
+        win.accs.resize(win.accs.size() + n);
+        m_dict.acquire(keyId);
     }
-    Window& win = it->second;
-    auto git = win.groups.find(key);
-    if (git == win.groups.end()) {
-        git = win.groups.emplace(toGroupKey(key), Group{}).first;
-        m_c.aggregates.init(git->second.accs);
-    }
-    m_c.aggregates.add(git->second.accs, r.row, m_seq);
+    Acc* accs = win.accs.data() + std::size_t(slot) * n;
+    m_c.aggregates.add(accs, r.row, m_seq);
     // Late but within the allowed lateness: the window already fired; fire it again (Flink's
     // EventTimeTrigger.onElement returns FIRE when the watermark is past the window).
     if (m_c.eventTime && EventTimeTrigger::onElement(w, m_time) == TriggerResult::Fire)
-        emitResult(&w, git->first, git->second.accs, w.maxTimestamp(), out);
+        emitResult(&w, m_dict.key(keyId), accs, w.maxTimestamp(), out);
     return true;
 }
 
@@ -37,17 +51,34 @@ void TimeWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
             out.emitError(ErrorClass::Type, "record has no event time", r, m_c.input);
             continue;
         }
-        KeyView key = keyViewOf(r.row, m_c.keyColumns);
+        std::uint32_t keyId = m_dict.intern(keyViewOf(r.row, m_c.keyColumns));
         bool accepted = false;
         if (m_c.kind == WindowConfig::Kind::Tumbling) {
-            accepted = addTo(TumblingAssigner{m_c.size, m_c.offset}.assign(ts), key, r, out);
+            accepted = addTo(TumblingAssigner{m_c.size, m_c.offset}.assign(ts), keyId, r, out);
         } else {
             HopAssigner{m_c.size, m_c.slide, 0}.forEach(ts, [&](const TimeWindow& w) {
-                accepted = addTo(w, key, r, out) || accepted;
+                accepted = addTo(w, keyId, r, out) || accepted;
             });
         }
-        if (!accepted) emitLate(r, out);
+        if (!accepted) {
+            m_dict.releaseIfUnused(keyId);
+            emitLate(r, out);
+        }
     }
+}
+
+void TimeWindowOperator::emitWindow(const TimeWindow& w, const Window& win, Collector& out)
+{
+    const std::size_t n = m_c.aggregates.size();
+    for (std::size_t s = 0; s < win.keyIds.size(); ++s)
+        emitResult(&w, m_dict.key(win.keyIds[s]), win.accs.data() + s * n, w.maxTimestamp(), out);
+}
+
+void TimeWindowOperator::purge(std::map<EventTime, Window>::iterator it)
+{
+    for (std::uint32_t id : it->second.keyIds) m_dict.release(id);
+    if (m_last == &it->second) m_last = nullptr;
+    m_windows.erase(it);
 }
 
 void TimeWindowOperator::advance(EventTime time, Collector& out)
@@ -58,11 +89,12 @@ void TimeWindowOperator::advance(EventTime time, Collector& out)
         TimeWindow w{it->second.start, it->first};
         if (w.maxTimestamp() > time) break;
         if (!it->second.fired) {
-            for (const auto& [key, g] : it->second.groups) emitResult(&w, key, g.accs, w.maxTimestamp(), out);
+            emitWindow(w, it->second, out);
             it->second.fired = true;
         }
-        if (EventTimeTrigger::isCleanupTime(w, lateness, time)) it = m_windows.erase(it);
-        else ++it;
+        auto next = std::next(it);
+        if (EventTimeTrigger::isCleanupTime(w, lateness, time)) purge(it);
+        it = next;
     }
 }
 

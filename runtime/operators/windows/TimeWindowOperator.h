@@ -2,8 +2,13 @@
 // Tumbling and hop windows with allowed lateness (Flink's WindowOperator + EventTimeTrigger):
 // fire when the watermark reaches end - 1, keep state until end - 1 + lateness, re-fire on
 // late-but-allowed records, send records whose windows are all past to errors as `late`.
+//
+// State layout (hot path without allocation): keys are interned once per operator
+// (KeyDictionary); each window holds a flat index key id -> slot and one contiguous array of
+// accumulators (slot * aggregates).
 #include <map>
 
+#include "operators/windows/KeyDictionary.h"
 #include "operators/windows/WindowConfig.h"
 
 namespace sw::runtime {
@@ -20,20 +25,25 @@ public:
     std::size_t windowCount() const { return m_windows.size(); }
 
 private:
-    struct Group {
-        std::vector<Acc> accs;
-    };
     struct Window {
         EventTime start = 0;
         bool fired = false;
-        KeyedMap<Group> groups;
+        FlatIndex index;                  // key id -> slot
+        std::vector<std::uint32_t> keyIds; // slot -> key id
+        std::vector<Acc> accs;             // slot * aggregates
     };
     /// Adds `r` to window `w`; returns false when the window is already past its lateness.
-    bool addTo(const TimeWindow& w, const KeyView& key, const Record& r, Collector& out);
+    bool addTo(const TimeWindow& w, std::uint32_t keyId, const Record& r, Collector& out);
+    Window& windowFor(const TimeWindow& w);
+    void emitWindow(const TimeWindow& w, const Window& win, Collector& out);
+    void purge(std::map<EventTime, Window>::iterator it);
     void advance(EventTime time, Collector& out);
 
     std::map<EventTime, Window> m_windows; // by window end: firing order
+    KeyDictionary m_dict;
     EventTime m_time = kMinWatermark;      // watermark, or processing time
+    EventTime m_lastEnd = kMinWatermark;   // one-entry cache of the last window looked up
+    Window* m_last = nullptr;
 };
 
 } // namespace sw::runtime

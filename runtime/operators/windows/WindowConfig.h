@@ -42,8 +42,7 @@ public:
 
 protected:
     /// Emits [window_start, window_end,] keys..., aggregates... with event time `ts`.
-    void emitResult(const TimeWindow* w, const GroupKey& key, const std::vector<Acc>& accs, EventTime ts,
-                    Collector& out)
+    void emitResult(const TimeWindow* w, const GroupKey& key, const Acc* accs, EventTime ts, Collector& out)
     {
         Row& row = m_out.row;
         row.clear();

@@ -1,0 +1,395 @@
+// Nexmark-style benchmarks of the engine (issue 3): q0 pass-through, q1 price * 0.908,
+// q2 auction % 123 = 0, q5 hop 10 s / 2 s count per auction (hottest count per window),
+// q11 session 10 s count per bidder, and orders (5-minute tumbling revenue per category).
+//
+// Each query runs as a real pipeline on the engine (the catalog's operators, channels, threads)
+// with an in-process generated stream (the Nexmark/orders EventGenerator behind a small source)
+// and a discarding sink that keeps a checksum; then a hand-written single-threaded loop computes
+// the same result from the same generator in the same process. Both checksums are printed and
+// must agree. Rates are events per CPU-second ("per busy core": process CPU time, so threads that
+// wait on channels do not count) and the ratio engine / hand loop.
+// Usage: bench_nexmark [events] [query]     Prints figures; asserts nothing (exit 1 on mismatch).
+#include <time.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "connectors/generator/EventGenerator.h"
+#include "exec/Engine.h"
+#include "exec/Operator.h"
+
+using namespace sw::runtime;
+
+namespace {
+
+double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+double wallSeconds()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+GeneratorConfig genConfig(const std::string& kind)
+{
+    GeneratorConfig c;
+    c.kind = kind;
+    c.nexmarkStream = "bid";
+    c.eventsPerSecond = 100000; // event-time rate: 10 us of event time per (Nexmark) event
+    c.keyCardinality = 10000;
+    c.seed = 42;
+    return c;
+}
+
+/// Emits records [subtask, subtask + p, ...) < total of the generator, timestamps set directly.
+class BenchSource : public SourceOperator {
+public:
+    BenchSource(const GeneratorConfig& c, std::uint64_t total, int subtask, int parallelism)
+        : m_gen(std::move(*EventGenerator::create(c))), m_next(std::uint64_t(subtask)),
+          m_step(std::uint64_t(parallelism)), m_total(total)
+    {
+    }
+    SourceStatus poll(Collector& out, std::size_t maxRecords) override
+    {
+        for (std::size_t k = 0; k < maxRecords && m_next < m_total; ++k, m_next += m_step) {
+            EventTime ts = m_gen->eventTime(m_next);
+            m_gen->fill(m_next, ts, m_rec.row);
+            m_rec.timestamp = ts;
+            out.emit(m_rec);
+        }
+        return m_next < m_total ? SourceStatus::More : SourceStatus::End;
+    }
+
+private:
+    std::unique_ptr<EventGenerator> m_gen;
+    std::uint64_t m_next, m_step, m_total;
+    Record m_rec;
+};
+
+/// What a query's sink folds its output into (also computed by the hand loop).
+struct Check {
+    std::uint64_t rows = 0;
+    std::int64_t sum = 0;
+    bool operator==(const Check&) const = default;
+};
+
+using Fold = std::function<void(const Row&, Check&)>;
+
+class DiscardSink : public Operator {
+public:
+    DiscardSink(Fold f, Check* out) : m_fold(std::move(f)), m_out(out) {}
+    void processBatch(int, RecordBatch& b, Collector&) override
+    {
+        for (const Record& r : b) m_fold(r.row, m_check);
+    }
+    void endOfInput(Collector&) override { *m_out = m_check; }
+
+private:
+    Fold m_fold;
+    Check m_check;
+    Check* m_out;
+};
+
+NodeSpec node(const std::string& id, const std::string& type, nlohmann::json props = nlohmann::json::object())
+{
+    NodeSpec n;
+    n.id = id;
+    n.type = type;
+    n.properties = std::move(props);
+    return n;
+}
+
+struct Query {
+    std::string name;
+    std::string kind; // generator kind
+    std::vector<NodeSpec> mids;
+    Fold fold;                                   // sink side
+    std::function<Check(std::uint64_t)> hand;    // hand-written loop over n events
+    bool windowed = false;
+};
+
+struct Figures {
+    double wall = 0, cpu = 0;
+    Check check;
+    std::string error;
+};
+
+Figures runEngine(const Query& q, std::uint64_t n)
+{
+    PipelineSpec p;
+    NodeSpec src = node("src", "generator",
+                        {{"kind", q.kind}, {"nexmark_stream", "bid"}, {"max_out_of_orderness", "0 ms"}});
+    p.nodes.push_back(src);
+    std::string prev = "src";
+    for (const auto& m : q.mids) {
+        p.nodes.push_back(m);
+        p.edges.push_back({{prev, "out"}, {m.id, "in"}});
+        prev = m.id;
+    }
+    p.nodes.push_back(node("sink", "console-sink"));
+    p.edges.push_back({{prev, "out"}, {"sink", "in"}});
+    Figures f;
+    EngineOptions o;
+    GeneratorConfig gc = genConfig(q.kind);
+    o.operatorOverrides["src"] = [gc, n](const OperatorSpec& s) -> Result<std::unique_ptr<Operator>> {
+        return makeOperator<BenchSource>(gc, n, s.subtask, s.parallelism);
+    };
+    o.operatorOverrides["sink"] = [&q, &f](const OperatorSpec&) -> Result<std::unique_ptr<Operator>> {
+        return makeOperator<DiscardSink>(q.fold, &f.check);
+    };
+    Engine e;
+    double w0 = wallSeconds(), c0 = cpuSeconds();
+    if (Status s = e.start(p, o); !s) {
+        f.error = s.message();
+        return f;
+    }
+    e.wait();
+    f.wall = wallSeconds() - w0;
+    f.cpu = cpuSeconds() - c0;
+    for (const auto& ev : e.pollEvents())
+        if (ev.kind == EngineEvent::Kind::Error) f.error += ev.nodeId + ": " + ev.message + "; ";
+    return f;
+}
+
+Figures runHand(const Query& q, std::uint64_t n)
+{
+    Figures f;
+    double w0 = wallSeconds(), c0 = cpuSeconds();
+    f.check = q.hand(n);
+    f.wall = wallSeconds() - w0;
+    f.cpu = cpuSeconds() - c0;
+    return f;
+}
+
+} // namespace
+
+std::vector<Query> makeQueries(); // bench_nexmark_queries below
+
+int main(int argc, char** argv)
+{
+    std::uint64_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 5'000'000;
+    std::string only = argc > 2 ? argv[2] : "";
+    std::printf("%-7s %10s %12s %12s %12s %7s  %s\n", "query", "events", "engine ev/s", "hand ev/s",
+                "engine wall", "ratio", "check (rows, sum) engine = hand");
+    int bad = 0;
+    for (const Query& q : makeQueries()) {
+        if (!only.empty() && q.name != only) continue;
+        Figures hand = runHand(q, n);
+        Figures eng = runEngine(q, n);
+        if (!eng.error.empty()) {
+            std::printf("%-7s engine error: %s\n", q.name.c_str(), eng.error.c_str());
+            ++bad;
+            continue;
+        }
+        double er = double(n) / eng.cpu, hr = double(n) / hand.cpu;
+        bool same = eng.check == hand.check;
+        bad += same ? 0 : 1;
+        std::printf("%-7s %10llu %10.2fM %10.2fM %10.2fM/s %7.2f  (%llu, %lld) %s (%llu, %lld)\n", q.name.c_str(),
+                    (unsigned long long)n, er / 1e6, hr / 1e6, double(n) / eng.wall / 1e6, er / hr,
+                    (unsigned long long)eng.check.rows, (long long)eng.check.sum, same ? "==" : "!=",
+                    (unsigned long long)hand.check.rows, (long long)hand.check.sum);
+        std::fflush(stdout);
+    }
+    return bad ? 1 : 0;
+}
+
+// ------------------------------------------------------------------------------ queries
+
+namespace {
+
+/// Generates n events of `kind` into `row`, calling f(row, ts) for each.
+template <typename F> void generate(const std::string& kind, std::uint64_t n, F&& f)
+{
+    auto gen = std::move(*EventGenerator::create(genConfig(kind)));
+    Row row;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        EventTime ts = gen->eventTime(i);
+        gen->fill(i, ts, row);
+        f(row, ts);
+    }
+}
+
+// Bid columns: auction 0, bidder 1, price 2, channel 3, url 4, date_time 5, extra 6.
+// Orders columns: order_id 0, customer_id 1, amount 2, category 3, event_time 4.
+
+Check handQ0(std::uint64_t n)
+{
+    Check c;
+    generate("nexmark", n, [&](const Row& r, EventTime) {
+        ++c.rows;
+        c.sum += r[2].asInt();
+    });
+    return c;
+}
+
+Check handQ1(std::uint64_t n)
+{
+    Check c;
+    generate("nexmark", n, [&](const Row& r, EventTime) {
+        ++c.rows;
+        c.sum += r[2].asInt() * 908; // price * 0.908 as DECIMAL(.., 3), unscaled
+    });
+    return c;
+}
+
+Check handQ2(std::uint64_t n)
+{
+    Check c;
+    generate("nexmark", n, [&](const Row& r, EventTime) {
+        if (r[0].asInt() % 123 != 0) return;
+        ++c.rows;
+        c.sum += r[2].asInt();
+    });
+    return c;
+}
+
+/// q5: hop 10 s / 2 s COUNT(*) per auction; per window the hottest count. Check = (windows,
+/// sum over windows of the max count). Windows fire on the in-order stream's watermark.
+Check handQ5(std::uint64_t n)
+{
+    const std::int64_t size = 10000, slide = 2000;
+    std::map<EventTime, std::unordered_map<std::int64_t, std::int64_t>> windows; // end -> counts
+    Check c;
+    auto fire = [&](EventTime upTo) {
+        while (!windows.empty() && windows.begin()->first - 1 <= upTo) {
+            std::int64_t mx = 0;
+            for (const auto& [a, cnt] : windows.begin()->second) mx = std::max(mx, cnt);
+            c.rows += windows.begin()->second.size();
+            c.sum += mx;
+            windows.erase(windows.begin());
+        }
+    };
+    generate("nexmark", n, [&](const Row& r, EventTime ts) {
+        EventTime last = ts - ((ts % slide) + slide) % slide;
+        for (EventTime s = last; s > ts - size; s -= slide) ++windows[s + size][r[0].asInt()];
+        fire(ts - 1); // bound 0: W = maxTs - 1
+    });
+    fire(kMaxWatermark);
+    return c;
+}
+
+/// q11: session gap 10 s COUNT(*) per bidder. Check = (sessions, total count).
+Check handQ11(std::uint64_t n)
+{
+    const std::int64_t gap = 10000;
+    struct S {
+        EventTime last;
+        std::int64_t count;
+    };
+    std::unordered_map<std::int64_t, S> open;
+    Check c;
+    generate("nexmark", n, [&](const Row& r, EventTime ts) {
+        auto [it, fresh] = open.try_emplace(r[1].asInt(), S{ts, 0});
+        if (!fresh && ts > it->second.last + gap) {
+            ++c.rows;
+            c.sum += it->second.count;
+            it->second.count = 0;
+        }
+        it->second.last = std::max(it->second.last, ts);
+        ++it->second.count;
+    });
+    for (const auto& [b, s] : open) {
+        ++c.rows;
+        c.sum += s.count;
+    }
+    return c;
+}
+
+/// orders: 5-minute tumbling SUM(amount) per category. Check = (rows, sum of revenue unscaled).
+Check handOrders(std::uint64_t n)
+{
+    const std::int64_t size = 300000;
+    std::map<std::pair<EventTime, std::string>, std::int64_t> rev;
+    Check c;
+    generate("orders", n, [&](const Row& r, EventTime ts) {
+        EventTime start = ts - ((ts % size) + size) % size;
+        rev[{start, r[3].asString()}] += r[2].decimalUnscaled();
+    });
+    for (const auto& [k, v] : rev) {
+        ++c.rows;
+        c.sum += v;
+    }
+    return c;
+}
+
+} // namespace
+
+std::vector<Query> makeQueries()
+{
+    std::vector<Query> q;
+    q.push_back({"q0", "nexmark", {}, [](const Row& r, Check& c) {
+                     ++c.rows;
+                     c.sum += r[2].asInt();
+                 },
+                 handQ0});
+    q.push_back({"q1", "nexmark",
+                 {node("q1", "map",
+                       {{"columns",
+                         {{{"name", "auction"}, {"expr", "auction"}},
+                          {{"name", "bidder"}, {"expr", "bidder"}},
+                          {{"name", "price"}, {"expr", "price * 0.908"}},
+                          {{"name", "date_time"}, {"expr", "date_time"}},
+                          {{"name", "extra"}, {"expr", "extra"}}}}})},
+                 [](const Row& r, Check& c) {
+                     ++c.rows;
+                     c.sum += r[2].decimalUnscaled() * (r[2].decimalScale() == 3 ? 1 : 0);
+                 },
+                 handQ1});
+    q.push_back({"q2", "nexmark",
+                 {node("q2f", "filter", {{"condition", "auction % 123 = 0"}}),
+                  node("q2m", "map", {{"columns", {{{"name", "auction"}, {"expr", "auction"}},
+                                                   {{"name", "price"}, {"expr", "price"}}}}})},
+                 [](const Row& r, Check& c) {
+                     ++c.rows;
+                     c.sum += r[1].asInt();
+                 },
+                 handQ2});
+    // q5 sink: hop rows arrive per window end (all of a window at once on the watermark).
+    auto q5fold = [state = std::make_shared<std::pair<EventTime, std::int64_t>>(kMinWatermark, 0)](
+                      const Row& r, Check& c) {
+        EventTime end = r[1].asTimestamp();
+        if (end != state->first) {
+            state->first = end;
+            state->second = 0;
+        }
+        std::int64_t cnt = r[3].asInt();
+        ++c.rows;
+        if (cnt > state->second) {
+            c.sum += cnt - state->second; // running max per window: sum of maxima
+            state->second = cnt;
+        }
+    };
+    q.push_back({"q5", "nexmark",
+                 {node("q5", "hop-window",
+                       {{"size", "10 s"}, {"slide", "2 s"}, {"keys", {"auction"}},
+                        {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}}}})},
+                 q5fold, handQ5, true});
+    q.push_back({"q11", "nexmark",
+                 {node("q11", "session-window",
+                       {{"gap", "10 s"}, {"keys", {"bidder"}},
+                        {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "bid_count"}}}}})},
+                 [](const Row& r, Check& c) {
+                     ++c.rows;
+                     c.sum += r[3].asInt();
+                 },
+                 handQ11, true});
+    q.push_back({"orders", "orders",
+                 {node("rev", "tumbling-window",
+                       {{"size", "5 min"}, {"keys", {"category"}},
+                        {"aggregates", {{{"function", "SUM"}, {"column", "amount"}, {"as", "revenue"}}}}})},
+                 [](const Row& r, Check& c) {
+                     ++c.rows;
+                     c.sum += r[3].decimalUnscaled();
+                 },
+                 handOrders, true});
+    return q;
+}
