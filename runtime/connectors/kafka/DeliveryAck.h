@@ -39,6 +39,14 @@ public:
     OffsetTracker& assign(std::int32_t partition, std::int64_t startOffset);
     /// Under mutex(): stops tracking `partition`.
     void revoke(std::int32_t partition) { m_trackers.erase(partition); }
+    /// Under mutex(): records emitted and not yet acknowledged, over all partitions.
+    std::size_t pendingTotal() const
+    {
+        std::size_t n = 0;
+        for (const auto& [p, t] : m_trackers)
+            n += t.pending();
+        return n;
+    }
     /// Counts acknowledgements that arrived for partitions no longer tracked here.
     std::uint64_t strayAcks() const { return m_stray; }
 

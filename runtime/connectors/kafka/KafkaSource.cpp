@@ -330,7 +330,34 @@ void KafkaSource::stopReading()
 {
     if (!m_rk || m_stopping) return;
     m_stopping = true;
+    if (m_lagHandle) m_lagHandle->setReading(false); // producers stop pacing on us
     commitDone(true);
+}
+
+void KafkaSource::awaitDownstream()
+{
+    // A draining stop: records already emitted are still on their way to the sinks. Wait for
+    // their acknowledgements while they keep coming (bounded; a cancel ends it at once), so
+    // the final commit covers them. Records that never get acknowledged (aggregated into
+    // windows, ...) end the wait after a second without progress.
+    if (!m_stopping || !m_ctx || !m_acks) return;
+    auto pending = [&] {
+        std::lock_guard lock(m_acks->mutex());
+        return m_acks->pendingTotal();
+    };
+    using Clock = std::chrono::steady_clock;
+    std::size_t last = pending();
+    auto progressAt = Clock::now();
+    const auto deadline = progressAt + std::chrono::seconds(30);
+    while (last > 0 && !m_ctx->stopToken().stop_requested() && Clock::now() < deadline &&
+           Clock::now() - progressAt < std::chrono::seconds(1)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::size_t p = pending();
+        if (p < last) {
+            last = p;
+            progressAt = Clock::now();
+        }
+    }
 }
 
 void KafkaSource::close()
@@ -340,6 +367,7 @@ void KafkaSource::close()
         m_monitor.join();
     }
     if (m_rk) {
+        awaitDownstream();
         // Commit what is done; a commit refused during a group rebalance is retried once.
         auto failed = commitDone(true);
         if (!failed.empty()) {

@@ -64,7 +64,7 @@ struct SourceSettings {
     bool includeMetadata = false;
     std::int64_t outOfOrdernessMs = 5000;
     std::int64_t idleTimeoutMs = 0;
-    std::int64_t commitIntervalMs = 1000;
+    std::int64_t commitIntervalMs = 500;
     std::int64_t lagIntervalMs = 1000;
     ClientConfig config;   ///< consumer properties (defaults + node overrides)
     int acksPerRecord = 1; ///< sink acknowledgements a record needs to be done
@@ -133,6 +133,7 @@ private:
     bool handleMessage(rd_kafka_message_s* m, Pending& p);
     void emitPending(Collector& out, std::size_t n);
     void updateIdleness(std::int64_t nowMs);
+    void awaitDownstream();
     // KafkaSourceGroup.cpp
     void assign(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
     void revoke(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
@@ -174,7 +175,7 @@ private:
 
     bool m_pausedAll = false;
     EventTime m_lastWatermark = kMinWatermark;
-    bool m_stopping = false;
+    std::atomic<bool> m_stopping{false};
     std::int64_t m_lastCommitMs = 0;
     std::int64_t m_lastPositionsMs = 0;
     std::vector<std::pair<std::int32_t, std::int64_t>> m_positions;

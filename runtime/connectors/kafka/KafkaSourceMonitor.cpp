@@ -125,6 +125,7 @@ void KafkaSource::publishLag(const std::vector<PartitionLag>& parts)
     s.groupId = m_s.groupId;
     s.bootstrapServers = m_s.endpoint.bootstrapServers;
     s.embedded = m_s.endpoint.embedded;
+    s.reading = !m_stopping.load();
     s.partitions = parts;
     for (const PartitionLag& p : parts)
         if (p.lag > 0) s.totalLag += p.lag;

@@ -23,6 +23,13 @@ void LagRegistry::Handle::update(const SourceLag& s)
     m_registry->m_entries[m_id] = s;
 }
 
+void LagRegistry::Handle::setReading(bool reading)
+{
+    std::lock_guard lock(m_registry->m_mutex);
+    auto it = m_registry->m_entries.find(m_id);
+    if (it != m_registry->m_entries.end()) it->second.reading = reading;
+}
+
 void LagRegistry::Handle::updatePositions(
     const std::vector<std::pair<std::int32_t, std::int64_t>>& positions)
 {
@@ -84,7 +91,7 @@ std::int64_t LagRegistry::slowestPosition(const std::string& bootstrap, const st
     // Per group: the position of whichever subtask holds the partition (unknown = 0).
     std::map<std::string, std::int64_t> byGroup;
     for (const auto& [id, e] : m_entries) {
-        if (e.topic != topic || e.bootstrapServers != bootstrap) continue;
+        if (e.topic != topic || e.bootstrapServers != bootstrap || !e.reading) continue;
         auto [it, inserted] = byGroup.try_emplace(e.groupId, -1);
         for (const PartitionLag& p : e.partitions)
             if (p.partition == partition && p.position >= 0)

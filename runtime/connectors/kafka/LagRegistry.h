@@ -34,6 +34,7 @@ struct SourceLag {
     std::string groupId;
     std::string bootstrapServers;
     bool embedded = false;
+    bool reading = true; ///< false once the source stopped reading (drain): not paced on
     std::vector<PartitionLag> partitions; ///< assigned partitions, by partition id
     std::int64_t totalLag = 0;            ///< sum of known partition lags
     std::uint64_t recordsLost = 0;        ///< records deleted by retention before being read
@@ -55,6 +56,8 @@ public:
         Handle(const Handle&) = delete;
         Handle& operator=(const Handle&) = delete;
         void update(const SourceLag& s);
+        /// The source stopped reading: producers no longer wait for it.
+        void setReading(bool reading);
         /// Refreshes only positions (cheap; the source calls it often so producers pacing on
         /// it see fresh values). Partitions not listed keep their entries.
         void updatePositions(const std::vector<std::pair<std::int32_t, std::int64_t>>& positions);
