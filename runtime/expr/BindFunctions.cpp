@@ -2,32 +2,13 @@
 #include <algorithm>
 #include <array>
 
-#include "expr/Binder.h"
+#include "expr/FunctionCall.h"
 #include "expr/TypeRules.h"
 
 namespace sw::runtime::expr {
 namespace {
 
-enum class Arg : unsigned char { String, Integral, Numeric, Timestamp, Boolean, StringOrTimestamp };
-
-struct Call {
-    Binder& binder;
-    const Ast& ast;
-    std::vector<Bound> args;
-    bool constant = true;
-
-    DataType type(std::size_t i) const { return args[i].type(); }
-    bool nullable(std::size_t i) const { return type(i).nullable(); }
-    bool anyNullable() const
-    {
-        return std::any_of(args.begin(), args.end(),
-                           [](const Bound& b) { return b.type().nullable(); });
-    }
-    NodePtr take(std::size_t i) { return i < args.size() ? std::move(args[i].node) : nullptr; }
-    int pos(std::size_t i) const { return ast.kids[i]->pos; }
-    [[noreturn]] void fail(std::string msg) const { Binder::fail(ast.pos, std::move(msg)); }
-    Bound done(NodePtr n) { return binder.finish(std::move(n), constant); }
-};
+using namespace fn;
 
 using Handler = Bound (*)(Call&);
 
@@ -246,74 +227,6 @@ Bound mod(Call& c)
                     ? makeIntArith(ArithOp::Mod, std::move(l.node), std::move(r.node), t)
                     : makeDecimalArith(ArithOp::Mod, std::move(l.node), std::move(r.node), t);
     return c.done(std::move(n));
-}
-
-TimeUnit timeUnitOf(std::string_view u)
-{
-    static const std::pair<std::string_view, TimeUnit> k[] = {
-        {"YEAR", TimeUnit::Year},     {"QUARTER", TimeUnit::Quarter},
-        {"MONTH", TimeUnit::Month},   {"WEEK", TimeUnit::Week},
-        {"DAY", TimeUnit::Day},       {"DAYOFMONTH", TimeUnit::Day},
-        {"DOY", TimeUnit::DayOfYear}, {"DAYOFYEAR", TimeUnit::DayOfYear},
-        {"DOW", TimeUnit::DayOfWeek}, {"DAYOFWEEK", TimeUnit::DayOfWeek},
-        {"HOUR", TimeUnit::Hour},     {"MINUTE", TimeUnit::Minute},
-        {"SECOND", TimeUnit::Second}};
-    for (const auto& [n, t] : k)
-        if (n == u) return t;
-    return TimeUnit::Second;
-}
-
-Bound extract(Call& c)
-{
-    TimeUnit u = timeUnitOf(c.ast.name == "EXTRACT" ? c.ast.unit : c.ast.name);
-    DataType t = DataType::bigint().withNullable(c.anyNullable());
-    return c.done(makeExtract(u, c.take(0), t));
-}
-void checkPatternArg(Call& c, std::size_t i)
-{
-    if (i >= c.args.size() || !c.args[i].node->isLiteral()) return;
-    EvalError err;
-    EvalContext ctx({}, err);
-    std::string buf;
-    StrResult r = c.args[i].node->evalStr(ctx, buf);
-    if (r.null) return;
-    std::string msg = checkDatePattern(r.s);
-    if (!msg.empty()) Binder::fail(c.pos(i), msg);
-}
-Bound dateFormat(Call& c)
-{
-    checkPatternArg(c, 1);
-    bool nullable = c.anyNullable() || c.type(0).kind() == TypeKind::String;
-    return c.done(makeDateFormat(c.take(0), c.take(1), str(nullable)));
-}
-Bound toTimestamp(Call& c)
-{
-    checkPatternArg(c, 1);
-    return c.done(makeToTimestamp(c.take(0), c.take(1), DataType::timestamp()));
-}
-Bound unixTimestamp(Call& c)
-{
-    checkPatternArg(c, 1);
-    DataType t = DataType::bigint().withNullable(c.anyNullable());
-    return c.done(makeUnixTimestamp(c.take(0), c.take(1), t));
-}
-Bound timestampAdd(Call& c)
-{
-    static const std::pair<std::string_view, std::int64_t> kUnits[] = {
-        {"YEAR", -12},       {"QUARTER", -3},   {"MONTH", -1},
-        {"WEEK", 604800000}, {"DAY", 86400000}, {"HOUR", 3600000},
-        {"MINUTE", 60000},   {"SECOND", 1000},  {"MILLISECOND", 1}};
-    const std::int64_t* unit = nullptr;
-    for (const auto& [n, v] : kUnits)
-        if (n == c.ast.unit) unit = &v;
-    if (!unit)
-        Binder::fail(c.ast.opPos, "unsupported time unit '" + c.ast.unit +
-                                      "' in TIMESTAMPADD (expected YEAR, QUARTER, MONTH, WEEK, "
-                                      "DAY, HOUR, MINUTE, SECOND or MILLISECOND)");
-    bool months = *unit < 0;
-    DataType t = DataType::timestamp().withNullable(c.anyNullable());
-    return c.done(
-        makeTimestampAdd(c.take(1), c.take(0), months ? -*unit : *unit, months, false, t));
 }
 
 constexpr Arg S = Arg::String, I = Arg::Integral, N = Arg::Numeric, T = Arg::Timestamp,

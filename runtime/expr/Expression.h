@@ -36,7 +36,9 @@ public:
     /// Indices of input columns the expression reads.
     const std::vector<int>& referencedColumns() const { return m_refs; }
 
-    /// Evaluates over one row. On a runtime error returns NULL and sets `err`.
+    /// Evaluates over one row. On a runtime error returns NULL and sets `err` (the first error
+    /// of this evaluation); `err` is left untouched when evaluation succeeds. Never throws.
+    /// Thread-safe: the compiled form is immutable and shared by copies.
     Value evaluate(RowView row, EvalError& err) const;
     /// WHERE semantics: TRUE keeps the row; FALSE and NULL do not.
     bool test(RowView row, EvalError& err) const;

@@ -3,7 +3,6 @@
 // and common shapes ('abc', 'abc%', '%abc', '%abc%') use direct string operations. The general
 // matcher is iterative (backtracking to the last '%'), so no pattern can exhaust the stack.
 #include <optional>
-#include <variant>
 
 #include "expr/Nodes.h"
 

@@ -21,7 +21,6 @@ public:
     AstPtr parseAll();
 
 private:
-    friend class ParserPrimary;
     const Token& peek(int ahead = 0) const;
     Token take();
     bool isKw(const Token& t, const char* kw) const;
@@ -55,13 +54,14 @@ private:
     AstPtr parseCast(bool tryCast);
     DataType parseTypeName();
     AstPtr parseCall(const Token& name);
+    void closeCall(const Token& name, const Token& open, std::size_t argCount);
+    // ParserSpecial.cpp
     AstPtr parseExtract(const Token& name);
     AstPtr parseSubstring(const Token& name);
     AstPtr parseTrim(const Token& name);
     AstPtr parsePosition(const Token& name);
     AstPtr parseInterval(const Token& kw);
     AstPtr parseTimestampLiteral(const Token& kw);
-    void closeCall(const Token& name, const Token& open, std::size_t argCount);
 
     std::string_view m_text;
     std::vector<Token> m_toks;
