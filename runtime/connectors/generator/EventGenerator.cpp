@@ -44,9 +44,11 @@ EventTime EventGenerator::timeAt(std::uint64_t timeline) const
 EventTime EventGenerator::eventTime(std::uint64_t index) const
 {
     EventTime t = scheduledTime(index);
-    if (m_config.outOfOrdernessMs > 0)
+    if (m_config.outOfOrdernessMs > 0) {
         t -= static_cast<EventTime>(m_jitterStream.at(index) %
                                     static_cast<std::uint64_t>(m_config.outOfOrdernessMs + 1));
+        if (t < m_config.startTimeMs) t = m_config.startTimeMs; // nothing before start_time
+    }
     return t;
 }
 

@@ -37,7 +37,7 @@ public:
     /// The scheduled event time of timeline position `t`.
     EventTime timeAt(std::uint64_t t) const;
     /// The record's event time: scheduledTime minus a deterministic jitter in
-    /// [0, out_of_orderness].
+    /// [0, out_of_orderness], never before start_time.
     EventTime eventTime(std::uint64_t index) const;
 
     /// Writes record `index` into `row` (resized to the schema; existing string buffers reused
