@@ -7,6 +7,7 @@
 
 #include "catalog/Catalog.h"
 #include "connectors/kafka/EmbeddedBroker.h"
+#include "connectors/kafka/LagRegistry.h"
 #include "exec/PhysicalPlan.h"
 #include "run/OverlayModel.h"
 #include "run/RunHooks.h"
@@ -27,6 +28,27 @@ bool usesEmbeddedKafka(const runtime::PipelineSpec& p)
         if (!servers.is_string() || servers.get<std::string>().empty()) return true;
     }
     return false;
+}
+
+bool hasKafkaSource(const runtime::PipelineSpec& p)
+{
+    return std::any_of(p.nodes.begin(), p.nodes.end(),
+                       [](const runtime::NodeSpec& n) { return n.type == "kafka-source"; });
+}
+
+/// Consumer lag of the pipeline's Kafka sources, per partition (subtasks summed by partition).
+/// LagRegistry::snapshot copies a small table under a mutex its writers hold only to copy too.
+std::vector<widgets::PartitionLag> kafkaLag(const runtime::PipelineSpec& p)
+{
+    std::vector<widgets::PartitionLag> out;
+    for (const runtime::kafka::SourceLag& s : runtime::kafka::LagRegistry::instance().snapshot()) {
+        const runtime::NodeSpec* n = p.findNode(s.nodeId);
+        if (!n || n->type != "kafka-source") continue;
+        for (const runtime::kafka::PartitionLag& part : s.partitions)
+            if (part.lag >= 0)
+                out.push_back({s.nodeId, s.topic, static_cast<int>(part.partition), part.lag});
+    }
+    return out;
 }
 
 QString formatUptime(std::int64_t ms)
@@ -301,6 +323,8 @@ void RunController::tick()
     pollEvents();
     m_sample.snapshot = m_engine->snapshot();
     m_sample.rates = m_rates.update(m_sample.snapshot);
+    m_sample.lagReported = hasKafkaSource(m_pipeline);
+    if (m_sample.lagReported) m_sample.partitionLag = kafkaLag(m_pipeline);
     if (m_brokerAddress.isEmpty() && usesEmbeddedKafka(m_pipeline))
         if (auto broker = runtime::kafka::EmbeddedBroker::sharedIfRunning())
             m_brokerAddress = QString::fromStdString(broker->bootstrapServers());

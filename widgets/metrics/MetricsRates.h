@@ -27,8 +27,8 @@ struct EdgeRates {
     double blockedShare = 0; ///< share of the interval producers spent blocked (0..1, summed)
 };
 
-/// Kafka consumer lag of one partition read by a source node. The engine does not report it
-/// in MetricsSnapshot yet; the run controller fills it when it does.
+/// Kafka consumer lag of one partition read by a source node. Not part of MetricsSnapshot: the
+/// run controller reads it from the Kafka sources' lag registry at each tick.
 struct PartitionLag {
     std::string nodeId;
     std::string topic;
