@@ -7,13 +7,20 @@ namespace sw::runtime {
 std::string_view toString(EngineState s)
 {
     switch (s) {
-    case EngineState::Idle: return "idle";
-    case EngineState::Running: return "running";
-    case EngineState::Paused: return "paused";
-    case EngineState::Stopping: return "stopping";
-    case EngineState::Finished: return "finished";
-    case EngineState::Stopped: return "stopped";
-    case EngineState::Failed: return "failed";
+    case EngineState::Idle:
+        return "idle";
+    case EngineState::Running:
+        return "running";
+    case EngineState::Paused:
+        return "paused";
+    case EngineState::Stopping:
+        return "stopping";
+    case EngineState::Finished:
+        return "finished";
+    case EngineState::Stopped:
+        return "stopped";
+    case EngineState::Failed:
+        return "failed";
     }
     return "idle";
 }
@@ -25,23 +32,50 @@ Status Engine::start(const PipelineSpec& pipeline, EngineOptions options)
 {
     return m_impl->start(pipeline, std::move(options));
 }
-void Engine::stop(StopMode mode) { m_impl->stop(mode); }
-void Engine::pause() { m_impl->setPaused(true); }
-void Engine::resume() { m_impl->setPaused(false); }
-bool Engine::wait(std::int64_t timeoutMs) { return m_impl->wait(timeoutMs); }
-EngineState Engine::state() const { return m_impl->state(); }
-std::vector<EngineEvent> Engine::pollEvents() { return m_impl->pollEvents(); }
-MetricsSnapshot Engine::snapshot() const { return m_impl->snapshot(); }
+void Engine::stop(StopMode mode)
+{
+    m_impl->stop(mode);
+}
+void Engine::pause()
+{
+    m_impl->setPaused(true);
+}
+void Engine::resume()
+{
+    m_impl->setPaused(false);
+}
+bool Engine::wait(std::int64_t timeoutMs)
+{
+    return m_impl->wait(timeoutMs);
+}
+EngineState Engine::state() const
+{
+    return m_impl->state();
+}
+std::vector<EngineEvent> Engine::pollEvents()
+{
+    return m_impl->pollEvents();
+}
+MetricsSnapshot Engine::snapshot() const
+{
+    return m_impl->snapshot();
+}
 Result<std::shared_ptr<Tap>> Engine::openTap(const PortRef& port, std::size_t capacity)
 {
     return m_impl->openTap(port, capacity);
 }
-void Engine::closeTap(const PortRef& port) { m_impl->closeTap(port); }
+void Engine::closeTap(const PortRef& port)
+{
+    m_impl->closeTap(port);
+}
 
 // ------------------------------------------------------------------------------ Impl
 
 namespace {
-std::int64_t wallMs() { return OperatorContext::processingTimeMs(); }
+std::int64_t wallMs()
+{
+    return OperatorContext::processingTimeMs();
+}
 } // namespace
 
 Engine::Impl::~Impl()
@@ -82,10 +116,16 @@ Status Engine::Impl::buildSubtasks()
         else
             factory = n.type->createOperator;
         if (!factory)
-            return makeError(n.spec->id + ": node type '" + n.type->name + "' cannot run in the engine yet");
+            return makeError(n.spec->id + ": node type '" + n.type->name +
+                             "' cannot run in the engine yet");
         m_byNode.emplace_back();
         for (int i = 0; i < n.parallelism; ++i) {
-            OperatorSpec spec{*n.spec, *n.type, n.inputSchemas, n.outputSchemas, i, n.parallelism,
+            OperatorSpec spec{*n.spec,
+                              *n.type,
+                              n.inputSchemas,
+                              n.outputSchemas,
+                              i,
+                              n.parallelism,
                               m_env->options.dataDirectory};
             auto op = factory(spec);
             if (!op) return makeError(n.spec->id + ": " + op.error().message);
@@ -95,12 +135,42 @@ Status Engine::Impl::buildSubtasks()
                                  (n.type->isSource() ? "a source node needs a SourceOperator"
                                                      : "a SourceOperator on a node with inputs"));
             auto st = std::make_unique<Subtask>(n, i, std::move(*op), *m_env);
-            if (!n.type->isSource()) st->createGate(m_env->options.channelCapacity);
             m_byNode.back().push_back(st.get());
             m_subtasks.push_back(std::move(st));
         }
     }
     return Status::ok();
+}
+
+void Engine::Impl::buildChainsAndGates()
+{
+    m_chainedEdge.assign(m_plan.edges.size(), false);
+    std::vector<int> chainEdgeOf(m_plan.nodes.size(), -1);
+    for (std::size_t i = 0; i < m_plan.edges.size() && m_env->options.chaining; ++i) {
+        const PlanEdge& e = m_plan.edges[i];
+        if (e.partitioning != Partitioning::Forward) continue;
+        int into = 0, outOfPort = 0;
+        for (const PlanEdge& o : m_plan.edges) {
+            if (o.to == e.to) ++into;
+            if (o.from == e.from && o.fromPort == e.fromPort) ++outOfPort;
+        }
+        if (into != 1 || outOfPort != 1) continue;
+        m_chainedEdge[i] = true;
+        chainEdgeOf[static_cast<std::size_t>(e.to)] = static_cast<int>(i);
+    }
+    // Topological order, so a chain's members are appended upstream first.
+    for (std::size_t n = 0; n < m_plan.nodes.size(); ++n) {
+        int ei = chainEdgeOf[n];
+        for (std::size_t j = 0; j < m_byNode[n].size(); ++j) {
+            Subtask* st = m_byNode[n][j];
+            if (ei >= 0) {
+                const PlanEdge& e = m_plan.edges[static_cast<std::size_t>(ei)];
+                st->chainTo(*m_byNode[static_cast<std::size_t>(e.from)][j], e.toPort);
+            } else if (!m_plan.nodes[n].type->isSource()) {
+                st->createGate(m_env->options.channelCapacity);
+            }
+        }
+    }
 }
 
 void Engine::Impl::wire(const PlanEdge& e, std::size_t edgeIndex)
@@ -113,9 +183,13 @@ void Engine::Impl::wire(const PlanEdge& e, std::size_t edgeIndex)
         for (std::size_t j = 0; j < consumers.size(); ++j) {
             if (e.partitioning == Partitioning::Forward && j != i) continue;
             counters.push_back(std::make_unique<ChannelCounters>());
+            if (m_chainedEdge[edgeIndex]) {
+                targets.push_back({nullptr, 0, counters.back().get(), consumers[j]});
+                continue;
+            }
             InputGate* gate = consumers[j]->gate();
             int ch = gate->addChannel(e.toPort, counters.back().get());
-            targets.push_back({gate, ch, counters.back().get()});
+            targets.push_back({gate, ch, counters.back().get(), nullptr});
         }
         producers[i]->collector().ports()[static_cast<std::size_t>(e.fromPort)].addEdge(
             e.partitioning, e.keys, std::move(targets));
@@ -152,8 +226,10 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
         m_byNode.clear();
         return st;
     }
+    buildChainsAndGates();
     m_channels.resize(m_plan.edges.size());
-    for (std::size_t i = 0; i < m_plan.edges.size(); ++i) wire(m_plan.edges[i], i);
+    for (std::size_t i = 0; i < m_plan.edges.size(); ++i)
+        wire(m_plan.edges[i], i);
     m_failed = false;
     m_stopRequested = false;
     m_done = false;
@@ -161,7 +237,8 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     m_running = static_cast<int>(m_subtasks.size());
     m_startedAtMs = wallMs();
     setState(EngineState::Running);
-    for (auto& st : m_subtasks) st->start();
+    for (auto& st : m_subtasks)
+        if (!st->isChained()) st->start();
     m_supervisor = std::jthread([this](std::stop_token t) { supervise(std::move(t)); });
     return Status::ok();
 }

@@ -28,6 +28,8 @@ public:
 private:
     Status buildSubtasks();
     void wire(const PlanEdge& e, std::size_t edgeIndex);
+    /// Marks chainable edges, chains their consumer subtasks and creates the other gates.
+    void buildChainsAndGates();
     void supervise(std::stop_token st);
     void cancelAll();
     void onFail(const std::string& node, const std::string& msg);
@@ -42,6 +44,7 @@ private:
     std::vector<std::unique_ptr<Subtask>> m_subtasks;
     std::vector<std::vector<Subtask*>> m_byNode; // plan node index -> subtasks
     std::vector<std::vector<std::unique_ptr<ChannelCounters>>> m_channels; // per plan edge
+    std::vector<bool> m_chainedEdge;                                       // per plan edge
     std::map<std::pair<std::string, std::string>, std::shared_ptr<Tap>> m_taps;
     std::vector<std::shared_ptr<Tap>> m_retiredTaps; // kept alive until the run is joined
     mutable std::mutex m_tapMutex;

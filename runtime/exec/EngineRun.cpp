@@ -7,7 +7,8 @@ namespace sw::runtime {
 
 void Engine::Impl::cancelAll()
 {
-    for (auto& st : m_subtasks) st->requestStop();
+    for (auto& st : m_subtasks)
+        st->requestStop();
 }
 
 void Engine::Impl::onFail(const std::string& node, const std::string& msg)
@@ -74,13 +75,17 @@ void Engine::Impl::supervise(std::stop_token)
             }
             m_runCv.wait_until(lock, m_drainDeadline, [&] { return m_running == 0; });
         } else {
-            m_runCv.wait(lock, [&] { return m_running == 0 || (m_drainDeadlineSet && !cancelled); });
+            m_runCv.wait(lock,
+                         [&] { return m_running == 0 || (m_drainDeadlineSet && !cancelled); });
         }
     }
     lock.unlock();
-    if (m_failed) setState(EngineState::Failed);
-    else if (m_stopRequested) setState(EngineState::Stopped);
-    else setState(EngineState::Finished);
+    if (m_failed)
+        setState(EngineState::Failed);
+    else if (m_stopRequested)
+        setState(EngineState::Stopped);
+    else
+        setState(EngineState::Finished);
     lock.lock();
     m_done = true;
     m_runCv.notify_all();
@@ -88,7 +93,8 @@ void Engine::Impl::supervise(std::stop_token)
 
 void Engine::Impl::joinAll()
 {
-    for (auto& st : m_subtasks) st->join();
+    for (auto& st : m_subtasks)
+        st->join();
     if (m_supervisor.joinable()) m_supervisor.join();
 }
 
@@ -97,8 +103,10 @@ bool Engine::Impl::wait(std::int64_t timeoutMs)
     if (!m_supervisor.joinable()) return true;
     {
         std::unique_lock lock(m_runMutex);
-        if (timeoutMs < 0) m_runCv.wait(lock, [&] { return m_done; });
-        else if (!m_runCv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return m_done; }))
+        if (timeoutMs < 0)
+            m_runCv.wait(lock, [&] { return m_done; });
+        else if (!m_runCv.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                                   [&] { return m_done; }))
             return false;
     }
     joinAll();
@@ -129,7 +137,8 @@ MetricsSnapshot Engine::Impl::snapshot() const
             n.maxEventTime = std::max(n.maxEventTime, c.maxEventTime.get());
         }
         n.watermark = m_byNode[i].empty() ? kMinWatermark : wm;
-        if (n.watermark != kMinWatermark && n.watermark != kMaxWatermark && n.maxEventTime != kMinWatermark)
+        if (n.watermark != kMinWatermark && n.watermark != kMaxWatermark &&
+            n.maxEventTime != kMinWatermark)
             n.eventTimeLagMs = std::max<std::int64_t>(0, n.maxEventTime - n.watermark);
         s.nodes.push_back(std::move(n));
     }
@@ -139,10 +148,14 @@ MetricsSnapshot Engine::Impl::snapshot() const
         for (const auto& c : m_channels[i]) {
             e.records += c->records.get();
             e.batches += c->batches.get();
-            e.queuedBatches += static_cast<std::uint64_t>(std::max<std::int64_t>(0, c->queuedBatches.get()));
+            e.queuedBatches +=
+                static_cast<std::uint64_t>(std::max<std::int64_t>(0, c->queuedBatches.get()));
             e.blockedNs += c->blockedNs.get();
         }
-        e.capacityBatches = m_channels[i].size() * (m_env ? m_env->options.channelCapacity : 0);
+        // Chained edges have no queue (capacity 0).
+        e.capacityBatches =
+            m_chainedEdge[i] ? 0
+                             : m_channels[i].size() * (m_env ? m_env->options.channelCapacity : 0);
         e.fill = e.capacityBatches ? double(e.queuedBatches) / double(e.capacityBatches) : 0.0;
         s.edges.push_back(std::move(e));
     }

@@ -2,12 +2,14 @@
 
 namespace sw::runtime {
 
-void OutputPort::addEdge(Partitioning kind, std::vector<int> keyColumns, std::vector<Target> targets)
+void OutputPort::addEdge(Partitioning kind, std::vector<int> keyColumns,
+                         std::vector<Target> targets)
 {
     Edge e;
     e.kind = kind;
     e.keys = std::move(keyColumns);
-    for (const Target& t : targets) e.lanes.push_back(Lane{t, nullptr, {}});
+    for (const Target& t : targets)
+        e.lanes.push_back(Lane{t, nullptr, nullptr, {}});
     if (e.lanes.size() == 1) e.kind = Partitioning::Forward; // one target: no routing needed
     m_edges.push_back(std::move(e));
 }
@@ -54,7 +56,10 @@ void OutputPort::emitBroadcast(Edge& e, Record& r)
 
 void OutputPort::startBatch(Lane& lane)
 {
-    lane.batch = lane.target.gate->acquireBatch(lane.target.channel);
+    if (lane.target.local)
+        lane.batch = lane.spare ? std::move(lane.spare) : std::make_unique<RecordBatch>();
+    else
+        lane.batch = lane.target.gate->acquireBatch(lane.target.channel);
     lane.firstAt = std::chrono::steady_clock::now();
 }
 
@@ -72,13 +77,26 @@ void OutputPort::flushLane(Edge& e, Lane& lane)
 void OutputPort::push(Lane& lane, StreamElement&& el)
 {
     if (m_cancelled) return;
+    if (lane.target.local) {
+        if (lane.target.counters && el.kind == StreamElement::Kind::Records) {
+            lane.target.counters->batches.add(1);
+            lane.target.counters->records.add(el.batch->size());
+        }
+        lane.target.local->receive(el);
+        if (el.batch) {
+            el.batch->clear();
+            lane.spare = std::move(el.batch);
+        }
+        return;
+    }
     if (!lane.target.gate->push(lane.target.channel, std::move(el), m_stop)) m_cancelled = true;
 }
 
 void OutputPort::flushAll()
 {
     for (Edge& e : m_edges)
-        for (Lane& lane : e.lanes) flushLane(e, lane);
+        for (Lane& lane : e.lanes)
+            flushLane(e, lane);
 }
 
 void OutputPort::emitControl(const StreamElement& el)
@@ -93,7 +111,8 @@ void OutputPort::emitControl(const StreamElement& el)
         }
 }
 
-bool OutputPort::hasStale(std::chrono::steady_clock::time_point now, std::chrono::nanoseconds maxAge) const
+bool OutputPort::hasStale(std::chrono::steady_clock::time_point now,
+                          std::chrono::nanoseconds maxAge) const
 {
     for (const Edge& e : m_edges)
         for (const Lane& lane : e.lanes)

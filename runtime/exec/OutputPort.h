@@ -16,6 +16,15 @@
 
 namespace sw::runtime {
 
+/// A consumer called synchronously on the producer's thread (operator chaining: a forward edge
+/// between subtasks that share one thread). It processes `e` before returning and leaves a
+/// Records element's batch in `e` for reuse.
+class LocalReceiver {
+public:
+    virtual ~LocalReceiver() = default;
+    virtual void receive(StreamElement& e) = 0;
+};
+
 class OutputPort {
 public:
     /// One target channel of an edge.
@@ -23,6 +32,7 @@ public:
         InputGate* gate = nullptr;
         int channel = 0;
         ChannelCounters* counters = nullptr;
+        LocalReceiver* local = nullptr; ///< set for a chained target (gate unused)
     };
 
     OutputPort() = default;
@@ -82,6 +92,7 @@ private:
     struct Lane {
         Target target;
         RecordBatchPtr batch;
+        RecordBatchPtr spare; // a chained lane's batch, back from the receiver
         std::chrono::steady_clock::time_point firstAt{};
     };
     struct Edge {
@@ -96,12 +107,18 @@ private:
     {
         Lane* lane;
         switch (e.kind) {
-        case Partitioning::Forward: lane = &e.lanes.front(); break;
+        case Partitioning::Forward:
+            lane = &e.lanes.front();
+            break;
         case Partitioning::KeyHash:
             lane = &e.lanes[keyHashChannel(keyHash(r.row, e.keys), e.lanes.size())];
             break;
-        case Partitioning::Rebalance: lane = &e.lanes[e.next]; break;
-        default: emitBroadcast(e, r); return;
+        case Partitioning::Rebalance:
+            lane = &e.lanes[e.next];
+            break;
+        default:
+            emitBroadcast(e, r);
+            return;
         }
         if (!lane->batch) [[unlikely]]
             startBatch(*lane);

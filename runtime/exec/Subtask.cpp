@@ -24,9 +24,10 @@ int errorPortOf(const NodeType& t)
 
 Subtask::Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, TaskEnv& env)
     : m_node(node), m_index(index), m_op(std::move(op)), m_env(env),
-      m_ctx(node.spec->id, index, node.parallelism, node.inputSchemas, node.outputSchemas, m_counters),
-      m_out(node.spec->id, std::vector<OutputPort>(node.type->outputs.size()), errorPortOf(*node.type),
-            &m_counters)
+      m_ctx(node.spec->id, index, node.parallelism, node.inputSchemas, node.outputSchemas,
+            m_counters),
+      m_out(node.spec->id, std::vector<OutputPort>(node.type->outputs.size()),
+            errorPortOf(*node.type), &m_counters)
 {
     m_source = dynamic_cast<SourceOperator*>(m_op.get());
     m_ctx.setDataDirectory(env.options.dataDirectory);
@@ -46,41 +47,117 @@ Subtask::Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, 
     }
 }
 
+void Subtask::chainTo(Subtask& head, int port)
+{
+    Subtask& h = head.m_head ? *head.m_head : head;
+    m_head = &h;
+    m_localPort = port;
+    if (h.m_members.empty()) h.m_members.push_back(&h);
+    h.m_members.push_back(this);
+}
+
 void Subtask::start()
 {
     m_thread = std::jthread([this] { run(m_stop.get_token()); });
 }
 
+void Subtask::prepareInputs()
+{
+    m_aligner.reset(static_cast<std::size_t>(inputCount()));
+    m_barrierSeen.assign(static_cast<std::size_t>(inputCount()), false);
+}
+
+bool Subtask::openChain(const std::stop_token& st)
+{
+    bool ok = true;
+    forChain([&](Subtask& m) {
+        if (!ok) return;
+        m.m_ctx.setStopToken(st);
+        for (OutputPort& p : m.m_out.ports())
+            p.setStopToken(st);
+        m.prepareInputs();
+        Status s = m.m_op->open(m.m_ctx);
+        if (!s) {
+            m_env.fail(m.m_node.spec->id, "open failed: " + s.message());
+            ok = false;
+            return;
+        }
+        m.m_opened = true;
+    });
+    return ok;
+}
+
+void Subtask::closeChain()
+{
+    forChain([&](Subtask& m) {
+        if (!m.m_opened) return;
+        m.m_opened = false;
+        try {
+            m.m_op->close();
+        } catch (const ChainedFailure& f) { // raised by a later member while `m` flushed
+            m_env.fail(f.nodeId, "close failed: " + f.message);
+        } catch (const std::exception& e) {
+            m_env.fail(m.m_node.spec->id, std::string("close failed: ") + e.what());
+        } catch (...) {
+            m_env.fail(m.m_node.spec->id, "close failed");
+        }
+    });
+}
+
 void Subtask::run(std::stop_token st)
 {
-    const std::string& id = m_node.spec->id;
-    bool opened = false;
     try {
-        m_ctx.setStopToken(st);
-        for (OutputPort& p : m_out.ports()) p.setStopToken(st);
-        Status s = m_op->open(m_ctx);
-        if (!s) {
-            m_env.fail(id, "open failed: " + s.message());
-        } else {
-            opened = true;
-            if (m_source) runSource(st);
-            else runOperator(st);
+        if (openChain(st)) {
+            if (m_source)
+                runSource(st);
+            else
+                runOperator(st);
         }
+    } catch (const ChainedFailure& f) {
+        m_env.fail(f.nodeId, f.message);
     } catch (const std::exception& e) {
-        m_env.fail(id, e.what());
+        m_env.fail(m_node.spec->id, e.what());
     } catch (...) {
-        m_env.fail(id, "unknown exception");
+        m_env.fail(m_node.spec->id, "unknown exception");
     }
-    if (opened) {
-        try {
-            m_op->close();
-        } catch (const std::exception& e) {
-            m_env.fail(id, std::string("close failed: ") + e.what());
-        } catch (...) {
-            m_env.fail(id, "close failed");
+    closeChain();
+    forChain([&](Subtask&) { m_env.finished(); });
+}
+
+void Subtask::receive(StreamElement& e)
+{
+    asMember([&] {
+        if (handle(0, m_localPort, e)) m_out.emitControl(StreamElement::endOfInput());
+        m_out.updateCounters();
+    });
+}
+
+void Subtask::flushChain()
+{
+    forChain([](Subtask& m) { m.m_out.flushAll(); });
+}
+
+bool Subtask::chainHasStale(std::chrono::steady_clock::time_point now,
+                            std::chrono::nanoseconds maxAge)
+{
+    bool stale = false;
+    forChain([&](Subtask& m) { stale = stale || m.m_out.hasStale(now, maxAge); });
+    return stale;
+}
+
+void Subtask::fireChainTimers(std::int64_t nowWallMs)
+{
+    forChain([&](Subtask& m) {
+        if (m.m_ctx.processingTimers().empty()) return;
+        if (&m == this) {
+            fireTimers(nowWallMs);
+            return;
         }
-    }
-    m_env.finished();
+        m.asMember([&] {
+            m.fireTimers(nowWallMs);
+            m.m_out.updateCounters();
+        });
+    });
 }
 
 // ---------------------------------------------------------------- operators
@@ -90,25 +167,28 @@ std::chrono::steady_clock::time_point Subtask::nextDeadline() const
     using namespace std::chrono;
     auto now = steady_clock::now();
     auto deadline = now + milliseconds(std::max<std::int64_t>(1, m_env.options.flushIntervalMs));
-    if (!m_ctx.processingTimers().empty()) {
-        std::int64_t wait = m_ctx.processingTimers().next() - OperatorContext::processingTimeMs();
+    auto consider = [&](const Subtask& m) {
+        if (m.m_ctx.processingTimers().empty()) return;
+        std::int64_t wait = m.m_ctx.processingTimers().next() - OperatorContext::processingTimeMs();
         auto t = now + milliseconds(std::max<std::int64_t>(0, wait));
         if (t < deadline) deadline = t;
-    }
+    };
+    if (m_members.empty()) consider(*this);
+    for (const Subtask* m : m_members)
+        consider(*m);
     return deadline;
 }
 
 void Subtask::fireTimers(std::int64_t nowWallMs)
 {
     std::int64_t t;
-    while (m_ctx.processingTimers().popDue(nowWallMs, t)) m_op->onProcessingTime(t, m_out);
+    while (m_ctx.processingTimers().popDue(nowWallMs, t))
+        m_op->onProcessingTime(t, m_out);
 }
 
 void Subtask::runOperator(const std::stop_token& st)
 {
     InputGate& gate = *m_gate;
-    m_aligner.reset(static_cast<std::size_t>(gate.channelCount()));
-    m_barrierSeen.assign(static_cast<std::size_t>(gate.channelCount()), false);
     const auto maxAge = std::chrono::milliseconds(m_env.options.flushIntervalMs);
     bool done = gate.channelCount() == 0;
     if (done) m_op->endOfInput(m_out);
@@ -117,33 +197,32 @@ void Subtask::runOperator(const std::stop_token& st)
         StreamElement e;
         auto r = gate.tryPop(ch, e);
         if (r != InputGate::PopResult::Element) {
-            m_out.flushAll();
+            flushChain();
             r = gate.pop(ch, e, st, nextDeadline());
         }
         if (r == InputGate::PopResult::Stopped) return;
         auto t0 = std::chrono::steady_clock::now();
-        if (r == InputGate::PopResult::Element) done = handle(ch, e);
-        if (!m_ctx.processingTimers().empty()) fireTimers(OperatorContext::processingTimeMs());
+        if (r == InputGate::PopResult::Element) done = handle(ch, gate.portOf(ch), e);
+        fireChainTimers(OperatorContext::processingTimeMs());
         m_out.updateCounters();
         auto t1 = std::chrono::steady_clock::now();
         m_counters.busyNs.add(static_cast<std::uint64_t>((t1 - t0).count()));
-        if (r == InputGate::PopResult::Timeout || m_out.hasStale(t1, maxAge))
-            m_out.flushAll();
+        if (r == InputGate::PopResult::Timeout || chainHasStale(t1, maxAge)) flushChain();
         if (st.stop_requested()) return;
     }
     m_out.emitControl(StreamElement::endOfInput());
     m_out.updateCounters();
 }
 
-bool Subtask::handle(int ch, StreamElement& e)
+bool Subtask::handle(int ch, int port, StreamElement& e)
 {
     using K = StreamElement::Kind;
     const auto c = static_cast<std::size_t>(ch);
     switch (e.kind) {
     case K::Records:
         m_counters.recordsIn.add(e.batch->size());
-        m_op->processBatch(m_gate->portOf(ch), *e.batch, m_out);
-        m_gate->release(ch, std::move(e.batch));
+        m_op->processBatch(port, *e.batch, m_out);
+        if (m_gate) m_gate->release(ch, std::move(e.batch));
         return false;
     case K::Watermark:
         if (m_aligner.onWatermark(c, e.value)) advanceWatermark();
@@ -166,12 +245,14 @@ bool Subtask::handle(int ch, StreamElement& e)
             m_out.emitControl(StreamElement::active());
         }
         return false;
-    case K::Barrier: onBarrier(ch, e.value); return false;
+    case K::Barrier:
+        onBarrier(ch, e.value);
+        return false;
     case K::EndOfInput:
         ++m_ended;
         if (m_barriers > 0) onBarrier(ch, -1);
         if (m_aligner.onEnd(c)) advanceWatermark();
-        if (m_ended < m_gate->channelCount()) return false;
+        if (m_ended < inputCount()) return false;
         m_op->endOfInput(m_out);
         return true;
     }
@@ -192,19 +273,19 @@ void Subtask::onBarrier(int ch, std::int64_t id)
     // delivered it, snapshot and forward. (id < 0: re-check after a channel ended.)
     if (id >= 0) {
         m_barrierSeen[static_cast<std::size_t>(ch)] = true;
-        m_gate->setBlocked(ch, true);
+        if (m_gate) m_gate->setBlocked(ch, true);
         ++m_barriers;
         m_checkpoint = id;
     }
-    if (m_barriers < m_gate->channelCount() - m_ended) return;
+    if (m_barriers < inputCount() - m_ended) return;
     struct NullWriter : StateWriter {
         void put(const std::string&, std::string) override {}
     } writer;
     m_op->snapshotState(m_checkpoint, writer);
     m_out.emitControl(StreamElement::barrier(m_checkpoint));
-    for (int i = 0; i < m_gate->channelCount(); ++i) {
+    for (int i = 0; i < inputCount(); ++i) {
         m_barrierSeen[static_cast<std::size_t>(i)] = false;
-        m_gate->setBlocked(i, false);
+        if (m_gate) m_gate->setBlocked(i, false);
     }
     m_barriers = 0;
 }

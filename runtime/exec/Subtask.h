@@ -1,6 +1,7 @@
 #pragma once
 // One parallel instance of one node: its operator, input gate, collector, counters and thread.
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <stop_token>
@@ -26,7 +27,14 @@ struct TaskEnv {
     std::atomic<bool> draining{false};
 };
 
-class Subtask {
+/// An operator failure inside a chained subtask, carrying that subtask's node id up through
+/// the head subtask's call stack.
+struct ChainedFailure {
+    std::string nodeId;
+    std::string message;
+};
+
+class Subtask : public LocalReceiver {
 public:
     Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, TaskEnv& env);
     Subtask(const Subtask&) = delete;
@@ -41,6 +49,13 @@ public:
     Collector& collector() { return m_out; }
     SubtaskCounters& counters() { return m_counters; }
 
+    /// Runs this subtask on `head`'s thread, fed by a forward edge into input port `port`
+    /// (operator chaining). Call in topological order, before start().
+    void chainTo(Subtask& head, int port);
+    bool isChained() const { return m_head != nullptr; }
+    /// A chained element from the upstream subtask (on the head's thread).
+    void receive(StreamElement& e) override;
+
     void start();
     /// Thread-safe; effective even before start() (the thread then stops at once).
     void requestStop() { m_stop.request_stop(); }
@@ -51,12 +66,40 @@ public:
 
 private:
     void run(std::stop_token st);
+    bool openChain(const std::stop_token& st);
+    void closeChain();
+    void prepareInputs();
+    int inputCount() const { return m_gate ? m_gate->channelCount() : (m_head ? 1 : 0); }
+    template <typename F> void forChain(F&& f)
+    {
+        if (m_members.empty())
+            f(*this);
+        else
+            for (Subtask* m : m_members)
+                f(*m);
+    }
+    /// Runs `f` as this (chained) subtask: a failure leaves as a ChainedFailure naming this node.
+    template <typename F> void asMember(F&& f)
+    {
+        try {
+            f();
+        } catch (const ChainedFailure&) {
+            throw;
+        } catch (const std::exception& ex) {
+            throw ChainedFailure{m_node.spec->id, ex.what()};
+        } catch (...) {
+            throw ChainedFailure{m_node.spec->id, "unknown exception"};
+        }
+    }
+    void flushChain();
+    bool chainHasStale(std::chrono::steady_clock::time_point now, std::chrono::nanoseconds maxAge);
+    void fireChainTimers(std::int64_t nowWallMs);
     void runOperator(const std::stop_token& st);
     void runSource(const std::stop_token& st);
     void sourceWatermarks(std::int64_t nowMs, bool force);
     void sourceIdleness(std::int64_t nowMs, bool produced);
     void sourceEnd();
-    bool handle(int channel, StreamElement& e);
+    bool handle(int channel, int port, StreamElement& e);
     void onBarrier(int channel, std::int64_t id);
     void advanceWatermark();
     void fireTimers(std::int64_t nowWallMs);
@@ -71,6 +114,10 @@ private:
     OperatorContext m_ctx;
     Collector m_out;
     std::unique_ptr<InputGate> m_gate;
+    Subtask* m_head = nullptr;       // chained: the subtask whose thread runs this one
+    int m_localPort = 0;             // chained: the input port fed by the chain
+    std::vector<Subtask*> m_members; // head: every subtask on this thread, topological, self first
+    bool m_opened = false;
     std::stop_source m_stop; // owned here (not the jthread's) so a stop before start() counts
     std::jthread m_thread;
 

@@ -55,7 +55,7 @@ void Subtask::runSource(const std::stop_token& st)
             break;
         }
         if (m_env.paused.load(std::memory_order_acquire)) {
-            m_out.flushAll();
+            flushChain();
             std::this_thread::sleep_for(milliseconds(5));
             continue;
         }
@@ -69,15 +69,15 @@ void Subtask::runSource(const std::stop_token& st)
         std::int64_t now = OperatorContext::processingTimeMs();
         sourceIdleness(now, produced > 0);
         sourceWatermarks(now, false);
-        if (!m_ctx.processingTimers().empty()) fireTimers(now);
+        fireChainTimers(now);
         auto t1 = steady_clock::now();
         m_counters.busyNs.add(static_cast<std::uint64_t>((t1 - t0).count()));
         if (s == SourceStatus::End) break;
         if (s == SourceStatus::Idle) {
-            m_out.flushAll();
+            flushChain();
             std::this_thread::sleep_for(milliseconds(1));
-        } else if (m_out.hasStale(t1, maxAge)) {
-            m_out.flushAll();
+        } else if (chainHasStale(t1, maxAge)) {
+            flushChain();
         }
         for (const OutputPort& p : m_out.ports())
             if (!p.live()) return; // a push was abandoned: we are being cancelled

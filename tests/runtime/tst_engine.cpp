@@ -15,8 +15,9 @@
 using namespace sw::runtime;
 using namespace sw::test;
 
-#define SW_COMPARE_ENUM(a, b)                                                                  \
-    QVERIFY2((a) == (b), qPrintable(QString("%1 != %2").arg(QString::fromStdString(std::string(toString(a)))) \
+#define SW_COMPARE_ENUM(a, b)                                                                      \
+    QVERIFY2((a) == (b), qPrintable(QString("%1 != %2")                                            \
+                                        .arg(QString::fromStdString(std::string(toString(a))))     \
                                         .arg(QString::fromStdString(std::string(toString(b))))))
 
 namespace {
@@ -52,7 +53,8 @@ PipelineSpec linear(std::vector<NodeSpec> mids, int parallelism = 1)
 std::multiset<std::int64_t> ids(const std::vector<Record>& rs)
 {
     std::multiset<std::int64_t> s;
-    for (const auto& r : rs) s.insert(r.row[0].asInt());
+    for (const auto& r : rs)
+        s.insert(r.row[0].asInt());
     return s;
 }
 
@@ -91,7 +93,10 @@ private Q_SLOTS:
     void unionMergesInputs();
     void sourceFailureStopsCleanly();
     void operatorFailureStopsCleanly();
+    void stopWithBlockedSinkCompletes_data();
     void stopWithBlockedSinkCompletes();
+    void chainedFailureNamesTheFailingNode();
+    void chainingGivesTheSameResult();
     void cancelStopsUnboundedSource();
     void backpressureBoundsMemoryAndLosesNothing();
     void metricsSnapshotCounts();
@@ -110,7 +115,8 @@ void TstEngine::partitionerIsStableAndSpreads()
         QCOMPARE(keyHashChannel(keyHash(r, keys), 4), c); // stable
         ++counts[c];
     }
-    for (int c : counts) QVERIFY2(c > 800 && c < 1200, qPrintable(QString::number(c)));
+    for (int c : counts)
+        QVERIFY2(c > 800 && c < 1200, qPrintable(QString::number(c)));
     // Numerically equal INT and DECIMAL keys hash alike (Value::hash contract).
     Row a{Value::integer(12)}, b{Value::decimal(1200, 2)};
     QCOMPARE(keyHash(a, keys), keyHash(b, keys));
@@ -143,9 +149,9 @@ void TstEngine::watermarkAligner()
     QVERIFY(!a.onWatermark(1, 40)); // channel regressions are ignored
     QVERIFY(a.onIdle(1));           // min over non-idle = 70
     QCOMPARE(a.current(), EventTime(70));
-    QVERIFY(!a.onActive(1));        // reactivation never moves it back
+    QVERIFY(!a.onActive(1)); // reactivation never moves it back
     QCOMPARE(a.current(), EventTime(70));
-    QVERIFY(!a.onWatermark(1, 60)); // still min(100, 60, 70) = 60 < 70: hold
+    QVERIFY(!a.onWatermark(1, 60));  // still min(100, 60, 70) = 60 < 70: hold
     QVERIFY(!a.onWatermark(1, 200)); // min(100, 200, 70) = 70: unchanged
     QCOMPARE(a.current(), EventTime(70));
     QVERIFY(a.onWatermark(2, 150));
@@ -241,7 +247,9 @@ void TstEngine::planParallelismAndPartitioning()
                             2);
     auto plan = compilePlan(p);
     QVERIFY2(plan.isOk(), plan.isOk() ? "" : plan.error().message.c_str());
-    auto par = [&](const char* id) { return plan->nodes[std::size_t(plan->indexOf(id))].parallelism; };
+    auto par = [&](const char* id) {
+        return plan->nodes[std::size_t(plan->indexOf(id))].parallelism;
+    };
     QCOMPARE(par("src"), 1);  // file-source has no parallelism property
     QCOMPARE(par("f"), 3);    // node override
     QCOMPARE(par("w"), 2);    // pipeline default
@@ -254,7 +262,8 @@ void TstEngine::planParallelismAndPartitioning()
         }
         if (e.spec.to.node == "sink") SW_COMPARE_ENUM(e.partitioning, Partitioning::Rebalance);
     }
-    PipelineSpec same = linear({node("m", "map", {{"columns", {{{"name", "id"}, {"expr", "id"}}}}})});
+    PipelineSpec same =
+        linear({node("m", "map", {{"columns", {{{"name", "id"}, {"expr", "id"}}}}})});
     auto plan2 = compilePlan(same);
     QVERIFY(plan2.isOk());
     SW_COMPARE_ENUM(plan2->edges[0].partitioning, Partitioning::Forward);
@@ -276,7 +285,8 @@ void TstEngine::filterPassesExactlyMatching()
     for (const auto& r : *rows)
         if (r[2].asInt() > 50 && r[1].asInt() != 3) expect.push_back(r[0].asInt());
     std::vector<std::int64_t> got;
-    for (const auto& r : sink->take()) got.push_back(r.row[0].asInt());
+    for (const auto& r : sink->take())
+        got.push_back(r.row[0].asInt());
     QCOMPARE(got, expect); // one path at parallelism 1: order preserved too
     QVERIFY(sink->ended.load());
     QVERIFY(sink->closed.load());
@@ -309,8 +319,10 @@ void TstEngine::mapComputesColumnsAndRoutesErrors()
     std::size_t bad = 0;
     std::map<std::int64_t, std::int64_t> expect;
     for (const auto& r : *rows) {
-        if (r[2].asInt() == 7) ++bad;
-        else expect[r[0].asInt()] = 100 / (r[2].asInt() - 7);
+        if (r[2].asInt() == 7)
+            ++bad;
+        else
+            expect[r[0].asInt()] = 100 / (r[2].asInt() - 7);
     }
     QVERIFY(bad > 0);
     auto out = sink->take();
@@ -326,7 +338,8 @@ void TstEngine::mapComputesColumnsAndRoutesErrors()
     QCOMPARE(er.row.size(), std::size_t(12));
     QCOMPARE(er.row[1].asString(), std::string("m"));
     QCOMPARE(er.row[2].asString(), std::string("expression"));
-    QVERIFY2(er.row[3].asString().find("100 / (v - 7)") != std::string::npos, er.row[3].asString().c_str());
+    QVERIFY2(er.row[3].asString().find("100 / (v - 7)") != std::string::npos,
+             er.row[3].asString().c_str());
     QVERIFY(er.row[11].asString().find("\"v\": 7") != std::string::npos);
     QCOMPARE(e.snapshot().node("m")->errors, std::uint64_t(bad));
 }
@@ -344,11 +357,11 @@ void TstEngine::parallelPipelineLosesNothing()
     QFETCH(int, parallelism);
     auto rows = makeRows(100000, 97);
     auto sink = std::make_shared<Collected>();
-    PipelineSpec p = linear({node("kb", "key-by", {{"keys", {"k"}}}),
-                             node("f", "filter", {{"condition", "v <> 13"}}),
-                             node("m", "map", {{"columns", {{{"name", "id"}, {"expr", "id"}},
-                                                            {{"name", "k"}, {"expr", "k"}}}}})},
-                            parallelism);
+    PipelineSpec p = linear(
+        {node("kb", "key-by", {{"keys", {"k"}}}), node("f", "filter", {{"condition", "v <> 13"}}),
+         node("m", "map",
+              {{"columns", {{{"name", "id"}, {"expr", "id"}}, {{"name", "k"}, {"expr", "k"}}}}})},
+        parallelism);
     Engine e;
     EngineOptions o;
     o.batchSize = 128;
@@ -377,7 +390,8 @@ void TstEngine::parallelPipelineLosesNothing()
 void TstEngine::unionMergesInputs()
 {
     auto a = makeRows(3000), b = makeRows(2000);
-    for (auto& r : *b) r[0] = Value::integer(r[0].asInt() + 1'000'000);
+    for (auto& r : *b)
+        r[0] = Value::integer(r[0].asInt() + 1'000'000);
     auto sink = std::make_shared<Collected>();
     PipelineSpec p;
     p.settings.parallelism = 2;
@@ -429,23 +443,37 @@ void TstEngine::operatorFailureStopsCleanly()
         return makeOperator<ThrowingOperator>(1234);
     };
     o.operatorOverrides["sink"] = collectingSink(sink);
-    QVERIFY(e.start(linear({node("mid", "filter", {{"condition", "TRUE"}}), node("m2", "key-by", {{"keys", {"k"}}})}, 2), o).isOk());
+    QVERIFY(e.start(linear({node("mid", "filter", {{"condition", "TRUE"}}),
+                            node("m2", "key-by", {{"keys", {"k"}}})},
+                           2),
+                    o)
+                .isOk());
     auto ev = runToEnd(e);
     SW_COMPARE_ENUM(e.state(), EngineState::Failed);
     bool found = false;
     for (const auto& x : ev)
-        if (x.kind == EngineEvent::Kind::Error && x.nodeId == "mid" && x.message == "boom at 1234") found = true;
+        if (x.kind == EngineEvent::Kind::Error && x.nodeId == "mid" && x.message == "boom at 1234")
+            found = true;
     QVERIFY2(found, errorsOf(ev).c_str());
     QVERIFY(sink->closed.load());
 }
 
+void TstEngine::stopWithBlockedSinkCompletes_data()
+{
+    QTest::addColumn<bool>("chaining");
+    QTest::newRow("channels") << false; // the filter blocks on a full channel to the sink
+    QTest::newRow("chained") << true;   // the sink blocks the source's own thread
+}
+
 void TstEngine::stopWithBlockedSinkCompletes()
 {
+    QFETCH(bool, chaining);
     auto rows = makeRows(200000);
     auto sink = std::make_shared<Collected>();
     sink->block = true; // never releases: only the stop token gets it out
     Engine e;
     EngineOptions o;
+    o.chaining = chaining;
     o.channelCapacity = 2;
     VectorSourceConfig c{rows};
     c.unbounded = true;
@@ -454,13 +482,77 @@ void TstEngine::stopWithBlockedSinkCompletes()
     o.operatorOverrides["src"] = vectorSource(c);
     o.operatorOverrides["sink"] = collectingSink(sink);
     QVERIFY(e.start(linear({node("f", "filter", {{"condition", "TRUE"}})}), o).isOk());
-    QTRY_VERIFY_WITH_TIMEOUT(e.snapshot().edges.back().queuedBatches >= 2, 30000); // backed up
+    if (chaining)
+        QTRY_VERIFY_WITH_TIMEOUT(emitted.load() > 0, 30000);
+    else
+        QTRY_VERIFY_WITH_TIMEOUT(e.snapshot().edges.back().queuedBatches >= 2, 30000); // backed up
     e.stop(StopMode::Drain);
     QVERIFY(e.wait(60000)); // completes (the drain timeout cancels the blocked sink)
     SW_COMPARE_ENUM(e.state(), EngineState::Stopped);
     QVERIFY(sink->closed.load());
     auto ev = e.pollEvents();
     QVERIFY(errorsOf(ev).empty());
+}
+
+void TstEngine::chainedFailureNamesTheFailingNode()
+{
+    // src -> mid -> sink are all forward at parallelism 1: one thread. The failure still names
+    // the node that threw, and every operator of the chain is closed.
+    auto rows = makeRows(5000);
+    auto sink = std::make_shared<Collected>();
+    Engine e;
+    EngineOptions o;
+    o.operatorOverrides["src"] = vectorSource({rows});
+    o.operatorOverrides["mid"] = [](const OperatorSpec&) -> Result<std::unique_ptr<Operator>> {
+        return makeOperator<ThrowingOperator>(777);
+    };
+    o.operatorOverrides["sink"] = collectingSink(sink);
+    QVERIFY(e.start(linear({node("mid", "filter", {{"condition", "TRUE"}})}), o).isOk());
+    auto ev = runToEnd(e);
+    SW_COMPARE_ENUM(e.state(), EngineState::Failed);
+    bool found = false;
+    for (const auto& x : ev)
+        if (x.kind == EngineEvent::Kind::Error && x.nodeId == "mid" && x.message == "boom at 777")
+            found = true;
+    QVERIFY2(found, errorsOf(ev).c_str());
+    QVERIFY(sink->closed.load());
+    QVERIFY(!sink->ended.load());
+    QCOMPARE(e.snapshot().edges[0].capacityBatches, std::uint64_t(0)); // it was chained
+}
+
+void TstEngine::chainingGivesTheSameResult()
+{
+    auto rows = makeRows(30000, 13);
+    std::vector<std::string> results[2];
+    for (int chained = 0; chained < 2; ++chained) {
+        auto sink = std::make_shared<Collected>();
+        Engine e;
+        EngineOptions o;
+        o.chaining = chained == 1;
+        o.operatorOverrides["src"] = vectorSource({rows});
+        o.operatorOverrides["sink"] = collectingSink(sink);
+        PipelineSpec p = linear(
+            {node("f", "filter", {{"condition", "v % 3 = 0"}}),
+             node("m", "map",
+                  {{"columns",
+                    {{{"name", "id"}, {"expr", "id"}},
+                     {{"name", "x"}, {"expr", "v * 2 + k"}},
+                     {{"name", "ts"}, {"expr", "ts"}}}}}),
+             node("w", "tumbling-window",
+                  {{"size", "100 ms"}, {"aggregates", {{{"function", "SUM"}, {"column", "x"}}}}})});
+        QVERIFY(e.start(p, o).isOk());
+        auto ev = runToEnd(e);
+        QVERIFY2(errorsOf(ev).empty(), errorsOf(ev).c_str());
+        for (const auto& r : sink->take()) {
+            std::string line;
+            for (const auto& v : r.row)
+                line += v.toString() + "|";
+            results[chained].push_back(line);
+        }
+        std::sort(results[chained].begin(), results[chained].end());
+    }
+    QVERIFY(results[0].size() > 100);
+    QCOMPARE(results[1], results[0]);
 }
 
 void TstEngine::cancelStopsUnboundedSource()
@@ -492,6 +584,7 @@ void TstEngine::backpressureBoundsMemoryAndLosesNothing()
     std::atomic<std::int64_t> emitted{0};
     Engine e;
     EngineOptions o;
+    o.chaining = false; // measure the channels (a chained pipeline runs on the source's thread)
     o.batchSize = 256;
     o.channelCapacity = 4;
     VectorSourceConfig c{rows};
@@ -500,8 +593,9 @@ void TstEngine::backpressureBoundsMemoryAndLosesNothing()
     c.emitted = &emitted;
     o.operatorOverrides["src"] = vectorSource(c);
     o.operatorOverrides["sink"] = collectingSink(sink);
-    QVERIFY(e.start(linear({node("m", "map", {{"columns", {{{"name", "id"}, {"expr", "id"}}}},
-                                              {"keep_input_columns", false}})}),
+    QVERIFY(e.start(linear({node("m", "map",
+                                 {{"columns", {{{"name", "id"}, {"expr", "id"}}}},
+                                  {"keep_input_columns", false}})}),
                     o)
                 .isOk());
     // Stated bound: 2 channels x (capacity + 2 batches) x batchSize records in flight, plus the
@@ -513,7 +607,8 @@ void TstEngine::backpressureBoundsMemoryAndLosesNothing()
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         std::int64_t inFlight = emitted.load() - sink->count.load();
         peak = std::max(peak, inFlight);
-        for (const auto& ed : e.snapshot().edges) peakQueued = std::max(peakQueued, ed.queuedBatches);
+        for (const auto& ed : e.snapshot().edges)
+            peakQueued = std::max(peakQueued, ed.queuedBatches);
     }
     QVERIFY2(peak <= bound, qPrintable(QString("in flight %1 > bound %2").arg(peak).arg(bound)));
     QVERIFY(peakQueued <= 4);
@@ -527,7 +622,8 @@ void TstEngine::backpressureBoundsMemoryAndLosesNothing()
     SW_COMPARE_ENUM(e.state(), EngineState::Finished);
     auto got = sink->take();
     QCOMPARE(got.size(), std::size_t(total));
-    for (int i = 0; i < total; ++i) QCOMPARE(got[std::size_t(i)].row[0].asInt(), std::int64_t(i));
+    for (int i = 0; i < total; ++i)
+        QCOMPARE(got[std::size_t(i)].row[0].asInt(), std::int64_t(i));
 }
 
 void TstEngine::metricsSnapshotCounts()
@@ -576,7 +672,7 @@ void TstEngine::tapSeesRecords()
     auto got = (*tap)->take();
     QVERIFY(!got.empty());
     QVERIFY(got.size() <= 100);
-    QCOMPARE((*tap)->total(), std::uint64_t(3000)); // opened before any record passed
+    QCOMPARE((*tap)->total(), std::uint64_t(3000));          // opened before any record passed
     QCOMPARE(got.back().row[0].asInt(), std::int64_t(2999)); // the newest are kept
     e.stop(StopMode::Cancel);
     QVERIFY(e.wait(60000));
@@ -598,7 +694,8 @@ void TstEngine::startFailsForInvalidPipeline()
     o.operatorOverrides["sink"] = collectingSink(std::make_shared<Collected>());
     Status s2 = e.start(linear({}), o);
     QVERIFY(!s2.isOk());
-    QVERIFY2(s2.message().find("src: cannot open the file") != std::string::npos, s2.message().c_str());
+    QVERIFY2(s2.message().find("src: cannot open the file") != std::string::npos,
+             s2.message().c_str());
     SW_COMPARE_ENUM(e.state(), EngineState::Idle);
 }
 
