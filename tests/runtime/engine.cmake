@@ -5,3 +5,6 @@ sw_add_qtest(tst_windows SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_windows.cpp
   LIBS sw_runtime LABELS unit)
 sw_add_qtest(tst_oracle SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_oracle.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS unit concurrency)
+# Backpressure: a throttled sink bounds records in flight, loses nothing and recovers (~3 s).
+sw_add_qtest(tst_backpressure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backpressure.cpp
+  LIBS sw_runtime LABELS unit concurrency)

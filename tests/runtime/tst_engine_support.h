@@ -13,6 +13,12 @@
 #include "exec/Operator.h"
 #include "model/PipelineSpec.h"
 
+/// QVERIFY2 for enums with toString() (include QtTest first).
+#define SW_COMPARE_ENUM(a, b)                                                                      \
+    QVERIFY2((a) == (b), qPrintable(QString("%1 != %2")                                            \
+                                        .arg(QString::fromStdString(std::string(toString(a))))     \
+                                        .arg(QString::fromStdString(std::string(toString(b))))))
+
 namespace sw::test {
 using namespace sw::runtime;
 
@@ -21,11 +27,11 @@ using namespace sw::runtime;
 struct VectorSourceConfig {
     std::shared_ptr<const std::vector<Row>> rows;
     std::size_t perPoll = 64;
-    std::int64_t failAt = -1;             ///< throw when reaching this record index
+    std::int64_t failAt = -1;                     ///< throw when reaching this record index
     std::atomic<std::int64_t>* emitted = nullptr; ///< optional progress counter
-    bool unbounded = false;               ///< after the rows: return Idle forever (until stopped)
-    std::chrono::microseconds pause{0};   ///< sleep after each poll (rate limiting)
-    std::atomic<bool>* go = nullptr;      ///< when set: emit nothing (Idle) until *go is true
+    bool unbounded = false;             ///< after the rows: return Idle forever (until stopped)
+    std::chrono::microseconds pause{0}; ///< sleep after each poll (rate limiting)
+    std::atomic<bool>* go = nullptr;    ///< when set: emit nothing (Idle) until *go is true
 };
 
 class VectorSource : public SourceOperator {
@@ -108,7 +114,8 @@ public:
             m_c->cv.wait_until(l, m_stop, until, [] { return false; });
         }
         std::lock_guard l(m_c->mutex);
-        for (const Record& r : batch) m_c->records.push_back(r);
+        for (const Record& r : batch)
+            m_c->records.push_back(r);
         m_c->count.fetch_add(static_cast<std::int64_t>(batch.size()));
     }
     void endOfInput(Collector&) override { m_c->ended = true; }
@@ -137,7 +144,8 @@ inline NodeSpec sourceNode(const std::string& id,
     n.type = "file-source";
     n.properties["path"] = "unused.jsonl";
     nlohmann::json schema = nlohmann::json::array();
-    for (const auto& [name, type] : columns) schema.push_back({{"name", name}, {"type", type}});
+    for (const auto& [name, type] : columns)
+        schema.push_back({{"name", name}, {"type", type}});
     n.properties["schema"] = schema;
     if (tsColumn.empty()) {
         n.properties["watermark"] = "processing-time";
@@ -148,7 +156,8 @@ inline NodeSpec sourceNode(const std::string& id,
     return n;
 }
 
-inline NodeSpec node(const std::string& id, const std::string& type, nlohmann::json props = nlohmann::json::object())
+inline NodeSpec node(const std::string& id, const std::string& type,
+                     nlohmann::json props = nlohmann::json::object())
 {
     NodeSpec n;
     n.id = id;
@@ -157,8 +166,8 @@ inline NodeSpec node(const std::string& id, const std::string& type, nlohmann::j
     return n;
 }
 
-inline EdgeSpec edge(const std::string& from, const std::string& to, const std::string& fromPort = "out",
-                     const std::string& toPort = "in")
+inline EdgeSpec edge(const std::string& from, const std::string& to,
+                     const std::string& fromPort = "out", const std::string& toPort = "in")
 {
     return EdgeSpec{PortRef{from, fromPort}, PortRef{to, toPort}};
 }
