@@ -79,7 +79,6 @@ private:
     std::int64_t m_firstTs = 0;
     bool m_haveFirst = false;
     std::chrono::steady_clock::time_point m_wallStart{};
-    std::stop_token m_stop;
     std::string m_nodeId;
 };
 

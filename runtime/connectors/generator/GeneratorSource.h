@@ -62,7 +62,6 @@ private:
     gen::HashStream m_duplicate;
     gen::HashStream m_corrupt;
     TokenBucket m_bucket;
-    std::stop_token m_stop;
     Record m_record;
     JsonRowWriter m_writer;
     JsonRowParser m_parser;
