@@ -26,7 +26,7 @@ const char* kRunUsage = R"(Usage: streamwright-run run FILE [options]
 
 Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
 (the first Ctrl-C drains in-flight data to the sinks; a second one cancels).
-  --events N        stop (draining) after the sources emitted N records
+  --events N        stop (draining) once the sources emitted at least N records
   --duration D      stop (draining) after D, e.g. "30 s", "5 min"
   --report FILE     write final metrics and errors as JSON
   --data-dir DIR    base directory for relative output/DLQ/state paths
@@ -37,7 +37,10 @@ Exit codes: 0 finished or stopped cleanly, 1 the pipeline failed,
 )";
 
 std::atomic<int> g_interrupts{0};
-extern "C" void onSigint(int) { g_interrupts.fetch_add(1); }
+extern "C" void onSigint(int)
+{
+    g_interrupts.fetch_add(1);
+}
 
 struct RunArgs {
     std::string file;
@@ -77,7 +80,8 @@ int parseArgs(int argc, char** argv, RunArgs& a)
                 std::string err;
                 auto d = runtime::parseDuration(v, &err);
                 if (!d || *d <= 0) {
-                    std::fprintf(stderr, "run: --duration: %s\n", d ? "must be positive" : err.c_str());
+                    std::fprintf(stderr, "run: --duration: %s\n",
+                                 d ? "must be positive" : err.c_str());
                     return 2;
                 }
                 a.durationMs = *d;
@@ -103,12 +107,6 @@ int parseArgs(int argc, char** argv, RunArgs& a)
     return -1;
 }
 
-bool finished(runtime::EngineState s)
-{
-    using S = runtime::EngineState;
-    return s == S::Finished || s == S::Stopped || s == S::Failed;
-}
-
 } // namespace
 
 int runRunCommand(int argc, char** argv)
@@ -122,7 +120,9 @@ int runRunCommand(int argc, char** argv)
     }
     const runtime::PipelineSpec& pipeline = *loaded;
     if (a.dataDir.empty())
-        a.dataDir = (pipeline.settings.name.empty() ? std::string("pipeline") : pipeline.settings.name) + ".data";
+        a.dataDir =
+            (pipeline.settings.name.empty() ? std::string("pipeline") : pipeline.settings.name) +
+            ".data";
     std::error_code ec;
     std::filesystem::create_directories(a.dataDir, ec);
     if (ec) {
@@ -148,25 +148,30 @@ int runRunCommand(int argc, char** argv)
     auto t0 = std::chrono::steady_clock::now();
     while (true) {
         bool done = engine.wait(250);
-        for (auto& e : engine.pollEvents()) log.add(e, status);
+        for (auto& e : engine.pollEvents())
+            log.add(e, status);
         auto snap = engine.snapshot();
         status.update(snap);
         if (done) break;
         auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::steady_clock::now() - t0).count();
+                           std::chrono::steady_clock::now() - t0)
+                           .count();
         int irq = g_interrupts.load();
         if (irq > seenInterrupts) {
             seenInterrupts = irq;
-            status.message(irq == 1 ? "interrupted: draining (Ctrl-C again to cancel)" : "cancelling");
+            status.message(irq == 1 ? "interrupted: draining (Ctrl-C again to cancel)"
+                                    : "cancelling");
             engine.stop(irq == 1 ? runtime::StopMode::Drain : runtime::StopMode::Cancel);
             stopRequested = true;
-        } else if (!stopRequested && ((a.durationMs > 0 && elapsed >= a.durationMs) ||
-                                      (a.events > 0 && sourceRecords(snap, pipeline) >= a.events))) {
+        } else if (!stopRequested &&
+                   ((a.durationMs > 0 && elapsed >= a.durationMs) ||
+                    (a.events > 0 && sourceRecords(snap, pipeline) >= a.events))) {
             engine.stop(runtime::StopMode::Drain);
             stopRequested = true;
         }
     }
-    for (auto& e : engine.pollEvents()) log.add(e, status);
+    for (auto& e : engine.pollEvents())
+        log.add(e, status);
     auto final = engine.snapshot();
     status.finish(final);
     std::signal(SIGINT, SIG_DFL);

@@ -29,16 +29,20 @@ bool isSink(const runtime::PipelineSpec& p, const std::string& id)
 std::string human(double v)
 {
     char buf[32];
-    if (v >= 1e6) std::snprintf(buf, sizeof buf, "%.2fM", v / 1e6);
-    else if (v >= 1e4) std::snprintf(buf, sizeof buf, "%.1fK", v / 1e3);
-    else std::snprintf(buf, sizeof buf, "%.0f", v);
+    if (v >= 1e6)
+        std::snprintf(buf, sizeof buf, "%.2fM", v / 1e6);
+    else if (v >= 1e4)
+        std::snprintf(buf, sizeof buf, "%.1fK", v / 1e3);
+    else
+        std::snprintf(buf, sizeof buf, "%.0f", v);
     return buf;
 }
 
 std::uint64_t totalErrors(const runtime::MetricsSnapshot& s)
 {
     std::uint64_t e = 0;
-    for (const auto& n : s.nodes) e += n.errors;
+    for (const auto& n : s.nodes)
+        e += n.errors;
     return e;
 }
 
@@ -86,13 +90,15 @@ void StatusLine::update(const runtime::MetricsSnapshot& s)
             worstEdge = e.edge.from.node + "->" + e.edge.to.node;
         }
     std::int64_t lag = 0;
-    for (const auto& n : s.nodes) lag = std::max(lag, n.eventTimeLagMs);
+    for (const auto& n : s.nodes)
+        lag = std::max(lag, n.eventTimeLagMs);
     char line[512];
-    std::snprintf(line, sizeof line,
-                  "[%s %.1fs] in %s/s  out %s/s  | backpressure %3.0f%% %s | wm lag %.1fs | errors %llu",
-                  std::string(runtime::toString(s.state)).c_str(), static_cast<double>(s.uptimeMs) / 1000.0,
-                  human(m_inRate).c_str(), human(m_outRate).c_str(), worstFill * 100.0, worstEdge.c_str(),
-                  static_cast<double>(lag) / 1000.0, static_cast<unsigned long long>(totalErrors(s)));
+    std::snprintf(
+        line, sizeof line,
+        "[%s %.1fs] in %s/s  out %s/s  | backpressure %3.0f%% %s | wm lag %.1fs | errors %llu",
+        std::string(runtime::toString(s.state)).c_str(), static_cast<double>(s.uptimeMs) / 1000.0,
+        human(m_inRate).c_str(), human(m_outRate).c_str(), worstFill * 100.0, worstEdge.c_str(),
+        static_cast<double>(lag) / 1000.0, static_cast<unsigned long long>(totalErrors(s)));
     clear();
     std::fputs(line, stderr);
     std::fflush(stderr);
@@ -119,7 +125,8 @@ void RunLog::add(const runtime::EngineEvent& e, StatusLine& status)
     if (e.kind == K::StateChanged) return;
     if (e.kind == K::Error) ++m_errors;
     const char* label = e.kind == K::Error ? "error" : e.kind == K::Warning ? "warning" : "info";
-    status.message(std::string(label) + (e.nodeId.empty() ? "" : " [" + e.nodeId + "]") + ": " + e.message);
+    status.message(std::string(label) + (e.nodeId.empty() ? "" : " [" + e.nodeId + "]") + ": " +
+                   e.message);
 }
 
 void printSummary(const runtime::MetricsSnapshot& s, const runtime::PipelineSpec& p,
@@ -128,12 +135,14 @@ void printSummary(const runtime::MetricsSnapshot& s, const runtime::PipelineSpec
     std::printf("%s: %s after %.1f s (data directory %s)\n", p.settings.name.c_str(),
                 std::string(runtime::toString(s.state)).c_str(),
                 static_cast<double>(s.uptimeMs) / 1000.0, dataDir.c_str());
-    std::printf("  %-24s %12s %12s %9s %9s %9s\n", "node", "in", "out", "errors", "late", "dropped");
+    std::printf("  %-24s %12s %12s %9s %9s %9s\n", "node", "in", "out", "errors", "late",
+                "dropped");
     for (const auto& n : s.nodes)
         std::printf("  %-24s %12llu %12llu %9llu %9llu %9llu\n", n.nodeId.c_str(),
                     static_cast<unsigned long long>(n.recordsIn),
                     static_cast<unsigned long long>(n.recordsOut),
-                    static_cast<unsigned long long>(n.errors), static_cast<unsigned long long>(n.late),
+                    static_cast<unsigned long long>(n.errors),
+                    static_cast<unsigned long long>(n.late),
                     static_cast<unsigned long long>(n.dropped));
 }
 
@@ -144,29 +153,47 @@ runtime::Status writeReport(const std::string& path, const std::string& pipeline
     using nlohmann::json;
     json nodes = json::array(), edges = json::array(), events = json::array();
     for (const auto& n : s.nodes) {
-        json w = n.watermark == INT64_MIN ? json(nullptr) : json(runtime::formatTimestamp(n.watermark));
-        nodes.push_back({{"id", n.nodeId}, {"type", p.findNode(n.nodeId) ? p.findNode(n.nodeId)->type : ""},
-                         {"parallelism", n.parallelism}, {"records_in", n.recordsIn},
-                         {"records_out", n.recordsOut}, {"errors", n.errors}, {"late", n.late},
-                         {"dropped", n.dropped}, {"filtered", n.filtered},
-                         {"busy_ms", n.busyNs / 1000000}, {"watermark", w},
+        // No watermark yet: null; the final MAX watermark of an ended input: "end of input".
+        json w = n.watermark == INT64_MIN   ? json(nullptr)
+                 : n.watermark == INT64_MAX ? json("end of input")
+                                            : json(runtime::formatTimestamp(n.watermark));
+        nodes.push_back({{"id", n.nodeId},
+                         {"type", p.findNode(n.nodeId) ? p.findNode(n.nodeId)->type : ""},
+                         {"parallelism", n.parallelism},
+                         {"records_in", n.recordsIn},
+                         {"records_out", n.recordsOut},
+                         {"errors", n.errors},
+                         {"late", n.late},
+                         {"dropped", n.dropped},
+                         {"filtered", n.filtered},
+                         {"busy_ms", n.busyNs / 1000000},
+                         {"watermark", w},
                          {"event_time_lag_ms", n.eventTimeLagMs}});
     }
     for (const auto& e : s.edges)
         edges.push_back({{"from", e.edge.from.node + "." + e.edge.from.port},
-                         {"to", e.edge.to.node + "." + e.edge.to.port}, {"records", e.records},
-                         {"blocked_ms", e.blockedNs / 1000000}, {"fill", e.fill}});
+                         {"to", e.edge.to.node + "." + e.edge.to.port},
+                         {"records", e.records},
+                         {"blocked_ms", e.blockedNs / 1000000},
+                         {"fill", e.fill}});
     for (const auto& e : log.events()) {
         if (e.kind == runtime::EngineEvent::Kind::StateChanged) continue;
         const char* k = e.kind == runtime::EngineEvent::Kind::Error     ? "error"
-                         : e.kind == runtime::EngineEvent::Kind::Warning ? "warning"
-                                                                         : "info";
-        events.push_back({{"kind", k}, {"node", e.nodeId}, {"message", e.message}, {"time_ms", e.timeMs}});
+                        : e.kind == runtime::EngineEvent::Kind::Warning ? "warning"
+                                                                        : "info";
+        events.push_back(
+            {{"kind", k}, {"node", e.nodeId}, {"message", e.message}, {"time_ms", e.timeMs}});
     }
-    json report = {{"pipeline", p.settings.name}, {"file", pipelineFile}, {"data_directory", dataDir},
-                   {"state", runtime::toString(s.state)}, {"uptime_ms", s.uptimeMs},
-                   {"records_from_sources", sourceRecords(s, p)}, {"records_to_sinks", sinkRecords(s, p)},
-                   {"nodes", nodes}, {"edges", edges}, {"events", events}};
+    json report = {{"pipeline", p.settings.name},
+                   {"file", pipelineFile},
+                   {"data_directory", dataDir},
+                   {"state", runtime::toString(s.state)},
+                   {"uptime_ms", s.uptimeMs},
+                   {"records_from_sources", sourceRecords(s, p)},
+                   {"records_to_sinks", sinkRecords(s, p)},
+                   {"nodes", nodes},
+                   {"edges", edges},
+                   {"events", events}};
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return runtime::Status(runtime::makeError("cannot write report " + path));
     out << report.dump(2) << "\n";
