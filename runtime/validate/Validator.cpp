@@ -68,7 +68,7 @@ std::vector<const EdgeSpec*> Graph::checkEdges()
         const NodeSpec* to = p.findNode(e.to.node);
         std::string desc = e.from.node + "." + e.from.port + " -> " + e.to.node + "." + e.to.port;
         if (!from || !to) {
-            error(from ? e.to.node : e.from.node, "",
+            error(from ? e.from.node : e.to.node, "", // on the node that exists, if any
                   "edge " + desc + " refers to a missing node");
             continue;
         }
@@ -116,12 +116,26 @@ void Graph::order(const std::vector<const EdgeSpec*>& edges)
         r.topologicalOrder = std::move(out);
         return;
     }
+    // Nodes left over are on a cycle or downstream of one; name only those that reach themselves.
+    auto reachesItself = [&](const std::string& start) {
+        std::vector<std::string> stack = succ[start];
+        std::set<std::string> seen;
+        while (!stack.empty()) {
+            std::string id = stack.back();
+            stack.pop_back();
+            if (id == start) return true;
+            if (!seen.insert(id).second) continue;
+            for (const auto& s : succ[id]) stack.push_back(s);
+        }
+        return false;
+    };
+    std::vector<std::string> cyclic;
+    for (const auto& n : p.nodes)
+        if (indeg[n.id] > 0 && reachesItself(n.id)) cyclic.push_back(n.id);
     std::string members;
-    for (const auto& n : p.nodes)
-        if (indeg[n.id] > 0) members += (members.empty() ? "" : ", ") + n.id;
-    for (const auto& n : p.nodes)
-        if (indeg[n.id] > 0)
-            error(n.id, "", "node is part of a cycle (" + members + "); pipelines must be acyclic");
+    for (const auto& id : cyclic) members += (members.empty() ? "" : ", ") + id;
+    for (const auto& id : cyclic)
+        error(id, "", "node is part of a cycle (" + members + "); pipelines must be acyclic");
 }
 
 void Graph::checkPorts(const std::vector<const EdgeSpec*>& edges)

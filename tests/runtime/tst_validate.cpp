@@ -98,7 +98,8 @@ private Q_SLOTS:
             if (e.path().string().find(".pipeline.json") == std::string::npos) continue;
             ++count;
             auto p = loadPipelineFile(e.path().string());
-            QVERIFY2(p.isOk(), qPrintable(QString::fromStdString(e.path().string() + ": " + p.error().toString())));
+            QVERIFY2(p.isOk(), qPrintable(QString::fromStdString(
+                                   e.path().string() + ": " + (p.isOk() ? "" : p.error().toString()))));
             auto r = validate(*p);
             QVERIFY2(r.diagnostics.empty(),
                      qPrintable(QString::fromStdString(e.path().string()) + "\n" + dump(r.diagnostics)));
