@@ -1,10 +1,7 @@
-#include <QApplication>
-#include <QLabel>
+// streamwright: the designer. Everything but main() lives in sw_app (tests link it).
+#include "Application.h"
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
-    QLabel label(QStringLiteral("Streamwright"));
-    label.show();
-    return app.exec();
+    return sw::app::runApplication(argc, argv);
 }

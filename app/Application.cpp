@@ -1,0 +1,102 @@
+#include "Application.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+
+#include "canvas/NodeCanvas.h"
+#include "canvas/PipelineScene.h"
+#include "ui/MainWindow.h"
+#include "ui/Resources.h"
+#include "ui/Theme.h"
+
+namespace sw::app {
+
+namespace {
+struct Options {
+    QString file;
+    QString copy;
+    QString screenshot;
+    QString select;
+    QSize size;
+    ThemeMode theme = ThemeMode::System;
+};
+
+Options parseOptions(const QApplication& app)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Streamwright: design streaming pipelines visually."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Pipeline file to open."),
+                            QStringLiteral("[file]"));
+    QCommandLineOption copy(QStringLiteral("copy"),
+                            QStringLiteral("Open a copy of FILE as a new, unsaved document."),
+                            QStringLiteral("FILE"));
+    QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
+    QCommandLineOption light(QStringLiteral("light"), QStringLiteral("Use the light palette."));
+    QCommandLineOption shot(QStringLiteral("screenshot"),
+                            QStringLiteral("Render the window to PNG (after loading) and exit."),
+                            QStringLiteral("PNG"));
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1500x900."),
+                            QStringLiteral("WxH"));
+    QCommandLineOption select(QStringLiteral("select"),
+                              QStringLiteral("Select a node after loading."), QStringLiteral("ID"));
+    p.addOptions({copy, dark, light, shot, size, select});
+    p.process(app);
+    Options o;
+    if (!p.positionalArguments().isEmpty()) o.file = p.positionalArguments().front();
+    o.copy = p.value(copy);
+    o.screenshot = p.value(shot);
+    o.select = p.value(select);
+    if (p.isSet(dark)) o.theme = ThemeMode::Dark;
+    if (p.isSet(light)) o.theme = ThemeMode::Light;
+    const QStringList wh = p.value(size).split(QLatin1Char('x'));
+    if (wh.size() == 2) o.size = QSize(wh[0].toInt(), wh[1].toInt());
+    return o;
+}
+
+void takeScreenshot(MainWindow* w, const QString& path)
+{
+    w->canvas()->zoomToFit();
+    QTimer::singleShot(200, w, [w, path] {
+        bool ok = w->grab().save(path);
+        if (!ok) qWarning("streamwright: cannot write %s", qPrintable(path));
+        QCoreApplication::exit(ok ? 0 : 1);
+    });
+}
+} // namespace
+
+int runApplication(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Streamwright"));
+    QApplication::setApplicationName(QStringLiteral("Streamwright"));
+    QApplication::setApplicationVersion(QStringLiteral(SW_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("streamwright"));
+    ensureResources();
+    Options o = parseOptions(app);
+    Theme::install(app, o.theme);
+
+    auto* w = new MainWindow;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    if (o.size.isValid()) w->resize(o.size);
+    w->show();
+    bool loaded = true;
+    if (!o.file.isEmpty())
+        loaded = w->openFile(o.file);
+    else if (!o.copy.isEmpty())
+        loaded = w->openCopy(o.copy);
+    if (!o.select.isEmpty()) w->scene()->selectNodes({o.select.toStdString()});
+    if (!o.screenshot.isEmpty()) {
+        if (!loaded) return 1;
+        QTimer::singleShot(300, w, [w, o] { takeScreenshot(w, o.screenshot); });
+    } else {
+        QTimer::singleShot(0, w, &MainWindow::offerRecovery);
+    }
+    return app.exec();
+}
+
+} // namespace sw::app

@@ -1,0 +1,118 @@
+#pragma once
+// The designer window: canvas in the centre, palette (left), properties (right), problems
+// (bottom), menus, toolbar and status bar. One document per window.
+#include <functional>
+#include <memory>
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSettings;
+
+namespace sw::widgets {
+class NodeCanvas;
+class NodePalette;
+class PipelineScene;
+class ProblemsView;
+class PropertyEditor;
+} // namespace sw::widgets
+
+namespace sw::app {
+
+class Document;
+class RecentFiles;
+class RecoveryManager;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Document* document() const { return m_doc.get(); }
+    widgets::NodeCanvas* canvas() const { return m_canvas; }
+    widgets::PipelineScene* scene() const { return m_scene; }
+    widgets::NodePalette* nodePalette() const { return m_palette; }
+    widgets::PropertyEditor* propertyEditor() const { return m_properties; }
+    widgets::ProblemsView* problemsView() const { return m_problems; }
+    RecoveryManager* recovery() const { return m_recovery.get(); }
+    /// Action by object name ("actionSave", ...), for tests and the toolbar.
+    QAction* action(const char* name) const;
+
+    /// Opens a pipeline file into this window. On failure shows the loader's message and
+    /// leaves the current document untouched.
+    bool openFile(const QString& path);
+    /// Opens a copy of `path` as a new unsaved document (examples).
+    bool openCopy(const QString& path);
+    bool save();
+    bool saveAs();
+    bool saveTo(const QString& path);
+    void newDocument();
+    /// Asks about unsaved changes; false when the user cancels.
+    bool maybeSave();
+    /// Offers to recover documents of sessions that ended without saving.
+    void offerRecovery();
+
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicateSelection();
+    void deleteSelection();
+    void selectAll();
+    void autoLayout();
+
+    /// The last error shown to the user (tests read it; dialogs may be suppressed).
+    const QString& lastError() const { return m_lastError; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createDocks();
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void connectDocument();
+    void readSettings();
+    void writeSettings();
+    void updateTitle();
+    void updateActions();
+    void updateStatus();
+    void updateRecentMenu();
+    void populateExamplesMenu();
+    void onSelectionChanged();
+    void onProblemActivated(const QString& nodeId, const QString& property);
+    void addNodeAtCenter(const QString& type);
+    bool loadInto(const QString& path, bool asCopy);
+    void showError(const QString& title, const QString& text);
+    void openDroppedUrls(const QList<QUrl>& urls);
+    QPointF pastePosition() const;
+    bool editTargetsCanvas() const;
+    void applyStyle();
+
+    std::unique_ptr<Document> m_doc;
+    std::unique_ptr<RecoveryManager> m_recovery;
+    std::unique_ptr<RecentFiles> m_recent;
+    widgets::PipelineScene* m_scene = nullptr;
+    widgets::NodeCanvas* m_canvas = nullptr;
+    widgets::NodePalette* m_palette = nullptr;
+    widgets::PropertyEditor* m_properties = nullptr;
+    widgets::ProblemsView* m_problems = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_examplesMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QLabel* m_validationLabel = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QLabel* m_zoomLabel = nullptr;
+    QString m_lastError;
+    int m_pasteCount = 0;
+};
+
+} // namespace sw::app
