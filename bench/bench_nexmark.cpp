@@ -8,9 +8,12 @@
 // the same result from the same generator in the same process. Both checksums are printed and
 // must agree. Rates are events per CPU-second ("per busy core": process CPU time, so threads that
 // wait on channels do not count) and the ratio engine / hand loop.
-// Usage: bench_nexmark [events] [query]     Prints figures; asserts nothing (exit 1 on mismatch).
+// Usage: bench_nexmark [events] [query|taps] Prints figures; asserts nothing (exit 1 on mismatch).
+// "taps": q0/q2 with and without a tap on the source edge, and the untapped check's cost.
 #include <time.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -36,7 +39,8 @@ double cpuSeconds()
 }
 double wallSeconds()
 {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 GeneratorConfig genConfig(const std::string& kind)
@@ -89,7 +93,8 @@ public:
     DiscardSink(Fold f, Check* out) : m_fold(std::move(f)), m_out(out) {}
     void processBatch(int, RecordBatch& b, Collector&) override
     {
-        for (const Record& r : b) m_fold(r.row, m_check);
+        for (const Record& r : b)
+            m_fold(r.row, m_check);
     }
     void endOfInput(Collector&) override { *m_out = m_check; }
 
@@ -99,7 +104,8 @@ private:
     Check* m_out;
 };
 
-NodeSpec node(const std::string& id, const std::string& type, nlohmann::json props = nlohmann::json::object())
+NodeSpec node(const std::string& id, const std::string& type,
+              nlohmann::json props = nlohmann::json::object())
 {
     NodeSpec n;
     n.id = id;
@@ -112,8 +118,8 @@ struct Query {
     std::string name;
     std::string kind; // generator kind
     std::vector<NodeSpec> mids;
-    Fold fold;                                   // sink side
-    std::function<Check(std::uint64_t)> hand;    // hand-written loop over n events
+    Fold fold;                                // sink side
+    std::function<Check(std::uint64_t)> hand; // hand-written loop over n events
     bool windowed = false;
 };
 
@@ -123,11 +129,12 @@ struct Figures {
     std::string error;
 };
 
-Figures runEngine(const Query& q, std::uint64_t n)
+Figures runEngine(const Query& q, std::uint64_t n, bool tapped = false)
 {
     PipelineSpec p;
-    NodeSpec src = node("src", "generator",
-                        {{"kind", q.kind}, {"nexmark_stream", "bid"}, {"max_out_of_orderness", "0 ms"}});
+    NodeSpec src =
+        node("src", "generator",
+             {{"kind", q.kind}, {"nexmark_stream", "bid"}, {"max_out_of_orderness", "0 ms"}});
     p.nodes.push_back(src);
     std::string prev = "src";
     for (const auto& m : q.mids) {
@@ -140,10 +147,12 @@ Figures runEngine(const Query& q, std::uint64_t n)
     Figures f;
     EngineOptions o;
     GeneratorConfig gc = genConfig(q.kind);
-    o.operatorOverrides["src"] = [gc, n](const OperatorSpec& s) -> Result<std::unique_ptr<Operator>> {
+    o.operatorOverrides["src"] = [gc,
+                                  n](const OperatorSpec& s) -> Result<std::unique_ptr<Operator>> {
         return makeOperator<BenchSource>(gc, n, s.subtask, s.parallelism);
     };
-    o.operatorOverrides["sink"] = [&q, &f](const OperatorSpec&) -> Result<std::unique_ptr<Operator>> {
+    o.operatorOverrides["sink"] = [&q,
+                                   &f](const OperatorSpec&) -> Result<std::unique_ptr<Operator>> {
         return makeOperator<DiscardSink>(q.fold, &f.check);
     };
     Engine e;
@@ -152,6 +161,7 @@ Figures runEngine(const Query& q, std::uint64_t n)
         f.error = s.message();
         return f;
     }
+    if (tapped) (void)e.openTap({"src", "out"}, 1000); // ring of the latest 1000, never read
     e.wait();
     f.wall = wallSeconds() - w0;
     f.cpu = cpuSeconds() - c0;
@@ -174,10 +184,49 @@ Figures runHand(const Query& q, std::uint64_t n)
 
 std::vector<Query> makeQueries(); // bench_nexmark_queries below
 
+/// Taps: q0 and q2 untapped vs with a tap on the source's output, alternating, best of 3; plus
+/// the measured cost of the one check an untapped port makes per flushed batch.
+int benchTaps(std::uint64_t n)
+{
+    std::atomic<Tap*> slot{nullptr};
+    const std::uint64_t loads = 100'000'000;
+    std::uint64_t seen = 0;
+    double c0 = cpuSeconds();
+    for (std::uint64_t i = 0; i < loads; ++i)
+        seen += slot.load(std::memory_order_acquire) != nullptr;
+    const double nsPerCheck = (cpuSeconds() - c0) / double(loads) * 1e9;
+    if (seen) return 1; // (uses the loads' result so they stay in the loop)
+    const double batch = double(EngineOptions().batchSize);
+    std::printf("untapped port: one atomic load per flushed batch of %.0f = %.3f ns/batch = %.5f "
+                "ns/record\n",
+                batch, nsPerCheck, nsPerCheck / batch);
+    std::printf("%-7s %14s %14s %9s %14s\n", "query", "untapped ev/s", "tapped ev/s", "ratio",
+                "untapped ns/ev");
+    for (const Query& q : makeQueries()) {
+        if (q.name != "q0" && q.name != "q2") continue;
+        double best[2] = {0, 0};
+        for (int rep = 0; rep < 3; ++rep)
+            for (int t = 0; t < 2; ++t) {
+                Figures f = runEngine(q, n, t == 1);
+                if (!f.error.empty()) {
+                    std::printf("%s: %s\n", q.name.c_str(), f.error.c_str());
+                    return 1;
+                }
+                best[t] = std::max(best[t], double(n) / f.cpu);
+            }
+        std::printf(
+            "%-7s %12.2fM %12.2fM %9.2f %14.1f   (untapped check = %.4f%% of the per-event cost)\n",
+            q.name.c_str(), best[0] / 1e6, best[1] / 1e6, best[1] / best[0], 1e9 / best[0],
+            100.0 * (nsPerCheck / batch) / (1e9 / best[0]));
+    }
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     std::uint64_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 5'000'000;
     std::string only = argc > 2 ? argv[2] : "";
+    if (only == "taps") return benchTaps(n);
     std::printf("%-7s %10s %12s %12s %12s %7s  %s\n", "query", "events", "engine ev/s", "hand ev/s",
                 "engine wall", "ratio", "check (rows, sum) engine = hand");
     int bad = 0;
@@ -193,10 +242,11 @@ int main(int argc, char** argv)
         double er = double(n) / eng.cpu, hr = double(n) / hand.cpu;
         bool same = eng.check == hand.check;
         bad += same ? 0 : 1;
-        std::printf("%-7s %10llu %10.2fM %10.2fM %10.2fM/s %7.2f  (%llu, %lld) %s (%llu, %lld)\n", q.name.c_str(),
-                    (unsigned long long)n, er / 1e6, hr / 1e6, double(n) / eng.wall / 1e6, er / hr,
-                    (unsigned long long)eng.check.rows, (long long)eng.check.sum, same ? "==" : "!=",
-                    (unsigned long long)hand.check.rows, (long long)hand.check.sum);
+        std::printf(
+            "%-7s %10llu %10.2fM %10.2fM %10.2fM/s %7.2f  (%llu, %lld) %s (%llu, %lld)\n",
+            q.name.c_str(), (unsigned long long)n, er / 1e6, hr / 1e6, double(n) / eng.wall / 1e6,
+            er / hr, (unsigned long long)eng.check.rows, (long long)eng.check.sum,
+            same ? "==" : "!=", (unsigned long long)hand.check.rows, (long long)hand.check.sum);
         std::fflush(stdout);
     }
     return bad ? 1 : 0;
@@ -262,7 +312,8 @@ Check handQ5(std::uint64_t n)
     auto fire = [&](EventTime upTo) {
         while (!windows.empty() && windows.begin()->first - 1 <= upTo) {
             std::int64_t mx = 0;
-            for (const auto& [a, cnt] : windows.begin()->second) mx = std::max(mx, cnt);
+            for (const auto& [a, cnt] : windows.begin()->second)
+                mx = std::max(mx, cnt);
             c.rows += windows.begin()->second.size();
             c.sum += mx;
             windows.erase(windows.begin());
@@ -270,7 +321,8 @@ Check handQ5(std::uint64_t n)
     };
     generate("nexmark", n, [&](const Row& r, EventTime ts) {
         EventTime last = ts - ((ts % slide) + slide) % slide;
-        for (EventTime s = last; s > ts - size; s -= slide) ++windows[s + size][r[0].asInt()];
+        for (EventTime s = last; s > ts - size; s -= slide)
+            ++windows[s + size][r[0].asInt()];
         fire(ts - 1); // bound 0: W = maxTs - 1
     });
     fire(kMaxWatermark);
@@ -326,12 +378,16 @@ Check handOrders(std::uint64_t n)
 std::vector<Query> makeQueries()
 {
     std::vector<Query> q;
-    q.push_back({"q0", "nexmark", {}, [](const Row& r, Check& c) {
+    q.push_back({"q0",
+                 "nexmark",
+                 {},
+                 [](const Row& r, Check& c) {
                      ++c.rows;
                      c.sum += r[2].asInt();
                  },
                  handQ0});
-    q.push_back({"q1", "nexmark",
+    q.push_back({"q1",
+                 "nexmark",
                  {node("q1", "map",
                        {{"columns",
                          {{{"name", "auction"}, {"expr", "auction"}},
@@ -344,10 +400,13 @@ std::vector<Query> makeQueries()
                      c.sum += r[2].decimalUnscaled() * (r[2].decimalScale() == 3 ? 1 : 0);
                  },
                  handQ1});
-    q.push_back({"q2", "nexmark",
+    q.push_back({"q2",
+                 "nexmark",
                  {node("q2f", "filter", {{"condition", "auction % 123 = 0"}}),
-                  node("q2m", "map", {{"columns", {{{"name", "auction"}, {"expr", "auction"}},
-                                                   {{"name", "price"}, {"expr", "price"}}}}})},
+                  node("q2m", "map",
+                       {{"columns",
+                         {{{"name", "auction"}, {"expr", "auction"}},
+                          {{"name", "price"}, {"expr", "price"}}}}})},
                  [](const Row& r, Check& c) {
                      ++c.rows;
                      c.sum += r[1].asInt();
@@ -368,28 +427,42 @@ std::vector<Query> makeQueries()
             state->second = cnt;
         }
     };
-    q.push_back({"q5", "nexmark",
-                 {node("q5", "hop-window",
-                       {{"size", "10 s"}, {"slide", "2 s"}, {"keys", {"auction"}},
-                        {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}}}})},
-                 q5fold, handQ5, true});
-    q.push_back({"q11", "nexmark",
-                 {node("q11", "session-window",
-                       {{"gap", "10 s"}, {"keys", {"bidder"}},
-                        {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "bid_count"}}}}})},
-                 [](const Row& r, Check& c) {
-                     ++c.rows;
-                     c.sum += r[3].asInt();
-                 },
-                 handQ11, true});
-    q.push_back({"orders", "orders",
-                 {node("rev", "tumbling-window",
-                       {{"size", "5 min"}, {"keys", {"category"}},
-                        {"aggregates", {{{"function", "SUM"}, {"column", "amount"}, {"as", "revenue"}}}}})},
-                 [](const Row& r, Check& c) {
-                     ++c.rows;
-                     c.sum += r[3].decimalUnscaled();
-                 },
-                 handOrders, true});
+    q.push_back(
+        {"q5",
+         "nexmark",
+         {node("q5", "hop-window",
+               {{"size", "10 s"},
+                {"slide", "2 s"},
+                {"keys", {"auction"}},
+                {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}}}})},
+         q5fold,
+         handQ5,
+         true});
+    q.push_back(
+        {"q11",
+         "nexmark",
+         {node("q11", "session-window",
+               {{"gap", "10 s"},
+                {"keys", {"bidder"}},
+                {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "bid_count"}}}}})},
+         [](const Row& r, Check& c) {
+             ++c.rows;
+             c.sum += r[3].asInt();
+         },
+         handQ11,
+         true});
+    q.push_back(
+        {"orders",
+         "orders",
+         {node("rev", "tumbling-window",
+               {{"size", "5 min"},
+                {"keys", {"category"}},
+                {"aggregates", {{{"function", "SUM"}, {"column", "amount"}, {"as", "revenue"}}}}})},
+         [](const Row& r, Check& c) {
+             ++c.rows;
+             c.sum += r[3].decimalUnscaled();
+         },
+         handOrders,
+         true});
     return q;
 }
