@@ -6,3 +6,6 @@ sw_add_qtest(tst_kafka_source SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_source
   LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration kafka slow TIMEOUT 300)
 sw_add_qtest(tst_kafka_pipeline SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_pipeline.cpp
   LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration kafka slow TIMEOUT 300)
+# At-least-once under faults: broker down/up, injected request errors, cancel + restart.
+sw_add_qtest(tst_kafka_faults SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_faults.cpp
+  LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration kafka slow TIMEOUT 300)

@@ -6,17 +6,21 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <librdkafka/rdkafka.h>
+#include <nlohmann/json.hpp>
 
 #include "catalog/Catalog.h"
 #include "exec/Collector.h"
+#include "exec/Engine.h"
 #include "exec/InputGate.h"
 #include "exec/Operator.h"
 #include "exec/OperatorContext.h"
+#include "model/PipelineIo.h"
 
 namespace sw::test {
 using namespace sw::runtime;
@@ -268,6 +272,101 @@ inline int runCommand(const std::string& cmd, std::string* out = nullptr)
     int rc = pclose(f);
     if (out) *out = s;
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+// ---- whole pipelines run by the engine ----
+
+inline std::string errorsOf(const std::vector<EngineEvent>& ev)
+{
+    std::string s;
+    for (const auto& e : ev)
+        if (e.kind == EngineEvent::Kind::Error) s += e.nodeId + ": " + e.message + "\n";
+    return s;
+}
+
+inline const NodeMetrics* nodeOf(const MetricsSnapshot& s, const std::string& id)
+{
+    return s.node(id);
+}
+
+/// Starts `pipelineJson`, waits until `pred(snapshot)` holds, then drains and joins.
+struct Run {
+    Engine engine;
+    std::vector<EngineEvent> events;
+    bool start(const std::string& pipelineJson, std::string* error)
+    {
+        auto p = parsePipeline(pipelineJson);
+        if (!p) {
+            *error = p.error().toString();
+            return false;
+        }
+        EngineOptions o;
+        o.drainTimeoutMs = 20000;
+        o.watermarkIntervalMs = 50;
+        Status s = engine.start(*p, o);
+        if (!s) *error = s.message();
+        return s.isOk();
+    }
+    template <typename P> bool waitUntil(P pred, int ms)
+    {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (std::chrono::steady_clock::now() < deadline) {
+            auto ev = engine.pollEvents();
+            events.insert(events.end(), ev.begin(), ev.end());
+            if (pred(engine.snapshot())) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    }
+    bool stop(StopMode mode = StopMode::Drain)
+    {
+        engine.stop(mode);
+        bool ok = engine.wait(60000);
+        auto ev = engine.pollEvents();
+        events.insert(events.end(), ev.begin(), ev.end());
+        return ok;
+    }
+};
+
+inline std::string passThrough(const std::string& name, const std::string& in,
+                               const std::string& out, const std::string& group,
+                               const std::string& extraSource = "")
+{
+    return R"({"format": "streamwright.pipeline/1",
+      "pipeline": {"name": ")" +
+           name + R"(", "parallelism": 2},
+      "nodes": [
+        {"id": "in", "type": "kafka-source", "properties": {"topic": ")" +
+           in + R"(", "group_id": ")" + group +
+           R"(", "partitions": 4, "format": "json", "watermark": "processing-time",
+           "schema": [{"name": "id", "type": "BIGINT"}, {"name": "payload", "type": "STRING"}])" +
+           extraSource + R"(}},
+        {"id": "out", "type": "kafka-sink", "properties": {"topic": ")" +
+           out + R"(", "key_fields": ["id"], "partitions": 4}}
+      ],
+      "edges": [{"from": {"node": "in", "port": "out"}, "to": {"node": "out", "port": "in"}}]})";
+}
+
+inline std::vector<Msg> idMessages(int from, int to, int partitions)
+{
+    std::vector<Msg> v;
+    for (int i = from; i < to; ++i) {
+        Msg m;
+        m.key = std::to_string(i);
+        m.hasKey = true;
+        m.value = "{\"id\":" + std::to_string(i) + ",\"payload\":\"p" + std::to_string(i) + "\"}";
+        m.partition = i % partitions;
+        v.push_back(m);
+    }
+    return v;
+}
+
+inline std::multiset<std::int64_t> idsIn(const std::vector<Msg>& msgs)
+{
+    std::multiset<std::int64_t> s;
+    for (const Msg& m : msgs)
+        s.insert(nlohmann::json::parse(m.value)["id"].get<std::int64_t>());
+    return s;
 }
 
 } // namespace sw::test

@@ -63,6 +63,7 @@ Status KafkaSink::open(OperatorContext& ctx)
     }
     m_rkt = rd_kafka_topic_new(m_rk, m_s.topic.c_str(), nullptr);
     if (!m_rkt) return fail(std::string("topic: ") + rd_kafka_err2str(rd_kafka_last_error()));
+    ctx.registerProcessingTimer(OperatorContext::processingTimeMs() + m_s.serveIntervalMs);
     return Status::ok();
 }
 
@@ -109,6 +110,14 @@ bool KafkaSink::produce(const Record& r)
         delete f;
         return true;
     }
+}
+
+void KafkaSink::onProcessingTime(std::int64_t nowMs, Collector& out)
+{
+    if (!m_rk) return;
+    serve(0);
+    drainReports(&out);
+    m_ctx->registerProcessingTimer(nowMs + m_s.serveIntervalMs);
 }
 
 void KafkaSink::onDelivery(const rd_kafka_message_t* m)

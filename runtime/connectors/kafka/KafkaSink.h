@@ -44,6 +44,8 @@ struct SinkSettings {
     /// Embedded topics: how far (estimated bytes per partition) the sink may run ahead of the
     /// slowest consumer of this process. 0 = no pacing.
     std::int64_t paceBudgetBytes = 2 << 20;
+    /// How often delivery reports are served while the sink receives nothing.
+    std::int64_t serveIntervalMs = 100;
 };
 
 Result<SinkSettings> sinkSettings(const OperatorSpec& spec);
@@ -57,6 +59,9 @@ public:
 
     Status open(OperatorContext& ctx) override;
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
+    /// Serves delivery reports while no input arrives, so the last records of a burst are
+    /// acknowledged (and their offsets committed) or routed to errors without waiting for more.
+    void onProcessingTime(std::int64_t nowMs, Collector& out) override;
     void endOfInput(Collector& out) override;
     void close() override;
     /// A checkpoint barrier: everything before it must be delivered (flush).
