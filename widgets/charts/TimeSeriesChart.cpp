@@ -44,8 +44,13 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent) : QWidget(parent)
     m_timeAxis = new QDateTimeAxis;
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setTickCount(6);
+    // A valid range before the view is first laid out: with QDateTimeAxis's default range the
+    // time labels and grid never appear, whatever ranges follow (Qt 6.4).
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(now - m_windowMs),
+                         QDateTime::fromMSecsSinceEpoch(now));
     m_valueAxis = new QValueAxis;
-    m_valueAxis->setLabelFormat(QStringLiteral("%.3g"));
+    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_valueAxis->setMin(0);
     m_valueAxis->setMax(1);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
@@ -199,14 +204,29 @@ void TimeSeriesChart::redraw()
 
 void TimeSeriesChart::updateRanges()
 {
+    // The time axis spans the data (at least kMinSpanMs, filling from the left) until the data
+    // covers the whole window; then it rolls. A fresh run is not squeezed into the right edge.
+    constexpr std::int64_t kMinSpanMs = 20'000;
     const std::int64_t end = m_lastTimeMs ? m_lastTimeMs : QDateTime::currentMSecsSinceEpoch();
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(end - m_windowMs),
-                         QDateTime::fromMSecsSinceEpoch(end));
+    std::int64_t first = end;
+    for (const auto& [id, line] : m_lines)
+        if (!line.data.empty()) first = std::min(first, line.data.points().front().timeMs);
+    const std::int64_t start = std::max(end - m_windowMs, first);
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(start),
+                         QDateTime::fromMSecsSinceEpoch(std::max(end, start + kMinSpanMs)));
     if (m_fixedRange) return;
     double top = 0;
     for (const auto& [id, line] : m_lines)
         if (line.visible) top = std::max(top, line.data.maxValue());
-    m_valueAxis->setRange(0, niceCeil(top * 1.1));
+    const double max = niceCeil(top * 1.1);
+    // Round steps (1, 2 or 5 x 10^k: 5 or 6 ticks) labelled as plain numbers, never exponents.
+    const double p10 = std::pow(10.0, std::floor(std::log10(max) + 1e-9));
+    const bool two = std::abs(max / p10 - 2.0) < 1e-6;
+    const double step = two ? max / 4 : max / 5;
+    m_valueAxis->setTickCount(two ? 5 : 6);
+    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+    m_valueAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    m_valueAxis->setRange(0, max);
 }
 
 void TimeSeriesChart::connectMarker(const QString& id)

@@ -105,8 +105,11 @@ QVariant DlqTableModel::data(const QModelIndex& index, int role) const
             return QString::fromStdString(e.nodeId);
         case ReasonColumn:
             return QString::fromStdString(e.errorClass);
-        case SourceColumn:
-            return QString::fromStdString(e.sourcePosition());
+        case SourceColumn: {
+            // Generated records have no topic/offset or file/line.
+            const std::string pos = e.sourcePosition();
+            return pos.empty() ? QStringLiteral("—") : QString::fromStdString(pos);
+        }
         case MessageColumn:
             return QString::fromStdString(e.message);
         case ReplayColumn:

@@ -1,5 +1,7 @@
 #include "inspector/InspectorView.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -105,8 +107,18 @@ void InspectorView::setSource(const QString& title, const runtime::Schema& schem
     m_haveSeq = false;
     m_notKept = m_missed = 0;
     if (!m_filter->text().trimmed().isEmpty()) onFilterEdited();
-    m_table->resizeColumnsToContents();
+    fitColumns();
     updateStatus();
+}
+
+void InspectorView::fitColumns()
+{
+    // Fitted to the first records; sequence numbers and keys grow, so those two columns get
+    // room for at least 8 digits.
+    m_table->resizeColumnsToContents();
+    const int digits = m_table->fontMetrics().horizontalAdvance(QStringLiteral("00000000")) + 12;
+    for (int c : {int(RecordTableModel::SequenceColumn), int(RecordTableModel::KeyColumn)})
+        m_table->setColumnWidth(c, std::max(m_table->columnWidth(c), digits));
 }
 
 void InspectorView::setMaxRows(std::size_t n)
@@ -131,7 +143,7 @@ void InspectorView::addRecords(const std::vector<runtime::TappedRecord>& records
     }
     const bool wasEmpty = m_model->rowCount() == 0;
     if (!keep.empty()) m_model->append(std::move(keep));
-    if (wasEmpty && m_model->rowCount() > 0) m_table->resizeColumnsToContents();
+    if (wasEmpty && m_model->rowCount() > 0) fitColumns();
     if (m_follow && !m_paused) m_table->scrollToBottom();
     updateStatus();
 }

@@ -59,6 +59,7 @@ public:
     std::uint64_t missed() const { return m_missed; }
 
 private:
+    void fitColumns();
     void updateStatus();
     void updateDetail();
     void onFilterEdited();

@@ -1,0 +1,143 @@
+// Screenshots of run & debug on the orders example: Metrics dock, overlay-coloured canvas, event
+// inspector and DLQ browser, installed with installRunAndDebug into a window of this test (the
+// designer's canvas and Problems view, not MainWindow). Writes PNGs to $SW_SCREENSHOT_DIR
+// (docs/images for the README: SW_SCREENSHOT_DIR=$PWD/docs/images xvfb-run -a -s
+// "-screen 0 1600x1000x24" build/<dir>/tests/tst_run_screenshots -platform xcb), else to a
+// temporary directory. Before grabbing, it checks that every view shows live data.
+#include <QDockWidget>
+#include <QGuiApplication>
+#include <QMainWindow>
+#include <QScreen>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
+#include <QTreeWidget>
+
+#include "canvas/NodeCanvas.h"
+#include "canvas/NodeItem.h"
+#include "canvas/PipelineScene.h"
+#include "charts/TimeSeriesChart.h"
+#include "dlq/DlqBrowserView.h"
+#include "dlq/DlqTableModel.h"
+#include "document/Document.h"
+#include "inspector/InspectorView.h"
+#include "metrics/MetricsPanel.h"
+#include "model/PipelineIo.h"
+#include "problems/ProblemsView.h"
+#include "run/CanvasOverlay.h"
+#include "run/DlqBrowser.h"
+#include "run/EventInspector.h"
+#include "run/RunAndDebug.h"
+#include "run/RunController.h"
+
+using namespace sw;
+
+class TestRunScreenshots : public QObject {
+    Q_OBJECT
+
+private:
+    QString outDir()
+    {
+        const QString env = qEnvironmentVariable("SW_SCREENSHOT_DIR");
+        return env.isEmpty() ? m_tmp.path() : env;
+    }
+    void save(const QImage& img, const QString& name)
+    {
+        QVERIFY(!img.isNull());
+        QVERIFY2(img.save(outDir() + "/" + name), qPrintable(outDir() + "/" + name));
+    }
+    QTemporaryDir m_tmp;
+
+private Q_SLOTS:
+    void runningOrdersExample();
+};
+
+void TestRunScreenshots::runningOrdersExample()
+{
+    auto loaded =
+        runtime::loadPipelineFile(std::string(SW_SOURCE_DIR) + "/examples/orders.pipeline.json");
+    QVERIFY(loaded);
+    app::Document doc;
+    doc.reset(*loaded, QString());
+    QMainWindow w;
+    w.setWindowTitle(QStringLiteral("Streamwright — orders"));
+    auto* scene = new widgets::PipelineScene(&doc, &w);
+    scene->setCanvasStyle(widgets::CanvasStyle::fromPalette(w.palette()));
+    auto* canvas = new widgets::NodeCanvas(scene, &w);
+    w.setCentralWidget(canvas);
+    auto* problems = new widgets::ProblemsView(&doc, &w);
+    auto* problemsDock = new QDockWidget(QStringLiteral("Problems"), &w);
+    problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    problemsDock->setWidget(problems);
+    w.addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    QTemporaryDir data;
+    app::RunAndDebug::Hooks hooks;
+    hooks.pipeline = [&doc] { return doc.pipeline(); };
+    hooks.dataDirectory = [&data] { return data.path(); };
+    hooks.scene = scene;
+    hooks.problems = problems;
+    app::RunAndDebug* rd = app::installRunAndDebug(&w, hooks);
+    w.resize(1600, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.resizeDocks({problemsDock}, {150}, Qt::Vertical); // as the designer window
+
+    rd->run();
+    app::RunController* c = rd->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(c->state() == app::RunState::Running, 20000);
+    const runtime::PipelineSpec& p = c->pipeline();
+    app::EventInspector* inspector = rd->inspect(p.edges.front());
+    // 5 s of data on the charts, records in the inspector and errors in the DLQ.
+    QTRY_VERIFY_WITH_TIMEOUT(c->tickCount() > 20 && inspector->view()->capturedCount() > 50, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(rd->dlq()->view()->model()->count() > 0, 30000);
+    QVERIFY(rd->overlay()->isActive());
+    for (const auto& e : p.edges)
+        QVERIFY(rd->overlay()->model().edge(e));
+    inspector->view()->table()->selectRow(3);
+    QVERIFY(!inspector->view()->detailText().isEmpty());
+    canvas->zoomToFit();
+    QTest::qWait(300);
+    save(w.grab().toImage(), "run-inspector.png");
+
+    rd->metricsDock()->raise();
+    QTRY_VERIFY(rd->metrics()
+                    ->chart(widgets::MetricsPanel::Chart::Throughput)
+                    ->pointCount(widgets::MetricsPanel::throughputId("orders", false)) > 20);
+    QTest::qWait(300);
+    save(w.grab().toImage(), "run-metrics.png");
+    for (auto chart :
+         {widgets::MetricsPanel::Chart::Backpressure, widgets::MetricsPanel::Chart::WatermarkLag}) {
+        rd->metrics()->showChart(chart);
+        QTest::qWait(300);
+        save(rd->metricsDock()->grab().toImage(),
+             chart == widgets::MetricsPanel::Chart::Backpressure ? "run-backpressure.png"
+                                                                 : "run-watermark-lag.png");
+    }
+
+    rd->dlqDock()->raise();
+    rd->dlq()->view()->selectIds({rd->dlq()->view()->model()->entry(0).id});
+    QVERIFY(rd->dlq()->view()->hexText().startsWith("00000000  "));
+    QTest::qWait(300);
+    save(w.grab().toImage(), "run-dlq.png");
+
+    // The window node's "why has no window fired?" tooltip over the live canvas (a real
+    // top-level tooltip window: only on a real display).
+    widgets::NodeItem* window = scene->nodeItem("revenue");
+    QVERIFY(window);
+    QVERIFY(rd->overlay()->nodeToolTip("revenue").contains("window"));
+    if (QGuiApplication::platformName() == "xcb") {
+        const QPoint at = canvas->mapFromScene(window->sceneBoundingRect().center());
+        QToolTip::showText(canvas->viewport()->mapToGlobal(at),
+                           rd->overlay()->nodeToolTip("revenue"), canvas);
+        QTest::qWait(400);
+        save(w.screen()->grabWindow(0).toImage(), "run-window-tooltip.png");
+    }
+
+    c->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!c->isRunning(), 20000);
+}
+
+QTEST_MAIN(TestRunScreenshots)
+#include "tst_run_screenshots.moc"
