@@ -117,6 +117,7 @@ void TestRunScreenshots::runningOrdersExample()
     }
 
     rd->dlqDock()->raise();
+    w.resizeDocks({rd->dlqDock()}, {560}, Qt::Vertical); // room for the table and the bytes
     rd->dlq()->view()->selectIds({rd->dlq()->view()->model()->entry(0).id});
     QVERIFY(rd->dlq()->view()->hexText().startsWith("00000000  "));
     QTest::qWait(300);
