@@ -8,3 +8,6 @@ sw_add_qtest(tst_sqlite_sink SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sqlite_sink.c
 # tst_dlq also runs small pipelines through the Engine (generator/file -> sinks + DLQ).
 sw_add_qtest(tst_dlq SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_dlq.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS unit integration)
+# Poison records (parse, type, expression, late) through a whole pipeline into a SQLite DLQ.
+sw_add_qtest(tst_poison SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_poison.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit integration)
