@@ -480,8 +480,12 @@ void TstEngine::stopWithBlockedSinkCompletes()
         QTRY_VERIFY_WITH_TIMEOUT(emitted.load() > 0, 30000);
     else
         QTRY_VERIFY_WITH_TIMEOUT(e.snapshot().edges.back().queuedBatches >= 2, 30000); // backed up
+    QElapsedTimer t;
+    t.start();
     e.stop(StopMode::Drain);
     QVERIFY(e.wait(60000)); // completes (the drain timeout cancels the blocked sink)
+    qInfo("stop with a blocked sink took %lld ms (drain timeout %lld ms)", (long long)t.elapsed(),
+          (long long)o.drainTimeoutMs); // a figure for the notes, not asserted
     SW_COMPARE_ENUM(e.state(), EngineState::Stopped);
     QVERIFY(sink->closed.load());
     auto ev = e.pollEvents();
@@ -563,8 +567,11 @@ void TstEngine::cancelStopsUnboundedSource()
     QTRY_COMPARE_WITH_TIMEOUT(sink->count.load(), std::int64_t(1000), 30000);
     SW_COMPARE_ENUM(e.state(), EngineState::Running);
     QVERIFY(!e.wait(50)); // unbounded: does not finish by itself
+    QElapsedTimer t;
+    t.start();
     e.stop(StopMode::Drain);
     QVERIFY(e.wait(60000));
+    qInfo("draining stop took %lld ms", (long long)t.elapsed()); // a figure, not asserted
     SW_COMPARE_ENUM(e.state(), EngineState::Stopped);
     QVERIFY(sink->ended.load()); // a draining stop delivers end-of-input
 }
