@@ -21,6 +21,7 @@ using widgets::ChangeEvent;
 
 Document::Document(QObject* parent) : PipelineModel(parent)
 {
+    m_pipeline.settings.name = "untitled"; // the file format requires a name
     connect(&m_undoStack, &QUndoStack::cleanChanged, this, [this] { emitModifiedIfChanged(); });
 }
 
@@ -115,6 +116,8 @@ void Document::setSettings(const runtime::PipelineSettings& settings)
 PipelineSpec Document::fragment(const std::vector<std::string>& nodeIds) const
 {
     PipelineSpec f;
+    f.settings = m_pipeline.settings; // a complete pipeline file, so it loads anywhere
+    if (f.settings.name.empty()) f.settings.name = "untitled";
     std::set<std::string> ids(nodeIds.begin(), nodeIds.end());
     for (const auto& n : m_pipeline.nodes)
         if (ids.count(n.id)) f.nodes.push_back(n);

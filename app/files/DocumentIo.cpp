@@ -19,8 +19,12 @@ runtime::Status writeFileAtomically(const QString& path, const QByteArray& bytes
         return runtime::makeError(QStringLiteral("cannot write %1: %2")
                                       .arg(QFileInfo(path).fileName(), file.errorString())
                                       .toStdString());
-    if (file.write(bytes) != bytes.size()) {
-        QString why = file.errorString();
+    // Qt 6.4's buffered QSaveFile can report success for a write the kernel cut short (EFBIG
+    // after a partial write) and then commit the truncated file over the old one: flush
+    // explicitly and check the size on disk before committing.
+    if (file.write(bytes) != bytes.size() || !file.flush() || file.size() != bytes.size()) {
+        QString why = file.error() != QFileDevice::NoError ? file.errorString()
+                                                           : QStringLiteral("short write");
         file.cancelWriting();
         return runtime::makeError(QStringLiteral("writing %1 failed: %2")
                                       .arg(QFileInfo(path).fileName(), why)

@@ -21,7 +21,9 @@ namespace sw::app {
 
 void MainWindow::newDocument()
 {
-    m_doc->reset({}, QString());
+    runtime::PipelineSpec fresh;
+    fresh.settings.name = "untitled"; // the file format requires a name
+    m_doc->reset(std::move(fresh), QString());
     m_canvas->resetZoom();
     m_canvas->centerOn(0, 0);
 }
