@@ -79,6 +79,7 @@ private Q_SLOTS:
     void watermarkAligner();
     void idlenessTimer();
     void inputGateOrderAndCoalescing();
+    void outputPortRoutesEachPartitioning();
     void planParallelismAndPartitioning();
     // ---- pipelines ----
     void filterPassesExactlyMatching();
@@ -232,6 +233,61 @@ void TstEngine::inputGateOrderAndCoalescing()
     QCOMPARE(g.portOf(b), 1);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(20);
     QCOMPARE(g.pop(ch, e, std::stop_token(), deadline), InputGate::PopResult::Timeout);
+}
+
+void TstEngine::outputPortRoutesEachPartitioning()
+{
+    // One producer port, three consumer channels; control elements reach every channel.
+    const std::vector<int> keyCols = {0};
+    for (Partitioning kind :
+         {Partitioning::KeyHash, Partitioning::Rebalance, Partitioning::Broadcast}) {
+        std::vector<std::unique_ptr<InputGate>> gates;
+        std::vector<ChannelCounters> counters(3);
+        std::vector<OutputPort::Target> targets;
+        for (std::size_t j = 0; j < 3; ++j) {
+            gates.push_back(std::make_unique<InputGate>(64));
+            targets.push_back(
+                {gates[j].get(), gates[j]->addChannel(0, &counters[j]), &counters[j], nullptr});
+        }
+        OutputPort port;
+        port.setBatchSize(4);
+        port.addEdge(kind, {0}, targets);
+        Record r;
+        for (int i = 0; i < 30; ++i) {
+            r.row = {Value::integer(i % 7), Value::integer(i)};
+            port.emit(r);
+        }
+        port.emitControl(StreamElement::endOfInput());
+        std::vector<std::vector<std::int64_t>> got(3); // per channel: the i column
+        std::size_t total = 0;
+        for (std::size_t j = 0; j < 3; ++j) {
+            int ch;
+            StreamElement e;
+            bool ended = false;
+            while (gates[j]->tryPop(ch, e) == InputGate::PopResult::Element) {
+                if (e.kind == StreamElement::Kind::EndOfInput) ended = true;
+                if (e.kind != StreamElement::Kind::Records) continue;
+                for (const Record& x : *e.batch) {
+                    got[j].push_back(x.row[1].asInt());
+                    if (kind == Partitioning::KeyHash) // the key's channel, always
+                        QCOMPARE(keyHashChannel(keyHash(x.row, keyCols), 3), j);
+                }
+                gates[j]->release(ch, std::move(e.batch));
+            }
+            QVERIFY(ended);
+            total += got[j].size();
+        }
+        if (kind == Partitioning::Broadcast) {
+            for (const auto& g : got) {
+                QCOMPARE(g.size(), std::size_t(30));
+                QVERIFY(std::is_sorted(g.begin(), g.end()));
+            }
+        } else {
+            QCOMPARE(total, std::size_t(30));
+            for (const auto& g : got)
+                QVERIFY(!g.empty()); // spread over all three
+        }
+    }
 }
 
 void TstEngine::planParallelismAndPartitioning()
