@@ -9,6 +9,10 @@ void Subtask::sourceWatermarks(std::int64_t nowMs, bool force)
 {
     if (!m_wm) return;
     if (m_maxTs != kMinWatermark) m_wm->onEvent(m_maxTs);
+    // An idle source emits no watermarks (as Flink's WatermarksWithIdleness): downstream a
+    // watermark marks its channel active again, so one sent after Idle would hold the other
+    // inputs back until this source produces again. Activity sends Active, then watermarks.
+    if (m_idleness.idle()) return;
     if (!force && m_env.options.watermarkIntervalMs > 0 &&
         nowMs - m_lastWatermarkAt < m_env.options.watermarkIntervalMs)
         return;

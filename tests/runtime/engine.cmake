@@ -8,6 +8,6 @@ sw_add_qtest(tst_oracle SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_oracle.cpp
 # Backpressure: a throttled sink bounds records in flight, loses nothing and recovers (~3 s).
 sw_add_qtest(tst_backpressure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backpressure.cpp
   LIBS sw_runtime LABELS unit concurrency)
-# Processing-time trigger of global windows through the engine (~1 s).
-sw_add_qtest(tst_processing_time SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_processing_time.cpp
+# Time through the engine: processing-time triggers, source idleness (~2 s).
+sw_add_qtest(tst_time SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_time.cpp
   LIBS sw_runtime LABELS unit concurrency)

@@ -1,6 +1,7 @@
-// Processing-time triggers through the engine: a global window with a processing-time trigger
-// emits the updated aggregate of every key that changed, keeps silent for unchanged keys, and
-// (like Flink's global windows) fires nothing at end of input. Tests wait on conditions only.
+// Time through the engine. Processing time: a global window with a processing-time trigger emits
+// the updated aggregate of every key that changed, keeps silent for unchanged keys, and (like
+// Flink's global windows) fires nothing at end of input. Event time: an idle source stops holding
+// back the watermark of a union (min over non-idle inputs) only when it has an idle timeout.
 #include <QtTest>
 
 #include <map>
@@ -10,10 +11,12 @@
 using namespace sw::runtime;
 using namespace sw::test;
 
-class TstProcessingTime : public QObject {
+class TstTime : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void globalWindowFiresChangedKeysOnProcessingTime();
+    void idleSourceReleasesTheWatermark_data();
+    void idleSourceReleasesTheWatermark();
 };
 
 namespace {
@@ -29,7 +32,7 @@ std::map<std::int64_t, std::int64_t> latest(Collected& sink)
 
 } // namespace
 
-void TstProcessingTime::globalWindowFiresChangedKeysOnProcessingTime()
+void TstTime::globalWindowFiresChangedKeysOnProcessingTime()
 {
     auto rows = std::make_shared<std::vector<Row>>();
     for (int i = 0; i < 1000; ++i)
@@ -77,5 +80,69 @@ void TstProcessingTime::globalWindowFiresChangedKeysOnProcessingTime()
     QVERIFY(errorsOf(e.pollEvents()).empty());
 }
 
-QTEST_GUILESS_MAIN(TstProcessingTime)
-#include "tst_processing_time.moc"
+void TstTime::idleSourceReleasesTheWatermark_data()
+{
+    QTest::addColumn<bool>("idleTimeout");
+    QTest::newRow("idle timeout") << true;
+    QTest::newRow("no idle timeout") << false;
+}
+
+void TstTime::idleSourceReleasesTheWatermark()
+{
+    // fast: 4000 rows, 10 ms apart; slow: 20 rows over the first 200 ms, then silent (open).
+    QFETCH(bool, idleTimeout);
+    const std::int64_t t0 = 1'700'000'000'000;
+    auto fast = std::make_shared<std::vector<Row>>(), slow = std::make_shared<std::vector<Row>>();
+    for (int i = 0; i < 4000; ++i)
+        fast->push_back({Value::integer(i), Value::timestamp(t0 + i * 10)});
+    for (int i = 0; i < 20; ++i)
+        slow->push_back({Value::integer(-i), Value::timestamp(t0 + i * 10)});
+    const std::vector<std::pair<std::string, std::string>> cols = {{"id", "BIGINT"},
+                                                                   {"ts", "TIMESTAMP(3)"}};
+    PipelineSpec p;
+    NodeSpec slowNode = sourceNode("slow", cols, "ts", "0 ms");
+    if (idleTimeout) slowNode.properties["idle_timeout"] = "100 ms";
+    p.nodes = {sourceNode("fast", cols, "ts", "0 ms"), slowNode, node("u", "union"),
+               node("w", "tumbling-window",
+                    {{"size", "1 s"},
+                     {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "n"}}}}}),
+               node("sink", "console-sink")};
+    p.edges = {edge("fast", "u"), edge("slow", "u"), edge("u", "w"), edge("w", "sink")};
+    auto sink = std::make_shared<Collected>();
+    std::atomic<std::int64_t> fastEmitted{0};
+    VectorSourceConfig fc{fast}, sc{slow};
+    fc.unbounded = sc.unbounded = true; // neither ends: only idleness can move the watermark
+    fc.emitted = &fastEmitted;
+    fc.pause = std::chrono::milliseconds(10); // ~0.6 s for the fast input: it outlives the 200 ms
+    fc.perPoll = 64;
+    Engine e;
+    EngineOptions o;
+    // The slow source turns idle (100 ms) before its first periodic watermark (200 ms): that
+    // watermark must not be sent while idle, or it would re-activate the channel for good.
+    o.watermarkIntervalMs = 200;
+    o.operatorOverrides["fast"] = vectorSource(fc);
+    o.operatorOverrides["slow"] = vectorSource(sc);
+    o.operatorOverrides["sink"] = collectingSink(sink);
+    QVERIFY(e.start(p, o).isOk());
+    QTRY_COMPARE_WITH_TIMEOUT(fastEmitted.load(), std::int64_t(4000), 60000);
+    if (idleTimeout) {
+        // The fast input alone drives the watermark: windows up to its last full second fire.
+        QTRY_VERIFY_WITH_TIMEOUT(sink->count.load() >= 39, 20000);
+    } else {
+        // The silent input holds the watermark below the first window's end: nothing fires.
+        QTest::qWait(500);
+        QCOMPARE(sink->count.load(), std::int64_t(0));
+    }
+    e.stop(StopMode::Drain);
+    QVERIFY(e.wait(60000));
+    QVERIFY(errorsOf(e.pollEvents()).empty());
+    auto rows = sink->take();
+    QCOMPARE(rows.size(), std::size_t(40)); // the drain fires the rest
+    std::int64_t total = 0;
+    for (const Record& r : rows)
+        total += r.row[2].asInt();
+    QCOMPARE(total, std::int64_t(4020));
+}
+
+QTEST_GUILESS_MAIN(TstTime)
+#include "tst_time.moc"
