@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "BrokerCommand.h"
 #include "Commands.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 
@@ -95,6 +96,82 @@ int runBrokerCommand(int argc, char** argv)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     std::printf("Stopping the embedded broker.\n");
     return 0;
+}
+
+runtime::Result<KafkaRunInfo> KafkaRunInfo::prepare(const runtime::PipelineSpec& pipeline)
+{
+    KafkaRunInfo info;
+    auto kafka = runtime::kafka::preparePipelineKafka(pipeline);
+    if (!kafka) return kafka.error();
+    info.m_kafka = std::move(*kafka);
+    for (const auto& n : pipeline.nodes) {
+        if (n.type.rfind("kafka-", 0) != 0) continue;
+        info.m_uses = true;
+        if (info.m_bootstrap.empty())
+            if (auto ep = runtime::kafka::resolveEndpoint(n))
+                info.m_bootstrap = ep->bootstrapServers;
+    }
+    if (info.m_kafka.broker) info.m_bootstrap = info.m_kafka.broker->bootstrapServers();
+    return info;
+}
+
+void KafkaRunInfo::refresh()
+{
+    if (!m_uses) return;
+    for (auto& s : runtime::kafka::LagRegistry::instance().snapshot())
+        m_lag[{s.nodeId, s.subtask}] = std::move(s);
+}
+
+std::string KafkaRunInfo::banner() const
+{
+    if (!m_uses) return {};
+    if (m_kafka.broker) return "Kafka: " + m_kafka.describe();
+    return "Kafka: bootstrap servers " + m_bootstrap;
+}
+
+std::string KafkaRunInfo::statusSuffix() const
+{
+    if (!m_uses) return {};
+    std::int64_t lag = 0;
+    std::uint64_t lost = 0;
+    for (const auto& [id, s] : m_lag) {
+        lag += s.totalLag;
+        lost += s.recordsLost;
+    }
+    std::string text = " | kafka " + m_bootstrap;
+    if (!m_lag.empty()) text += " lag " + std::to_string(lag);
+    if (lost > 0) text += " LOST " + std::to_string(lost);
+    return text;
+}
+
+nlohmann::json KafkaRunInfo::report() const
+{
+    if (!m_uses) return nullptr;
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& [id, s] : m_lag) {
+        nlohmann::json parts = nlohmann::json::array();
+        for (const auto& p : s.partitions)
+            parts.push_back({{"partition", p.partition},
+                             {"low_watermark", p.lowWatermark},
+                             {"high_watermark", p.highWatermark},
+                             {"position", p.position},
+                             {"committed", p.committed},
+                             {"lag", p.lag},
+                             {"paused", p.paused}});
+        sources.push_back({{"node", s.nodeId},
+                           {"subtask", s.subtask},
+                           {"topic", s.topic},
+                           {"group_id", s.groupId},
+                           {"total_lag", s.totalLag},
+                           {"records_lost", s.recordsLost},
+                           {"rebalances", s.rebalances},
+                           {"commits", s.commits},
+                           {"commit_failures", s.commitFailures},
+                           {"partitions", parts}});
+    }
+    return {{"bootstrap_servers", m_bootstrap},
+            {"embedded", m_kafka.broker != nullptr},
+            {"sources", sources}};
 }
 
 } // namespace sw::cli

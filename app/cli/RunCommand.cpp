@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "BrokerCommand.h"
 #include "Commands.h"
 #include "RunReport.h"
 #include "catalog/Catalog.h"
@@ -131,6 +132,16 @@ int runRunCommand(int argc, char** argv)
         return 2;
     }
 
+    // Kafka: the embedded broker (when no bootstrap servers are named) with every topic created.
+    auto kafka = KafkaRunInfo::prepare(pipeline);
+    if (!kafka) {
+        std::fprintf(stderr, "%s: %s\n", a.file.c_str(), kafka.error().message.c_str());
+        return 2;
+    }
+    if (auto b = kafka->banner(); !b.empty()) {
+        std::printf("%s\n", b.c_str());
+        std::fflush(stdout);
+    }
     runtime::EngineOptions opts;
     opts.dataDirectory = a.dataDir;
     runtime::Engine engine;
@@ -151,6 +162,8 @@ int runRunCommand(int argc, char** argv)
         for (auto& e : engine.pollEvents())
             log.add(e, status);
         auto snap = engine.snapshot();
+        kafka->refresh();
+        status.setExtra(kafka->statusSuffix());
         status.update(snap);
         if (done) break;
         auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -178,7 +191,9 @@ int runRunCommand(int argc, char** argv)
     std::signal(SIGTERM, SIG_DFL);
     printSummary(final, pipeline, a.dataDir);
     if (!a.report.empty()) {
-        if (auto st = writeReport(a.report, a.file, a.dataDir, pipeline, final, log); !st) {
+        if (auto st = writeReport(a.report, a.file, a.dataDir, pipeline, final, log,
+                                  kafka->report());
+            !st) {
             std::fprintf(stderr, "run: %s\n", st.message().c_str());
             return 1;
         }

@@ -101,6 +101,7 @@ void StatusLine::update(const runtime::MetricsSnapshot& s)
         static_cast<double>(lag) / 1000.0, static_cast<unsigned long long>(totalErrors(s)));
     clear();
     std::fputs(line, stderr);
+    std::fputs(m_extra.c_str(), stderr);
     std::fflush(stderr);
     m_drawn = true;
 }
@@ -148,7 +149,8 @@ void printSummary(const runtime::MetricsSnapshot& s, const runtime::PipelineSpec
 
 runtime::Status writeReport(const std::string& path, const std::string& pipelineFile,
                             const std::string& dataDir, const runtime::PipelineSpec& p,
-                            const runtime::MetricsSnapshot& s, const RunLog& log)
+                            const runtime::MetricsSnapshot& s, const RunLog& log,
+                            const nlohmann::json& kafka)
 {
     using nlohmann::json;
     json nodes = json::array(), edges = json::array(), events = json::array();
@@ -194,6 +196,7 @@ runtime::Status writeReport(const std::string& path, const std::string& pipeline
                    {"nodes", nodes},
                    {"edges", edges},
                    {"events", events}};
+    if (!kafka.is_null()) report["kafka"] = kafka;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return runtime::Status(runtime::makeError("cannot write report " + path));
     out << report.dump(2) << "\n";

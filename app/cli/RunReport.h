@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "exec/Engine.h"
 #include "metrics/MetricsSnapshot.h"
 #include "model/PipelineSpec.h"
@@ -17,6 +19,8 @@ class StatusLine {
 public:
     StatusLine(const runtime::PipelineSpec& p, bool live) : m_pipeline(p), m_live(live) {}
     void update(const runtime::MetricsSnapshot& s);
+    /// Text appended to the line from the next update on (e.g. the Kafka address and lag).
+    void setExtra(std::string text) { m_extra = std::move(text); }
     /// Prints a message on its own line (keeps the status line below it).
     void message(const std::string& text);
     void finish(const runtime::MetricsSnapshot& s);
@@ -29,6 +33,7 @@ private:
     std::uint64_t m_lastIn = 0, m_lastOut = 0;
     std::int64_t m_lastAt = 0;
     double m_inRate = 0, m_outRate = 0;
+    std::string m_extra;
 };
 
 /// Engine events of the run, printed to stderr as they arrive and kept for the report.
@@ -52,6 +57,7 @@ void printSummary(const runtime::MetricsSnapshot& s, const runtime::PipelineSpec
                   const std::string& dataDir);
 runtime::Status writeReport(const std::string& path, const std::string& pipelineFile,
                             const std::string& dataDir, const runtime::PipelineSpec& p,
-                            const runtime::MetricsSnapshot& s, const RunLog& log);
+                            const runtime::MetricsSnapshot& s, const RunLog& log,
+                            const nlohmann::json& kafka = nullptr);
 
 } // namespace sw::cli
