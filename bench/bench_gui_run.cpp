@@ -3,7 +3,8 @@
 //    until the GUI thread runs it is the time an event waits in the loop;
 //  - CPU taken by the GUI thread (thread CPU time / wall time, and share of the process CPU);
 //  - pipeline throughput with the GUI attached (designer canvas with overlays, Metrics dock,
-//    DLQ browser, an inspector on the first edge) versus headless (Engine alone), alternated;
+//    DLQ browser) versus headless (Engine alone), alternated; and with an inspector open on the
+//    first edge too (its tap copies every record crossing the edge);
 //  - GUI-thread CPU per metrics update (4 Hz tick: snapshot, rates, charts, overlay repaint,
 //    inspector and DLQ rows), against the baseline of the RunController alone (same ticks,
 //    snapshot and taps, no views), and as a share of the 250 ms tick period.
@@ -105,8 +106,9 @@ struct GuiResult {
 };
 
 /// `views`: the full designer window; else the RunController alone (the baseline of GUI-thread
-/// cost per tick: same 4 Hz snapshot, rates and taps, nothing drawn).
-GuiResult withGui(const runtime::PipelineSpec& p, int seconds, bool views)
+/// cost per tick: same 4 Hz snapshot, rates and error taps, nothing drawn). `inspect`: an
+/// inspector on the first edge as well.
+GuiResult withGui(const runtime::PipelineSpec& p, int seconds, bool views, bool inspect = false)
 {
     GuiResult r;
     app::Document doc; // outlives the window: the canvas reads it while the scene goes away
@@ -127,7 +129,7 @@ GuiResult withGui(const runtime::PipelineSpec& p, int seconds, bool views)
         app::RunAndDebug* rd = app::installRunAndDebug(&window, hooks);
         window.resize(1600, 1000);
         window.show();
-        if (!p.edges.empty()) rd->inspect(p.edges.front());
+        if (inspect && !p.edges.empty()) rd->inspect(p.edges.front());
         rd->run();
         c = rd->controller();
     } else {
@@ -219,13 +221,16 @@ int main(int argc, char** argv)
     std::printf(
         "bench_gui_run: %s flat out, %d s per measurement, %d rounds, %u hardware threads\n",
         qPrintable(file), seconds, rounds, std::thread::hardware_concurrency());
-    double hSum = 0, gSum = 0, tickViews = 0, tickBare = 0;
+    double hSum = 0, gSum = 0, iSum = 0, tickViews = 0, tickBare = 0, p99Sum = 0;
     for (int round = 1; round <= rounds; ++round) {
         const double h = headless(p, seconds);
         const GuiResult g = withGui(p, seconds, true);
+        const GuiResult i = withGui(p, seconds, true, true);
         const GuiResult b = withGui(p, seconds, false);
         hSum += h;
         gSum += g.throughput;
+        iSum += i.throughput;
+        p99Sum += g.p99;
         tickViews += g.cpuPerTickMs;
         tickBare += b.cpuPerTickMs;
         std::printf(
@@ -234,6 +239,9 @@ int main(int argc, char** argv)
             "%.1f %% of process CPU\n",
             round, h, g.throughput, h > 0 ? g.throughput / h : 0.0, g.p50, g.p99, g.max, g.probes,
             g.guiCpuShareOfCore * 100, g.guiCpuShareOfProcess * 100);
+        std::printf("         with an inspector on the first edge: %.0f rec/s (ratio %.3f), "
+                    "latency p99 %.2f ms, %.2f ms GUI CPU per update\n",
+                    i.throughput, h > 0 ? i.throughput / h : 0.0, i.p99, i.cpuPerTickMs);
         std::printf(
             "         GUI-thread CPU per update: views %.2f ms (%llu ticks) vs controller "
             "alone %.2f ms (%llu ticks), ratio %.2f; controller-alone p99 latency %.2f ms\n",
@@ -242,8 +250,10 @@ int main(int argc, char** argv)
             b.cpuPerTickMs > 0 ? g.cpuPerTickMs / b.cpuPerTickMs : 0.0, b.p99);
         std::fflush(stdout);
     }
-    std::printf("mean: headless %.0f rec/s, GUI %.0f rec/s, ratio %.3f (target >= 0.9)\n",
-                hSum / rounds, gSum / rounds, hSum > 0 ? gSum / hSum : 0.0);
+    std::printf("mean: headless %.0f rec/s, GUI %.0f rec/s, ratio %.3f (target >= 0.9); with an "
+                "inspector %.0f rec/s, ratio %.3f; mean p99 latency %.2f ms (target < 16 ms)\n",
+                hSum / rounds, gSum / rounds, hSum > 0 ? gSum / hSum : 0.0, iSum / rounds,
+                hSum > 0 ? iSum / hSum : 0.0, p99Sum / rounds);
     std::printf("mean GUI-thread CPU per update: %.2f ms with views = %.1f %% of the 250 ms tick "
                 "(controller alone %.2f ms; ratio %.2f)\n",
                 tickViews / rounds, tickViews / rounds / 250.0 * 100, tickBare / rounds,

@@ -65,8 +65,11 @@ public:
     }
     void refresh()
     {
-        prepareGeometryChange();
-        m_rect = m_scene->nodesBoundingRect().adjusted(-160, -100, 160, 120);
+        const QRectF r = m_scene->nodesBoundingRect().adjusted(-160, -100, 160, 120);
+        if (r != m_rect) {
+            prepareGeometryChange(); // only when nodes moved: it re-indexes the item
+            m_rect = r;
+        }
         update();
     }
     QRectF boundingRect() const override { return m_rect; }

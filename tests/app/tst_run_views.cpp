@@ -120,6 +120,7 @@ private Q_SLOTS:
     void rollingSeriesKeepsTheWindow();
     void chartAppendsPausesAndPicksLegend();
     void chartExportsPng();
+    void hiddenChartDrawsWhenShown();
     void ratesFromTwoSnapshots();
     void metricsPanelChartsEveryNodeAndEdge();
     void watermarkLagModeFollowsTheData();
@@ -202,6 +203,19 @@ void TestRunViews::chartExportsPng()
     QImage img(path);
     QVERIFY(!img.isNull());
     QCOMPARE(img.size(), chart.size() * chart.devicePixelRatio());
+}
+
+void TestRunViews::hiddenChartDrawsWhenShown()
+{
+    widgets::TimeSeriesChart chart; // not shown: like a Metrics tab in the background
+    for (int i = 0; i < 6; ++i)
+        chart.appendPoints(kT0 + i * 250, {{"x", double(i)}});
+    QCOMPARE(chart.pointCount("x"), 6);
+    QCOMPARE(chart.redrawCount(), 0);
+    QCOMPARE(chart.drawnPointCount("x"), 0);
+    chart.show();
+    QCOMPARE(chart.redrawCount(), 1);
+    QCOMPARE(chart.drawnPointCount("x"), 6);
 }
 
 void TestRunViews::ratesFromTwoSnapshots()

@@ -179,7 +179,19 @@ void TimeSeriesChart::appendPoints(std::int64_t timeMs,
     for (auto& [id, line] : m_lines)
         if (!line.data.empty() && line.data.points().back().timeMs < m_lastTimeMs - m_windowMs)
             line.data.clear();
-    if (!m_paused) redraw();
+    // Hidden charts (the other tabs of the Metrics dock) record data but draw nothing until
+    // they are shown: one redraw of the visible chart per tick, not of every chart.
+    if (m_paused) return;
+    if (isVisible())
+        redraw();
+    else
+        m_stale = true;
+}
+
+void TimeSeriesChart::showEvent(QShowEvent* event)
+{
+    if (m_stale && !m_paused) redraw();
+    QWidget::showEvent(event);
 }
 
 void TimeSeriesChart::setViewPaused(bool paused)
@@ -199,6 +211,7 @@ void TimeSeriesChart::redraw()
         line.series->replace(pts);
     }
     updateRanges();
+    m_stale = false;
     ++m_redraws;
 }
 

@@ -83,6 +83,7 @@ Q_SIGNALS:
     void seriesVisibilityChanged(const QString& id, bool visible);
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
@@ -112,6 +113,7 @@ private:
     std::int64_t m_windowMs = 5 * 60 * 1000;
     std::int64_t m_lastTimeMs = 0;
     bool m_paused = false;
+    bool m_stale = false; ///< data arrived while hidden (e.g. another tab): redraw when shown
     bool m_fixedRange = false;
     double m_fixedMin = 0;
     double m_fixedMax = 0;
