@@ -138,6 +138,14 @@ struct Harness {
     }
 };
 
+/// Feeds the Metrics panel from the controller as the designer does.
+void showMetrics(app::RunController& c, widgets::MetricsPanel& panel)
+{
+    QObject::connect(&c, &app::RunController::runStarted, &panel,
+                     [&panel](int, const runtime::PipelineSpec& p) { panel.setPipeline(p); });
+    QObject::connect(&c, &app::RunController::ticked, &panel, &widgets::MetricsPanel::addSample);
+}
+
 /// Waits (event loop running) until `n` more metrics ticks have been processed.
 bool waitTicks(app::RunController& c, std::uint64_t n, int timeoutMs = 20000)
 {
@@ -196,9 +204,7 @@ void TestRunE2E::ordersExampleChartsEveryNode()
     widgets::MetricsPanel panel;
     panel.resize(900, 400);
     panel.show();
-    connect(&c, &app::RunController::runStarted, &panel,
-            [&panel](int, const runtime::PipelineSpec& p) { panel.setPipeline(p); });
-    connect(&c, &app::RunController::ticked, &panel, &widgets::MetricsPanel::addSample);
+    showMetrics(c, panel);
     QVERIFY(c.start(*loaded));
     QVERIFY2(waitState(c, app::RunState::Running),
              qPrintable(c.problems().empty() ? QString("?") : c.problems().back().message));
@@ -316,9 +322,7 @@ void TestRunE2E::stopIsPromptAndTheGuiStaysResponsive()
         generatorPipeline({{"events_per_second", 0}, {"total_events", 0}}, "amount > 10");
     widgets::MetricsPanel panel;
     panel.show();
-    connect(&h.controller, &app::RunController::runStarted, &panel,
-            [&panel](int, const runtime::PipelineSpec& spec) { panel.setPipeline(spec); });
-    connect(&h.controller, &app::RunController::ticked, &panel, &widgets::MetricsPanel::addSample);
+    showMetrics(h.controller, panel);
     app::EventInspector inspector(&h.controller, p, p.edges[0], 2048);
     inspector.show();
     int fired = 0;
@@ -427,9 +431,7 @@ void TestRunE2E::throttledSinkBackpressureKeepsTheGuiResponsive()
     c.setTickIntervalMs(100);
     widgets::MetricsPanel panel;
     panel.show();
-    connect(&c, &app::RunController::runStarted, &panel,
-            [&panel](int, const runtime::PipelineSpec& spec) { panel.setPipeline(spec); });
-    connect(&c, &app::RunController::ticked, &panel, &widgets::MetricsPanel::addSample);
+    showMetrics(c, panel);
     int fired = 0;
     QTimer beat;
     beat.setInterval(5);
@@ -475,9 +477,7 @@ void TestRunE2E::kafkaSourceChartsConsumerLag()
     c.setTickIntervalMs(100);
     widgets::MetricsPanel panel;
     panel.show();
-    connect(&c, &app::RunController::runStarted, &panel,
-            [&panel](int, const runtime::PipelineSpec& spec) { panel.setPipeline(spec); });
-    connect(&c, &app::RunController::ticked, &panel, &widgets::MetricsPanel::addSample);
+    showMetrics(c, panel);
     QVERIFY(c.start(p));
     QVERIFY2(waitState(c, app::RunState::Running),
              qPrintable(c.problems().empty() ? QString("?") : c.problems().back().message));

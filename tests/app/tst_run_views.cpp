@@ -88,6 +88,19 @@ widgets::MetricsSample sampleOf(widgets::RateTracker& t, const MetricsSnapshot& 
     return out;
 }
 
+/// The sample of the second second of a run at `rate` records/s (queue fill `fill1` at 1 s,
+/// `fill2` at 2 s): rates over one second.
+widgets::MetricsSample secondSample(const runtime::PipelineSpec& p, double rate, double fill1,
+                                    double fill2)
+{
+    widgets::RateTracker t;
+    t.update(ordersSnapshot(p, 1, rate, fill1));
+    widgets::MetricsSample s;
+    s.snapshot = ordersSnapshot(p, 2, rate, fill2);
+    s.rates = t.update(s.snapshot);
+    return s;
+}
+
 runtime::TappedRecord orderRecord(std::uint64_t seq, std::int64_t id, std::int64_t amountCents,
                                   const std::string& category)
 {
@@ -378,11 +391,7 @@ void TestRunViews::explainWindowWithWatermark()
 void TestRunViews::overlayModelLabelsAndBadges()
 {
     const auto p = ordersPipeline();
-    widgets::RateTracker t;
-    t.update(ordersSnapshot(p, 1, 2000, 0.1));
-    widgets::MetricsSample s;
-    s.snapshot = ordersSnapshot(p, 2, 2000, 0.9);
-    s.rates = t.update(s.snapshot);
+    const widgets::MetricsSample s = secondSample(p, 2000, 0.1, 0.9);
     const app::OverlayModel m = app::buildOverlay(p, s);
     QCOMPARE(m.edges.size(), p.edges.size());
     const app::EdgeOverlay* e = m.edge(p.edges[0]);
@@ -412,12 +421,7 @@ void TestRunViews::canvasOverlayPaintsAndExplains()
         return img;
     };
     const QImage before = render();
-    widgets::RateTracker t;
-    t.update(ordersSnapshot(p, 1, 2000, 0.7));
-    widgets::MetricsSample s;
-    s.snapshot = ordersSnapshot(p, 2, 2000, 0.7);
-    s.rates = t.update(s.snapshot);
-    overlay.update(p, s);
+    overlay.update(p, secondSample(p, 2000, 0.7, 0.7));
     QVERIFY(overlay.isActive());
     QCOMPARE(overlay.model().edge(p.edges[1])->level, app::BackpressureLevel::Yellow);
     const QImage after = render();
