@@ -78,9 +78,13 @@ void ExportDialog::buildUi()
     split->setStretchFactor(1, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_save = buttons->addButton(tr("Save…"), QDialogButtonBox::AcceptRole);
+    m_save = buttons->addButton(tr("Save…"), QDialogButtonBox::ActionRole);
     connect(m_save, &QPushButton::clicked, this, &ExportDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // No default button: Return activates an issue (selects its node), it must not also press
+    // Save (the button box makes the first AcceptRole button the default, hence ActionRole).
+    for (QAbstractButton* b : buttons->buttons())
+        if (auto* push = qobject_cast<QPushButton*>(b)) push->setAutoDefault(false);
 
     auto* head = new QHBoxLayout;
     head->addWidget(new QLabel(tr("Target:"), this));

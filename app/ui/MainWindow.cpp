@@ -19,6 +19,7 @@
 #include "palette/NodePalette.h"
 #include "problems/ProblemsView.h"
 #include "properties/PropertyEditor.h"
+#include "run/RunAndDebug.h"
 #include "ui/Resources.h"
 #include "ui/Theme.h"
 
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createToolBar();
     createStatusBar();
+    createExportAndRun();
     connectDocument();
     m_recovery = std::make_unique<RecoveryManager>(m_doc.get());
     readSettings();
@@ -57,6 +59,7 @@ MainWindow::~MainWindow()
     // selectionChanged while its items go away, so stop listening to it before that.
     m_scene->disconnect(this);
     m_doc->disconnect(this);
+    delete m_run; // stops a running pipeline; its overlays sit on the scene
     delete m_properties;
     delete m_problems;
     delete m_canvas;

@@ -23,7 +23,10 @@ class PropertyEditor;
 namespace sw::app {
 
 class Document;
+class ExportDialog;
+class ReadinessDock;
 class RecentFiles;
+class RunAndDebug;
 class RecoveryManager;
 
 class MainWindow : public QMainWindow {
@@ -39,6 +42,10 @@ public:
     widgets::PropertyEditor* propertyEditor() const { return m_properties; }
     widgets::ProblemsView* problemsView() const { return m_problems; }
     RecoveryManager* recovery() const { return m_recovery.get(); }
+    ReadinessDock* readinessDock() const { return m_readiness; }
+    RunAndDebug* runAndDebug() const { return m_run; }
+    /// File > Export: opens the (window-modal, self-deleting) export dialog on the document.
+    ExportDialog* showExportDialog();
     /// Action by object name ("actionSave", ...), for tests and the toolbar.
     QAction* action(const char* name) const;
 
@@ -79,6 +86,7 @@ private:
     void createMenus();
     void createToolBar();
     void createStatusBar();
+    void createExportAndRun();
     void connectDocument();
     void readSettings();
     void writeSettings();
@@ -105,6 +113,8 @@ private:
     widgets::NodePalette* m_palette = nullptr;
     widgets::PropertyEditor* m_properties = nullptr;
     widgets::ProblemsView* m_problems = nullptr;
+    ReadinessDock* m_readiness = nullptr;
+    RunAndDebug* m_run = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_examplesMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -122,6 +122,7 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(action("actionNew"));
     file->addAction(action("actionNewWindow"));
     file->addAction(action("actionOpen"));
