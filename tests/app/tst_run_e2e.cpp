@@ -496,6 +496,10 @@ void TestRunE2E::kafkaSourceChartsConsumerLag()
     QVERIFY(lag->pointCount(widgets::MetricsPanel::totalLagId("orders_in")) >= 2);
     QVERIFY(lag->pointCount(widgets::MetricsPanel::partitionId(c.lastSample().partitionLag[0])) >=
             1);
+    // The canvas badge of the Kafka source shows its total lag.
+    const app::OverlayModel overlay = app::buildOverlay(p, c.lastSample());
+    QVERIFY(overlay.node("orders_in")->kafkaLag.has_value());
+    QVERIFY(overlay.node("orders_in")->badge.find("lag") != std::string::npos);
     // The status bar names the embedded broker.
     QVERIFY2(c.statusText().contains("Kafka 127.0.0.1:"), qPrintable(c.statusText()));
     c.stop();
