@@ -229,7 +229,7 @@ void MainWindow::readSettings()
 {
     auto s = makeSettings();
     restoreGeometry(s->value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(s->value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_restoredLayout = restoreState(s->value(QStringLiteral("mainWindow/state")).toByteArray());
 }
 
 void MainWindow::writeSettings()

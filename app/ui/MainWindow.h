@@ -123,6 +123,7 @@ private:
     QLabel* m_zoomLabel = nullptr;
     QString m_lastError;
     int m_pasteCount = 0;
+    bool m_restoredLayout = false; ///< dock layout came from the settings
 };
 
 } // namespace sw::app

@@ -63,6 +63,15 @@ void MainWindow::createExportAndRun()
     hooks.problems = m_problems;
     hooks.palette = m_palette;
     m_run = installRunAndDebug(this, std::move(hooks));
+    // Designing comes first: Problems on top of the run docks (Run raises Metrics itself).
+    if (QDockWidget* problems = findChild<QDockWidget*>(QStringLiteral("problemsDock"))) {
+        problems->raise();
+        // After the first layout, else the tabbed run docks' size hints win (restored
+        // settings still override this).
+        QTimer::singleShot(0, this, [this, problems] {
+            if (!m_restoredLayout) resizeDocks({problems}, {170}, Qt::Vertical);
+        });
+    }
 }
 
 ExportDialog* MainWindow::showExportDialog()

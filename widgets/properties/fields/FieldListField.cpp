@@ -61,7 +61,12 @@ void FieldListField::rebuildList()
 {
     const runtime::Schema* s = schema();
     m_stack->setCurrentWidget(s ? static_cast<QWidget*>(m_list) : m_edit);
-    if (!s) return;
+    if (!s) {
+        // QStackedLayout's size hint is the largest page's (the list's 192 px), so size to the
+        // page shown or the form keeps a gap below it.
+        setFixedHeight(m_edit->sizeHint().height());
+        return;
+    }
     std::vector<std::string> chosen = current();
     auto isChosen = [&](const std::string& n) {
         return std::find(chosen.begin(), chosen.end(), n) != chosen.end();
@@ -102,6 +107,7 @@ void FieldListField::rebuildList()
     }
     int visible = std::clamp(m_list->count(), 2, 7);
     m_list->setFixedHeight(visible * m_list->sizeHintForRow(0) + 2 * m_list->frameWidth() + 2);
+    setFixedHeight(m_list->maximumHeight());
     m_filling = false;
 }
 
