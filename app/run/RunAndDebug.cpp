@@ -17,6 +17,7 @@
 #include "canvas/PipelineScene.h"
 #include "dlq/DlqBrowserView.h"
 #include "metrics/MetricsPanel.h"
+#include "modelview/PipelineModel.h"
 #include "problems/ProblemsView.h"
 #include "run/CanvasOverlay.h"
 #include "run/DlqBrowser.h"
@@ -52,11 +53,15 @@ RunAndDebug::RunAndDebug(QMainWindow* window, Hooks hooks)
     m_status = new QLabel(m_controller->statusText(), window);
     m_status->setObjectName(QStringLiteral("runStatusLabel"));
     window->statusBar()->addPermanentWidget(m_status);
-    connect(m_controller, &RunController::statusChanged, m_status, &QLabel::setText);
+    connect(m_controller, &RunController::statusChanged, this, &RunAndDebug::updateStatus);
+    if (m_hooks.scene)
+        connect(m_hooks.scene->model(), &widgets::PipelineModel::changed, this,
+                &RunAndDebug::onDocumentChanged);
     connect(m_controller, &RunController::stateChanged, this, &RunAndDebug::updateActions);
     connect(m_controller, &RunController::runningChanged, this, &RunAndDebug::onRunningChanged);
     connect(m_controller, &RunController::runStarted, this,
             [this](int, const runtime::PipelineSpec& p) {
+                m_editedWhileRunning = false;
                 m_metrics->setPipeline(p);
                 showMetrics();
             });
@@ -166,6 +171,43 @@ QString RunAndDebug::dataDirectory()
     if (!dir.isEmpty()) return dir;
     if (!m_tempDir) m_tempDir = std::make_unique<QTemporaryDir>();
     return m_tempDir->path();
+}
+
+void RunAndDebug::updateStatus()
+{
+    QString text = m_controller->statusText();
+    if (m_editedWhileRunning && m_controller->isRunning())
+        text += tr(" · edited: Restart applies the changes");
+    m_status->setText(text);
+}
+
+void RunAndDebug::onDocumentChanged(const widgets::ChangeEvent& e)
+{
+    // The engine runs a copy of the pipeline taken at Run; no property applies to a running
+    // pipeline (the engine has no live update), so every edit says it waits for Restart.
+    if (!m_controller->isRunning() || e.type == widgets::ChangeEvent::Type::NodeMoved) return;
+    QString what;
+    switch (e.type) {
+    case widgets::ChangeEvent::Type::NodeChanged:
+        what = e.property.empty()
+                   ? tr("The label of %1 changed").arg(QString::fromStdString(e.nodeId))
+                   : tr("%1.%2 changed")
+                         .arg(QString::fromStdString(e.nodeId), QString::fromStdString(e.property));
+        break;
+    case widgets::ChangeEvent::Type::SettingsChanged:
+        what = tr("The pipeline settings changed");
+        break;
+    default:
+        what = tr("The pipeline's structure changed");
+        break;
+    }
+    m_editedWhileRunning = true;
+    m_window->statusBar()->showMessage(
+        tr("%1: the running pipeline keeps the version it started with; Restart "
+           "(Ctrl+Shift+F5) runs the edited one")
+            .arg(what),
+        8000);
+    updateStatus();
 }
 
 void RunAndDebug::updateActions()

@@ -25,6 +25,7 @@ class QTemporaryDir;
 class QToolBar;
 
 namespace sw::widgets {
+struct ChangeEvent;
 class MetricsPanel;
 class PipelineScene;
 class ProblemsView;
@@ -86,6 +87,8 @@ private:
     void onRunningChanged(bool running);
     void disableStructuralActions();
     void showMetrics();
+    void updateStatus();
+    void onDocumentChanged(const widgets::ChangeEvent& e);
     void refreshProblems();
     QString dataDirectory();
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -106,6 +109,7 @@ private:
     QAction* m_restart = nullptr;
     QLabel* m_status = nullptr;
     std::unique_ptr<QTemporaryDir> m_tempDir;
+    bool m_editedWhileRunning = false;
     std::map<std::string, QPointer<QDockWidget>> m_inspectors; // by edge key
 };
 

@@ -142,6 +142,11 @@ void TestRunWindow::f5RunsAndStructuralEditsWaitUntilStop()
     QVERIFY(!win.scene->isConnecting());
     QVERIFY(win.w.statusBar()->currentMessage().contains("Stop the pipeline"));
     QTest::mouseRelease(win.canvas->viewport(), Qt::LeftButton, {}, at);
+    // A property edit is kept in the document and says it waits for Restart.
+    win.doc.setProperty("dedup", "ttl", "2 h");
+    QVERIFY2(win.w.statusBar()->currentMessage().startsWith("dedup.ttl changed"),
+             qPrintable(win.w.statusBar()->currentMessage()));
+    QVERIFY(win.rd->statusLabel()->text().contains("Restart applies the changes"));
     // Shift+F5 stops; edits come back.
     QTest::keyClick(&win.w, Qt::Key_F5, Qt::ShiftModifier);
     QVERIFY(waitState(win.controller(), app::RunState::Idle));
@@ -232,11 +237,16 @@ void TestRunWindow::pauseResumeAndRestart()
     win.rd->runAction()->trigger();
     QCOMPARE(win.controller()->state(), app::RunState::Running);
     const int run = win.controller()->runNumber();
+    win.doc.setProperty("revenue", "allowed_lateness", "1 s");
+    QVERIFY(win.rd->statusLabel()->text().contains("Restart applies"));
     win.rd->restartAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(win.controller()->runNumber() == run + 1 &&
                                  win.controller()->state() == app::RunState::Running,
                              30000);
     QCOMPARE(started.count(), 2);
+    QVERIFY(win.controller()->pipeline().findNode("revenue")->property("allowed_lateness") ==
+            nlohmann::json("1 s")); // the restarted run has the edit
+    QTRY_VERIFY(!win.rd->statusLabel()->text().contains("Restart applies"));
     win.rd->stopAction()->trigger();
     QVERIFY(waitState(win.controller(), app::RunState::Idle));
 }
