@@ -399,12 +399,17 @@ void TestKafkaSource::backpressurePausesPartitions()
     QCOMPARE(produce(bs(), "src.bp", events(0, 5000, 1)), 5000);
     Driver d(sourceProps("src.bp", "g-bp", 1), /*capacity*/ 2, /*batch*/ 64);
     QVERIFY(d.open());
-    // A slow consumer of the output channel.
+    // A consumer of the output channel that starts only once the source has paused its
+    // partitions (a channel that stays full for a second), then drains slowly. Until then the
+    // source holds (takes nothing from librdkafka), so the channel never holds more than its
+    // capacity.
     std::atomic<bool> stop{false};
     std::vector<std::int64_t> seen;
     std::thread drainer([&] {
         int ch;
         StreamElement el;
+        while (!stop.load() && d.op->pauses() == 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         while (!stop.load()) {
             auto r =
                 d.cap.gate.pop(ch, el, std::stop_token{},
@@ -418,12 +423,24 @@ void TestKafkaSource::backpressurePausesPartitions()
             std::this_thread::sleep_for(std::chrono::milliseconds(3));
         }
     });
+    struct Join { // stops and joins the drainer however the test ends
+        std::atomic<bool>& stop;
+        std::thread& t;
+        ~Join()
+        {
+            stop = true;
+            if (t.joinable()) t.join();
+        }
+    } join{stop, drainer};
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     std::uint64_t emitted = 0;
     while (std::chrono::steady_clock::now() < deadline) {
-        d.op->poll(d.cap.collector, 512);
+        // One batch per poll at most, so a poll never blocks on the full channel.
+        d.op->poll(d.cap.collector, 64);
         d.cap.collector.updateCounters();
         emitted = d.cap.counters.recordsOut.get();
+        if (d.op->pauses() == 0 && seen.empty())
+            QVERIFY2(emitted <= 3 * 64, "the source kept emitting into a full channel");
         if (emitted >= 5000) break;
     }
     d.cap.collector.flushAll();
@@ -488,7 +505,9 @@ void TestKafkaSource::twoInstancesShareAGroupAndTakeOver()
     nlohmann::json dbg = nlohmann::json::object();
     if (std::getenv("SW_KAFKA_DEBUG")) {
         dbg = {{"properties", {{"debug", std::getenv("SW_KAFKA_DEBUG")}}}};
-        setLogSink([](int, const std::string& c, const std::string& l) { std::fprintf(stderr, "%s %s\n", c.c_str(), l.c_str()); });
+        setLogSink([](int, const std::string& c, const std::string& l) {
+            std::fprintf(stderr, "%s %s\n", c.c_str(), l.c_str());
+        });
     }
     Driver a(sourceProps("src.share", "g-share", 4, dbg));
     Driver b(sourceProps("src.share", "g-share", 4, dbg));

@@ -125,17 +125,34 @@ Status KafkaSource::open(OperatorContext& ctx)
 SourceStatus KafkaSource::poll(Collector& out, std::size_t maxRecords)
 {
     if (!m_rk) return SourceStatus::End;
-    // Backpressure: pause every assigned partition while the output channel is full, resume
-    // when it drained to half (librdkafka then fetches again from the next unread offset).
-    double fill = out.ports().empty() ? 0.0 : out.ports()[0].maxFill();
-    if (!m_pausedAll && fill >= 1.0)
-        setPaused(true);
-    else if (m_pausedAll && fill <= 0.5)
-        setPaused(false);
-
-    std::size_t n = consume(maxRecords ? maxRecords : 1, m_pausedAll ? 0 : 50);
+    // Backpressure. While the output channel is full the source takes nothing from librdkafka:
+    // its bounded prefetch queue (queued.max.messages.kbytes) fills and fetching stops there.
+    // Pausing the partitions would discard that prefetch (librdkafka purges a paused
+    // partition's queue and fetches it again on resume), so it is kept for a channel that stays
+    // full for a second (so the consumer still serves group events and never exceeds
+    // max.poll.interval.ms); resumed when the channel drained to half.
     std::int64_t now = OperatorContext::processingTimeMs();
+    double fill = out.ports().empty() ? 0.0 : out.ports()[0].maxFill();
+    bool hold = false;
+    if (fill >= 1.0) {
+        if (m_fullSinceMs == 0) m_fullSinceMs = now;
+        if (!m_pausedAll && now - m_fullSinceMs >= kPauseAfterFullMs) setPaused(true);
+        hold = !m_pausedAll;
+    } else {
+        m_fullSinceMs = 0;
+        if (m_pausedAll && fill <= 0.5) setPaused(false);
+    }
+
+    std::size_t n = hold ? 0 : consume(maxRecords ? maxRecords : 1, m_pausedAll ? 0 : 50);
     if (n > 0) emitPending(out, n);
+    now = OperatorContext::processingTimeMs();
+    if (hold || m_pausedAll) {
+        // Backpressured partitions are not idle: their records wait, and leaving them out of
+        // the watermark would make those records late.
+        std::lock_guard lock(m_mutex);
+        for (auto& [id, part] : m_parts)
+            part.lastRecordMs = now;
+    }
     updateIdleness(now);
     if (m_lagHandle && now - m_lastPositionsMs >= 50) {
         m_lastPositionsMs = now;

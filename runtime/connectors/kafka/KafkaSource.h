@@ -176,6 +176,8 @@ private:
     bool m_pausedAll = false;
     EventTime m_lastWatermark = kMinWatermark;
     std::atomic<bool> m_stopping{false};
+    std::int64_t m_fullSinceMs = 0; // output channel full since (0 = not full)
+    static constexpr std::int64_t kPauseAfterFullMs = 1000;
     std::int64_t m_lastCommitMs = 0;
     std::int64_t m_lastPositionsMs = 0;
     std::vector<std::pair<std::int32_t, std::int64_t>> m_positions;

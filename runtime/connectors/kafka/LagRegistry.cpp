@@ -47,10 +47,16 @@ void LagRegistry::Handle::updatePositions(
             parts.push_back(l);
         } else {
             pit->position = pos;
-            if (pit->highWatermark >= 0 && pos >= 0)
-                pit->lag = pit->highWatermark > pos ? pit->highWatermark - pos : 0;
+            // The high watermark is refreshed once a second, positions more often: a position
+            // past it proves the log reached it (never report position > high watermark).
+            if (pit->highWatermark >= 0 && pos > pit->highWatermark) pit->highWatermark = pos;
+            if (pit->highWatermark >= 0 && pos >= 0) pit->lag = pit->highWatermark - pos;
         }
     }
+    std::int64_t total = 0;
+    for (const PartitionLag& l : parts)
+        if (l.lag > 0) total += l.lag;
+    it->second.totalLag = total;
 }
 
 std::unique_ptr<LagRegistry::Handle> LagRegistry::add(const SourceLag& initial)
