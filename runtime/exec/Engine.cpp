@@ -148,7 +148,11 @@ void Engine::Impl::buildChainsAndGates()
     std::vector<int> chainEdgeOf(m_plan.nodes.size(), -1);
     for (std::size_t i = 0; i < m_plan.edges.size() && m_env->options.chaining; ++i) {
         const PlanEdge& e = m_plan.edges[i];
-        if (e.partitioning != Partitioning::Forward) continue;
+        // Forward edges chain; so does any edge between two single subtasks (a key-hash or
+        // rebalance edge with one target routes nothing: OutputPort treats it as forward).
+        const bool single = m_plan.nodes[static_cast<std::size_t>(e.from)].parallelism == 1 &&
+                            m_plan.nodes[static_cast<std::size_t>(e.to)].parallelism == 1;
+        if (e.partitioning != Partitioning::Forward && !single) continue;
         int into = 0, outOfPort = 0;
         for (const PlanEdge& o : m_plan.edges) {
             if (o.to == e.to) ++into;
