@@ -46,6 +46,14 @@ void NodeCanvas::setZoom(double z, QPointF viewAnchor)
     z = std::clamp(z, kMinZoom, kMaxZoom);
     double factor = z / zoom();
     if (std::abs(factor - 1.0) < 1e-9) return;
+    if (!m_zoomSettle) {
+        m_zoomSettle = new QTimer(this);
+        m_zoomSettle->setSingleShot(true);
+        m_zoomSettle->setInterval(200);
+        connect(m_zoomSettle, &QTimer::timeout, this, [this] { m_scene->setNodeCaching(true); });
+    }
+    m_scene->setNodeCaching(false);
+    m_zoomSettle->start();
     if (viewAnchor.x() >= 0) {
         QPointF before = mapToScene(viewAnchor.toPoint());
         ViewportAnchor old = transformationAnchor();

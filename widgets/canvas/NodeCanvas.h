@@ -3,6 +3,7 @@
 // selection, drops from the palette (create a node where it lands) and of files (open).
 #include <QGraphicsView>
 #include <QList>
+#include <QTimer>
 #include <QUrl>
 
 namespace sw::widgets {
@@ -61,6 +62,7 @@ private:
     void stopPan();
 
     PipelineScene* m_scene;
+    QTimer* m_zoomSettle = nullptr; ///< re-enables node caching once zooming pauses
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_lastPanPos;

@@ -16,6 +16,9 @@ NodeItem::NodeItem(PipelineScene* scene, std::string id) : m_scene(scene), m_id(
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(1);
+    // Nodes are the costly part of a frame (text, gradients, icons): keep each one as a pixmap
+    // at the current zoom so panning blits instead of repainting; update() drops the cache.
+    if (scene->nodeCaching()) setCacheMode(DeviceCoordinateCache);
     syncFromModel();
 }
 

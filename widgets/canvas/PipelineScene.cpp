@@ -32,6 +32,14 @@ PipelineScene::~PipelineScene()
     clear();
 }
 
+void PipelineScene::setNodeCaching(bool on)
+{
+    if (on == m_nodeCaching) return;
+    m_nodeCaching = on;
+    for (auto& [id, item] : m_nodes)
+        item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+}
+
 void PipelineScene::setCanvasStyle(const CanvasStyle& style)
 {
     m_style = style;

@@ -51,6 +51,11 @@ public:
     void selectNodes(const std::vector<std::string>& ids);
     QRectF nodesBoundingRect() const;
 
+    /// Node items keep a pixmap of themselves at the current zoom (fast panning). A view
+    /// turns this off while the zoom changes (each step would re-render every pixmap).
+    bool nodeCaching() const { return m_nodeCaching; }
+    void setNodeCaching(bool on);
+
     bool snapToGrid() const { return m_snap; }
     void setSnapToGrid(bool on) { m_snap = on; }
 
@@ -111,6 +116,7 @@ private:
     std::map<std::string, NodeItem*> m_nodes;
     std::vector<EdgeItem*> m_edges;
     bool m_snap = true;
+    bool m_nodeCaching = true;
     bool m_syncing = false; ///< positions are being set from the model
     std::optional<Drag> m_drag;
     QGraphicsPathItem* m_dragPath = nullptr;
