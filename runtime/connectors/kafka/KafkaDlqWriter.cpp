@@ -1,6 +1,8 @@
 #include "connectors/kafka/KafkaDlqWriter.h"
 
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include <librdkafka/rdkafka.h>
 
@@ -74,6 +76,16 @@ public:
             return Status(makeError(std::string("cannot create the DLQ producer: ") +
                                     cfg.redactor().apply(err)));
         }
+        // Delivery reports are served in the background too, so the acknowledgement of the last
+        // DLQ record of a burst reaches its source (and its offset gets committed) without
+        // waiting for the next DLQ record or the end of the run.
+        m_server = std::jthread([this](std::stop_token st) {
+            while (!st.stop_requested()) {
+                rd_kafka_poll(m_rk, 100);
+                std::lock_guard lock(m_mutex);
+                m_acks.flush();
+            }
+        });
         if (!m_topic.empty()) return ensureTopic(m_topic);
         return Status::ok();
     }
@@ -83,6 +95,7 @@ public:
         for (const Record& r : batch)
             if (Status s = produce(r); !s) return s;
         rd_kafka_poll(m_rk, 0);
+        std::lock_guard lock(m_mutex);
         m_acks.flush();
         return takeFailure();
     }
@@ -92,9 +105,11 @@ public:
         if (!m_rk) return Status::ok();
         while (rd_kafka_outq_len(m_rk) > 0) {
             rd_kafka_flush(m_rk, 100);
+            std::lock_guard lock(m_mutex);
             m_acks.flush();
             if (Status s = takeFailure(); !s) return s;
         }
+        std::lock_guard lock(m_mutex);
         m_acks.flush();
         return takeFailure();
     }
@@ -102,6 +117,10 @@ public:
     void close() override
     {
         if (!m_rk) return;
+        if (m_server.joinable()) {
+            m_server.request_stop();
+            m_server.join();
+        }
         flush();
         rd_kafka_destroy(m_rk);
         m_rk = nullptr;
@@ -110,6 +129,7 @@ public:
     void onDelivery(const rd_kafka_message_t* m)
     {
         std::unique_ptr<Provenance> p(static_cast<Provenance*>(m->_private));
+        std::lock_guard lock(m_mutex); // the background server or the operator thread
         if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
             if (p) m_acks.add(*p);
         } else if (m_failure.empty()) {
@@ -200,6 +220,7 @@ private:
         }
     }
 
+    /// Under m_mutex.
     Status takeFailure()
     {
         if (m_failure.empty()) return Status::ok();
@@ -213,8 +234,10 @@ private:
     ClientConfig m_cfg;
     rd_kafka_t* m_rk = nullptr;
     std::set<std::string> m_created;
+    std::mutex m_mutex; // m_acks, m_failure (delivery reports arrive on two threads)
     AckBatch m_acks;
     std::string m_failure;
+    std::jthread m_server; // serves delivery reports between writes
 };
 
 extern "C" void dlqDelivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque)
