@@ -65,6 +65,30 @@ private Q_SLOTS:
         m_doc.reset();
     }
 
+    void paletteChangeRepaintsCachedNodes()
+    {
+        m_doc->reset(loadExample("orders.pipeline.json"), {});
+        QPalette light = QApplication::palette();
+        light.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::WindowText, Qt::black);
+        light.setColor(QPalette::Text, Qt::black);
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(0x25, 0x27, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1b, 0x1d, 0x21));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        // A point inside the dedup node's body, away from text and ports.
+        const QPoint body = nodePoint("dedup", QPointF(100, 80));
+        m_scene->setCanvasStyle(widgets::CanvasStyle::fromPalette(light));
+        QColor before = m_view->viewport()->grab().toImage().pixelColor(body);
+        QVERIFY(m_scene->nodeItem("dedup")->cacheMode() != QGraphicsItem::NoCache);
+        m_scene->setCanvasStyle(widgets::CanvasStyle::fromPalette(dark));
+        QColor after = m_view->viewport()->grab().toImage().pixelColor(body);
+        QVERIFY2(after.lightness() < before.lightness() - 60,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.name(), after.name())));
+    }
+
     void showsALoadedPipeline()
     {
         m_doc->reset(loadExample("orders.pipeline.json"), {});

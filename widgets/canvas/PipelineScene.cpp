@@ -44,6 +44,8 @@ void PipelineScene::setCanvasStyle(const CanvasStyle& style)
 {
     m_style = style;
     setBackgroundBrush(style.background);
+    for (auto& [id, item] : m_nodes)
+        item->update(); // drops the item's cached pixmap; a scene update() would not
     update();
 }
 
