@@ -7,6 +7,7 @@
 
 #include "canvas/NodeCanvas.h"
 #include "canvas/PipelineScene.h"
+#include "export/ExportDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
 #include "ui/Theme.h"
@@ -19,6 +20,7 @@ struct Options {
     QString copy;
     QString screenshot;
     QString select;
+    QString exportShot;
     QSize size;
     ThemeMode theme = ThemeMode::System;
 };
@@ -44,13 +46,18 @@ Options parseOptions(const QApplication& app)
                             QStringLiteral("WxH"));
     QCommandLineOption select(QStringLiteral("select"),
                               QStringLiteral("Select a node after loading."), QStringLiteral("ID"));
-    p.addOptions({copy, dark, light, shot, size, select});
+    QCommandLineOption exportShot(
+        QStringLiteral("screenshot-export"),
+        QStringLiteral("Open File > Export on the loaded pipeline, render it to PNG and exit."),
+        QStringLiteral("PNG"));
+    p.addOptions({copy, dark, light, shot, size, select, exportShot});
     p.process(app);
     Options o;
     if (!p.positionalArguments().isEmpty()) o.file = p.positionalArguments().front();
     o.copy = p.value(copy);
     o.screenshot = p.value(shot);
     o.select = p.value(select);
+    o.exportShot = p.value(exportShot);
     if (p.isSet(dark)) o.theme = ThemeMode::Dark;
     if (p.isSet(light)) o.theme = ThemeMode::Light;
     const QStringList wh = p.value(size).split(QLatin1Char('x'));
@@ -90,7 +97,17 @@ int runApplication(int argc, char** argv)
     else if (!o.copy.isEmpty())
         loaded = w->openCopy(o.copy);
     if (!o.select.isEmpty()) w->scene()->selectNodes({o.select.toStdString()});
-    if (!o.screenshot.isEmpty()) {
+    if (!o.exportShot.isEmpty()) {
+        if (!loaded) return 1;
+        QTimer::singleShot(300, w, [w, o] {
+            ExportDialog* d = w->showExportDialog();
+            QTimer::singleShot(300, d, [d, path = o.exportShot] {
+                bool ok = d->grab().save(path);
+                if (!ok) qWarning("streamwright: cannot write %s", qPrintable(path));
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
+        });
+    } else if (!o.screenshot.isEmpty()) {
         if (!loaded) return 1;
         QTimer::singleShot(300, w, [w, o] { takeScreenshot(w, o.screenshot); });
     } else {
