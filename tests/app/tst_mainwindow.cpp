@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -452,6 +453,34 @@ private Q_SLOTS:
             for (const auto& f : item.findings)
                 if (QString::fromStdString(f.nodeId) == id) return true;
         return false;
+    }
+
+    void recentFilesAndExamplesMenus()
+    {
+        // Open Example opens an unsaved copy (the example on disk stays untouched).
+        auto* examples = m_w->findChild<QMenu*>(QStringLiteral("examplesMenu"));
+        QVERIFY(examples);
+        QAction* orders = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->text() == QStringLiteral("orders")) orders = a;
+        QVERIFY(orders);
+        orders->trigger();
+        QCOMPARE(m_w->document()->pipeline(), loadExample("orders.pipeline.json"));
+        QVERIFY(m_w->document()->filePath().isEmpty());
+        // Saving puts the file at the top of Open Recent; its entry reopens it.
+        QTemporaryDir dir;
+        QString path = dir.filePath(QStringLiteral("recent.pipeline.json"));
+        QVERIFY(m_w->saveTo(path));
+        m_w->newDocument();
+        auto* recent = m_w->findChild<QMenu*>(QStringLiteral("recentMenu"));
+        QVERIFY(recent);
+        Q_EMIT recent->aboutToShow();
+        QVERIFY(!recent->actions().isEmpty());
+        QAction* first = recent->actions().front();
+        QCOMPARE(first->toolTip(), QFileInfo(path).absoluteFilePath());
+        first->trigger();
+        QCOMPARE(m_w->document()->filePath(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(m_w->document()->pipeline(), loadExample("orders.pipeline.json"));
     }
 
     void crashRecovery()
