@@ -559,6 +559,17 @@ void TestKafkaSource::twoInstancesShareAGroupAndTakeOver()
           static_cast<unsigned long long>(b.op->commitFailures()), a.op->lastError().c_str(),
           b.op->lastError().c_str());
     QVERIFY(dup <= 400); // at most a re-read of what B had not committed
+    // The assignment change shows in A's lag metrics: all four partitions, rebalances counted
+    // (A's first assignment, B joining, B leaving).
+    QVERIFY(waitFor(
+        [&] {
+            for (const SourceLag& s : LagRegistry::instance().snapshot())
+                if (s.groupId == "g-share" && s.partitions.size() == 4 && s.rebalances >= 3)
+                    return true;
+            return false;
+        },
+        5000));
+    QVERIFY(a.op->rebalances() >= 3);
     a.op->close();
 }
 
