@@ -1,7 +1,10 @@
 #include "ui/Theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QToolTip>
 
 namespace sw::app {
@@ -10,6 +13,28 @@ namespace {
 ThemeMode g_mode = ThemeMode::System;
 bool g_dark = false;
 QPalette g_platformPalette;
+
+/// Fusion outlines check boxes with the window colour darkened, which vanishes on a dark Base:
+/// draw a frame in the text colour over every check indicator so unchecked boxes stay visible.
+class LegibleStyle : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    void drawPrimitive(PrimitiveElement pe, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override
+    {
+        QProxyStyle::drawPrimitive(pe, option, painter, widget);
+        if (pe != PE_IndicatorCheckBox && pe != PE_IndicatorItemViewItemCheck) return;
+        if (option->palette.color(QPalette::Base).lightness() >= 128) return;
+        QColor frame = option->palette.color(QPalette::Text);
+        frame.setAlpha(150);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->setPen(QPen(frame, 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
+        painter->restore();
+    }
+};
 
 bool platformIsDark()
 {
@@ -81,7 +106,7 @@ void Theme::install(QApplication& app, ThemeMode mode)
     QByteArray env = qgetenv("SW_THEME").toLower();
     if (mode == ThemeMode::System && env == "dark") g_mode = ThemeMode::Dark;
     if (mode == ThemeMode::System && env == "light") g_mode = ThemeMode::Light;
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setStyle(new LegibleStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     bool dark = g_mode == ThemeMode::Dark || (g_mode == ThemeMode::System && platformIsDark());
     apply(app, dark);
 }
