@@ -5,31 +5,23 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QComboBox>
 #include <QDir>
-#include <QFileInfo>
-#include <QMenuBar>
 #include <QMimeData>
-#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextBlock>
-#include <QTextLayout>
 #include <QTreeWidget>
-#include <QTreeWidgetItemIterator>
 #include <QUndoStack>
 
 #include "DialogDriver.h"
+#include "MainWindowFixture.h"
 #include "TestUtil.h"
 #include "canvas/NodeCanvas.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
 #include "document/Document.h"
-#include "export/ExportDialog.h"
-#include "export/ReadinessDock.h"
 #include "files/RecoveryManager.h"
 #include "palette/NodePalette.h"
 #include "problems/ProblemsView.h"
@@ -40,87 +32,13 @@
 using namespace sw;
 using app::MainWindow;
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public QObject, protected MainWindowFixture {
     Q_OBJECT
 
-    QTemporaryDir m_settings;
-    std::unique_ptr<MainWindow> m_w;
-
-    QWidget* vp() const { return m_w->canvas()->viewport(); }
-    QPoint portPoint(const std::string& node, const std::string& port, bool input) const
-    {
-        return m_w->canvas()->mapFromScene(m_w->scene()->portScenePos({node, port}, input));
-    }
-    QPoint nodePoint(const std::string& node) const
-    {
-        return m_w->canvas()->mapFromScene(
-            m_w->scene()->nodeItem(node)->mapToScene(QPointF(110, 20)));
-    }
-    std::string json() const { return runtime::serializePipeline(m_w->document()->pipeline()); }
-
-    void dropType(const QString& type, QPoint at)
-    {
-        widgets::NodePalette* palette = m_w->nodePalette();
-        QModelIndex index = palette->tree()->indexFromItem(palette->itemForType(type));
-        std::unique_ptr<QMimeData> mime(palette->tree()->model()->mimeData({index}));
-        QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(vp(), &enter);
-        QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(vp(), &drop);
-    }
-
-    /// Drags `mime` over the canvas and drops it there, as a file manager would.
-    void dropOnCanvas(const QMimeData* mime)
-    {
-        const QPoint at = vp()->rect().center();
-        QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(vp(), &enter);
-        QDragMoveEvent move(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(vp(), &move);
-        QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(vp(), &drop);
-    }
-
-    std::unique_ptr<MainWindow> newWindow()
-    {
-        auto w = std::make_unique<MainWindow>();
-        w->resize(1400, 900);
-        w->show();
-        if (!QTest::qWaitForWindowExposed(w.get())) qWarning("window not exposed");
-        activate(w.get());
-        return w;
-    }
-
-    static void activate(QWidget* w)
-    {
-        w->activateWindow();
-        if (!QTest::qWaitForWindowActive(w)) qWarning("window not active");
-    }
-
-    QString recoveryDir() const { return m_settings.filePath(QStringLiteral("recovery")); }
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_settings.isValid());
-        qputenv("SW_SETTINGS_DIR", m_settings.path().toUtf8());
-        qputenv("SW_AUTOSAVE_MS", "200");
-    }
-
-    void init()
-    {
-        m_w = newWindow();
-        m_w->canvas()->resetZoom();
-        m_w->canvas()->centerOn(500, 200);
-    }
-
-    void cleanup()
-    {
-        if (m_w) {
-            m_w->document()->markSaved(m_w->document()->filePath()); // no prompt on close
-            m_w.reset();
-        }
-    }
+    void initTestCase() { QVERIFY(setUpEnvironment()); }
+    void init() { openWindow(); }
+    void cleanup() { closeWindow(); }
 
     void buildPipelineWithMouse()
     {
@@ -357,130 +275,6 @@ private Q_SLOTS:
         again->show();
         QVERIFY(QTest::qWaitForWindowExposed(again.get()));
         QCOMPARE(again->size(), QSize(1111, 777));
-    }
-
-    /// The first item of `tree` (any depth) whose UserRole names a node on the canvas.
-    QTreeWidgetItem* nodeItemIn(QTreeWidget* tree) const
-    {
-        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-            QString id = (*it)->data(0, Qt::UserRole).toString();
-            if (!id.isEmpty() && m_w->document()->node(id.toStdString())) return *it;
-        }
-        return nullptr;
-    }
-
-    /// Activates `item` with the keyboard (Return) and checks its node got selected.
-    void activateSelects(QTreeWidget* tree, QTreeWidgetItem* item)
-    {
-        m_w->scene()->clearSelection();
-        tree->setFocus();
-        tree->setCurrentItem(item);
-        QTest::keyClick(tree, Qt::Key_Return);
-        const std::string id = item->data(0, Qt::UserRole).toString().toStdString();
-        QCOMPARE(m_w->scene()->selectedNodeIds(), std::vector<std::string>{id});
-    }
-
-    void exportDialogOnTheOrdersExample()
-    {
-        m_w->document()->reset(loadExample("orders.pipeline.json"), {});
-        m_w->canvas()->setFocus();
-        QTest::keyClick(vp(), Qt::Key_E, Qt::ControlModifier); // File > Export
-        QPointer<app::ExportDialog> dialog =
-            m_w->findChild<app::ExportDialog*>(QStringLiteral("exportDialog"));
-        QVERIFY(dialog);
-        QVERIFY(QTest::qWaitForWindowExposed(dialog));
-        auto withPath = [&](auto pred) {
-            const auto& files = dialog->bundle().files;
-            return std::find_if(files.begin(), files.end(), pred) != files.end();
-        };
-        // Everything: the SQL script, the manifests and the topic plan.
-        QVERIFY(withPath([](const auto& f) {
-            return f.syntax == "sql" && f.content.find("CREATE TABLE") != std::string::npos;
-        }));
-        QVERIFY(withPath([](const auto& f) {
-            return f.path.rfind("k8s/", 0) == 0 &&
-                   f.content.find("kind: FlinkDeployment") != std::string::npos;
-        }));
-        // Pick Flink SQL with the keyboard: the preview shows highlighted SQL.
-        auto* combo = dialog->findChild<QComboBox*>();
-        combo->setFocus();
-        QTest::keyClick(combo, Qt::Key_Down);
-        QCOMPARE(combo->currentText(), QStringLiteral("Flink SQL"));
-        QVERIFY(!dialog->bundle().files.empty());
-        auto* preview = dialog->findChild<QPlainTextEdit*>();
-        QVERIFY(preview->toPlainText().contains(QStringLiteral("CREATE TABLE")));
-        QVERIFY(!preview->document()->firstBlock().layout()->formats().isEmpty());
-        // Save writes exactly the previewed files.
-        QTemporaryDir out;
-        QVERIFY(dialog->saveTo(out.path()));
-        for (const auto& f : dialog->bundle().files)
-            QCOMPARE(readAll(out.filePath(QString::fromStdString(f.path))),
-                     QByteArray::fromStdString(f.content));
-        // The per-node "not exactly exportable" list selects its node on the canvas.
-        auto* issues = dialog->findChild<QTreeWidget*>();
-        QTreeWidgetItem* issue = nodeItemIn(issues);
-        QVERIFY2(issue, "the orders example has a DLQ, which Flink SQL cannot express");
-        activateSelects(issues, issue);
-        dialog->close();
-        QTRY_VERIFY(!dialog);
-    }
-
-    void readinessDockListsTheChecklist()
-    {
-        m_w->document()->reset(loadExample("orders.pipeline.json"), {});
-        app::ReadinessDock* dock = m_w->readinessDock();
-        dock->show();
-        dock->raise();
-        QTRY_VERIFY(!dock->report().items.empty());
-        QCOMPARE(dock->tree()->topLevelItemCount(), static_cast<int>(dock->report().items.size()));
-        QTreeWidgetItem* finding = nodeItemIn(dock->tree());
-        QVERIFY(finding);
-        activateSelects(dock->tree(), finding);
-        // It follows edits.
-        const auto before = dock->report().items.size();
-        m_w->document()->addNode("kafka-source", {0, 600});
-        QTRY_VERIFY(dock->report().items.size() == before &&
-                    nodeFindingsMention(dock, QStringLiteral("kafka_source")));
-        // Run & debug is installed in the same window.
-        QVERIFY(m_w->action("actionRun"));
-        auto* runMenu = m_w->findChild<QMenu*>(QStringLiteral("runMenu"));
-        QVERIFY(runMenu && m_w->menuBar()->actions().contains(runMenu->menuAction()));
-    }
-
-    static bool nodeFindingsMention(app::ReadinessDock* dock, const QString& id)
-    {
-        for (const auto& item : dock->report().items)
-            for (const auto& f : item.findings)
-                if (QString::fromStdString(f.nodeId) == id) return true;
-        return false;
-    }
-
-    void recentFilesAndExamplesMenus()
-    {
-        // Open Example opens an unsaved copy (the example on disk stays untouched).
-        auto* examples = m_w->findChild<QMenu*>(QStringLiteral("examplesMenu"));
-        QVERIFY(examples);
-        QAction* orders = nullptr;
-        for (QAction* a : examples->actions())
-            if (a->text() == QStringLiteral("orders")) orders = a;
-        QVERIFY(orders);
-        orders->trigger();
-        QCOMPARE(m_w->document()->pipeline(), loadExample("orders.pipeline.json"));
-        QVERIFY(m_w->document()->filePath().isEmpty());
-        // Saving puts the file at the top of Open Recent; its entry reopens it.
-        QTemporaryDir dir;
-        QString path = dir.filePath(QStringLiteral("recent.pipeline.json"));
-        QVERIFY(m_w->saveTo(path));
-        m_w->newDocument();
-        auto* recent = m_w->findChild<QMenu*>(QStringLiteral("recentMenu"));
-        QVERIFY(recent);
-        Q_EMIT recent->aboutToShow();
-        QVERIFY(!recent->actions().isEmpty());
-        QAction* first = recent->actions().front();
-        QCOMPARE(first->toolTip(), QFileInfo(path).absoluteFilePath());
-        first->trigger();
-        QCOMPARE(m_w->document()->filePath(), QFileInfo(path).absoluteFilePath());
-        QCOMPARE(m_w->document()->pipeline(), loadExample("orders.pipeline.json"));
     }
 
     void crashRecovery()
