@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QDockWidget>
 #include <QMimeData>
 #include <QProcess>
 #include <QSignalSpy>
@@ -266,15 +267,25 @@ private Q_SLOTS:
         QVERIFY(m_w->isVisible());
     }
 
-    void geometryIsRestored()
+    void geometryAndDockLayoutAreRestored()
     {
+        auto dock = [](MainWindow* w, const char* name) {
+            return w->findChild<QDockWidget*>(QString::fromLatin1(name));
+        };
         m_w->resize(1111, 777);
+        QVERIFY(dock(m_w.get(), "problemsDock")->isVisible());
+        dock(m_w.get(), "problemsDock")->toggleViewAction()->trigger(); // View > Problems off
+        QVERIFY(!dock(m_w.get(), "problemsDock")->isVisible());
         m_w->document()->markSaved({});
         QVERIFY(m_w->close());
         auto again = std::make_unique<MainWindow>(); // newWindow() would resize it
         again->show();
         QVERIFY(QTest::qWaitForWindowExposed(again.get()));
         QCOMPARE(again->size(), QSize(1111, 777));
+        QVERIFY(!dock(again.get(), "problemsDock")->isVisible());
+        QVERIFY(dock(again.get(), "paletteDock")->isVisible());
+        dock(again.get(), "problemsDock")->show(); // leave the settings as the next test expects
+        QVERIFY(again->close());
     }
 
     void crashRecovery()

@@ -257,7 +257,9 @@ void NodeCanvas::mouseReleaseEvent(QMouseEvent* event)
     QGraphicsView::mouseReleaseEvent(event);
 }
 
-void NodeCanvas::dragEnterEvent(QDragEnterEvent* event)
+namespace {
+/// Node types from the palette and files (opened by the window) may be dropped here.
+void acceptOurDrags(QDropEvent* event)
 {
     const QMimeData* mime = event->mimeData();
     if (mime->hasFormat(kNodeTypeMime) || mime->hasUrls())
@@ -265,14 +267,16 @@ void NodeCanvas::dragEnterEvent(QDragEnterEvent* event)
     else
         event->ignore();
 }
+} // namespace
+
+void NodeCanvas::dragEnterEvent(QDragEnterEvent* event)
+{
+    acceptOurDrags(event);
+}
 
 void NodeCanvas::dragMoveEvent(QDragMoveEvent* event)
 {
-    const QMimeData* mime = event->mimeData();
-    if (mime->hasFormat(kNodeTypeMime) || mime->hasUrls())
-        event->acceptProposedAction();
-    else
-        event->ignore();
+    acceptOurDrags(event);
 }
 
 void NodeCanvas::dropEvent(QDropEvent* event)
