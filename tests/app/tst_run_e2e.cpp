@@ -78,19 +78,24 @@ runtime::OperatorFactory collectInto(std::shared_ptr<Received> r)
     };
 }
 
-/// A sink slower than any source: it sleeps `perBatch` on each batch, so the channel into its
-/// thread fills and the upstream blocks (backpressure), as with a slow database.
-class ThrottledSink : public runtime::Operator {
+/// A sink that counts; with `sleepMs` > 0 it is slower than any source (it sleeps on each
+/// batch), so the channel into its thread fills and the upstream blocks (backpressure), as with
+/// a slow database.
+class CountingSink : public runtime::Operator {
 public:
-    explicit ThrottledSink(std::shared_ptr<std::atomic<std::uint64_t>> n) : m_n(std::move(n)) {}
+    CountingSink(std::shared_ptr<std::atomic<std::uint64_t>> n, int sleepMs)
+        : m_n(std::move(n)), m_sleepMs(sleepMs)
+    {
+    }
     void processBatch(int, runtime::RecordBatch& batch, runtime::Collector&) override
     {
-        std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        if (m_sleepMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(m_sleepMs));
         m_n->fetch_add(batch.size());
     }
 
 private:
     std::shared_ptr<std::atomic<std::uint64_t>> m_n;
+    int m_sleepMs;
 };
 
 runtime::NodeSpec node(std::string id, std::string type,
@@ -410,21 +415,29 @@ void TestRunE2E::startFailureIsAProblemWithTheNode()
 
 void TestRunE2E::throttledSinkBackpressureKeepsTheGuiResponsive()
 {
-    // generator -> dedup (key-hash edge: a real channel) -> slow sink (on dedup's thread).
+    // generator -> dedup -> slow sink, and generator -> tee. The generator's output has two
+    // edges, so they are real channels (not chained onto one thread); dedup and the slow sink
+    // share a thread.
     runtime::PipelineSpec p;
     p.settings.name = "throttled";
     p.nodes.push_back(node("orders", "generator",
                            {{"kind", "orders"}, {"events_per_second", 0}, {"total_events", 0}}));
     p.nodes.push_back(node("dedup", "dedup", {{"keys", {"order_id"}}, {"ttl", "1 h"}}));
     p.nodes.push_back(node("slow", "console-sink"));
+    p.nodes.push_back(node("tee", "console-sink"));
     p.edges.push_back({{"orders", "out"}, {"dedup", "in"}});
     p.edges.push_back({{"dedup", "out"}, {"slow", "in"}});
+    p.edges.push_back({{"orders", "out"}, {"tee", "in"}});
     QTemporaryDir dir;
     app::RunController c;
     auto consumed = std::make_shared<std::atomic<std::uint64_t>>(0);
+    auto teed = std::make_shared<std::atomic<std::uint64_t>>(0);
     runtime::EngineOptions o;
     o.operatorOverrides["slow"] = [consumed](const runtime::OperatorSpec&) {
-        return runtime::makeOperator<ThrottledSink>(consumed);
+        return runtime::makeOperator<CountingSink>(consumed, 3);
+    };
+    o.operatorOverrides["tee"] = [teed](const runtime::OperatorSpec&) {
+        return runtime::makeOperator<CountingSink>(teed, 0);
     };
     c.setEngineOptions(o);
     c.setDataDirectory(dir.path());
