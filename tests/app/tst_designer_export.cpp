@@ -1,6 +1,6 @@
 // The designer's production side and file menus: File > Export on the orders example (preview,
 // save, per-node issues), the Production Readiness dock, run & debug installed, Open Example
-// and Open Recent.
+// and Open Recent, and a run started from the designer window.
 #include <QAction>
 #include <QComboBox>
 #include <QFileInfo>
@@ -19,6 +19,8 @@
 #include "TestUtil.h"
 #include "export/ExportDialog.h"
 #include "export/ReadinessDock.h"
+#include "run/RunAndDebug.h"
+#include "run/RunController.h"
 
 using namespace sw;
 
@@ -152,6 +154,27 @@ private Q_SLOTS:
         first->trigger();
         QCOMPARE(m_w->document()->filePath(), QFileInfo(path).absoluteFilePath());
         QCOMPARE(m_w->document()->pipeline(), loadExample("orders.pipeline.json"));
+    }
+
+    void runFromTheDesignerWindow()
+    {
+        // An unsaved copy: the run's files (SQLite sink, DLQ) go to a temporary directory.
+        QVERIFY(m_w->openCopy(sourcePath(QStringLiteral("examples/orders.pipeline.json"))));
+        app::RunController* rc = m_w->runAndDebug()->controller();
+        m_w->canvas()->setFocus();
+        QTest::keyClick(vp(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(rc->state() == app::RunState::Running, 30000);
+        // Structural edits stay off while it runs, also after the selection changes.
+        m_w->scene()->selectNodes({"dedup"});
+        QVERIFY(!m_w->action("actionDelete")->isEnabled());
+        QTest::keyClick(vp(), Qt::Key_Delete);
+        QVERIFY(m_w->document()->node("dedup"));
+        const std::uint64_t ticks = rc->tickCount();
+        QTRY_VERIFY_WITH_TIMEOUT(rc->tickCount() > ticks + 1, 20000);
+        m_w->action("actionStop")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!rc->isRunning(), 60000);
+        m_w->scene()->selectNodes({"revenue"});
+        QVERIFY(m_w->action("actionDelete")->isEnabled());
     }
 };
 
