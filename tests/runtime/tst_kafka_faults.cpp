@@ -212,6 +212,15 @@ void TestKafkaFaults::injectedRequestErrors()
     m_broker->pushRequestErrors(kOffsetCommit, {RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS,
                                                 RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE,
                                                 RD_KAFKA_RESP_ERR_NOT_COORDINATOR, timedOut});
+    // The commit errors reached the pipeline's source (the others are retried inside librdkafka
+    // and leave no trace but the outcome checked below).
+    QVERIFY(run.waitUntil(
+        [&](const MetricsSnapshot&) {
+            for (const SourceLag& l : LagRegistry::instance().snapshot())
+                if (l.groupId == "flt-req" && l.commitFailures > 0) return true;
+            return false;
+        },
+        30000));
     auto counts = finishAndCheck(run, "flt.req.out", "flt-req", n);
     if (QTest::currentTestFailed()) return;
     qInfo("request errors: %d ids, %zu duplicates", n, duplicatesOf(counts));
