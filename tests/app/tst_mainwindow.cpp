@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMimeData>
 #include <QProcess>
 #include <QSignalSpy>
@@ -150,8 +151,9 @@ private Q_SLOTS:
     void problemsDoubleClickFocusesProperty()
     {
         m_w->document()->reset(loadExample("orders.pipeline.json"), {});
+        QTRY_VERIFY(m_w->problemsView()->emptyNote()->isVisibleTo(m_w->problemsView()));
         m_w->document()->setProperty("revenue", "size", "0 ms");
-        QTest::qWait(30);
+        QTRY_VERIFY(!m_w->problemsView()->emptyNote()->isVisibleTo(m_w->problemsView()));
         QTreeWidget* tree = m_w->problemsView()->tree();
         QTreeWidgetItem* hit = nullptr;
         for (int i = 0; i < tree->topLevelItemCount(); ++i)

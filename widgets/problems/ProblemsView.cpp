@@ -1,7 +1,9 @@
 #include "problems/ProblemsView.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -54,7 +56,34 @@ ProblemsView::ProblemsView(PipelineModel* model, QWidget* parent) : QWidget(pare
                                 item->data(0, kPropertyRole).toString());
     });
     connect(model, &PipelineModel::validated, this, &ProblemsView::refresh);
+    // Others (run & debug) add rows too: follow the tree's model, not only refresh().
+    m_empty = new QLabel(tr("No problems: the pipeline is valid."), m_tree->viewport());
+    m_empty->setObjectName(QStringLiteral("problemsEmptyNote"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_tree->viewport()->installEventFilter(this);
+    // The label is the context: the tree resets its model while it is destroyed, after the
+    // viewport (and the label) are gone.
+    QAbstractItemModel* rows = m_tree->model();
+    auto follow = [this] { updateEmptyNote(); };
+    connect(rows, &QAbstractItemModel::rowsInserted, m_empty, follow);
+    connect(rows, &QAbstractItemModel::rowsRemoved, m_empty, follow);
+    connect(rows, &QAbstractItemModel::modelReset, m_empty, follow);
     refresh();
+    updateEmptyNote();
+}
+
+bool ProblemsView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        m_empty->setGeometry(m_tree->viewport()->rect());
+    return QWidget::eventFilter(watched, event);
+}
+
+void ProblemsView::updateEmptyNote()
+{
+    m_empty->setVisible(m_tree->topLevelItemCount() == 0);
 }
 
 void ProblemsView::refresh()

@@ -19,6 +19,8 @@ public:
     QTreeWidget* tree() const { return m_tree; }
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
+    /// The "no problems" note shown over the empty list.
+    QLabel* emptyNote() const { return m_empty; }
 
 public Q_SLOTS:
     void refresh();
@@ -27,9 +29,15 @@ Q_SIGNALS:
     void problemActivated(const QString& nodeId, const QString& property);
     void countsChanged(int errors, int warnings);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void updateEmptyNote();
+
     PipelineModel* m_model;
     QTreeWidget* m_tree;
+    QLabel* m_empty = nullptr;
     int m_errors = 0;
     int m_warnings = 0;
 };
