@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QMetaObject>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTemporaryDir>
@@ -202,6 +203,13 @@ void RunAndDebug::onDocumentChanged(const widgets::ChangeEvent& e)
         break;
     }
     m_editedWhileRunning = true;
+    // The undo stack re-enables Undo after this edit's push returns: switch it off again then.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_controller->isRunning()) disableStructuralActions();
+        },
+        Qt::QueuedConnection);
     m_window->statusBar()->showMessage(
         tr("%1: the running pipeline keeps the version it started with; Restart "
            "(Ctrl+Shift+F5) runs the edited one")

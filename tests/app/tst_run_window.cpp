@@ -43,6 +43,7 @@ struct Window {
     widgets::ProblemsView* problems = nullptr;
     QWidget* palette = nullptr;
     QAction* del = nullptr;
+    QAction* undo = nullptr;
     QTemporaryDir data;
     app::RunAndDebug* rd = nullptr;
 
@@ -64,6 +65,9 @@ struct Window {
         QMenu* edit = w.menuBar()->addMenu(QStringLiteral("&Edit"));
         del = edit->addAction(QStringLiteral("&Delete"));
         del->setObjectName(QStringLiteral("actionDelete"));
+        undo = doc.undoStack()->createUndoAction(&w);
+        undo->setObjectName(QStringLiteral("actionUndo"));
+        edit->addAction(undo);
         w.menuBar()->addMenu(QStringLiteral("&Help"));
         app::RunAndDebug::Hooks hooks;
         hooks.pipeline = [this] { return doc.pipeline(); };
@@ -147,11 +151,15 @@ void TestRunWindow::f5RunsAndStructuralEditsWaitUntilStop()
     QVERIFY2(win.w.statusBar()->currentMessage().startsWith("dedup.ttl changed"),
              qPrintable(win.w.statusBar()->currentMessage()));
     QVERIFY(win.rd->statusLabel()->text().contains("Restart applies the changes"));
+    // The undo stack would offer Undo now; while running it stays off.
+    QTRY_VERIFY(!win.undo->isEnabled());
+    QVERIFY(win.doc.undoStack()->canUndo());
     // Shift+F5 stops; edits come back.
     QTest::keyClick(&win.w, Qt::Key_F5, Qt::ShiftModifier);
     QVERIFY(waitState(win.controller(), app::RunState::Idle));
     QCOMPARE(win.controller()->lastOutcome(), app::RunOutcome::Stopped);
     QVERIFY(win.del->isEnabled());
+    QVERIFY(win.undo->isEnabled());
     QVERIFY(win.palette->isEnabled());
     QVERIFY(win.rd->statusLabel()->text().startsWith("Stopped after 0:00:"));
     // With the pipeline stopped, the same press starts a connection.
