@@ -24,6 +24,7 @@
 #include "run/DlqBrowser.h"
 #include "run/EventInspector.h"
 #include "run/RunController.h"
+#include "ui/ActionIcons.h"
 
 namespace sw::app {
 
@@ -78,23 +79,22 @@ RunAndDebug::~RunAndDebug() = default;
 
 void RunAndDebug::createActions()
 {
-    QStyle* st = m_window->style();
-    m_run = new QAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this);
+    m_run = new QAction(actionIcon(QStringLiteral("run")), tr("&Run"), this);
     m_run->setObjectName(QStringLiteral("actionRun"));
     m_run->setShortcut(Qt::Key_F5);
     m_run->setToolTip(tr("Run the pipeline (F5)"));
     connect(m_run, &QAction::triggered, this, &RunAndDebug::run);
-    m_pause = new QAction(st->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pause = new QAction(actionIcon(QStringLiteral("pause")), tr("&Pause"), this);
     m_pause->setObjectName(QStringLiteral("actionPause"));
     m_pause->setShortcut(Qt::Key_F6);
     m_pause->setToolTip(tr("Pause the sources; in-flight records keep flowing (F6)"));
     connect(m_pause, &QAction::triggered, m_controller, &RunController::togglePause);
-    m_stop = new QAction(st->standardIcon(QStyle::SP_MediaStop), tr("&Stop"), this);
+    m_stop = new QAction(actionIcon(QStringLiteral("stop")), tr("&Stop"), this);
     m_stop->setObjectName(QStringLiteral("actionStop"));
     m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stop->setToolTip(tr("Stop: drain in-flight records, then end (Shift+F5)"));
     connect(m_stop, &QAction::triggered, m_controller, &RunController::stop);
-    m_restart = new QAction(st->standardIcon(QStyle::SP_BrowserReload), tr("R&estart"), this);
+    m_restart = new QAction(actionIcon(QStringLiteral("restart")), tr("R&estart"), this);
     m_restart->setObjectName(QStringLiteral("actionRestart"));
     m_restart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5));
     m_restart->setToolTip(tr("Stop and run the current pipeline again (Ctrl+Shift+F5)"));

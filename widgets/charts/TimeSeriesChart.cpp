@@ -7,11 +7,14 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
+#include <QPalette>
+#include <QPen>
 #include <QPixmap>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -58,6 +61,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent) : QWidget(parent)
 
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
+    // QChartView's own minimum (axes + legend) would hold every dock tabbed with the charts
+    // (Problems, Dead Letters) at ~250 px; the chart shrinks to what the dock is given.
+    m_view->setMinimumSize(120, 80);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -68,9 +74,36 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent) : QWidget(parent)
     m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_placeholder->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic;"));
     m_placeholder->hide();
+    applyPalette();
 }
 
 TimeSeriesChart::~TimeSeriesChart() = default;
+
+void TimeSeriesChart::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) applyPalette();
+}
+
+void TimeSeriesChart::applyPalette()
+{
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    QColor grid = pal.color(QPalette::Mid);
+    m_chart->setBackgroundBrush(pal.base());
+    m_chart->setBackgroundPen(QPen(pal.color(QPalette::Mid)));
+    m_chart->setTitleBrush(text);
+    m_chart->legend()->setLabelColor(text);
+    for (QAbstractAxis* axis :
+         {static_cast<QAbstractAxis*>(m_timeAxis), static_cast<QAbstractAxis*>(m_valueAxis)}) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setLinePenColor(grid);
+        axis->setGridLineColor(grid.lighter(pal.base().color().lightness() > 128 ? 130 : 80));
+    }
+    m_view->setBackgroundBrush(pal.window());
+    for (const auto& entry : m_lines) styleMarker(entry.first);
+}
 
 void TimeSeriesChart::setTitle(const QString& title)
 {

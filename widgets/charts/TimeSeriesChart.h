@@ -85,6 +85,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     struct Line {
@@ -97,6 +98,8 @@ private:
 
     Line& lineFor(const QString& id, const QString& label);
     void redraw();
+    /// Chart background, text, axes and grid from the widget's palette (light/dark).
+    void applyPalette();
     void updateRanges();
     void connectMarker(const QString& id);
     void styleMarker(const QString& id);
