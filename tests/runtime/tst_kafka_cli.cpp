@@ -78,7 +78,10 @@ void TestKafkaCli::brokerServesClientsUntilCtrlC()
     QString printed, bootstrap;
     QRegularExpression re("bootstrap\\.servers=(\\S+)");
     QDeadlineTimer deadline(30000);
-    while (bootstrap.isEmpty() && !deadline.hasExpired() && broker.waitForReadyRead(1000)) {
+    // Keep waiting while the broker runs: on a loaded machine it may print nothing for seconds.
+    while (bootstrap.isEmpty() && !deadline.hasExpired() &&
+           broker.state() == QProcess::Running) {
+        broker.waitForReadyRead(1000);
         printed += QString::fromUtf8(broker.readAllStandardOutput());
         auto m = re.match(printed);
         if (m.hasMatch()) bootstrap = m.captured(1);
