@@ -3,7 +3,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 #include "canvas/NodeCanvas.h"
 #include "canvas/PipelineScene.h"
@@ -84,6 +86,11 @@ int runApplication(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(SW_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("streamwright"));
     ensureResources();
+    // The user's language when translations/ has it (compiled in at ":/i18n"); else English.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("streamwright"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
     Options o = parseOptions(app);
     Theme::install(app, o.theme);
 
