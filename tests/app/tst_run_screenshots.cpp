@@ -3,7 +3,9 @@
 // designer's canvas and Problems view, not MainWindow). Writes PNGs to $SW_SCREENSHOT_DIR
 // (docs/images for the README: SW_SCREENSHOT_DIR=$PWD/docs/images xvfb-run -a -s
 // "-screen 0 1600x1000x24" build/<dir>/tests/tst_run_screenshots -platform xcb), else to a
-// temporary directory. Before grabbing, it checks that every view shows live data.
+// temporary directory; SW_SCREENSHOT_THEME=dark takes them in the dark palette. Before grabbing, it
+// checks that every view shows live data.
+#include <QApplication>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QMainWindow>
@@ -31,6 +33,7 @@
 #include "run/EventInspector.h"
 #include "run/RunAndDebug.h"
 #include "run/RunController.h"
+#include "ui/Theme.h"
 
 using namespace sw;
 
@@ -51,6 +54,15 @@ private:
     QTemporaryDir m_tmp;
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // SW_SCREENSHOT_THEME=dark|light: the designer's palettes, to look at both.
+        const QString theme = qEnvironmentVariable("SW_SCREENSHOT_THEME");
+        if (theme == QLatin1String("dark"))
+            app::Theme::install(*qApp, app::ThemeMode::Dark);
+        else if (theme == QLatin1String("light"))
+            app::Theme::install(*qApp, app::ThemeMode::Light);
+    }
     void runningOrdersExample();
 };
 

@@ -72,7 +72,10 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent) : QWidget(parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_placeholder->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic;"));
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText); // legible on light and dark
+    QFont italic = m_placeholder->font();
+    italic.setItalic(true);
+    m_placeholder->setFont(italic);
     m_placeholder->hide();
     applyPalette();
 }

@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPalette>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QToolButton>
@@ -56,7 +57,7 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent)
     connect(m_exportButton, &QToolButton::clicked, this, &MetricsPanel::onExportClicked);
     m_status =
         new QLabel(tr("Last 5 minutes · 4 updates/s · click a legend entry to hide a line"), this);
-    m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_status->setForegroundRole(QPalette::PlaceholderText); // legible on light and dark
     bar->addWidget(m_pauseButton);
     bar->addWidget(m_exportButton);
     bar->addSpacing(8);
