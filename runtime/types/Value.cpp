@@ -32,13 +32,18 @@ constexpr std::int64_t kPow10[19] = {1LL,
 int kindRank(Value::Kind k)
 {
     switch (k) {
-    case Value::Kind::Null: return 0;
-    case Value::Kind::Bool: return 1;
+    case Value::Kind::Null:
+        return 0;
+    case Value::Kind::Bool:
+        return 1;
     case Value::Kind::Int:
     case Value::Kind::Double:
-    case Value::Kind::Decimal: return 2;
-    case Value::Kind::String: return 3;
-    case Value::Kind::Timestamp: return 4;
+    case Value::Kind::Decimal:
+        return 2;
+    case Value::Kind::String:
+        return 3;
+    case Value::Kind::Timestamp:
+        return 4;
     }
     return 5;
 }
@@ -74,8 +79,10 @@ std::strong_ordering compareDecimal(std::int64_t a, int sa, std::int64_t b, int 
     if (sa == sb) return a <=> b;
     // Bring to common scale using 128-bit arithmetic.
     __int128 x = a, y = b;
-    if (sa < sb) x *= kPow10[sb - sa];
-    else y *= kPow10[sa - sb];
+    if (sa < sb)
+        x *= kPow10[sb - sa];
+    else
+        y *= kPow10[sa - sb];
     return x <=> y;
 }
 
@@ -95,10 +102,14 @@ std::strong_ordering compareDouble(double a, double b)
 double Value::toDouble() const
 {
     switch (m_kind) {
-    case Kind::Int: return static_cast<double>(m_u.i);
-    case Kind::Double: return m_u.d;
-    case Kind::Decimal: return static_cast<double>(m_u.i) / static_cast<double>(kPow10[m_scale]);
-    default: return 0.0;
+    case Kind::Int:
+        return static_cast<double>(m_u.i);
+    case Kind::Double:
+        return m_u.d;
+    case Kind::Decimal:
+        return static_cast<double>(m_u.i) / static_cast<double>(kPow10[m_scale]);
+    default:
+        return 0.0;
     }
 }
 
@@ -110,7 +121,8 @@ std::string formatDecimal(std::int64_t unscaled, int scale)
     std::string digits = std::to_string(mag);
     if (scale > 0) {
         if (static_cast<int>(digits.size()) <= scale)
-            digits.insert(0, static_cast<std::size_t>(scale + 1 - static_cast<int>(digits.size())), '0');
+            digits.insert(0, static_cast<std::size_t>(scale + 1 - static_cast<int>(digits.size())),
+                          '0');
         digits.insert(digits.size() - static_cast<std::size_t>(scale), 1, '.');
     }
     return neg ? "-" + digits : digits;
@@ -208,7 +220,8 @@ bool parseTimestamp(std::string_view t, std::int64_t& millis)
                 ++p;
             }
             if (digits == 0) return false;
-            for (int k = digits; k < 3; ++k) ms *= 10;
+            for (int k = digits; k < 3; ++k)
+                ms *= 10;
         }
         if (p < t.size() && t[p] == 'Z') ++p;
         if (p != t.size()) return false;
@@ -226,18 +239,24 @@ bool parseTimestamp(std::string_view t, std::int64_t& millis)
 std::string Value::toString() const
 {
     switch (m_kind) {
-    case Kind::Null: return "NULL";
-    case Kind::Bool: return m_u.b ? "TRUE" : "FALSE";
-    case Kind::Int: return std::to_string(m_u.i);
+    case Kind::Null:
+        return "NULL";
+    case Kind::Bool:
+        return m_u.b ? "TRUE" : "FALSE";
+    case Kind::Int:
+        return std::to_string(m_u.i);
     case Kind::Double: {
         // Shortest text that round-trips: 1000, 0.1, 3.5, 1e+20 (never "1e+03").
         char buf[64];
         auto r = std::to_chars(buf, buf + sizeof buf, m_u.d);
         return std::string(buf, r.ptr);
     }
-    case Kind::Decimal: return formatDecimal(m_u.i, m_scale);
-    case Kind::String: return m_s;
-    case Kind::Timestamp: return formatTimestamp(m_u.i);
+    case Kind::Decimal:
+        return formatDecimal(m_u.i, m_scale);
+    case Kind::String:
+        return m_s;
+    case Kind::Timestamp:
+        return formatTimestamp(m_u.i);
     }
     return {};
 }
@@ -248,32 +267,72 @@ std::strong_ordering compare(const Value& a, const Value& b)
     if (ra != rb) return ra <=> rb;
     using K = Value::Kind;
     switch (a.m_kind) {
-    case K::Null: return std::strong_ordering::equal;
-    case K::Bool: return a.m_u.b <=> b.m_u.b;
+    case K::Null:
+        return std::strong_ordering::equal;
+    case K::Bool:
+        return a.m_u.b <=> b.m_u.b;
     case K::String: {
         int c = a.m_s.compare(b.m_s);
         return c <=> 0;
     }
-    case K::Timestamp: return a.m_u.i <=> b.m_u.i;
-    default: break;
+    case K::Timestamp:
+        return a.m_u.i <=> b.m_u.i;
+    default:
+        break;
     }
     // Numbers.
-    if (a.m_kind == K::Double || b.m_kind == K::Double) return compareDouble(a.toDouble(), b.toDouble());
+    if (a.m_kind == K::Double || b.m_kind == K::Double)
+        return compareDouble(a.toDouble(), b.toDouble());
     int sa = a.m_kind == K::Decimal ? a.m_scale : 0;
     int sb = b.m_kind == K::Decimal ? b.m_scale : 0;
     return compareDecimal(a.m_u.i, sa, b.m_u.i, sb);
 }
 
+namespace {
+// A 64-bit finaliser (MurmurHash3 fmix64): cheap, and every input bit reaches every output bit.
+std::size_t mix64(std::uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return static_cast<std::size_t>(x);
+}
+
+// Numbers that compare equal across INT/BIGINT, DECIMAL and DOUBLE must hash equal: an integral
+// value hashes as that integer, anything else as its double's bits.
+std::size_t hashNumber(double d)
+{
+    if (d == 0) return mix64(0); // +0.0 and -0.0
+    if (std::trunc(d) == d && std::fabs(d) < 9.2e18)
+        return mix64(static_cast<std::uint64_t>(static_cast<std::int64_t>(d)));
+    std::uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    return mix64(bits);
+}
+} // namespace
+
 std::size_t Value::hash() const
 {
     switch (m_kind) {
-    case Kind::Null: return 0x9e3779b97f4a7c15ULL;
-    case Kind::Bool: return m_u.b ? 1231 : 1237;
-    case Kind::String: return std::hash<std::string>{}(m_s);
-    case Kind::Timestamp: return std::hash<std::int64_t>{}(m_u.i) ^ 0x5bd1e995;
-    case Kind::Int: return std::hash<double>{}(static_cast<double>(m_u.i));
+    case Kind::Null:
+        return 0x9e3779b97f4a7c15ULL;
+    case Kind::Bool:
+        return m_u.b ? 1231 : 1237;
+    case Kind::String:
+        return std::hash<std::string>{}(m_s);
+    case Kind::Timestamp:
+        return mix64(static_cast<std::uint64_t>(m_u.i)) ^ 0x5bd1e995;
+    case Kind::Int: {
+        // Exactly representable as a double (|i| <= 2^53): hash the integer itself, the hot path.
+        constexpr std::int64_t kExact = std::int64_t{1} << 53;
+        if (m_u.i >= -kExact && m_u.i <= kExact) return mix64(static_cast<std::uint64_t>(m_u.i));
+        return hashNumber(static_cast<double>(m_u.i));
+    }
     case Kind::Decimal:
-    case Kind::Double: return std::hash<double>{}(toDouble());
+    case Kind::Double:
+        return hashNumber(toDouble());
     }
     return 0;
 }

@@ -99,6 +99,15 @@ void valueOrdering()
 {
     QVERIFY(Value::integer(1) == Value::decimal(100, 2));
     QCOMPARE(Value::integer(1).hash(), Value::decimal(100, 2).hash());
+    // Equal numbers hash equal across kinds, also past 2^53 and for -0.0; unequal ones spread.
+    QCOMPARE(Value::integer(-7).hash(), Value::float64(-7.0).hash());
+    QCOMPARE(Value::decimal(150, 2).hash(), Value::float64(1.5).hash());
+    QCOMPARE(Value::integer(0).hash(), Value::float64(-0.0).hash());
+    const std::int64_t big = (std::int64_t{1} << 53) + 1;
+    if (Value::integer(big) == Value::float64(static_cast<double>(big)))
+        QCOMPARE(Value::integer(big).hash(), Value::float64(static_cast<double>(big)).hash());
+    QVERIFY(Value::integer(1).hash() != Value::integer(2).hash());
+    QVERIFY(Value::float64(0.5).hash() != Value::float64(0.25).hash());
     QVERIFY(Value::integer(1) < Value::float64(1.5));
     QVERIFY(Value::decimal(150, 2) == Value::float64(1.5));
     QVERIFY(Value::decimal(-1, 18) < Value::integer(0));
