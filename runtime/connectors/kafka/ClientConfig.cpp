@@ -133,7 +133,7 @@ ClientConfig ClientConfig::defaults(Role role)
         c.set("enable.partition.eof", "false");
         // Bounded prefetch: at most this much is buffered locally per consumer.
         c.set("queued.max.messages.kbytes", "16384");
-        c.set("queued.min.messages", "100000");
+        c.set("queued.min.messages", "20000");
         c.set("fetch.wait.max.ms", "100");
     }
     return c;
