@@ -138,6 +138,10 @@ void RunAndDebug::createDocks()
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dlqDock);
     m_window->tabifyDockWidget(m_metricsDock, m_dlqDock);
     m_metricsDock->raise();
+    // Explicit minimums: otherwise the layouts' minimum size hints (chart tabs, the DLQ table
+    // over its detail pane) hold the whole bottom dock area, Problems included, ~250 px tall.
+    m_metrics->setMinimumHeight(110);
+    m_dlq->setMinimumHeight(110);
     connect(m_dlq, &DlqBrowser::countChanged, this,
             [this](int n) { m_dlqDock->setWindowTitle(tr("Dead Letters (%1)").arg(n)); });
     m_menu->addSeparator();
