@@ -98,10 +98,11 @@ int runBrokerCommand(int argc, char** argv)
     return 0;
 }
 
-runtime::Result<KafkaRunInfo> KafkaRunInfo::prepare(const runtime::PipelineSpec& pipeline)
+runtime::Result<KafkaRunInfo> KafkaRunInfo::prepare(const runtime::PipelineSpec& pipeline,
+                                                    int brokers)
 {
     KafkaRunInfo info;
-    auto kafka = runtime::kafka::preparePipelineKafka(pipeline);
+    auto kafka = runtime::kafka::preparePipelineKafka(pipeline, brokers);
     if (!kafka) return kafka.error();
     info.m_kafka = std::move(*kafka);
     for (const auto& n : pipeline.nodes) {

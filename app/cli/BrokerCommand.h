@@ -20,7 +20,9 @@ class KafkaRunInfo {
 public:
     /// Starts (or joins) the embedded broker when a Kafka node names no bootstrap servers and
     /// creates the pipeline's topics. Keep the object for the whole run.
-    static runtime::Result<KafkaRunInfo> prepare(const runtime::PipelineSpec& pipeline);
+    /// `brokers`: the embedded cluster's size if this call starts it.
+    static runtime::Result<KafkaRunInfo> prepare(const runtime::PipelineSpec& pipeline,
+                                                 int brokers = 1);
 
     /// Takes the current Kafka consumer metrics of this process (call on every status tick; the
     /// report keeps the last values of sources that have closed).

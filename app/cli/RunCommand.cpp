@@ -32,6 +32,8 @@ Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
   --report FILE     write final metrics and errors as JSON
   --data-dir DIR    base directory for relative output/DLQ/state paths
                     (default: ./<pipeline name>.data)
+  --brokers N       brokers in the embedded Kafka cluster started when Kafka
+                    nodes name no bootstrap.servers (1..16, default 1)
   --quiet           no live status line
 Exit codes: 0 finished or stopped cleanly, 1 the pipeline failed,
             2 the file is unreadable or the pipeline has validation errors.
@@ -50,6 +52,7 @@ struct RunArgs {
     std::string report;
     std::string dataDir;
     bool quiet = false;
+    int brokers = 1;
 };
 
 int parseArgs(int argc, char** argv, RunArgs& a)
@@ -63,7 +66,8 @@ int parseArgs(int argc, char** argv, RunArgs& a)
         }
         if (s == "--quiet") {
             a.quiet = true;
-        } else if (s == "--events" || s == "--duration" || s == "--report" || s == "--data-dir") {
+        } else if (s == "--events" || s == "--duration" || s == "--report" || s == "--data-dir" ||
+                   s == "--brokers") {
             const char* v = next();
             if (!v) {
                 std::fprintf(stderr, "run: %s needs a value\n", s.c_str());
@@ -86,6 +90,15 @@ int parseArgs(int argc, char** argv, RunArgs& a)
                     return 2;
                 }
                 a.durationMs = *d;
+            } else if (s == "--brokers") {
+                char* end = nullptr;
+                long n = std::strtol(v, &end, 10);
+                if (!end || *end || n < 1 || n > 16) {
+                    std::fprintf(stderr, "run: --brokers needs an integer from 1 to 16, got '%s'\n",
+                                 v);
+                    return 2;
+                }
+                a.brokers = static_cast<int>(n);
             } else if (s == "--report") {
                 a.report = v;
             } else {
@@ -133,7 +146,7 @@ int runRunCommand(int argc, char** argv)
     }
 
     // Kafka: the embedded broker (when no bootstrap servers are named) with every topic created.
-    auto kafka = KafkaRunInfo::prepare(pipeline);
+    auto kafka = KafkaRunInfo::prepare(pipeline, a.brokers);
     if (!kafka) {
         std::fprintf(stderr, "%s: %s\n", a.file.c_str(), kafka.error().message.c_str());
         return 2;
@@ -191,8 +204,8 @@ int runRunCommand(int argc, char** argv)
     std::signal(SIGTERM, SIG_DFL);
     printSummary(final, pipeline, a.dataDir);
     if (!a.report.empty()) {
-        if (auto st = writeReport(a.report, a.file, a.dataDir, pipeline, final, log,
-                                  kafka->report());
+        if (auto st =
+                writeReport(a.report, a.file, a.dataDir, pipeline, final, log, kafka->report());
             !st) {
             std::fprintf(stderr, "run: %s\n", st.message().c_str());
             return 1;

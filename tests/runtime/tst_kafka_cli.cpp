@@ -67,6 +67,7 @@ class TestKafkaCli : public QObject {
 private Q_SLOTS:
     void brokerServesClientsUntilCtrlC();
     void ordersKafkaExampleOutOfTheBox();
+    void embeddedClusterOfThreeBrokers();
     void canaryPasswordAppearsNowhere();
 };
 
@@ -151,6 +152,26 @@ void TestKafkaCli::ordersKafkaExampleOutOfTheBox()
         }
     }
     QCOMPARE(seen, QSet<int>({0, 1, 2}));
+}
+
+void TestKafkaCli::embeddedClusterOfThreeBrokers()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString example = QStringLiteral(SW_SOURCE_DIR) + "/examples/orders-kafka.pipeline.json";
+    CliRun bad = onTerminal("run '" + example + "' --brokers 0", dir.path());
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.output.contains("--brokers needs an integer from 1 to 16"), qPrintable(bad.output));
+
+    CliRun r = onTerminal("run '" + example + "' --brokers 3 --duration '4 s' --report report.json",
+                          dir.path());
+    QVERIFY2(r.code == 0, qPrintable(r.output));
+    auto banner = QRegularExpression("Kafka: embedded Kafka broker at (\\S+) \\(3 brokers\\)")
+                      .match(r.output);
+    QVERIFY2(banner.hasMatch(), qPrintable(r.output));
+    QCOMPARE(banner.captured(1).split(',').size(), 3); // one bootstrap address per broker
+    QJsonObject report = readJson(dir.filePath("report.json"));
+    QVERIFY(report["records_to_sinks"].toInteger() > 0);
 }
 
 void TestKafkaCli::canaryPasswordAppearsNowhere()

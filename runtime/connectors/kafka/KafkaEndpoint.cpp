@@ -71,6 +71,7 @@ std::string PipelineKafka::describe() const
 {
     if (!broker) return {};
     std::string s = "embedded Kafka broker at " + broker->bootstrapServers();
+    if (broker->brokerCount() > 1) s += " (" + std::to_string(broker->brokerCount()) + " brokers)";
     if (!embeddedTopics.empty()) {
         s += " (topics: ";
         for (std::size_t i = 0; i < embeddedTopics.size(); ++i)
