@@ -80,8 +80,7 @@ void TestKafkaCli::brokerServesClientsUntilCtrlC()
     QRegularExpression re("bootstrap\\.servers=(\\S+)");
     QDeadlineTimer deadline(30000);
     // Keep waiting while the broker runs: on a loaded machine it may print nothing for seconds.
-    while (bootstrap.isEmpty() && !deadline.hasExpired() &&
-           broker.state() == QProcess::Running) {
+    while (bootstrap.isEmpty() && !deadline.hasExpired() && broker.state() == QProcess::Running) {
         broker.waitForReadyRead(1000);
         printed += QString::fromUtf8(broker.readAllStandardOutput());
         auto m = re.match(printed);
@@ -161,7 +160,8 @@ void TestKafkaCli::embeddedClusterOfThreeBrokers()
     const QString example = QStringLiteral(SW_SOURCE_DIR) + "/examples/orders-kafka.pipeline.json";
     CliRun bad = onTerminal("run '" + example + "' --brokers 0", dir.path());
     QCOMPARE(bad.code, 2);
-    QVERIFY2(bad.output.contains("--brokers needs an integer from 1 to 16"), qPrintable(bad.output));
+    QVERIFY2(bad.output.contains("--brokers needs an integer from 1 to 16"),
+             qPrintable(bad.output));
 
     CliRun r = onTerminal("run '" + example + "' --brokers 3 --duration '4 s' --report report.json",
                           dir.path());
