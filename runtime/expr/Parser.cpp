@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 namespace sw::runtime::expr {
 namespace {
@@ -214,39 +215,24 @@ AstPtr Parser::parseIs()
 
 AstPtr Parser::parseComparison()
 {
-    AstPtr left = parsePredicate();
-    for (;;) {
-        BinOp op;
-        switch (peek().kind) {
+    return parseBinaryLevel(&Parser::parsePredicate, [](Tok k) -> std::optional<BinOp> {
+        switch (k) {
         case Tok::Eq:
-            op = BinOp::Eq;
-            break;
+            return BinOp::Eq;
         case Tok::Ne:
-            op = BinOp::Ne;
-            break;
+            return BinOp::Ne;
         case Tok::Lt:
-            op = BinOp::Lt;
-            break;
+            return BinOp::Lt;
         case Tok::Le:
-            op = BinOp::Le;
-            break;
+            return BinOp::Le;
         case Tok::Gt:
-            op = BinOp::Gt;
-            break;
+            return BinOp::Gt;
         case Tok::Ge:
-            op = BinOp::Ge;
-            break;
+            return BinOp::Ge;
         default:
-            return left;
+            return std::nullopt;
         }
-        Token t = take();
-        AstPtr n = make(AstKind::Binary, left->pos);
-        n->op = op;
-        n->opPos = t.pos;
-        n->kids.push_back(std::move(left));
-        n->kids.push_back(parsePredicate());
-        left = finish(std::move(n));
-    }
+    });
 }
 
 AstPtr Parser::parsePredicate()
@@ -315,47 +301,48 @@ AstPtr Parser::parsePredicate()
 
 AstPtr Parser::parseAdditive()
 {
-    AstPtr left = parseMultiplicative();
-    for (;;) {
-        Tok k = peek().kind;
-        if (k != Tok::Plus && k != Tok::Minus) return left;
-        Token t = take();
-        AstPtr n = make(AstKind::Binary, left->pos);
-        n->op = k == Tok::Plus ? BinOp::Add : BinOp::Sub;
-        n->opPos = t.pos;
-        n->kids.push_back(std::move(left));
-        n->kids.push_back(parseMultiplicative());
-        left = finish(std::move(n));
-    }
+    return parseBinaryLevel(&Parser::parseMultiplicative, [](Tok k) -> std::optional<BinOp> {
+        switch (k) {
+        case Tok::Plus:
+            return BinOp::Add;
+        case Tok::Minus:
+            return BinOp::Sub;
+        default:
+            return std::nullopt;
+        }
+    });
 }
 
 AstPtr Parser::parseMultiplicative()
 {
-    AstPtr left = parseUnary();
-    for (;;) {
-        BinOp op;
-        switch (peek().kind) {
+    return parseBinaryLevel(&Parser::parseUnary, [](Tok k) -> std::optional<BinOp> {
+        switch (k) {
         case Tok::Star:
-            op = BinOp::Mul;
-            break;
+            return BinOp::Mul;
         case Tok::Slash:
-            op = BinOp::Div;
-            break;
+            return BinOp::Div;
         case Tok::Percent:
-            op = BinOp::Mod;
-            break;
+            return BinOp::Mod;
         case Tok::Concat:
-            op = BinOp::Concat;
-            break;
+            return BinOp::Concat;
         default:
-            return left;
+            return std::nullopt;
         }
+    });
+}
+
+AstPtr Parser::parseBinaryLevel(AstPtr (Parser::*next)(), std::optional<BinOp> (*opOf)(Tok))
+{
+    AstPtr left = (this->*next)();
+    for (;;) {
+        std::optional<BinOp> op = opOf(peek().kind);
+        if (!op) return left;
         Token t = take();
         AstPtr n = make(AstKind::Binary, left->pos);
-        n->op = op;
+        n->op = *op;
         n->opPos = t.pos;
         n->kids.push_back(std::move(left));
-        n->kids.push_back(parseUnary());
+        n->kids.push_back((this->*next)());
         left = finish(std::move(n));
     }
 }

@@ -3,6 +3,7 @@
 //   OR < AND < NOT < IS ... < comparisons < BETWEEN/IN/LIKE < + - < * / % || < unary - +
 // Recursion is bounded (kMaxDepth) so hostile input cannot overflow the stack, and so is the
 // height of the resulting tree (kMaxHeight; AND/OR chains are flattened and do not count).
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +44,8 @@ private:
     AstPtr parsePredicate();
     AstPtr parseAdditive();
     AstPtr parseMultiplicative();
+    /// One left-associative binary level: operands from `next`, operators mapped by `opOf`.
+    AstPtr parseBinaryLevel(AstPtr (Parser::*next)(), std::optional<BinOp> (*opOf)(Tok));
     AstPtr parseUnary();
     AstPtr parsePrimary();
 
