@@ -397,14 +397,17 @@ void KafkaSource::close()
             std::this_thread::sleep_for(std::chrono::milliseconds(300));
             retryFailedCommits();
         }
-        // Leave the group (the revoke callback commits again); bounded wait, then give up.
+        // Leave the group (the revoke callback commits again). Wait for the close to finish:
+        // destroying the handle while it is still in progress (NO_CONSUMER_CLOSE below) can leave
+        // librdkafka 2.0.2's main thread spinning in rd_kafka_destroy for good (seen under load
+        // after 5 s); 30 s bounds a close that really cannot finish.
         rd_kafka_queue_t* q = rd_kafka_queue_new(m_rk);
         rd_kafka_error_t* e = rd_kafka_consumer_close_queue(m_rk, q);
         bool closed = false;
         if (e) {
             rd_kafka_error_destroy(e);
         } else {
-            for (int i = 0; i < 100 && !(closed = rd_kafka_consumer_closed(m_rk)); ++i) {
+            for (int i = 0; i < 600 && !(closed = rd_kafka_consumer_closed(m_rk)); ++i) {
                 rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 50);
                 if (!ev) continue;
                 if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
