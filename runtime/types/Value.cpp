@@ -301,10 +301,9 @@ std::size_t mix64(std::uint64_t x)
 }
 
 // Numbers that compare equal across INT/BIGINT, DECIMAL and DOUBLE must hash equal: an integral
-// value hashes as that integer, anything else as its double's bits.
+// value hashes as that integer (-0.0 as 0), anything else as its double's bits.
 std::size_t hashNumber(double d)
 {
-    if (d == 0) return mix64(0); // +0.0 and -0.0
     if (std::trunc(d) == d && std::fabs(d) < 9.2e18)
         return mix64(static_cast<std::uint64_t>(static_cast<std::int64_t>(d)));
     std::uint64_t bits;
