@@ -3,6 +3,7 @@
 // the stop token and its metric counters. Owned by the subtask; valid until close() returns.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -54,6 +55,16 @@ public:
     /// late records and dedup drops here).
     SubtaskCounters& counters() { return *m_counters; }
 
+    /// Reports a warning about this node to the run (an EngineEvent of kind Warning: the CLI
+    /// prints it, the designer lists it). Call from the operator's own thread; the text must
+    /// already be free of secrets. Without a handler (tests driving operators directly) it is
+    /// dropped.
+    void warn(const std::string& message) const
+    {
+        if (m_warn) m_warn(message);
+    }
+    void setWarnHandler(std::function<void(const std::string&)> h) { m_warn = std::move(h); }
+
     /// Directory for relative file paths ("" = current directory).
     const std::string& dataDirectory() const { return m_dataDir; }
     void setDataDirectory(std::string d) { m_dataDir = std::move(d); }
@@ -69,6 +80,7 @@ private:
     EventTime m_watermark = kMinWatermark;
     std::stop_token m_stop;
     std::string m_dataDir;
+    std::function<void(const std::string&)> m_warn;
 };
 
 } // namespace sw::runtime

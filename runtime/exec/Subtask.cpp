@@ -37,6 +37,7 @@ Subtask::Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, 
     }
     m_out.setUnconnectedErrorHandler(
         [this](const std::string& msg) { m_env.warn(m_node.spec->id, msg); });
+    m_ctx.setWarnHandler([this](const std::string& msg) { m_env.warn(m_node.spec->id, msg); });
     if (m_source) {
         const Schema& s = node.outputSchemas.empty() ? Schema() : node.outputSchemas[0];
         int rowtime = s.rowtime().empty() ? -1 : s.indexOf(s.rowtime());

@@ -591,9 +591,18 @@ void TestKafkaSource::canarySecretNeverAppears()
                             {"sasl.password", canary},
                             {"debug", "security,broker,conf"}}}}));
     QVERIFY2(d.open(), d.error.c_str());
-    d.pollUntil([] { return false; }, 3000);
+    // The refused authentication fails the source (ClientHealth) on its own thread.
+    std::string failure;
+    try {
+        d.pollUntil([] { return false; }, 10000);
+    } catch (const std::exception& e) {
+        failure = e.what();
+    }
     d.op->close();
     setLogSink(nullptr);
+    QVERIFY2(failure.find("kafka-source 'src' (topic src.canary): authentication failed") == 0,
+             failure.c_str());
+    QVERIFY2(failure.find(canary) == std::string::npos, failure.c_str());
     QVERIFY(!logged.empty());
     for (const auto& l : logged)
         QVERIFY2(l.find(canary) == std::string::npos, l.c_str());

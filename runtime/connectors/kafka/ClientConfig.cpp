@@ -7,6 +7,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include "catalog/PropertySpec.h"
+#include "connectors/kafka/ClientHealth.h"
 
 namespace sw::runtime::kafka {
 namespace {
@@ -191,7 +192,7 @@ Redactor ClientConfig::redactor() const
     return r;
 }
 
-Result<rd_kafka_conf_s*> ClientConfig::build() const
+Result<rd_kafka_conf_s*> ClientConfig::build(bool health) const
 {
     Redactor red = redactor();
     rd_kafka_conf_t* conf = rd_kafka_conf_new();
@@ -203,6 +204,7 @@ Result<rd_kafka_conf_s*> ClientConfig::build() const
         }
     }
     installLogCallback(conf);
+    if (health) installHealthCallbacks(conf);
     return conf;
 }
 

@@ -70,7 +70,9 @@ public:
 
     /// Builds an rd_kafka_conf_t (caller owns it) with the log callback installed. Errors name
     /// the property; values are never echoed for secret keys and are redacted anyway.
-    Result<rd_kafka_conf_s*> build() const;
+    /// `health`: also the error and statistics callbacks that feed a ClientHealth attached to
+    /// the client (ClientHealth.h; the operator's own clients).
+    Result<rd_kafka_conf_s*> build(bool health = false) const;
 
 private:
     std::vector<std::pair<std::string, std::string>> m_entries;

@@ -9,6 +9,7 @@
 #include "catalog/NodeType.h"
 #include "connectors/PropertyReader.h"
 #include "connectors/kafka/ClientConfig.h"
+#include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/DeliveryAck.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 
@@ -65,7 +66,7 @@ public:
         ClientConfig cfg = m_cfg;
         cfg.set("bootstrap.servers", m_ep.bootstrapServers);
         if (!cfg.find("client.id")) cfg.set("client.id", "streamwright-" + m_nodeId + "-dlq");
-        auto conf = cfg.build();
+        auto conf = cfg.build(/*health=*/true);
         if (!conf) return conf.status();
         rd_kafka_conf_set_opaque(*conf, this);
         rd_kafka_conf_set_dr_msg_cb(*conf, dlqDelivery);
@@ -76,6 +77,9 @@ public:
             return Status(makeError(std::string("cannot create the DLQ producer: ") +
                                     cfg.redactor().apply(err)));
         }
+        m_health = std::make_unique<ClientHealth>("dlq '" + m_nodeId + "' (Kafka producer)",
+                                                  m_topic, m_ep.bootstrapServers);
+        m_health->attach(m_rk);
         // Delivery reports are served in the background too, so the acknowledgement of the last
         // DLQ record of a burst reaches its source (and its offset gets committed) without
         // waiting for the next DLQ record or the end of the run.
@@ -95,6 +99,7 @@ public:
         for (const Record& r : batch)
             if (Status s = produce(r); !s) return s;
         rd_kafka_poll(m_rk, 0);
+        if (Status s = checkHealth(); !s) return s;
         std::lock_guard lock(m_mutex);
         m_acks.flush();
         return takeFailure();
@@ -105,6 +110,7 @@ public:
         if (!m_rk) return Status::ok();
         while (rd_kafka_outq_len(m_rk) > 0) {
             rd_kafka_flush(m_rk, 100);
+            if (Status s = checkHealth(); !s) return s;
             std::lock_guard lock(m_mutex);
             m_acks.flush();
             if (Status s = takeFailure(); !s) return s;
@@ -122,6 +128,7 @@ public:
             m_server.join();
         }
         flush();
+        if (m_health) m_health->detach();
         rd_kafka_destroy(m_rk);
         m_rk = nullptr;
     }
@@ -129,6 +136,12 @@ public:
     void onDelivery(const rd_kafka_message_t* m)
     {
         std::unique_ptr<Provenance> p(static_cast<Provenance*>(m->_private));
+        if (m_health) {
+            if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                m_health->onProgress();
+            else
+                m_health->onError(m->err, rd_kafka_err2str(m->err));
+        }
         std::lock_guard lock(m_mutex); // the background server or the operator thread
         if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
             if (p) m_acks.add(*p);
@@ -208,6 +221,11 @@ private:
                 RD_KAFKA_V_END);
             if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
                 rd_kafka_poll(m_rk, 10);
+                if (Status s = checkHealth(); !s) {
+                    rd_kafka_headers_destroy(h);
+                    delete prov;
+                    return s;
+                }
                 continue;
             }
             if (e) {
@@ -218,6 +236,18 @@ private:
             }
             return Status::ok();
         }
+    }
+
+    /// The producer's health: warnings go to the Kafka log (a DLQ writer has no operator
+    /// context); authentication, authorization or a missing topic fail the DLQ.
+    Status checkHealth()
+    {
+        if (!m_health) return Status::ok();
+        ClientHealth::Verdict v = m_health->check();
+        for (const std::string& w : v.warnings)
+            log(3, "streamwright", "warning: " + w);
+        if (!v.failure.empty()) return Status(makeError(v.failure));
+        return Status::ok();
     }
 
     /// Under m_mutex.
@@ -238,6 +268,7 @@ private:
     AckBatch m_acks;
     std::string m_failure;
     std::jthread m_server; // serves delivery reports between writes
+    std::unique_ptr<ClientHealth> m_health;
 };
 
 extern "C" void dlqDelivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque)

@@ -16,18 +16,6 @@ extern "C" void deliveryTrampoline(rd_kafka_t*, const rd_kafka_message_t* m, voi
     static_cast<KafkaSink*>(opaque)->onDelivery(m);
 }
 
-extern "C" void sinkErrorTrampoline(rd_kafka_t* rk, int err, const char* reason, void* opaque)
-{
-    (void)opaque;
-    if (err == RD_KAFKA_RESP_ERR__FATAL) {
-        char buf[512];
-        rd_kafka_fatal_error(rk, buf, sizeof buf);
-        log(2, rd_kafka_name(rk), std::string("fatal producer error: ") + buf);
-    } else {
-        log(4, rd_kafka_name(rk), std::string("producer error: ") + (reason ? reason : ""));
-    }
-}
-
 } // namespace
 
 KafkaSink::KafkaSink(SinkSettings s) : m_s(std::move(s)) {}
@@ -50,17 +38,19 @@ Status KafkaSink::open(OperatorContext& ctx)
     cfg.set("bootstrap.servers", m_s.endpoint.bootstrapServers);
     if (!cfg.find("client.id"))
         cfg.set("client.id", "streamwright-" + m_s.nodeId + "-" + std::to_string(m_s.subtask));
-    auto conf = cfg.build();
+    auto conf = cfg.build(/*health=*/true);
     if (!conf) return fail(conf.error().message);
     rd_kafka_conf_set_opaque(*conf, this);
     rd_kafka_conf_set_dr_msg_cb(*conf, deliveryTrampoline);
-    rd_kafka_conf_set_error_cb(*conf, sinkErrorTrampoline);
     char err[512];
     m_rk = rd_kafka_new(RD_KAFKA_PRODUCER, *conf, err, sizeof err);
     if (!m_rk) {
         rd_kafka_conf_destroy(*conf);
         return fail("cannot create the producer: " + cfg.redactor().apply(err));
     }
+    m_health = std::make_unique<ClientHealth>("kafka-sink '" + m_s.nodeId + "'", m_s.topic,
+                                              m_s.endpoint.bootstrapServers);
+    m_health->attach(m_rk);
     m_rkt = rd_kafka_topic_new(m_rk, m_s.topic.c_str(), nullptr);
     if (!m_rkt) return fail(std::string("topic: ") + rd_kafka_err2str(rd_kafka_last_error()));
     ctx.registerProcessingTimer(OperatorContext::processingTimeMs() + m_s.serveIntervalMs);
@@ -81,25 +71,25 @@ bool KafkaSink::produce(const Record& r)
     m_encoder->encodeValue(r.row, m_value);
     bool hasKey = m_encoder->encodeKey(r.row, m_key);
     m_avgBytes = m_avgBytes * 0.99 + 0.01 * static_cast<double>(m_value.size() + m_key.size());
-    auto* f = new InFlight{r.provenance, r.timestamp};
+    auto f = std::make_unique<InFlight>(InFlight{r.provenance, r.timestamp});
     for (;;) {
         rd_kafka_resp_err_t e = rd_kafka_producev(
             m_rk, RD_KAFKA_V_RKT(m_rkt), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
             RD_KAFKA_V_VALUE(m_value.data(), m_value.size()),
             RD_KAFKA_V_KEY(hasKey ? m_key.data() : nullptr, hasKey ? m_key.size() : 0),
             RD_KAFKA_V_TIMESTAMP(r.timestamp != kNoTimestamp && r.timestamp > 0 ? r.timestamp : 0),
-            RD_KAFKA_V_OPAQUE(f), RD_KAFKA_V_END);
+            RD_KAFKA_V_OPAQUE(f.get()), RD_KAFKA_V_END);
         if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            f.release(); // owned by librdkafka until the delivery report
             m_inFlight.fetch_add(1);
             return true;
         }
         if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
             // Backpressure from the local producer queue: serve delivery reports and retry.
-            if (m_ctx && m_ctx->stopToken().stop_requested()) {
-                delete f;
-                return false;
-            }
+            // A queue that stays full may be a cluster out of reach: say so, or fail.
+            if (m_ctx && m_ctx->stopToken().stop_requested()) return false;
             serve(10);
+            checkHealth();
             continue;
         }
         Failure fl{
@@ -107,7 +97,6 @@ bool KafkaSink::produce(const Record& r)
             m_key,  m_value,
             hasKey, -1};
         m_failures.push_back(std::move(fl));
-        delete f;
         return true;
     }
 }
@@ -130,8 +119,10 @@ void KafkaSink::onDelivery(const rd_kafka_message_t* m)
         std::int64_t& h = m_high[m->partition];
         if (m->offset + 1 > h) h = m->offset + 1;
         m_delivered.fetch_add(1);
+        if (m_health) m_health->onProgress();
         return;
     }
+    if (m_health) m_health->onError(m->err, rd_kafka_err2str(m->err));
     Failure fl;
     fl.rec = *f;
     fl.message = "delivery to " + m_s.topic + "[" + std::to_string(m->partition) +
@@ -180,6 +171,15 @@ void KafkaSink::drainReports(Collector* out)
     if (!m_fatal.empty())
         throw std::runtime_error("kafka-sink '" + m_s.nodeId +
                                  "': fatal producer error: " + m_fatal);
+    checkHealth();
+}
+
+void KafkaSink::checkHealth()
+{
+    if (!m_health) return;
+    m_health->checkOrThrow([this](const std::string& w) {
+        if (m_ctx) m_ctx->warn(w);
+    });
 }
 
 bool KafkaSink::flushAll(Collector* out)
@@ -247,6 +247,7 @@ void KafkaSink::close()
     }
     if (m_rkt) rd_kafka_topic_destroy(m_rkt);
     m_rkt = nullptr;
+    if (m_health) m_health->detach();
     rd_kafka_destroy(m_rk);
     m_rk = nullptr;
 }

@@ -9,6 +9,9 @@
 // source that read them (DeliveryAck.h). A full local queue waits (backpressure); end of input
 // flushes; a cancelled run purges what is not delivered (not acknowledged, so re-read later).
 //
+// Client health (ClientHealth.h): authentication, authorization and a missing topic fail the
+// node with a message naming it; a cluster out of reach is reported as warnings while retrying.
+//
 // Pacing on the embedded broker: when this process also consumes the topic, the sink waits while
 // it is more than ~2 MiB per partition ahead of the slowest consumer (the embedded broker keeps
 // only ~5 MiB per partition), so generators feeding embedded topics never cause data loss.
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "connectors/kafka/ClientConfig.h"
+#include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/DeliveryAck.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/RecordCodec.h"
@@ -93,6 +97,8 @@ private:
     void drainReports(Collector* out);
     bool flushAll(Collector* out);
     void pace();
+    /// Emits the producer's health warnings; throws when it cannot work (ClientHealth.h).
+    void checkHealth();
 
     SinkSettings m_s;
     OperatorContext* m_ctx = nullptr;
@@ -106,6 +112,7 @@ private:
     std::map<std::int32_t, std::int64_t> m_high; // per partition: last delivered offset + 1
     double m_avgBytes = 100;
     std::string m_fatal;
+    std::unique_ptr<ClientHealth> m_health;
 
     std::atomic<std::uint64_t> m_delivered{0};
     std::atomic<std::uint64_t> m_failedCount{0};

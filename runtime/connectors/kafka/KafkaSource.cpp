@@ -81,7 +81,7 @@ Status KafkaSource::open(OperatorContext& ctx)
     cfg.set("group.id", m_s.groupId);
     if (!cfg.find("client.id"))
         cfg.set("client.id", "streamwright-" + m_s.nodeId + "-" + std::to_string(m_s.subtask));
-    auto conf = cfg.build();
+    auto conf = cfg.build(/*health=*/true);
     if (!conf)
         return Status(makeError("kafka-source '" + m_s.nodeId + "': " + conf.error().message));
     rd_kafka_conf_set_opaque(*conf, this);
@@ -125,6 +125,9 @@ Status KafkaSource::open(OperatorContext& ctx)
 SourceStatus KafkaSource::poll(Collector& out, std::size_t maxRecords)
 {
     if (!m_rk) return SourceStatus::End;
+    // Persistent client errors: warnings, or an exception naming the node (ClientHealth.h).
+    checkHealth(m_health, m_rk, "kafka-source", m_s.nodeId, m_s.topic,
+                m_s.endpoint.bootstrapServers, m_ctx);
     // Backpressure. While the output channel is full the source takes nothing from librdkafka:
     // its bounded prefetch queue (queued.max.messages.kbytes) fills and fetching stops there.
     // Pausing the partitions would discard that prefetch (librdkafka purges a paused
@@ -209,6 +212,7 @@ bool KafkaSource::handleMessage(rd_kafka_message_t* m, Pending& p)
         } else if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
             m_lastError = redactSecrets(rd_kafka_message_errstr(m));
             ++m_transientErrors;
+            if (m_health) m_health->onError(m->err, m_lastError);
         }
         return false;
     }

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "connectors/kafka/ClientConfig.h"
+#include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/DeliveryAck.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/LagRegistry.h"
@@ -189,6 +190,8 @@ private:
     std::atomic<std::uint64_t> m_commits{0};
     std::atomic<std::uint64_t> m_commitFailures{0};
     std::atomic<std::uint64_t> m_pauses{0};
+    /// Persistent client errors (ClientHealth.h): poll() checks it, handleMessage() feeds it.
+    std::unique_ptr<ClientHealth> m_health;
     std::unique_ptr<LagRegistry::Handle> m_lagHandle;
     std::jthread m_monitor;
 };
