@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/Catalog.h"
+#include "connectors/kafka/ClientConfig.h"
 #include "types/Value.h"
 
 namespace sw::cli {
@@ -124,10 +125,14 @@ void RunLog::add(const runtime::EngineEvent& e, StatusLine& status)
     using K = runtime::EngineEvent::Kind;
     m_events.push_back(e);
     if (e.kind == K::StateChanged) return;
+    // Operators redact their messages; this is the last line of defence before the terminal and
+    // the report (every secret a Kafka client of this process was configured with).
+    m_events.back().message = runtime::kafka::redactSecrets(e.message);
+    if (e.kind == K::Warning) ++m_warnings;
     if (e.kind == K::Error) ++m_errors;
     const char* label = e.kind == K::Error ? "error" : e.kind == K::Warning ? "warning" : "info";
     status.message(std::string(label) + (e.nodeId.empty() ? "" : " [" + e.nodeId + "]") + ": " +
-                   e.message);
+                   m_events.back().message);
 }
 
 void printSummary(const runtime::MetricsSnapshot& s, const runtime::PipelineSpec& p,
@@ -193,6 +198,7 @@ runtime::Status writeReport(const std::string& path, const std::string& pipeline
                    {"uptime_ms", s.uptimeMs},
                    {"records_from_sources", sourceRecords(s, p)},
                    {"records_to_sinks", sinkRecords(s, p)},
+                   {"warnings", log.warningCount()},
                    {"nodes", nodes},
                    {"edges", edges},
                    {"events", events}};

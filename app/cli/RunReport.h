@@ -36,16 +36,19 @@ private:
     std::string m_extra;
 };
 
-/// Engine events of the run, printed to stderr as they arrive and kept for the report.
+/// Engine events of the run, printed to stderr as they arrive and kept for the report (messages
+/// redacted once more with kafka::redactSecrets).
 class RunLog {
 public:
     void add(const runtime::EngineEvent& e, StatusLine& status);
     bool hasErrors() const { return m_errors > 0; }
+    int warningCount() const { return m_warnings; }
     const std::vector<runtime::EngineEvent>& events() const { return m_events; }
 
 private:
     std::vector<runtime::EngineEvent> m_events;
     int m_errors = 0;
+    int m_warnings = 0;
 };
 
 /// Records emitted by source nodes (data ports), summed.

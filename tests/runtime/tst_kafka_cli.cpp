@@ -69,6 +69,7 @@ private Q_SLOTS:
     void ordersKafkaExampleOutOfTheBox();
     void embeddedClusterOfThreeBrokers();
     void canaryPasswordAppearsNowhere();
+    void unreachableBootstrapIsAWarning();
 };
 
 void TestKafkaCli::brokerServesClientsUntilCtrlC()
@@ -203,7 +204,13 @@ void TestKafkaCli::canaryPasswordAppearsNowhere()
     f.close();
     CliRun r =
         onTerminal("run canary.pipeline.json --duration '4 s' --report report.json", dir.path());
-    QVERIFY2(r.code == 0 || r.code == 1, qPrintable(r.output));
+    // Authentication failing is a failed run, and the error names the node and the topic.
+    QVERIFY2(r.code == 1, qPrintable(r.output));
+    QVERIFY2(QRegularExpression("error \\[(in|out)\\]: kafka-(source 'in' \\(topic canary\\.in\\)|"
+                                "sink 'out' \\(topic canary\\.out\\)): authentication failed")
+                 .match(r.output)
+                 .hasMatch(),
+             qPrintable(r.output));
     // The failure was talked about (so the canary had its chance to leak) ...
     QVERIFY2(r.output.contains("SASL"), qPrintable(r.output));
     QVERIFY2(r.output.contains("| kafka 127.0.0.1:"), qPrintable(r.output)); // status line
@@ -213,6 +220,7 @@ void TestKafkaCli::canaryPasswordAppearsNowhere()
     QVERIFY(report.open(QIODevice::ReadOnly));
     QByteArray json = report.readAll();
     QVERIFY(json.contains("\"kafka\""));
+    QVERIFY2(json.contains("authentication failed"), json.constData()); // the error event
     QVERIFY2(!json.contains(canary.toUtf8()), json.constData());
 
     // A configuration librdkafka refuses names the property, never its secret value.
@@ -231,6 +239,46 @@ void TestKafkaCli::canaryPasswordAppearsNowhere()
     json = report.readAll();
     QVERIFY(json.contains("sasl.jaas.config")); // the open failure is in the report's events
     QVERIFY2(!json.contains(canary.toUtf8()), json.constData());
+}
+
+void TestKafkaCli::unreachableBootstrapIsAWarning()
+{
+    // Port 1 on 127.0.0.1: nothing listens (connection refused at once). The run keeps retrying,
+    // says so on stderr after a few seconds (naming the node and the address) and in the report,
+    // and ends normally when its duration is over.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pipeline = R"({"format": "streamwright.pipeline/1",
+      "pipeline": {"name": "unreachable", "parallelism": 1},
+      "nodes": [
+        {"id": "orders_in", "type": "kafka-source", "properties": {"topic": "orders",
+          "group_id": "g", "partitions": 1, "format": "json", "watermark": "processing-time",
+          "bootstrap_servers": "127.0.0.1:1", "schema": [{"name": "id", "type": "BIGINT"}]}},
+        {"id": "out", "type": "file-sink", "properties": {"path": "out.jsonl"}}
+      ],
+      "edges": [{"from": {"node": "orders_in", "port": "out"},
+                 "to": {"node": "out", "port": "in"}}]})";
+    QFile f(dir.filePath("unreachable.pipeline.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(pipeline.toUtf8());
+    f.close();
+    CliRun r = onTerminal("run unreachable.pipeline.json --duration '8 s' --report report.json",
+                          dir.path());
+    QVERIFY2(r.code == 0, qPrintable(r.output));
+    QVERIFY2(r.output.contains("warning [orders_in]: kafka-source 'orders_in' (topic orders): "
+                               "cannot connect to the Kafka bootstrap servers 127.0.0.1:1 for "),
+             qPrintable(r.output));
+    QVERIFY2(r.output.contains("; retrying (last error: "), qPrintable(r.output));
+    QJsonObject report = readJson(dir.filePath("report.json"));
+    QVERIFY(report["warnings"].toInteger() >= 1);
+    bool found = false;
+    for (const auto& ev : report["events"].toArray()) {
+        QJsonObject e = ev.toObject();
+        if (e["kind"].toString() == "warning" && e["node"].toString() == "orders_in" &&
+            e["message"].toString().contains("127.0.0.1:1"))
+            found = true;
+    }
+    QVERIFY2(found, QJsonDocument(report).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(TestKafkaCli)
