@@ -289,15 +289,9 @@ std::strong_ordering compare(const Value& a, const Value& b)
 }
 
 namespace {
-// A 64-bit finaliser (MurmurHash3 fmix64): cheap, and every input bit reaches every output bit.
 std::size_t mix64(std::uint64_t x)
 {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return static_cast<std::size_t>(x);
+    return Value::mix64(x);
 }
 
 // Numbers that compare equal across INT/BIGINT, DECIMAL and DOUBLE must hash equal: an integral
@@ -312,7 +306,7 @@ std::size_t hashNumber(double d)
 }
 } // namespace
 
-std::size_t Value::hash() const
+std::size_t Value::hashOther() const
 {
     switch (m_kind) {
     case Kind::Null:
@@ -324,7 +318,7 @@ std::size_t Value::hash() const
     case Kind::Timestamp:
         return mix64(static_cast<std::uint64_t>(m_u.i)) ^ 0x5bd1e995;
     case Kind::Int: {
-        // Exactly representable as a double (|i| <= 2^53): hash the integer itself, the hot path.
+        // |i| <= 2^53 is hash()'s inline path; the same rule here for completeness.
         constexpr std::int64_t kExact = std::int64_t{1} << 53;
         if (m_u.i >= -kExact && m_u.i <= kExact) return mix64(static_cast<std::uint64_t>(m_u.i));
         return hashNumber(static_cast<double>(m_u.i));

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "types/DataType.h"
 
@@ -74,11 +75,39 @@ public:
     friend bool operator==(const Value& a, const Value& b) { return compare(a, b) == 0; }
     friend bool operator<(const Value& a, const Value& b) { return compare(a, b) < 0; }
 
+    /// Exchanges two values without going through three moves (the string buffers swap).
+    friend void swap(Value& a, Value& b) noexcept
+    {
+        std::swap(a.m_kind, b.m_kind);
+        std::swap(a.m_scale, b.m_scale);
+        std::swap(a.m_u, b.m_u);
+        a.m_s.swap(b.m_s);
+    }
+
     /// Hash consistent with ==: numerically equal Int/Decimal values hash equal.
-    std::size_t hash() const;
+    std::size_t hash() const
+    {
+        // Integers a double represents exactly (|i| <= 2^53) hash as the integer itself: the hot
+        // path of keyed operators, inline. The rest (and the same values) in hashOther().
+        constexpr std::int64_t kExact = std::int64_t{1} << 53;
+        if (m_kind == Kind::Int && m_u.i >= -kExact && m_u.i <= kExact)
+            return mix64(static_cast<std::uint64_t>(m_u.i));
+        return hashOther();
+    }
+    /// A 64-bit finaliser (MurmurHash3 fmix64): cheap, and every input bit reaches every output.
+    static std::size_t mix64(std::uint64_t x)
+    {
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdULL;
+        x ^= x >> 33;
+        x *= 0xc4ceb9fe1a85ec53ULL;
+        x ^= x >> 33;
+        return static_cast<std::size_t>(x);
+    }
 
 private:
     explicit Value(Kind k) : m_kind(k) {}
+    std::size_t hashOther() const;
     void reset(Kind k)
     {
         m_kind = k;

@@ -1,7 +1,12 @@
-// Stateless window pieces alone: assigners, triggers, aggregates (Flink semantics).
+// Stateless window pieces alone: assigners, triggers, aggregates (Flink semantics), and the
+// keyed-state table.
 #include <QtTest>
 
+#include <map>
+#include <random>
+
 #include "operators/windows/Aggregates.h"
+#include "operators/windows/KeyTable.h"
 #include "operators/windows/WindowAssigner.h"
 
 using namespace sw::runtime;
@@ -21,6 +26,7 @@ private Q_SLOTS:
     void aggregatesFollowFlinkTypes();
     void aggregatesMergeLikeSequential();
     void decimalAverageRoundsHalfUp();
+    void keyTableMatchesAnOrderedMap();
 };
 
 void TstWindows::tumblingStartIsNonNegativeMod()
@@ -208,6 +214,77 @@ void TstWindows::decimalAverageRoundsHalfUp()
     QCOMPARE(decimalAverage(10, 2, 3, 6), std::int64_t(33333)); // 0.1 / 3 = 0.033333
     QCOMPARE(decimalAverage(20, 2, 3, 6), std::int64_t(66667));
     QCOMPARE(decimalAverage(123456789, 2, 1, 6), std::int64_t(1234567890000)); // 128-bit intermediate
+}
+
+/// KeyTable against std::map over Value's order (the equality the window operators group by):
+/// random inserts, finds and erases of single INT keys (the fast path), numerically equal
+/// DECIMAL/DOUBLE values (same group as the INT), NULLs, strings and two-column keys.
+void TstWindows::keyTableMatchesAnOrderedMap()
+{
+    std::mt19937_64 rng(7);
+    KeyTable<int> table;
+    std::map<std::vector<Value>, std::pair<KeyTable<int>::Id, int>> ref;
+    auto randomRow = [&](Row& row, std::vector<int>& cols) {
+        row.clear();
+        cols.clear();
+        const auto v = static_cast<std::int64_t>(rng() % 300) - 20;
+        switch (rng() % 8) {
+        case 0:
+            row.push_back(Value::decimal(v * 100, 2)); // equal to the INT v
+            break;
+        case 1:
+            row.push_back(Value::float64(static_cast<double>(v))); // equal to the INT v
+            break;
+        case 2:
+            row.push_back(rng() % 4 ? Value::string("k" + std::to_string(v)) : Value::null());
+            break;
+        case 3:
+            row.push_back(Value::integer(v % 7));
+            row.push_back(Value::string(std::to_string(v % 5)));
+            cols = {0, 1};
+            return;
+        default:
+            row.push_back(Value::integer(v));
+            break;
+        }
+        cols = {0};
+    };
+    Row row;
+    std::vector<int> cols;
+    for (int step = 0; step < 200000; ++step) {
+        randomRow(row, cols);
+        const KeyView kv = keyViewOf(row, cols);
+        std::vector<Value> key;
+        for (int c : cols)
+            key.push_back(row[static_cast<std::size_t>(c)]);
+        auto it = ref.find(key);
+        const KeyTable<int>::Id found = table.find(kv);
+        QCOMPARE(found, it == ref.end() ? KeyTable<int>::kNone : it->second.first);
+        if (it == ref.end()) {
+            auto [id, inserted] = table.insert(kv);
+            QVERIFY(inserted);
+            table.value(id) = step;
+            ref.emplace(key, std::make_pair(id, step));
+        } else if (rng() % 3 == 0) {
+            QCOMPARE(table.value(found), it->second.second);
+            table.erase(found);
+            ref.erase(it);
+        } else {
+            auto [id, inserted] = table.insert(kv);
+            QVERIFY(!inserted);
+            QCOMPARE(id, found);
+            QVERIFY(table.key(id).values == it->first);
+        }
+        QCOMPARE(table.size(), ref.size());
+    }
+    std::size_t live = 0;
+    for (const auto& [key, value] : table) {
+        auto it = ref.find(key.values);
+        QVERIFY(it != ref.end());
+        QCOMPARE(value, it->second.second);
+        ++live;
+    }
+    QCOMPARE(live, ref.size());
 }
 
 QTEST_APPLESS_MAIN(TstWindows)

@@ -22,9 +22,19 @@ struct KeyView {
     std::size_t hash;
 };
 
+/// Hash of the key columns of `row` for keyed state (consistent with Value equality, like
+/// keyHash; inline, as it runs once per record).
+inline std::size_t groupKeyHash(const Row& row, std::span<const int> columns)
+{
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (int c : columns)
+        h = Value::mix64(h ^ row[static_cast<std::size_t>(c)].hash());
+    return static_cast<std::size_t>(h);
+}
+
 inline KeyView keyViewOf(const Row& row, std::span<const int> columns)
 {
-    return KeyView{&row, columns, static_cast<std::size_t>(keyHash(row, columns))};
+    return KeyView{&row, columns, groupKeyHash(row, columns)};
 }
 
 inline GroupKey toGroupKey(const KeyView& v)

@@ -5,55 +5,30 @@
 #include <cstdint>
 #include <vector>
 
-#include "operators/windows/GroupKey.h"
+#include "operators/windows/KeyTable.h"
 
 namespace sw::runtime {
 
 class KeyDictionary {
 public:
     /// The id of the key of `v`, interning it if new (reference count unchanged).
-    std::uint32_t intern(const KeyView& v)
-    {
-        auto it = m_ids.find(v);
-        if (it != m_ids.end()) return it->second;
-        std::uint32_t id;
-        if (!m_free.empty()) {
-            id = m_free.back();
-            m_free.pop_back();
-        } else {
-            id = static_cast<std::uint32_t>(m_keys.size());
-            m_keys.push_back(nullptr);
-            m_refs.push_back(0);
-        }
-        auto ins = m_ids.emplace(toGroupKey(v), id).first;
-        m_keys[id] = &ins->first;
-        return id;
-    }
-    const GroupKey& key(std::uint32_t id) const { return *m_keys[id]; }
-    void acquire(std::uint32_t id) { ++m_refs[id]; }
+    std::uint32_t intern(const KeyView& v) { return m_keys.insert(v).first; }
+    const GroupKey& key(std::uint32_t id) const { return m_keys.key(id); }
+    void acquire(std::uint32_t id) { ++m_keys.value(id); }
     /// Drops one reference; the key is forgotten when none is left.
     void release(std::uint32_t id)
     {
-        if (--m_refs[id] != 0) return;
-        m_ids.erase(*m_keys[id]);
-        m_keys[id] = nullptr;
-        m_free.push_back(id);
+        if (--m_keys.value(id) == 0) m_keys.erase(id);
     }
     /// Forgets a key interned without any reference (e.g. all its windows were late).
     void releaseIfUnused(std::uint32_t id)
     {
-        if (m_refs[id] == 0 && m_keys[id]) {
-            ++m_refs[id];
-            release(id);
-        }
+        if (m_keys.contains(id) && m_keys.value(id) == 0) m_keys.erase(id);
     }
-    std::size_t size() const { return m_ids.size(); }
+    std::size_t size() const { return m_keys.size(); }
 
 private:
-    KeyedMap<std::uint32_t> m_ids;
-    std::vector<const GroupKey*> m_keys;
-    std::vector<std::uint32_t> m_refs;
-    std::vector<std::uint32_t> m_free;
+    KeyTable<std::uint32_t> m_keys; // key -> reference count (windows holding state for it)
 };
 
 /// uint32 -> uint32 map with linear probing (no deletion; cleared with its window).
@@ -66,7 +41,8 @@ public:
         for (std::size_t i = slotOf(key);; i = (i + 1) & m_mask) {
             std::uint64_t s = m_slots[i];
             if (s == 0) return kNone;
-            if (static_cast<std::uint32_t>(s >> 32) == key + 1) return static_cast<std::uint32_t>(s);
+            if (static_cast<std::uint32_t>(s >> 32) == key + 1)
+                return static_cast<std::uint32_t>(s);
         }
     }
     void insert(std::uint32_t key, std::uint32_t value)
@@ -85,7 +61,8 @@ private:
     void place(std::uint32_t key, std::uint32_t value)
     {
         std::size_t i = slotOf(key);
-        while (m_slots[i] != 0) i = (i + 1) & m_mask;
+        while (m_slots[i] != 0)
+            i = (i + 1) & m_mask;
         m_slots[i] = (std::uint64_t(key + 1) << 32) | value;
     }
     void grow()

@@ -1,16 +1,17 @@
 #include "operators/windows/SessionWindowOperator.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace sw::runtime {
 
-void SessionWindowOperator::registerTimer(const GroupKey* key, KeyState& st, EventTime t)
+void SessionWindowOperator::registerTimer(KeyId id, KeyState& st, EventTime t)
 {
     // Lazy timers: one pending timer per key at the earliest time any of its sessions needs.
     // A session that grows later is handled when the earlier timer fires (processKey re-arms).
-    if (!st.timers.empty() && *st.timers.begin() <= t) return;
-    st.timers.insert(t);
-    m_timers.insert({t, key});
+    if (!st.timers.empty() && st.timers.back() <= t) return;
+    st.timers.push_back(t);
+    m_timers.insert({t, id});
     if (!m_c.eventTime) m_ctx->registerProcessingTimer(t);
 }
 
@@ -40,11 +41,11 @@ void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
 {
     const std::int64_t lateness = m_c.eventTime ? m_c.allowedLateness : 0;
     KeyView kv = keyViewOf(r.row, m_c.keyColumns);
-    auto kit = m_keys.find(kv);
+    KeyId id = m_keys.find(kv);
     const TimeWindow w = SessionAssigner{m_c.gap}.assign(ts);
     std::size_t target = SIZE_MAX;
-    if (kit != m_keys.end()) {
-        auto& ss = kit->second.sessions;
+    if (id != m_keys.kNone) {
+        auto& ss = m_keys.value(id).sessions;
         for (std::size_t i = 0; i < ss.size() && target == SIZE_MAX; ++i)
             if (ss[i].window.intersects(w)) target = i;
         if (target != SIZE_MAX) {
@@ -62,8 +63,8 @@ void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
         emitLate(r, out);
         return;
     }
-    if (kit == m_keys.end()) kit = m_keys.emplace(toGroupKey(kv), KeyState{}).first;
-    KeyState& st = kit->second;
+    if (id == m_keys.kNone) id = m_keys.insert(kv).first;
+    KeyState& st = m_keys.value(id);
     if (target == SIZE_MAX) {
         st.sessions.push_back(Session{w, false, {}});
         m_c.aggregates.init(st.sessions.back().accs);
@@ -71,13 +72,12 @@ void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
     }
     Session& s = st.sessions[target];
     m_c.aggregates.add(s.accs, r.row, m_seq);
-    const GroupKey* key = &kit->first;
     if (m_c.eventTime && EventTimeTrigger::onElement(s.window, m_time) == TriggerResult::Fire) {
-        emitResult(&s.window, *key, s.accs.data(), s.window.maxTimestamp(), out);
+        emitResult(&s.window, m_keys.key(id), s.accs.data(), s.window.maxTimestamp(), out);
         s.fired = true;
-        registerTimer(key, st, s.window.maxTimestamp() + lateness);
+        registerTimer(id, st, s.window.maxTimestamp() + lateness);
     } else if (!s.fired) {
-        registerTimer(key, st, s.window.maxTimestamp());
+        registerTimer(id, st, s.window.maxTimestamp());
     }
 }
 
@@ -94,9 +94,10 @@ void SessionWindowOperator::processBatch(int, RecordBatch& batch, Collector& out
     }
 }
 
-bool SessionWindowOperator::processKey(const GroupKey& key, KeyState& st, EventTime time, Collector& out)
+bool SessionWindowOperator::processKey(KeyId id, KeyState& st, EventTime time, Collector& out)
 {
     const std::int64_t lateness = m_c.eventTime ? m_c.allowedLateness : 0;
+    const GroupKey& key = m_keys.key(id);
     auto& ss = st.sessions;
     for (std::size_t i = 0; i < ss.size();) {
         Session& s = ss[i];
@@ -109,7 +110,8 @@ bool SessionWindowOperator::processKey(const GroupKey& key, KeyState& st, EventT
             ss.pop_back();
             continue;
         }
-        registerTimer(&key, st, s.fired ? s.window.maxTimestamp() + lateness : s.window.maxTimestamp());
+        registerTimer(id, st,
+                      s.fired ? s.window.maxTimestamp() + lateness : s.window.maxTimestamp());
         ++i;
     }
     return ss.empty();
@@ -119,15 +121,18 @@ void SessionWindowOperator::advance(EventTime time, Collector& out)
 {
     m_time = time;
     while (!m_timers.empty() && m_timers.begin()->first <= time) {
-        auto [t, keyPtr] = *m_timers.begin();
+        auto [t, id] = *m_timers.begin();
         m_timers.erase(m_timers.begin());
-        auto kit = m_keys.find(*keyPtr);
-        if (kit == m_keys.end()) continue;
-        KeyState& st = kit->second;
-        st.timers.erase(t);
-        if (processKey(kit->first, st, time, out)) {
-            for (EventTime rest : st.timers) m_timers.erase({rest, &kit->first});
-            m_keys.erase(kit);
+        // A key's timers leave m_timers with the key, so `id` is live; `t` is its earliest timer.
+        KeyState& st = m_keys.value(id);
+        if (!st.timers.empty() && st.timers.back() == t)
+            st.timers.pop_back();
+        else if (auto f = std::find(st.timers.begin(), st.timers.end(), t); f != st.timers.end())
+            st.timers.erase(f);
+        if (processKey(id, st, time, out)) {
+            for (EventTime rest : st.timers)
+                m_timers.erase({rest, id});
+            m_keys.erase(id);
         }
     }
 }

@@ -3,6 +3,7 @@
 // [ts, ts + gap); sessions that intersect (touching counts) merge, accumulators included.
 #include <set>
 
+#include "operators/windows/KeyTable.h"
 #include "operators/windows/WindowConfig.h"
 
 namespace sw::runtime {
@@ -25,18 +26,21 @@ private:
     };
     struct KeyState {
         std::vector<Session> sessions; // disjoint (non-intersecting), unordered
-        std::set<EventTime> timers;    // registered in m_timers too
+        /// Pending timers, registered in m_timers too. Strictly decreasing: a timer is only added
+        /// below all pending ones (lazy timers), and the earliest (back) is the one that fires.
+        std::vector<EventTime> timers;
     };
+    using KeyId = KeyTable<KeyState>::Id;
 
     void add(const Record& r, EventTime ts, Collector& out);
     std::size_t absorb(std::vector<Session>& ss, std::size_t target);
     /// Fires/cleans the sessions of one key at `time`; re-registers timers; true if now empty.
-    bool processKey(const GroupKey& key, KeyState& st, EventTime time, Collector& out);
-    void registerTimer(const GroupKey* key, KeyState& st, EventTime t);
+    bool processKey(KeyId id, KeyState& st, EventTime time, Collector& out);
+    void registerTimer(KeyId id, KeyState& st, EventTime t);
     void advance(EventTime time, Collector& out);
 
-    KeyedMap<KeyState> m_keys;
-    std::set<std::pair<EventTime, const GroupKey*>> m_timers;
+    KeyTable<KeyState> m_keys;
+    std::set<std::pair<EventTime, KeyId>> m_timers; // (time, key): every key's pending timers
     EventTime m_time = kMinWatermark;
 };
 
