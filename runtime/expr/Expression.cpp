@@ -76,6 +76,70 @@ Value Expression::evaluate(RowView row, EvalError& err) const
     }
 }
 
+namespace {
+/// toValue() in place.
+void setScalar(Value& out, const Scalar& s, DataType type)
+{
+    if (s.null) {
+        out.setNull();
+        return;
+    }
+    switch (type.kind()) {
+    case TypeKind::Boolean:
+        out.setBoolean(s.b);
+        return;
+    case TypeKind::Int:
+    case TypeKind::BigInt:
+        out.setInteger(s.i);
+        return;
+    case TypeKind::Double:
+        out.setFloat64(s.d);
+        return;
+    case TypeKind::Decimal:
+        out.setDecimal(s.i, type.scale());
+        return;
+    case TypeKind::Timestamp:
+        out.setTimestamp(s.i);
+        return;
+    default:
+        out.setNull();
+        return;
+    }
+}
+} // namespace
+
+bool Expression::evaluateInto(RowView row, Value& out, EvalError& err) const
+{
+    if (!m_root) {
+        err.message = "expression was not compiled";
+        out.setNull();
+        return false;
+    }
+    try {
+        EvalContext ctx(row, err);
+        if (isStringKind(m_root->type().kind())) {
+            Value v = evalToValue(*m_root, ctx);
+            if (ctx.failed()) {
+                out.setNull();
+                return false;
+            }
+            out = std::move(v);
+            return true;
+        }
+        const Scalar s = m_root->eval(ctx);
+        if (ctx.failed()) {
+            out.setNull();
+            return false;
+        }
+        setScalar(out, s, m_root->type());
+        return true;
+    } catch (const std::exception& ex) {
+        err.message = std::string("evaluation failed: ") + ex.what();
+        out.setNull();
+        return false;
+    }
+}
+
 bool Expression::test(RowView row, EvalError& err) const
 {
     if (!m_root) {

@@ -40,6 +40,9 @@ public:
     /// of this evaluation); `err` is left untouched when evaluation succeeds. Never throws.
     /// Thread-safe: the compiled form is immutable and shared by copies.
     Value evaluate(RowView row, EvalError& err) const;
+    /// The same result written into `out` (NULL on error), reusing its storage: no temporary
+    /// Value for non-string results. Returns false on a runtime error (then `err` is set).
+    bool evaluateInto(RowView row, Value& out, EvalError& err) const;
     /// WHERE semantics: TRUE keeps the row; FALSE and NULL do not.
     bool test(RowView row, EvalError& err) const;
 

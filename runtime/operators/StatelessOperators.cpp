@@ -21,15 +21,13 @@ void FilterOperator::processBatch(int, RecordBatch& batch, Collector& out)
     if (rejected && m_counters) m_counters->filtered.add(rejected);
 }
 
-bool MapOperator::evaluate(const Record& r, Collector& out)
+bool MapOperator::evaluate(const Record& r, Row& into, Collector& out)
 {
-    m_values.resize(m_exprs.size());
     for (std::size_t i = 0; i < m_exprs.size(); ++i) {
-        expr::EvalError err;
-        m_values[i] = m_exprs[i].evaluate(r.row, err);
-        if (err.set()) [[unlikely]] {
-            out.emitError(ErrorClass::Expression, "expression '" + m_exprs[i].text() + "': " + err.message,
-                          r, m_input);
+        if (!m_exprs[i].evaluateInto(r.row, into[m_exprSlot[i]], m_err)) [[unlikely]] {
+            out.emitError(ErrorClass::Expression,
+                          "expression '" + m_exprs[i].text() + "': " + m_err.message, r, m_input);
+            m_err.message.clear();
             return false;
         }
     }
@@ -39,23 +37,30 @@ bool MapOperator::evaluate(const Record& r, Collector& out)
 void MapOperator::processBatch(int, RecordBatch& batch, Collector& out)
 {
     using std::swap;
-    for (Record& r : batch) {
-        if (!evaluate(r, out)) continue;
-        if (m_keep) {
+    if (m_keep) {
+        m_values.resize(m_exprs.size());
+        for (Record& r : batch) {
+            if (!evaluate(r, m_values, out)) continue;
             for (Value& v : m_values) r.row.push_back(std::move(v));
             out.emit(r);
-            continue;
         }
-        Row& row = m_scratch.row;
+        return;
+    }
+    Row& row = m_scratch.row;
+    for (Record& r : batch) {
+        // Expressions are computed straight into the output row's slots (their storage reused,
+        // no temporaries), then plain column references are swapped or copied in.
         row.resize(m_cols.size());
+        if (!evaluate(r, row, out)) continue;
         for (std::size_t i = 0; i < m_cols.size(); ++i) {
             const OutColumn& c = m_cols[i];
-            if (c.expr >= 0) swap(row[i], m_values[static_cast<std::size_t>(c.expr)]);
-            else if (c.swap) swap(row[i], r.row[static_cast<std::size_t>(c.source)]);
+            if (c.expr >= 0) continue;
+            if (c.swap)
+                swap(row[i], r.row[static_cast<std::size_t>(c.source)]);
             else row[i] = r.row[static_cast<std::size_t>(c.source)];
         }
         m_scratch.timestamp = r.timestamp;
-        m_scratch.provenance = r.provenance;
+        m_scratch.provenance = std::move(r.provenance); // the input record is done with
         out.emit(m_scratch);
     }
 }

@@ -44,18 +44,30 @@ public:
                 Schema input)
         : m_exprs(std::move(exprs)), m_cols(std::move(columns)), m_keep(keepInput), m_input(std::move(input))
     {
+        // Where expression i's value goes: its output column, or m_values[i] when keeping the
+        // input columns.
+        m_exprSlot.resize(m_exprs.size());
+        for (std::size_t i = 0; i < m_exprSlot.size(); ++i)
+            m_exprSlot[i] = i;
+        if (!m_keep)
+            for (std::size_t c = 0; c < m_cols.size(); ++c)
+                if (m_cols[c].expr >= 0) m_exprSlot[static_cast<std::size_t>(m_cols[c].expr)] = c;
     }
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
 
 private:
-    bool evaluate(const Record& r, Collector& out);
+    /// Evaluates every expression of `r` into its slot of `into`; false (error emitted) on a
+    /// runtime error.
+    bool evaluate(const Record& r, Row& into, Collector& out);
 
     std::vector<expr::Expression> m_exprs;
     std::vector<OutColumn> m_cols;
     bool m_keep;
     Schema m_input;
-    std::vector<Value> m_values; // computed values of the current record (reused)
+    std::vector<std::size_t> m_exprSlot; // expression -> index in the row it is evaluated into
+    std::vector<Value> m_values;         // keep mode: computed values of the current record
     Record m_scratch;
+    expr::EvalError m_err; // (empty unless an evaluation failed)
 };
 
 /// Forwards records unchanged (key-by: the partitioning happens on its input edge; union: the
