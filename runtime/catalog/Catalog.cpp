@@ -58,6 +58,10 @@ const Schema& errorSchema()
         {"raw_key", DataType::bytes()},
         {"raw_value", DataType::bytes()},
         {"record", DataType::string()},
+        // Kafka message headers of the original record (JSON, see rawHeadersToJson) and its
+        // message timestamp. Appended last so older DLQ tables gain them by ALTER TABLE.
+        {"raw_headers", DataType::string()},
+        {"raw_timestamp", DataType::timestamp()},
     });
     return s;
 }

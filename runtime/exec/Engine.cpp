@@ -126,7 +126,8 @@ Status Engine::Impl::buildSubtasks()
                               n.outputSchemas,
                               i,
                               n.parallelism,
-                              m_env->options.dataDirectory};
+                              m_env->options.dataDirectory,
+                              n.keepRawBytes};
             auto op = factory(spec);
             if (!op) return makeError(n.spec->id + ": " + op.error().message);
             if (!*op) return makeError(n.spec->id + ": the operator factory returned nothing");

@@ -57,6 +57,28 @@ void appendJsonValue(std::string& out, const Value& v)
     }
 }
 
+void appendBase64(std::string& out, std::string_view bytes)
+{
+    static constexpr char kAlphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const auto n = (std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16) |
+                       (std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8) |
+                       std::uint32_t(static_cast<unsigned char>(bytes[i + 2]));
+        for (int shift : {18, 12, 6, 0})
+            out += kAlphabet[(n >> shift) & 63];
+    }
+    if (const std::size_t rest = bytes.size() - i; rest > 0) {
+        std::uint32_t n = std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16;
+        if (rest == 2) n |= std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8;
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += rest == 2 ? kAlphabet[(n >> 6) & 63] : '=';
+        out += '=';
+    }
+}
+
 std::int64_t nowMs()
 {
     using namespace std::chrono;
@@ -75,6 +97,21 @@ std::string rowToJson(const Row& row, const Schema& schema)
         appendJsonValue(out, row[i]);
     }
     out += '}';
+    return out;
+}
+
+std::string rawHeadersToJson(const std::vector<std::pair<std::string, std::string>>& headers)
+{
+    std::string out = "[";
+    for (const auto& [name, value] : headers) {
+        if (out.size() > 1) out += ", ";
+        out += "{\"key\": ";
+        appendJsonString(out, name);
+        out += ", \"value\": \"";
+        appendBase64(out, value);
+        out += "\"}";
+    }
+    out += ']';
     return out;
 }
 
@@ -100,6 +137,11 @@ Record makeErrorRecord(std::string_view nodeId, const ErrorInfo& info, EventTime
     r.row.push_back(p.raw && p.raw->hasKey ? Value::string(p.raw->key) : Value::null());
     r.row.push_back(p.raw ? Value::string(p.raw->value) : Value::null());
     r.row.push_back(info.recordJson.empty() ? Value::null() : Value::string(info.recordJson));
+    r.row.push_back(p.raw && !p.raw->headers.empty()
+                        ? Value::string(rawHeadersToJson(p.raw->headers))
+                        : Value::null());
+    r.row.push_back(p.raw && p.raw->timestamp >= 0 ? Value::timestamp(p.raw->timestamp)
+                                                   : Value::null());
     return r;
 }
 

@@ -134,6 +134,10 @@ struct OperatorSpec {
     int parallelism = 1;
     /// Directory for files with relative paths (DLQ, sqlite sinks, state); "" = current dir.
     std::string dataDirectory;
+    /// Sources: attach the original bytes (Provenance::raw) to every record, because a node
+    /// downstream has its errors output connected (PlanNode::keepRawBytes). Otherwise only
+    /// records that fail to parse carry their bytes.
+    bool keepRawBytes = false;
 };
 
 /// Wraps a concrete operator as a factory result: `return makeOperator<FilterOperator>(...)`.

@@ -87,6 +87,34 @@ Status resolveEdge(PhysicalPlan& plan, const EdgeSpec& e)
     return Status::ok();
 }
 
+/// Marks the sources from which a node with a connected errors output is reachable (not
+/// counting the source itself: its own errors are parse failures, which carry bytes anyway).
+void resolveRawBytes(PhysicalPlan& plan)
+{
+    const std::size_t n = plan.nodes.size();
+    std::vector<bool> errorsConnected(n, false);
+    std::vector<std::vector<int>> next(n);
+    for (const PlanEdge& e : plan.edges) {
+        const PlanNode& from = plan.nodes[static_cast<std::size_t>(e.from)];
+        if (from.type->outputs[static_cast<std::size_t>(e.fromPort)].errors)
+            errorsConnected[static_cast<std::size_t>(e.from)] = true;
+        next[static_cast<std::size_t>(e.from)].push_back(e.to);
+    }
+    for (std::size_t s = 0; s < n; ++s) {
+        if (!plan.nodes[s].type->isSource()) continue;
+        std::vector<bool> seen(n, false);
+        std::vector<int> todo = next[s];
+        while (!todo.empty() && !plan.nodes[s].keepRawBytes) {
+            const auto i = static_cast<std::size_t>(todo.back());
+            todo.pop_back();
+            if (seen[i]) continue;
+            seen[i] = true;
+            if (errorsConnected[i]) plan.nodes[s].keepRawBytes = true;
+            todo.insert(todo.end(), next[i].begin(), next[i].end());
+        }
+    }
+}
+
 } // namespace
 
 Result<PhysicalPlan> compilePlan(const PipelineSpec& pipeline)
@@ -121,6 +149,7 @@ Result<PhysicalPlan> compilePlan(const PipelineSpec& pipeline)
     }
     for (const auto& e : pipeline.edges)
         if (Status s = resolveEdge(plan, e); !s) return s.error();
+    resolveRawBytes(plan);
     return plan;
 }
 

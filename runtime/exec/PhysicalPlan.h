@@ -17,6 +17,9 @@ struct PlanNode {
     int parallelism = 1;
     std::vector<Schema> inputSchemas;  ///< by input port
     std::vector<Schema> outputSchemas; ///< by output port
+    /// Sources only: a node downstream (reachable through any edge) has its errors output
+    /// connected, so records keep their original bytes for its error rows (OperatorSpec).
+    bool keepRawBytes = false;
 };
 
 struct PlanEdge {

@@ -5,10 +5,12 @@
 // orders-kafka example.
 #include <QtTest/QtTest>
 
+#include <QTemporaryDir>
 #include <map>
 #include <random>
 #include <set>
 
+#include "connectors/dlq/DeadLetterStore.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/LagRegistry.h"
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void initTestCase();
     void tumblingWindowBetweenTopicsEqualsOracle();
     void poisonMessageGoesToKafkaDlq();
+    void expressionErrorKeepsTheMessageBytes();
     void twoInstancesShareAGroup();
     void externalClientsOnBothEnds();
     void ordersKafkaExampleRuns();
@@ -193,6 +196,70 @@ void TestKafkaPipeline::poisonMessageGoesToKafkaDlq()
                    committedOffset(bs(), "poison-group", "dlq.in", 1) == 26;
         },
         10000));
+}
+
+void TestKafkaPipeline::expressionErrorKeepsTheMessageBytes()
+{
+    // A message that decodes but fails a filter expression (100 / id with id = 0) reaches the
+    // SQLite DLQ with its exact key, value, headers and timestamp: the source keeps the bytes
+    // because the filter's errors output is connected.
+    QVERIFY(m_broker->createTopic("raw.in", 2));
+    std::vector<Msg> msgs = idMessages(1, 41, 2);
+    Msg bad;
+    bad.key = std::string("\x00k\xff\x01", 4);
+    bad.hasKey = true;
+    bad.value = "{\"id\":  0 , \"payload\": \"Gr\xC3\xBC\xC3\x9F"
+                "e \xE6\x9D\xB1\xE4\xBA\xAC\"}  ";
+    bad.partition = 1;
+    bad.timestamp = 1704067444000;
+    bad.headers = {{"traceparent", "00-abc-01"},
+                   {"bin", std::string("\x00\x01\xfe", 3)},
+                   {"traceparent", "second"}};
+    msgs.insert(msgs.begin() + 11, bad);
+    QCOMPARE(produce(bs(), "raw.in", msgs), 41);
+    QTemporaryDir dir;
+    const std::string dlq = dir.filePath("dlq.sqlite").toStdString();
+    std::string pipeline = R"({"format": "streamwright.pipeline/1",
+      "pipeline": {"name": "raw-test", "parallelism": 1},
+      "nodes": [
+        {"id": "in", "type": "kafka-source", "properties": {"topic": "raw.in", "group_id": "raw-group",
+           "partitions": 2, "format": "json", "watermark": "processing-time",
+           "schema": [{"name": "id", "type": "BIGINT"}, {"name": "payload", "type": "STRING"}]}},
+        {"id": "f", "type": "filter", "properties": {"condition": "100 / id > 0"}},
+        {"id": "out", "type": "kafka-sink", "properties": {"topic": "raw.out", "partitions": 1}},
+        {"id": "dead", "type": "dlq", "properties": {"target": "sqlite", "path": ")" +
+                           dlq + R"("}}
+      ],
+      "edges": [{"from": {"node": "in", "port": "out"}, "to": {"node": "f", "port": "in"}},
+                {"from": {"node": "f", "port": "out"}, "to": {"node": "out", "port": "in"}},
+                {"from": {"node": "f", "port": "errors"}, "to": {"node": "dead", "port": "in"}}]})";
+    Run run;
+    std::string err;
+    QVERIFY2(run.start(pipeline, &err), err.c_str());
+    QVERIFY2(run.waitUntil(
+                 [&](const MetricsSnapshot& s) {
+                     const NodeMetrics* m = nodeOf(s, "out");
+                     const NodeMetrics* d = nodeOf(s, "dead");
+                     return m && d && m->recordsIn >= 40 && d->recordsIn >= 1;
+                 },
+                 60000),
+             errorsOf(run.events).c_str());
+    QVERIFY(run.stop());
+    QVERIFY2(errorsOf(run.events).empty(), errorsOf(run.events).c_str());
+    auto dead = readDeadLetters("sqlite", dlq);
+    QVERIFY(dead);
+    QCOMPARE(dead->size(), std::size_t(1));
+    const DeadLetter& d = dead->front();
+    QCOMPARE(d.errorClass, std::string("expression"));
+    QCOMPARE(d.nodeId, std::string("f"));
+    QCOMPARE(d.sourceTopic.value_or(""), std::string("raw.in"));
+    QCOMPARE(d.sourcePartition.value_or(-1), std::int64_t(1));
+    QCOMPARE(d.sourceOffset.value_or(-1), std::int64_t(6)); // after ids 1, 3, ..., 11
+    QVERIFY(d.rawKey && *d.rawKey == bad.key);
+    QVERIFY(d.rawValue && *d.rawValue == bad.value);
+    QVERIFY(d.rawHeaders == bad.headers);
+    QCOMPARE(d.rawTimestamp.value_or(-1), bad.timestamp);
+    QVERIFY(d.record && d.record->find("\"id\": 0") != std::string::npos);
 }
 
 void TestKafkaPipeline::twoInstancesShareAGroup()

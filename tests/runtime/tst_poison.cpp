@@ -6,12 +6,14 @@
 #include <QtTest>
 
 #include <QTemporaryDir>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <map>
 
 #include "PipelineRunner.h"
 #include "connectors/dlq/DeadLetterStore.h"
+#include "exec/PhysicalPlan.h"
 
 using namespace sw::runtime;
 using namespace sw::test;
@@ -66,6 +68,9 @@ class TstPoison : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void poisonRecordsLandInTheDlqAndThePipelineKeepsRunning();
+    void laterErrorsKeepTheOriginalLineBytes_data();
+    void laterErrorsKeepTheOriginalLineBytes();
+    void rawBytesOnlyWhenAnErrorsPortDownstreamIsConnected();
 };
 
 void TstPoison::poisonRecordsLandInTheDlqAndThePipelineKeepsRunning()
@@ -154,14 +159,200 @@ void TstPoison::poisonRecordsLandInTheDlqAndThePipelineKeepsRunning()
             QVERIFY(d.rawValue);
             QVERIFY(*d.rawValue == lineOf(i)); // byte-identical, invalid UTF-8 included
         } else {
-            // Parsed records carry file/line (no raw bytes: sources keep those only for their
-            // own errors) and the record as JSON.
+            // Parsed records carry file/line, the record as JSON and, because errors ports
+            // downstream of the source are connected, the line's original bytes too.
             QCOMPARE(d.nodeId, std::string(d.errorClass == "expression" ? "m" : "w"));
             QVERIFY(k == (d.errorClass == "expression" ? Kind::DivZero : Kind::Late));
             QVERIFY(d.record);
             QVERIFY2(d.record->find("\"id\": " + std::to_string(i)) != std::string::npos,
                      d.record->c_str());
+            QVERIFY(d.rawValue);
+            QVERIFY(*d.rawValue == lineOf(i));
         }
+    }
+}
+
+namespace {
+
+/// Line i of the raw-bytes test: non-ASCII names, v = 0 (100 / v fails in the map) every 23rd
+/// line, 20 s late (past a 1 s bound) every 37th line after 1100 (a poll reads up to a batch of
+/// records before the engine emits a watermark, so lateness needs a few polls behind it).
+struct RawLine {
+    std::string bytes;      ///< the record without its line terminator
+    std::string terminator; ///< "\n", "\r\n" or "" (the last line)
+    bool divZero = false;
+    bool late = false;
+};
+
+std::vector<RawLine> rawLines(bool csv, int n)
+{
+    std::vector<RawLine> out;
+    for (int i = 0; i < n; ++i) {
+        RawLine l;
+        l.divZero = i % 23 == 4;
+        l.late = i > 1100 && i % 37 == 0;
+        const std::int64_t ts = kBase + i * 10 - (l.late ? 20000 : 0);
+        const std::string name = "Gr\xC3\xBC\xC3\x9F"
+                                 "e, \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80 #" +
+                                 std::to_string(i); // "Grüße, 東京 😀 #i"
+        const std::string v = l.divZero ? "0" : std::to_string(1 + i % 7);
+        if (csv)
+            l.bytes = std::to_string(i) + ",\"" + name + "\"," + v + "," + formatTimestamp(ts);
+        else
+            l.bytes = "{\"id\": " + std::to_string(i) + ", \"name\": \"" + name +
+                      "\", \"v\": " + v + ", \"ts\": \"" + formatTimestamp(ts) + "\"}";
+        l.terminator = i == n - 1 ? "" : i % 3 == 0 ? "\r\n" : "\n";
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+PipelineSpec rawBytesPipeline(const std::string& path, bool csv, bool connectErrors)
+{
+    json schema = json::array({{{"name", "id"}, {"type", "BIGINT"}},
+                               {{"name", "name"}, {"type", "STRING"}},
+                               {{"name", "v"}, {"type", "BIGINT"}},
+                               {{"name", "ts"}, {"type", "TIMESTAMP(3)"}}});
+    json cols = json::array({{{"name", "id"}, {"expr", "id"}},
+                             {{"name", "q"}, {"expr", "100 / v"}},
+                             {{"name", "ts"}, {"expr", "ts"}}});
+    json aggs = json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}});
+    PipelineSpec p;
+    p.nodes = {pnode("src", "file-source",
+                     {{"path", path},
+                      {"format", csv ? "csv" : "jsonl"},
+                      {"schema", schema},
+                      {"timestamp_column", "ts"},
+                      {"max_out_of_orderness", "1 s"}}),
+               pnode("m", "map", {{"columns", cols}}),
+               pnode("w", "tumbling-window", {{"size", "1 s"}, {"aggregates", aggs}}),
+               pnode("out", "file-sink", {{"path", "out.jsonl"}, {"format", "jsonl"}})};
+    p.edges = {pedge("src", "out", "m"), pedge("m", "out", "w"), pedge("w", "out", "out")};
+    if (connectErrors) {
+        p.nodes.push_back(pnode("dead", "dlq", {{"target", "sqlite"}, {"path", "dlq.sqlite"}}));
+        p.nodes.push_back(pnode("dead2", "dlq", {{"target", "jsonl"}, {"path", "dlq.jsonl"}}));
+        for (const char* from : {"m", "w"}) {
+            p.edges.push_back(pedge(from, "errors", "dead"));
+            p.edges.push_back(pedge(from, "errors", "dead2"));
+        }
+    }
+    return p;
+}
+
+/// A sink that counts the records it receives and how many of them carry raw bytes.
+class RawProbe final : public Operator {
+public:
+    explicit RawProbe(std::shared_ptr<std::pair<std::atomic<int>, std::atomic<int>>> c)
+        : m_c(std::move(c))
+    {
+    }
+    void processRecord(int, Record& r, Collector&) override
+    {
+        m_c->first.fetch_add(1);
+        if (r.provenance.raw) m_c->second.fetch_add(1);
+    }
+
+private:
+    std::shared_ptr<std::pair<std::atomic<int>, std::atomic<int>>> m_c;
+};
+
+} // namespace
+
+void TstPoison::laterErrorsKeepTheOriginalLineBytes_data()
+{
+    QTest::addColumn<bool>("csv");
+    QTest::newRow("jsonl") << false;
+    QTest::newRow("csv") << true;
+}
+
+void TstPoison::laterErrorsKeepTheOriginalLineBytes()
+{
+    // Records that parse and fail later (a map expression, a window's lateness) reach the SQLite
+    // and JSONL DLQs with the exact bytes of their line: non-ASCII, CSV quoting, a line that
+    // ended in CRLF (the terminator is not part of the bytes, as for parse failures).
+    QFETCH(bool, csv);
+    constexpr int n = 2000;
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(csv ? "in.csv" : "in.jsonl").toStdString();
+    const std::vector<RawLine> lines = rawLines(csv, n);
+    {
+        std::ofstream f(path, std::ios::binary);
+        if (csv) f << "id,name,v,ts\r\n";
+        for (const RawLine& l : lines)
+            f << l.bytes << l.terminator;
+    }
+    const int firstLine = csv ? 2 : 1; // the header is line 1
+    EngineOptions o;
+    o.watermarkIntervalMs = 0;
+    QString errors = QString::fromStdString(
+        runPipeline(rawBytesPipeline(path, csv, true), dir.path().toStdString(), o));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors));
+
+    int divZero = 0, late = 0;
+    for (const RawLine& l : lines) {
+        divZero += l.divZero;
+        late += l.late && !l.divZero;
+    }
+    QVERIFY(divZero > 50 && late > 10);
+    for (const char* target : {"sqlite", "jsonl"}) {
+        auto dead = readDeadLetters(target, dir.filePath(QString("dlq.") + target).toStdString());
+        QVERIFY2(dead, target);
+        QCOMPARE(int(dead->size()), divZero + late);
+        int expr = 0, lateSeen = 0;
+        for (const DeadLetter& d : *dead) {
+            QVERIFY(d.sourceLine);
+            const auto i = static_cast<std::size_t>(*d.sourceLine - firstLine);
+            QVERIFY(i < lines.size());
+            QCOMPARE(d.errorClass, std::string(lines[i].divZero ? "expression" : "late"));
+            expr += d.errorClass == "expression";
+            lateSeen += d.errorClass == "late";
+            QVERIFY2(d.rawValue, target);
+            QVERIFY2(*d.rawValue == lines[i].bytes, d.rawValue->c_str()); // byte-identical
+            QVERIFY(!d.rawKey);
+            QVERIFY(d.rawHeaders.empty() && !d.rawTimestamp);
+        }
+        QCOMPARE(expr, divZero);
+        QCOMPARE(lateSeen, late);
+    }
+}
+
+void TstPoison::rawBytesOnlyWhenAnErrorsPortDownstreamIsConnected()
+{
+    // The plan decides per source: raw bytes only when a node reachable downstream has its
+    // errors output connected (the source's own errors carry bytes anyway).
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("in.jsonl").toStdString();
+    {
+        std::ofstream f(path, std::ios::binary);
+        for (const RawLine& l : rawLines(false, 200))
+            f << l.bytes << "\n";
+    }
+    PipelineSpec none = rawBytesPipeline(path, false, false);
+    PipelineSpec withDlq = rawBytesPipeline(path, false, true);
+    PipelineSpec sourceOnly = none;
+    sourceOnly.nodes.push_back(pnode("dead", "dlq", {{"target", "sqlite"}, {"path", "d.sqlite"}}));
+    sourceOnly.edges.push_back(pedge("src", "errors", "dead"));
+    auto keeps = [](const PipelineSpec& p) {
+        auto plan = compilePlan(p);
+        if (!plan) qFatal("%s", plan.error().message.c_str());
+        return plan->nodes[static_cast<std::size_t>(plan->indexOf("src"))].keepRawBytes;
+    };
+    QVERIFY(!keeps(none));
+    QVERIFY(!keeps(sourceOnly));
+    QVERIFY(keeps(withDlq));
+
+    // And the records that reach the sink hold no bytes unless they are needed.
+    for (const PipelineSpec* p : {&none, &withDlq}) {
+        auto counts = std::make_shared<std::pair<std::atomic<int>, std::atomic<int>>>();
+        EngineOptions o;
+        o.operatorOverrides["m"] = [counts](const OperatorSpec&) {
+            return makeOperator<RawProbe>(counts);
+        };
+        // The probe replaces the map's operator; the plan (and its errors edges) stays.
+        QString errors = QString::fromStdString(runPipeline(*p, dir.path().toStdString(), o));
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+        QCOMPARE(counts->first.load(), 200);
+        QCOMPARE(counts->second.load(), p == &none ? 0 : 200);
     }
 }
 

@@ -43,6 +43,19 @@ std::optional<std::int64_t> optInt(sqlite3_stmt* s, int c)
     return sqlite3_column_int64(s, c);
 }
 
+/// Whether the DLQ table has `column` (tables written before raw_headers/raw_timestamp lack them).
+bool hasColumn(sqlite3* db, const char* column)
+{
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = std::string("PRAGMA table_info(") + kDeadLetterTable + ")";
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return false;
+    bool found = false;
+    while (!found && sqlite3_step(st) == SQLITE_ROW)
+        found = optText(st, 1) == column;
+    sqlite3_finalize(st);
+    return found;
+}
+
 Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t limit)
 {
     ReadOnlyDb db;
@@ -50,7 +63,9 @@ Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t 
     std::string sql =
         std::string(
             "SELECT error_time, node_id, error_class, message, source_topic, source_partition, "
-            "source_offset, source_file, source_line, raw_key, raw_value, record FROM ") +
+            "source_offset, source_file, source_line, raw_key, raw_value, record, ") +
+        (hasColumn(db.db, "raw_headers") ? "raw_headers, " : "NULL, ") +
+        (hasColumn(db.db, "raw_timestamp") ? "raw_timestamp FROM " : "NULL FROM ") +
         kDeadLetterTable + " ORDER BY rowid";
     if (limit) sql += " LIMIT " + std::to_string(limit);
     sqlite3_stmt* st = nullptr;
@@ -72,6 +87,13 @@ Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t 
         d.rawKey = optText(st, 9);
         d.rawValue = optText(st, 10);
         d.record = optText(st, 11);
+        // A malformed raw_headers (never written by us) leaves rawHeaders empty: the rest of
+        // the dead letter is still worth showing.
+        if (auto h = optText(st, 12)) parseRawHeaders(*h, d.rawHeaders);
+        if (auto t = optText(st, 13)) {
+            std::int64_t ms = 0;
+            if (text::parseTimestampText(*t, ms)) d.rawTimestamp = ms;
+        }
         out.push_back(std::move(d));
     }
     std::string err = rc == SQLITE_DONE ? std::string() : sqlite3_errmsg(db.db);
@@ -125,12 +147,34 @@ Result<std::vector<DeadLetter>> readJsonl(const std::string& path, std::size_t l
             }
         }
         d.record = str(j, "record");
+        if (auto h = str(j, "raw_headers")) parseRawHeaders(*h, d.rawHeaders);
+        if (auto t = str(j, "raw_timestamp")) {
+            std::int64_t ms = 0;
+            if (text::parseTimestampText(*t, ms)) d.rawTimestamp = ms;
+        }
         out.push_back(std::move(d));
     }
     return out;
 }
 
 } // namespace
+
+bool parseRawHeaders(const std::string& json, std::vector<std::pair<std::string, std::string>>& out)
+{
+    auto j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded() || !j.is_array()) return false;
+    std::vector<std::pair<std::string, std::string>> headers;
+    for (const auto& h : j) {
+        if (!h.is_object() || !h.contains("key") || !h["key"].is_string() || !h.contains("value") ||
+            !h["value"].is_string())
+            return false;
+        std::string value;
+        if (!text::decodeBase64(h["value"].get<std::string>(), value)) return false;
+        headers.emplace_back(h["key"].get<std::string>(), std::move(value));
+    }
+    out = std::move(headers);
+    return true;
+}
 
 Result<std::vector<DeadLetter>> readDeadLetters(const std::string& target, const std::string& path,
                                                 std::size_t limit)

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/Result.h"
@@ -24,7 +25,14 @@ struct DeadLetter {
     std::optional<std::string> rawKey;   ///< exact bytes
     std::optional<std::string> rawValue; ///< exact bytes
     std::optional<std::string> record;   ///< the failed record as JSON, when there was one
+    /// Kafka headers of the original message (name, exact value bytes), in order.
+    std::vector<std::pair<std::string, std::string>> rawHeaders;
+    std::optional<std::int64_t> rawTimestamp; ///< Kafka message timestamp (ms), when known
 };
+
+/// Decodes the raw_headers column (rawHeadersToJson's JSON); false when it is malformed.
+bool parseRawHeaders(const std::string& json,
+                     std::vector<std::pair<std::string, std::string>>& out);
 
 /// Reads dead letters in write order; `limit` 0 = all. `target` is "sqlite" or "jsonl".
 Result<std::vector<DeadLetter>> readDeadLetters(const std::string& target, const std::string& path,

@@ -1,5 +1,6 @@
 // DLQ target "sqlite": table dead_letters with the errorSchema() columns (raw bytes as BLOBs,
 // exact), an index on error_class, one transaction per batch. Appends across runs.
+#include <set>
 #include <sqlite3.h>
 
 #include "catalog/NodeType.h"
@@ -35,6 +36,8 @@ public:
             Status st = m_db->exec(sql);
             if (!st) return makeError("DLQ database '" + m_path + "': " + st.message());
         }
+        if (Status st = addMissingColumns(); !st)
+            return makeError("DLQ database '" + m_path + "': " + st.message());
         auto stmt = m_db->prepare(std::string("INSERT INTO ") + kDeadLetterTable + " (" + cols +
                                   ") VALUES (" + params + ")");
         if (!stmt) return makeError("DLQ database '" + m_path + "': " + stmt.error().message);
@@ -74,6 +77,24 @@ public:
     }
 
 private:
+    /// A table written by an older version lacks the columns errorSchema() gained since
+    /// (raw_headers, raw_timestamp): add them, so appending across versions keeps working.
+    Status addMissingColumns()
+    {
+        auto info = m_db->prepare(std::string("PRAGMA table_info(") + kDeadLetterTable + ")");
+        if (!info) return info.error();
+        std::set<std::string> have;
+        while (info->step() == SQLITE_ROW)
+            have.insert(info->columnBytes(1));
+        for (const Field& f : errorSchema().fields()) {
+            if (have.count(f.name)) continue;
+            Status st = m_db->exec(std::string("ALTER TABLE ") + kDeadLetterTable + " ADD COLUMN " +
+                                   sqliteQuote(f.name) + " " + sqliteColumnType(f.type));
+            if (!st) return st;
+        }
+        return Status::ok();
+    }
+
     std::string m_path;
     std::unique_ptr<SqliteDb> m_db;
     SqliteStatement m_insert;

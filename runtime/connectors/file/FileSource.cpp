@@ -273,7 +273,13 @@ SourceStatus FileSource::poll(Collector& out, std::size_t maxRecords)
         m_record.provenance.origin = m_origin;
         m_record.provenance.position = m_recordLine;
         m_record.provenance.partition = -1;
-        m_record.provenance.raw = nullptr;
+        if (m_opt.keepRawBytes) {
+            auto bytes = std::make_shared<RawBytes>();
+            bytes->value.assign(raw.data(), raw.size());
+            m_record.provenance.raw = std::move(bytes);
+        } else {
+            m_record.provenance.raw = nullptr;
+        }
         if (m_timeColumn >= 0 && !paceRecord()) {
             m_pending = true;
             return SourceStatus::More;
@@ -292,6 +298,7 @@ Result<std::unique_ptr<Operator>> makeFileSourceOperator(const OperatorSpec& spe
     std::string format = p.string("format");
     o.eventTimeReplay = p.string("replay") == "event-time";
     o.replaySpeed = p.number("replay_speed");
+    o.keepRawBytes = spec.keepRawBytes;
     if (p.ok() && o.path.empty()) p.fail("path", "a file path is required");
     if (p.ok() && format != "jsonl" && format != "csv") p.fail("format", "expected jsonl or csv");
     if (p.ok() && !(o.replaySpeed > 0)) p.fail("replay_speed", "must be greater than 0");

@@ -7,7 +7,9 @@
 // blank lines are skipped. Every record carries its provenance (file, 1-based line). A line
 // that does not parse goes to the errors port with class `parse` (bad JSON / CSV quoting /
 // field count) or `type` (a value that does not convert to its column's type, or NULL in a
-// NOT NULL column), its file, line and exact bytes.
+// NOT NULL column), its file, line and exact bytes. With keepRawBytes (the engine sets it when a
+// node downstream has its errors output connected) every record keeps its bytes too, so a later
+// error (expression, late, sink) reports them.
 //
 // CSV: fields map to columns by header name (extra fields are ignored; a nullable column
 // missing from the header is NULL, a NOT NULL one fails open()). An empty unquoted field is
@@ -37,6 +39,8 @@ public:
         Schema schema; ///< output schema (rowtime = the replay time column)
         bool eventTimeReplay = false;
         double replaySpeed = 1.0;
+        /// Every record carries its line's bytes (Provenance::raw), not only failed lines.
+        bool keepRawBytes = false;
     };
 
     explicit FileSource(Options options);

@@ -36,6 +36,7 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     SourceSettings s;
     s.nodeId = spec.node.id;
     s.subtask = spec.subtask;
+    s.keepRawBytes = spec.keepRawBytes;
     s.topic = r.string("topic");
     s.groupId = r.string("group_id");
     s.partitions = static_cast<int>(r.integer("partitions"));

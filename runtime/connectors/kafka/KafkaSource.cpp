@@ -267,7 +267,8 @@ bool KafkaSource::handleMessage(rd_kafka_message_t* m, Pending& p)
             if (r.timestamp > part.maxTs) part.maxTs = r.timestamp;
         }
     }
-    r.provenance = {Provenance::Kind::Kafka, m->partition, m->offset, m_origin, nullptr};
+    r.provenance = {Provenance::Kind::Kafka, m->partition, m->offset, m_origin,
+                    m_s.keepRawBytes ? rawOf(m, ts) : nullptr};
     return true;
 }
 

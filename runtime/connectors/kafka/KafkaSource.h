@@ -70,6 +70,8 @@ struct SourceSettings {
     ClientConfig config;   ///< consumer properties (defaults + node overrides)
     int acksPerRecord = 1; ///< sink acknowledgements a record needs to be done
     int acksPerError = 1;  ///< same for records sent to the errors port
+    /// Every record keeps its key/value/headers/timestamp (OperatorSpec::keepRawBytes).
+    bool keepRawBytes = false;
 };
 
 /// Reads a kafka-source node into settings (resolving the endpoint, starting the embedded broker
