@@ -154,6 +154,10 @@ void Engine::Impl::buildChainsAndGates()
         const bool single = m_plan.nodes[static_cast<std::size_t>(e.from)].parallelism == 1 &&
                             m_plan.nodes[static_cast<std::size_t>(e.to)].parallelism == 1;
         if (e.partitioning != Partitioning::Forward && !single) continue;
+        // An explicit broadcast or rebalance edge (EdgeSpec::partitioning) is a thread boundary
+        // even between single subtasks, as in Flink (only forward edges chain).
+        if (e.partitioning == Partitioning::Broadcast || e.partitioning == Partitioning::Rebalance)
+            continue;
         int into = 0, outOfPort = 0;
         for (const PlanEdge& o : m_plan.edges) {
             if (o.to == e.to) ++into;

@@ -14,33 +14,6 @@ int PhysicalPlan::indexOf(const std::string& nodeId) const
     return -1;
 }
 
-int nodeParallelism(const NodeSpec& node, const NodeType& type, int pipelineDefault)
-{
-    if (!type.findProperty("parallelism")) return 1;
-    auto v = node.property("parallelism");
-    int p = v.is_number_integer() ? v.get<int>() : 0;
-    if (p <= 0) p = pipelineDefault;
-    return std::max(1, p);
-}
-
-std::optional<std::vector<std::string>> partitionKeys(const NodeSpec& node, const NodeType& type, int port)
-{
-    for (const PropertySpec& ps : type.properties) {
-        if (ps.type != PropertyType::FieldList) continue;
-        int keyedPort = -1;
-        if (ps.name == "keys" || ps.name == "left_keys") keyedPort = 0;
-        else if (ps.name == "right_keys") keyedPort = 1;
-        if (keyedPort != port) continue;
-        std::vector<std::string> names;
-        auto v = node.property(ps.name);
-        if (v.is_array())
-            for (const auto& k : v)
-                if (k.is_string()) names.push_back(k.get<std::string>());
-        return names;
-    }
-    return std::nullopt;
-}
-
 namespace {
 
 std::string describeErrors(const Diagnostics& diags)
@@ -72,7 +45,13 @@ Status resolveEdge(PhysicalPlan& plan, const EdgeSpec& e)
     pe.fromPort = from.type->outputIndex(e.from.port);
     pe.toPort = to.type->inputIndex(e.to.port);
     if (pe.fromPort < 0 || pe.toPort < 0) return makeError("edge refers to a missing port");
-    if (auto keys = partitionKeys(*to.spec, *to.type, pe.toPort)) {
+    if (e.partitioning != EdgePartitioning::Auto) {
+        // Explicit (Flink's rebalance/broadcast/forward); the validator rejects it into a keyed
+        // input and a forward between different parallelisms.
+        pe.partitioning = e.partitioning == EdgePartitioning::Broadcast   ? Partitioning::Broadcast
+                          : e.partitioning == EdgePartitioning::Rebalance ? Partitioning::Rebalance
+                                                                          : Partitioning::Forward;
+    } else if (auto keys = partitionKeys(*to.spec, *to.type, pe.toPort)) {
         pe.partitioning = Partitioning::KeyHash;
         const Schema& in = to.inputSchemas[static_cast<std::size_t>(pe.toPort)];
         for (const auto& k : *keys) {

@@ -50,6 +50,7 @@ FlinkSqlScript FlinkSqlBuilder::build()
         const NodeType* t = n ? catalog.find(n->type) : nullptr;
         if (n && t) exportNode(*n, *t);
     }
+    reportEdgePartitioning();
     if (m_stateTtl > 0) addSet("table.exec.state.ttl", flinkDuration(m_stateTtl));
     if (m_idleTimeout > 0) addSet("table.exec.source.idle-timeout", flinkDuration(m_idleTimeout));
     if (m_inserts.empty())
@@ -108,6 +109,27 @@ void FlinkSqlBuilder::exportNode(const NodeSpec& n, const NodeType& t)
     }
     (this->*(it->second))(n, t);
     reportErrorsPort(n, t);
+}
+
+void FlinkSqlBuilder::reportEdgePartitioning()
+{
+    // Flink SQL has no per-edge partitioning: the planner picks forward or hash exchanges.
+    for (const EdgeSpec& e : m_p.edges) {
+        if (e.partitioning == EdgePartitioning::Auto) continue;
+        const NodeSpec* to = m_p.findNode(e.to.node);
+        if (!to) continue;
+        const std::string kind(toString(e.partitioning));
+        const std::string edge =
+            e.from.node + "." + e.from.port + " -> " + e.to.node + "." + e.to.port;
+        const bool broadcast = e.partitioning == EdgePartitioning::Broadcast;
+        issue(*to, broadcast ? IssueKind::Approximated : IssueKind::Note, "edge-partitioning",
+              "edge " + edge + " is " + kind +
+                  " here; Flink SQL cannot set an edge's partitioning " +
+                  (broadcast ? "(the planner sends each record to one subtask, so every subtask "
+                               "no longer sees every record)"
+                             : "(the planner chooses the exchange; results are the same)"),
+              "the DataStream API's " + kind + "() on this stream");
+    }
 }
 
 void FlinkSqlBuilder::reportErrorsPort(const NodeSpec& n, const NodeType& t)

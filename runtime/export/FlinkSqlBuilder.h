@@ -89,6 +89,7 @@ public:
 private:
     void exportNode(const NodeSpec& n, const NodeType& t);
     void reportErrorsPort(const NodeSpec& n, const NodeType& t);
+    void reportEdgePartitioning();
     std::string header() const;
     std::string settings() const;
 

@@ -305,6 +305,21 @@ Problem readEnd(const json& e, const std::string& path, bool from, const Pipelin
                                    " ports: " + portList(ports));
 }
 
+/// Reads an edge's optional "partitioning": "auto" (default), "rebalance", "broadcast", "forward".
+Problem readPartitioning(const json& e, const std::string& path, EdgePartitioning& out)
+{
+    auto it = e.find("partitioning");
+    if (it == e.end()) return {};
+    const std::string p = at(path, "partitioning");
+    const char* expected = "expected one of \"auto\", \"rebalance\", \"broadcast\", \"forward\"";
+    if (!it->is_string()) return fail(p, std::string(expected) + ", found " + typeName(*it));
+    auto v = parseEdgePartitioning(it->get<std::string>());
+    if (!v)
+        return fail(p, "unknown partitioning " + quote(it->get<std::string>()) + "; " + expected);
+    out = *v;
+    return {};
+}
+
 std::string edgeText(const EdgeSpec& e)
 {
     return e.from.node + "." + e.from.port + " -> " + e.to.node + "." + e.to.port;
@@ -323,11 +338,12 @@ Problem readEdges(const json& doc, PipelineSpec& out)
         EdgeSpec& edge = out.edges[i];
         std::string path = "/edges/" + std::to_string(i);
         if (!e.is_object()) return fail(path, "expected an edge object, found " + typeName(e));
-        if (auto x = checkMembers(e, path, {"from", "to"})) return x;
+        if (auto x = checkMembers(e, path, {"from", "to", "partitioning"})) return x;
         const PortSpec* fromPort = nullptr;
         const PortSpec* toPort = nullptr;
         if (auto x = readEnd(e, path, true, out, edge.from, fromPort)) return x;
         if (auto x = readEnd(e, path, false, out, edge.to, toPort)) return x;
+        if (auto x = readPartitioning(e, path, edge.partitioning)) return x;
         std::string key =
             edge.from.node + '\0' + edge.from.port + '\0' + edge.to.node + '\0' + edge.to.port;
         if (auto [it, fresh] = seen.emplace(key, i); !fresh)

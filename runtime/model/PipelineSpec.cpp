@@ -16,6 +16,29 @@ std::optional<DeliveryGuarantee> parseDeliveryGuarantee(std::string_view s)
     return std::nullopt;
 }
 
+std::string_view toString(EdgePartitioning p)
+{
+    switch (p) {
+    case EdgePartitioning::Auto:
+        return "auto";
+    case EdgePartitioning::Rebalance:
+        return "rebalance";
+    case EdgePartitioning::Broadcast:
+        return "broadcast";
+    case EdgePartitioning::Forward:
+        return "forward";
+    }
+    return "auto";
+}
+
+std::optional<EdgePartitioning> parseEdgePartitioning(std::string_view s)
+{
+    for (EdgePartitioning p : {EdgePartitioning::Auto, EdgePartitioning::Rebalance,
+                               EdgePartitioning::Broadcast, EdgePartitioning::Forward})
+        if (s == toString(p)) return p;
+    return std::nullopt;
+}
+
 nlohmann::json NodeSpec::property(std::string_view name) const
 {
     if (properties.is_object()) {

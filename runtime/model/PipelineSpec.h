@@ -22,9 +22,18 @@ struct PortRef {
     friend bool operator==(const PortRef&, const PortRef&) = default;
 };
 
+/// How an edge spreads records over the consumer's subtasks (Flink DataStream's rebalance(),
+/// broadcast(), forward()). Auto (the default, not written to files): key-hash into a keyed
+/// input, forward between equal parallelism, else rebalance.
+enum class EdgePartitioning { Auto, Rebalance, Broadcast, Forward };
+/// "auto", "rebalance", "broadcast", "forward".
+std::string_view toString(EdgePartitioning p);
+std::optional<EdgePartitioning> parseEdgePartitioning(std::string_view s);
+
 struct EdgeSpec {
     PortRef from; ///< an output port
     PortRef to;   ///< an input port
+    EdgePartitioning partitioning = EdgePartitioning::Auto;
     friend bool operator==(const EdgeSpec&, const EdgeSpec&) = default;
 };
 

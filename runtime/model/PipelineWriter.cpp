@@ -141,8 +141,10 @@ std::string serializePipeline(const PipelineSpec& p)
     out += "  \"edges\": [";
     for (std::size_t i = 0; i < p.edges.size(); ++i) {
         out += i == 0 ? "\n" : ",\n";
-        out += "    {\"from\": " + portRef(p.edges[i].from) +
-               ", \"to\": " + portRef(p.edges[i].to) + "}";
+        out += "    {\"from\": " + portRef(p.edges[i].from) + ", \"to\": " + portRef(p.edges[i].to);
+        if (p.edges[i].partitioning != EdgePartitioning::Auto) // "auto" is never written
+            out += ", \"partitioning\": " + str(toString(p.edges[i].partitioning));
+        out += "}";
     }
     out += p.edges.empty() ? "]\n}\n" : "\n  ]\n}\n";
     return out;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "catalog/Catalog.h"
+#include "validate/Partitioning.h"
 
 namespace sw::runtime {
 namespace {
@@ -29,6 +30,7 @@ struct Graph {
     void checkPorts(const std::vector<const EdgeSpec*>& edges);
     void propagate(const std::vector<const EdgeSpec*>& edges);
     void checkTopics();
+    void checkPartitioning(const std::vector<const EdgeSpec*>& edges);
 };
 
 void Graph::checkNodesAndProperties()
@@ -204,6 +206,44 @@ void Graph::checkTopics()
     }
 }
 
+void Graph::checkPartitioning(const std::vector<const EdgeSpec*>& edges)
+{
+    for (const EdgeSpec* e : edges) {
+        if (e->partitioning == EdgePartitioning::Auto) continue;
+        const NodeSpec* from = p.findNode(e->from.node);
+        const NodeSpec* to = p.findNode(e->to.node);
+        const NodeType* ft = from ? catalog.find(from->type) : nullptr;
+        const NodeType* tt = to ? catalog.find(to->type) : nullptr;
+        if (!ft || !tt) continue;
+        const std::string kind(toString(e->partitioning));
+        const std::string desc = "edge " + e->from.node + "." + e->from.port + " -> " + e->to.node +
+                                 "." + e->to.port + ": ";
+        if (auto keys = partitionKeys(*to, *tt, tt->inputIndex(e->to.port))) {
+            std::string names;
+            for (const auto& k : *keys)
+                names += (names.empty() ? "" : ", ") + k;
+            error(to->id, e->to.port,
+                  desc + "input '" + e->to.port + "' of " + to->type + " is keyed (" +
+                      (names.empty() ? "one group" : names) +
+                      ") and needs key-hash partitioning; set the edge's partitioning to auto "
+                      "instead of " +
+                      kind);
+            continue;
+        }
+        const int pf = nodeParallelism(*from, *ft, p.settings.parallelism);
+        const int pt = nodeParallelism(*to, *tt, p.settings.parallelism);
+        if (e->partitioning == EdgePartitioning::Forward && pf != pt)
+            error(to->id, e->to.port,
+                  desc + "forward partitioning needs equal parallelism on both ends (" + from->id +
+                      ": " + std::to_string(pf) + ", " + to->id + ": " + std::to_string(pt) +
+                      "); use rebalance or auto");
+        if (e->partitioning == EdgePartitioning::Broadcast && tt->isSink())
+            warning(to->id, e->to.port,
+                    desc + "broadcast into a sink: each of its " + std::to_string(pt) +
+                        " subtask(s) writes every record (one copy per subtask)");
+    }
+}
+
 } // namespace
 
 const Schema* ValidationResult::schemaOf(const PortRef& output) const
@@ -225,6 +265,7 @@ ValidationResult validate(const PipelineSpec& pipeline)
     g.checkPorts(edges);
     g.propagate(edges);
     g.checkTopics();
+    g.checkPartitioning(edges);
     return r;
 }
 

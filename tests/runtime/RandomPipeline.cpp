@@ -156,7 +156,12 @@ void addRandomEdges(PipelineSpec& p, std::mt19937_64& rng)
         const PortSpec& out = pick(ta->outputs, rng);
         const PortSpec& in = pick(tb->inputs, rng);
         EdgeSpec e{{a.id, out.name}, {b.id, in.name}};
-        if (std::find(p.edges.begin(), p.edges.end(), e) != p.edges.end()) continue;
+        // Half the edges auto (never written), the rest an explicit partitioning.
+        if (randInt(0, 1, rng) == 1)
+            e.partitioning = static_cast<EdgePartitioning>(randInt(1, 3, rng));
+        if (std::any_of(p.edges.begin(), p.edges.end(),
+                        [&](const EdgeSpec& x) { return x.from == e.from && x.to == e.to; }))
+            continue;
         if (!in.multiple && !usedInputs.insert(b.id + "." + in.name).second) continue;
         p.edges.push_back(e);
     }

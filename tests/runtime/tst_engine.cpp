@@ -3,6 +3,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <random>
 #include <set>
 
@@ -68,6 +70,63 @@ private:
     std::int64_t m_at;
 };
 
+/// What each subtask of a Probe saw (records by id, watermarks, end of input).
+struct ProbeLog {
+    std::mutex mutex;
+    std::map<int, std::multiset<std::int64_t>> ids;
+    std::map<int, EventTime> watermark;
+    std::set<int> ended;
+};
+
+/// Passes records on and logs, per subtask, what reached it.
+class Probe : public Operator {
+public:
+    Probe(std::shared_ptr<ProbeLog> log, int subtask) : m_log(std::move(log)), m_subtask(subtask) {}
+    void processBatch(int, RecordBatch& batch, Collector& out) override
+    {
+        {
+            std::lock_guard l(m_log->mutex);
+            for (const Record& r : batch)
+                m_log->ids[m_subtask].insert(r.row[0].asInt());
+        }
+        for (Record& r : batch)
+            out.emit(r);
+    }
+    void processWatermark(EventTime w, Collector& out) override
+    {
+        {
+            std::lock_guard l(m_log->mutex);
+            m_log->watermark[m_subtask] = w;
+        }
+        out.emitWatermark(w);
+    }
+    void endOfInput(Collector&) override
+    {
+        std::lock_guard l(m_log->mutex);
+        m_log->ended.insert(m_subtask);
+    }
+
+private:
+    std::shared_ptr<ProbeLog> m_log;
+    int m_subtask;
+};
+
+OperatorFactory probe(std::shared_ptr<ProbeLog> log)
+{
+    return [log](const OperatorSpec& s) -> Result<std::unique_ptr<Operator>> {
+        return makeOperator<Probe>(log, s.subtask);
+    };
+}
+
+/// src -> p (filter, `parallelism`, edge `kind`) -> sink.
+PipelineSpec partitioned(EdgePartitioning kind, int parallelism)
+{
+    PipelineSpec p =
+        linear({node("p", "filter", {{"condition", "TRUE"}, {"parallelism", parallelism}})});
+    p.edges[0].partitioning = kind;
+    return p;
+}
+
 } // namespace
 
 class TstEngine : public QObject {
@@ -98,6 +157,11 @@ private Q_SLOTS:
     void metricsSnapshotCounts();
     void tapSeesRecords();
     void startFailsForInvalidPipeline();
+    // ---- explicit edge partitioning (EdgeSpec::partitioning) ----
+    void broadcastReachesEverySubtask();
+    void rebalanceSpreadsOverSubtasks();
+    void explicitPartitioningAtParallelism_data();
+    void explicitPartitioningAtParallelism();
 };
 
 void TstEngine::partitionerIsStableAndSpreads()
@@ -704,6 +768,124 @@ void TstEngine::startFailsForInvalidPipeline()
     QVERIFY2(s2.message().find("src: cannot open the file") != std::string::npos,
              s2.message().c_str());
     SW_COMPARE_ENUM(e.state(), EngineState::Idle);
+}
+
+void TstEngine::broadcastReachesEverySubtask()
+{
+    // One source subtask broadcasts to three: each gets every record, the final watermark and
+    // end of input; the edge is a real channel (never chained), so it has a queue.
+    auto rows = makeRows(5000);
+    auto log = std::make_shared<ProbeLog>();
+    auto sink = std::make_shared<Collected>();
+    PipelineSpec p = partitioned(EdgePartitioning::Broadcast, 3);
+    auto plan = compilePlan(p);
+    QVERIFY2(plan.isOk(), plan.isOk() ? "" : plan.error().message.c_str());
+    SW_COMPARE_ENUM(plan->edges[0].partitioning, Partitioning::Broadcast);
+    SW_COMPARE_ENUM(plan->edges[1].partitioning, Partitioning::Rebalance); // 3 -> 1, auto
+    Engine e;
+    EngineOptions o;
+    o.operatorOverrides["src"] = vectorSource({rows});
+    o.operatorOverrides["p"] = probe(log);
+    o.operatorOverrides["sink"] = collectingSink(sink);
+    QVERIFY(e.start(p, o).isOk());
+    auto ev = runToEnd(e);
+    QVERIFY2(errorsOf(ev).empty(), errorsOf(ev).c_str());
+    SW_COMPARE_ENUM(e.state(), EngineState::Finished);
+    std::multiset<std::int64_t> all;
+    for (const auto& r : *rows)
+        all.insert(r[0].asInt());
+    QCOMPARE(log->ids.size(), std::size_t(3));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY2(log->ids[i] == all, qPrintable(QString("subtask %1").arg(i)));
+        QCOMPARE(log->watermark[i], kMaxWatermark);
+    }
+    QCOMPARE(log->ended, (std::set<int>{0, 1, 2}));
+    QCOMPARE(sink->count.load(), std::int64_t(3 * 5000));
+    // Not chained, even between single subtasks (Flink chains only forward edges).
+    for (int par : {3, 1}) {
+        Engine e2;
+        EngineOptions o2 = o;
+        o2.operatorOverrides["p"] = collectingSink(std::make_shared<Collected>());
+        QVERIFY(e2.start(partitioned(EdgePartitioning::Broadcast, par), o2).isOk());
+        runToEnd(e2);
+        const MetricsSnapshot snap = e2.snapshot();
+        QCOMPARE(snap.edges.size(), std::size_t(2));
+        QVERIFY2(snap.edges[0].capacityBatches > 0, qPrintable(QString::number(par)));
+        if (par == 1) // the auto forward edge after it still chains
+            QCOMPARE(snap.edges[1].capacityBatches, std::uint64_t(0));
+    }
+}
+
+void TstEngine::rebalanceSpreadsOverSubtasks()
+{
+    // Source (1) -> map (2, auto: rebalance) -> p (2, explicit rebalance instead of the auto
+    // forward): records spread round robin per batch over both subtasks, none lost or doubled.
+    auto rows = makeRows(20000);
+    auto log = std::make_shared<ProbeLog>();
+    auto sink = std::make_shared<Collected>();
+    PipelineSpec p = linear(
+        {node("m", "map",
+              {{"columns", {{{"name", "id"}, {"expr", "id"}}, {{"name", "ts"}, {"expr", "ts"}}}},
+               {"parallelism", 2}}),
+         node("p", "filter", {{"condition", "TRUE"}, {"parallelism", 2}})});
+    p.edges[1].partitioning = EdgePartitioning::Rebalance;
+    auto plan = compilePlan(p);
+    QVERIFY(plan.isOk());
+    SW_COMPARE_ENUM(plan->edges[1].partitioning, Partitioning::Rebalance);
+    p.edges[1].partitioning = EdgePartitioning::Auto;
+    SW_COMPARE_ENUM(compilePlan(p)->edges[1].partitioning, Partitioning::Forward);
+    p.edges[1].partitioning = EdgePartitioning::Rebalance;
+    Engine e;
+    EngineOptions o;
+    o.batchSize = 64;
+    o.operatorOverrides["src"] = vectorSource({rows});
+    o.operatorOverrides["p"] = probe(log);
+    o.operatorOverrides["sink"] = collectingSink(sink);
+    QVERIFY(e.start(p, o).isOk());
+    auto ev = runToEnd(e);
+    QVERIFY2(errorsOf(ev).empty(), errorsOf(ev).c_str());
+    std::multiset<std::int64_t> seen;
+    for (int i = 0; i < 2; ++i) {
+        // Each map subtask deals its batches alternately to both p subtasks.
+        QVERIFY2(log->ids[i].size() > 20000 / 4, qPrintable(QString::number(log->ids[i].size())));
+        seen.insert(log->ids[i].begin(), log->ids[i].end());
+        QCOMPARE(log->watermark[i], kMaxWatermark);
+    }
+    QCOMPARE(seen, ids(sink->take()));
+    QCOMPARE(seen.size(), std::size_t(20000));
+    QCOMPARE(std::set<std::int64_t>(seen.begin(), seen.end()).size(), std::size_t(20000));
+}
+
+void TstEngine::explicitPartitioningAtParallelism_data()
+{
+    QTest::addColumn<int>("parallelism");
+    QTest::addColumn<int>("kind");
+    for (int par : {1, 2, 4}) {
+        QTest::addRow("broadcast-p%d", par) << par << int(EdgePartitioning::Broadcast);
+        QTest::addRow("rebalance-p%d", par) << par << int(EdgePartitioning::Rebalance);
+    }
+}
+
+void TstEngine::explicitPartitioningAtParallelism()
+{
+    // A broadcast into parallelism P delivers each record P times; a rebalance exactly once.
+    QFETCH(int, parallelism);
+    QFETCH(int, kind);
+    auto rows = makeRows(3000);
+    auto sink = std::make_shared<Collected>();
+    Engine e;
+    EngineOptions o;
+    o.operatorOverrides["src"] = vectorSource({rows});
+    o.operatorOverrides["sink"] = collectingSink(sink);
+    QVERIFY(e.start(partitioned(EdgePartitioning(kind), parallelism), o).isOk());
+    auto ev = runToEnd(e);
+    QVERIFY2(errorsOf(ev).empty(), errorsOf(ev).c_str());
+    const int copies = EdgePartitioning(kind) == EdgePartitioning::Broadcast ? parallelism : 1;
+    std::multiset<std::int64_t> expect;
+    for (const auto& r : *rows)
+        for (int c = 0; c < copies; ++c)
+            expect.insert(r[0].asInt());
+    QCOMPARE(ids(sink->take()), expect);
 }
 
 QTEST_GUILESS_MAIN(TstEngine)

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void expressionQuoting() { sw::test_export::expressionQuoting(); }
     void sqlMappings() { sw::test_export::sqlMappings(); }
     void invalidPipelineRefused() { sw::test_export::invalidPipelineRefused(); }
+    void edgePartitioningIsReported() { sw::test_export::edgePartitioningIsReported(); }
     void everyCatalogTypeHasATranslation() { sw::test_export::everyCatalogTypeHasATranslation(); }
     void topicConventions() { sw::test_export::topicConventions(); }
     void topicOverridesAndScript() { sw::test_export::topicOverridesAndScript(); }

@@ -6,6 +6,7 @@ void sqlSpelling();
 void expressionQuoting();
 void sqlMappings();
 void invalidPipelineRefused();
+void edgePartitioningIsReported();
 void everyCatalogTypeHasATranslation();
 void topicConventions();
 void topicOverridesAndScript();

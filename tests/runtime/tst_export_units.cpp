@@ -209,6 +209,39 @@ void invalidPipelineRefused()
     QCOMPARE(planTopics(p).topics.size(), std::size_t(1));
 }
 
+void edgePartitioningIsReported()
+{
+    // Flink SQL has no per-edge partitioning: a non-auto edge becomes an issue and a comment,
+    // never silently dropped (broadcast changes results: approximated; rebalance: a note).
+    std::string broadcast = edge("orders", "f");
+    broadcast.insert(broadcast.size() - 1, R"j(, "partitioning": "broadcast")j");
+    std::string rebalance = edge("f", "out");
+    rebalance.insert(rebalance.size() - 1, R"j(, "partitioning": "rebalance")j");
+    auto p =
+        pipeline("[" + ordersSource() +
+                     R"j(, {"id": "f", "type": "filter", "properties": {"condition": "amount > 1"}},
+                         {"id": "out", "type": "console-sink"}])j",
+                 "[" + broadcast + "," + rebalance + "]");
+    auto r = exportFlinkSql(p);
+    QVERIFY2(r.isOk(), r.isOk() ? "" : r.error().toString().c_str());
+    auto has = [&](const char* node, IssueKind k) {
+        for (const auto& i : r->issues)
+            if (i.nodeId == node && i.kind == k && i.feature == "edge-partitioning") return true;
+        return false;
+    };
+    QVERIFY(has("f", IssueKind::Approximated));
+    QVERIFY(has("out", IssueKind::Note));
+    SW_VERIFY_CONTAINS(r->sql, "edge orders.out -> f.in is broadcast here");
+    SW_VERIFY_CONTAINS(r->sql, "edge f.out -> out.in is rebalance here");
+    // Auto edges say nothing.
+    auto plain = exportFlinkSql(
+        pipeline("[" + ordersSource() + R"j(, {"id": "out", "type": "console-sink"}])j",
+                 "[" + edge("orders", "out") + "]"));
+    QVERIFY(plain.isOk());
+    for (const auto& i : plain->issues)
+        QVERIFY(i.feature != "edge-partitioning");
+}
+
 void everyCatalogTypeHasATranslation()
 {
     for (const auto& t : Catalog::instance().types())

@@ -72,6 +72,7 @@ class TestModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void minimalFileUsesDefaults();
+    void edgePartitioningRoundTrips();
     void randomPipelinesRoundTrip();
     void canonicalFilesAreByteStable();
     void canonicalFilesAreByteStable_data();

@@ -190,6 +190,18 @@ void TestModel::badTexts_data()
         replaced(kSmall, "{\"node\": \"b\", \"port\": \"in\"}", "\"b.in\""),
         "/edges/0/to: expected an object {\"node\": id, \"port\": name}, found a string (line 8, "
         "column 58)");
+    row("unknown edge partitioning",
+        replaced(kSmall, "\"port\": \"in\"}}", "\"port\": \"in\"}, \"partitioning\": \"hash\"}"),
+        "/edges/0/partitioning: unknown partitioning \"hash\"; expected one of \"auto\", "
+        "\"rebalance\", \"broadcast\", \"forward\" (line 8, column 103)");
+    row("edge partitioning not a string",
+        replaced(kSmall, "\"port\": \"in\"}}", "\"port\": \"in\"}, \"partitioning\": 2}"),
+        "/edges/0/partitioning: expected one of \"auto\", \"rebalance\", \"broadcast\", "
+        "\"forward\", found a number (line 8, column 103)");
+    row("unknown edge member",
+        replaced(kSmall, "\"port\": \"in\"}}", "\"port\": \"in\"}, \"partition\": \"broadcast\"}"),
+        "/edges/0/partition: unknown member \"partition\" (did you mean \"partitioning\"?); "
+        "allowed members: from, to, partitioning (line 8, column 87)");
     row("node is not an object",
         replaced(kSmall, "{\"id\": \"b\", \"type\": \"console-sink\"}", "\"b\""),
         "/nodes/1: expected a node object, found a string (line 6, column 5)");

@@ -122,7 +122,13 @@ ojson staticDefs()
         {"required", {"from", "to"}},
         {"additionalProperties", false},
         {"properties",
-         {{"from", {{"$ref", "#/$defs/portRef"}}}, {"to", {{"$ref", "#/$defs/portRef"}}}}}};
+         {{"from", {{"$ref", "#/$defs/portRef"}}},
+          {"to", {{"$ref", "#/$defs/portRef"}}},
+          {"partitioning",
+           {{"description", "How records spread over the consumer's subtasks; \"auto\" (the "
+                            "default, never written) is key-hash into keyed inputs, else forward "
+                            "or rebalance by parallelism. See docs/pipeline-format.md."},
+            {"enum", {"auto", "rebalance", "broadcast", "forward"}}}}}}};
     defs["aggregate"] = {{"type", "object"},
                          {"required", {"function"}},
                          {"additionalProperties", false},

@@ -70,6 +70,53 @@ bool has(const Diagnostics& d, Severity s, const std::string& nodeId, const std:
 class TstValidate : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void edgePartitioningChecks()
+    {
+        auto withEdge = [](PipelineSpec p, std::size_t i, EdgePartitioning k) {
+            p.edges[i].partitioning = k;
+            return validate(p);
+        };
+        auto noPartitioningDiag = [](const ValidationResult& r) {
+            for (const auto& d : r.diagnostics)
+                if (d.message.find("partitioning") != std::string::npos ||
+                    d.message.find("broadcast") != std::string::npos)
+                    return false;
+            return true;
+        };
+        // Into a keyed input (window keys, dedup, key-by): only key-hash works.
+        PipelineSpec win =
+            chain(node("w", "tumbling-window",
+                       {{"size", "1 min"}, {"keys", {"category"}}, {"aggregates", aggs()}}));
+        for (auto k : {EdgePartitioning::Broadcast, EdgePartitioning::Rebalance,
+                       EdgePartitioning::Forward}) {
+            auto r = withEdge(win, 0, k);
+            EXPECT_DIAG(r, Severity::Error, "w", "in", "needs key-hash partitioning");
+            EXPECT_DIAG(r, Severity::Error, "w", "in", "keyed (category)");
+        }
+        QVERIFY2(noPartitioningDiag(validate(win)), qPrintable(dump(validate(win).diagnostics)));
+        EXPECT_DIAG(withEdge(chain(node("d", "dedup", {{"keys", {"order_id"}}, {"ttl", "1 min"}})),
+                             0, EdgePartitioning::Broadcast),
+                    Severity::Error, "d", "in", "needs key-hash partitioning");
+        EXPECT_DIAG(withEdge(chain(node("kb", "key-by", {{"keys", {"category"}}})), 0,
+                             EdgePartitioning::Rebalance),
+                    Severity::Error, "kb", "in", "needs key-hash partitioning");
+        // Forward needs equal parallelism at both ends.
+        PipelineSpec f =
+            chain(node("f", "filter", {{"condition", "amount > 1"}, {"parallelism", 3}}));
+        EXPECT_DIAG(withEdge(f, 0, EdgePartitioning::Forward), Severity::Error, "f", "in",
+                    "forward partitioning needs equal parallelism on both ends (gen: 1, f: 3)");
+        QVERIFY(noPartitioningDiag(withEdge(f, 0, EdgePartitioning::Rebalance)));
+        QVERIFY(noPartitioningDiag(withEdge(f, 0, EdgePartitioning::Broadcast)));
+        f.nodes[1].properties["parallelism"] = 1;
+        auto fwd = withEdge(f, 0, EdgePartitioning::Forward);
+        QVERIFY2(fwd.ok() && noPartitioningDiag(fwd), qPrintable(dump(fwd.diagnostics)));
+        // Broadcast into a sink: allowed, but every sink subtask writes every record.
+        auto b = withEdge(f, 1, EdgePartitioning::Broadcast);
+        QVERIFY(b.ok());
+        EXPECT_DIAG(b, Severity::Warning, "sink", "in",
+                    "broadcast into a sink: each of its 1 subtask(s) writes every record");
+    }
+
     void catalogHasEveryTypeOfIssue2()
     {
         for (const char* t : {"generator", "kafka-source", "file-source", "filter", "map", "key-by",
