@@ -73,11 +73,17 @@ public:
         m_inner->endOfInput(out);
     }
     void close() override { m_inner->close(); }
+    void prepareSnapshotPreBarrier(std::int64_t id, Collector& out) override
+    {
+        if (m_queue->pending()) injectPending(out);
+        m_inner->prepareSnapshotPreBarrier(id, out);
+    }
     void snapshotState(std::int64_t id, runtime::StateWriter& w) override
     {
         m_inner->snapshotState(id, w);
     }
     void restoreState(const runtime::StateReader& r) override { m_inner->restoreState(r); }
+    void collectHolds(runtime::SourceHolds& h) const override { m_inner->collectHolds(h); }
 
 private:
     void injectPending(Collector& out)
@@ -124,10 +130,13 @@ public:
         return m_inner->poll(out, maxRecords);
     }
     void stopReading() override { m_inner->stopReading(); }
-    void notifyCheckpointComplete(std::int64_t id) override
+    bool commitsOnCheckpoint() const override { return m_inner->commitsOnCheckpoint(); }
+    bool stopsWithoutDrain() const override { return m_inner->stopsWithoutDrain(); }
+    void notifyCheckpointComplete(std::int64_t id, const runtime::SourceHolds& holds) override
     {
-        m_inner->notifyCheckpointComplete(id);
+        m_inner->notifyCheckpointComplete(id, holds);
     }
+    std::optional<EventTime> splitWatermark() override { return m_inner->splitWatermark(); }
     void onProcessingTime(std::int64_t now, Collector& out) override
     {
         m_inner->onProcessingTime(now, out);

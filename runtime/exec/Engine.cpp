@@ -214,6 +214,7 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     m_subtasks.clear();
     m_byNode.clear();
     m_channels.clear();
+    m_checkpoints.reset();
     {
         std::lock_guard lock(m_tapMutex);
         m_taps.clear();
@@ -236,6 +237,7 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
         return st;
     }
     buildChainsAndGates();
+    setUpCheckpoints();
     m_channels.resize(m_plan.edges.size());
     for (std::size_t i = 0; i < m_plan.edges.size(); ++i)
         wire(m_plan.edges[i], i);
@@ -248,8 +250,27 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     setState(EngineState::Running);
     for (auto& st : m_subtasks)
         if (!st->isChained()) st->start();
+    if (m_checkpoints) m_checkpoints->start();
     m_supervisor = std::jthread([this](std::stop_token t) { supervise(std::move(t)); });
     return Status::ok();
+}
+
+void Engine::Impl::setUpCheckpoints()
+{
+    int commits = 0;
+    for (const auto& st : m_subtasks)
+        commits += st->commitsOnCheckpoint() ? 1 : 0;
+    if (commits == 0) return;
+    std::int64_t interval = m_env->options.checkpointIntervalMs > 0
+                                ? m_env->options.checkpointIntervalMs
+                                : m_pipeline.settings.checkpointIntervalMs;
+    if (interval <= 0) interval = 5000;
+    m_checkpoints =
+        std::make_unique<CheckpointCoordinator>(static_cast<int>(m_subtasks.size()), interval);
+    m_checkpoints->setCommittingSources(commits);
+    m_env->checkpoints = m_checkpoints.get();
+    for (std::size_t i = 0; i < m_subtasks.size(); ++i)
+        m_subtasks[i]->setParticipant(static_cast<int>(i));
 }
 
 } // namespace sw::runtime

@@ -24,6 +24,9 @@ struct EngineOptions {
                                             ///< 0 = after every poll (deterministic, for tests)
     std::size_t sourcePollRecords = 512;    ///< maxRecords per SourceOperator::poll
     std::int64_t drainTimeoutMs = 500;      ///< a draining stop cancels after this long
+    /// Checkpoint interval (exec/CheckpointCoordinator.h); 0 = the pipeline's
+    /// `checkpoint_interval`. Checkpoints run when a source commits on completion (Kafka).
+    std::int64_t checkpointIntervalMs = 0;
     /// Operator chaining (as Flink): a forward edge that is the only edge of its output port and
     /// the only input of its consumer runs producer and consumer on one thread, handing batches
     /// over by a direct call instead of a channel.

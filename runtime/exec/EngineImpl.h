@@ -30,6 +30,8 @@ private:
     void wire(const PlanEdge& e, std::size_t edgeIndex);
     /// Marks chainable edges, chains their consumer subtasks and creates the other gates.
     void buildChainsAndGates();
+    /// Creates the checkpoint coordinator when a source commits on checkpoint completion.
+    void setUpCheckpoints();
     void supervise(std::stop_token st);
     void cancelAll();
     void onFail(const std::string& node, const std::string& msg);
@@ -40,6 +42,7 @@ private:
 
     PipelineSpec m_pipeline;
     PhysicalPlan m_plan;
+    std::unique_ptr<CheckpointCoordinator> m_checkpoints; // before m_env: it points here
     std::unique_ptr<TaskEnv> m_env;
     std::vector<std::unique_ptr<Subtask>> m_subtasks;
     std::vector<std::vector<Subtask*>> m_byNode; // plan node index -> subtasks

@@ -7,6 +7,7 @@ namespace sw::runtime {
 
 void Engine::Impl::cancelAll()
 {
+    if (m_checkpoints) m_checkpoints->abort(); // nothing completes after a cancel or failure
     for (auto& st : m_subtasks)
         st->requestStop();
 }
@@ -80,6 +81,7 @@ void Engine::Impl::supervise(std::stop_token)
         }
     }
     lock.unlock();
+    if (m_checkpoints) m_checkpoints->abort();
     if (m_failed)
         setState(EngineState::Failed);
     else if (m_stopRequested)

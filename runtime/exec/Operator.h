@@ -12,6 +12,7 @@
 #include "exec/OperatorFactory.h"
 #include "exec/OperatorContext.h"
 #include "exec/Record.h"
+#include "exec/SourceHolds.h"
 #include "model/PipelineSpec.h"
 #include "types/Schema.h"
 #include "util/Result.h"
@@ -84,6 +85,15 @@ public:
     /// Releases resources (files, connections). Called on normal end, on stop and after failures.
     virtual void close() {}
 
+    /// Checkpoint barrier `checkpointId` aligned on every input; called before snapshotState
+    /// and before the barrier is forwarded (Flink's prepareSnapshotPreBarrier). A sink makes
+    /// everything it received so far durable here (flush, commit) and may still emit (e.g.
+    /// delivery failures to its errors port): the checkpoint completes only after that.
+    virtual void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out)
+    {
+        (void)checkpointId;
+        (void)out;
+    }
     /// Checkpoint hooks (aligned barrier `checkpointId` reached this operator). Default: stateless.
     virtual void snapshotState(std::int64_t checkpointId, StateWriter& w)
     {
@@ -91,6 +101,11 @@ public:
         (void)w;
     }
     virtual void restoreState(const StateReader& r) { (void)r; }
+    /// Commit holds (exec/SourceHolds.h), at every checkpoint and when the operator ends: the
+    /// lowest Kafka position, per (origin, partition), of records absorbed into state whose
+    /// effect has not been emitted yet (open windows, join buffers). Stateless operators, and
+    /// state whose loss only allows duplicates (dedup), hold nothing.
+    virtual void collectHolds(SourceHolds& holds) const { (void)holds; }
 };
 
 /// What poll() reports to the source task.
@@ -111,11 +126,28 @@ public:
     /// and pause are prompt. Backpressure happens inside out.emit() when channels are full.
     virtual SourceStatus poll(Collector& out, std::size_t maxRecords) = 0;
 
-    /// Called by a draining stop before end-of-input is sent: flush what was read, commit.
+    /// Called by a draining stop before end-of-input is sent: stop reading (poll is not called
+    /// again); the final checkpoint follows.
     virtual void stopReading() {}
 
-    /// Checkpoint completed downstream: sources may commit offsets up to it (later issue).
-    virtual void notifyCheckpointComplete(std::int64_t checkpointId) { (void)checkpointId; }
+    /// True for sources that commit their read positions on checkpoint completion (Kafka): the
+    /// engine then runs the checkpoint coordinator, and a source that ends first takes a final
+    /// checkpoint and waits (bounded by the drain) for it to complete.
+    virtual bool commitsOnCheckpoint() const { return false; }
+    /// A draining stop of this source ends its input without draining: no final MAX watermark,
+    /// open windows do not fire, their records stay held (uncommitted) and are read again after a
+    /// restart (Flink's stop-with-savepoint without --drain, achieved by replay). For unbounded
+    /// sources whose positions are committed (Kafka). Bounded input that ends (End) always drains.
+    virtual bool stopsWithoutDrain() const { return false; }
+
+    /// Checkpoint `checkpointId` completed downstream (called on the source's thread): commit
+    /// the positions snapshotted at it (or, if this source ended before it, at its last
+    /// snapshot), never past the lowest of `holds` for the same (origin, partition).
+    virtual void notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds)
+    {
+        (void)checkpointId;
+        (void)holds;
+    }
 
     /// Sources that track event time per split (Kafka: per partition, Flink's split
     /// watermarks) return their watermark here: the minimum over active splits, never

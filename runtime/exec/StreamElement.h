@@ -15,7 +15,7 @@ struct StreamElement {
         Watermark,  ///< `value` is the watermark: no later record on this channel has ts <= value
         Idle,       ///< the sender is idle: exclude this channel from watermark alignment
         Active,     ///< the sender is active again after Idle
-        EndOfInput, ///< the sender will send nothing more
+        EndOfInput, ///< the sender will send nothing more; `value` 1 = stopped without drain
         Barrier,    ///< checkpoint barrier; `value` is the checkpoint id (aligned per input)
     };
     Kind kind = Kind::Records;
@@ -32,8 +32,18 @@ struct StreamElement {
     static StreamElement watermark(EventTime w) { return control(Kind::Watermark, w); }
     static StreamElement idle() { return control(Kind::Idle, 0); }
     static StreamElement active() { return control(Kind::Active, 0); }
-    static StreamElement endOfInput() { return control(Kind::EndOfInput, 0); }
-    static StreamElement barrier(std::int64_t checkpointId) { return control(Kind::Barrier, checkpointId); }
+    /// End of input. `drained` false: the sender stopped without draining (an unbounded source
+    /// stopped: its open state must not fire; Flink's stop without --drain): downstream keeps
+    /// its watermark, skips endOfInput() and forwards the same kind of end.
+    static StreamElement endOfInput(bool drained = true)
+    {
+        return control(Kind::EndOfInput, drained ? 0 : 1);
+    }
+    bool drained() const { return kind != Kind::EndOfInput || value == 0; }
+    static StreamElement barrier(std::int64_t checkpointId)
+    {
+        return control(Kind::Barrier, checkpointId);
+    }
 
 private:
     static StreamElement control(Kind k, EventTime v)

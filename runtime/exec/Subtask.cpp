@@ -128,7 +128,8 @@ void Subtask::run(std::stop_token st)
 void Subtask::receive(StreamElement& e)
 {
     asMember([&] {
-        if (handle(0, m_localPort, e)) m_out.emitControl(StreamElement::endOfInput());
+        if (handle(0, m_localPort, e))
+            m_out.emitControl(StreamElement::endOfInput(!m_inputStopped));
         m_out.updateCounters();
     });
 }
@@ -192,7 +193,10 @@ void Subtask::runOperator(const std::stop_token& st)
     InputGate& gate = *m_gate;
     const auto maxAge = std::chrono::milliseconds(m_env.options.flushIntervalMs);
     bool done = gate.channelCount() == 0;
-    if (done) m_op->endOfInput(m_out);
+    if (done) {
+        m_op->endOfInput(m_out);
+        reportFinished();
+    }
     while (!done) {
         int ch = 0;
         StreamElement e;
@@ -211,7 +215,7 @@ void Subtask::runOperator(const std::stop_token& st)
         if (r == InputGate::PopResult::Timeout || chainHasStale(t1, maxAge)) flushChain();
         if (st.stop_requested()) return;
     }
-    m_out.emitControl(StreamElement::endOfInput());
+    m_out.emitControl(StreamElement::endOfInput(!m_inputStopped));
     m_out.updateCounters();
 }
 
@@ -252,9 +256,17 @@ bool Subtask::handle(int ch, int port, StreamElement& e)
     case K::EndOfInput:
         ++m_ended;
         if (m_barriers > 0) onBarrier(ch, -1);
-        if (m_aligner.onEnd(c)) advanceWatermark();
+        if (e.drained()) {
+            if (m_aligner.onEnd(c)) advanceWatermark();
+        } else {
+            // Stopped without drain: time stands still on this input (its watermark keeps
+            // holding the others back), so open windows do not fire with partial data.
+            m_inputStopped = true;
+            m_aligner.onActive(c);
+        }
         if (m_ended < inputCount()) return false;
-        m_op->endOfInput(m_out);
+        if (!m_inputStopped) m_op->endOfInput(m_out);
+        reportFinished();
         return true;
     }
     return false;
@@ -271,24 +283,48 @@ void Subtask::advanceWatermark()
 void Subtask::onBarrier(int ch, std::int64_t id)
 {
     // Aligned barriers: block a channel once its barrier arrived; when every live channel
-    // delivered it, snapshot and forward. (id < 0: re-check after a channel ended.)
+    // delivered it, make the operator's output durable, snapshot, report holds, forward and
+    // acknowledge. A newer barrier subsumes the one being aligned (its checkpoint never
+    // completes here; the newer one covers it); a barrier older than one already handled is
+    // ignored. (id < 0: re-check after a channel ended.)
     if (id >= 0) {
+        if (id <= m_lastBarrier || (m_barriers > 0 && id < m_checkpoint)) return;
+        if (m_barriers > 0 && id > m_checkpoint) {
+            for (int i = 0; i < inputCount(); ++i) {
+                m_barrierSeen[static_cast<std::size_t>(i)] = false;
+                if (m_gate) m_gate->setBlocked(i, false);
+            }
+            m_barriers = 0;
+        }
         m_barrierSeen[static_cast<std::size_t>(ch)] = true;
         if (m_gate) m_gate->setBlocked(ch, true);
         ++m_barriers;
         m_checkpoint = id;
     }
-    if (m_barriers < inputCount() - m_ended) return;
+    if (m_barriers == 0 || m_barriers < inputCount() - m_ended) return;
     struct NullWriter : StateWriter {
         void put(const std::string&, std::string) override {}
     } writer;
+    m_op->prepareSnapshotPreBarrier(m_checkpoint, m_out);
     m_op->snapshotState(m_checkpoint, writer);
+    SourceHolds holds;
+    m_op->collectHolds(holds);
+    m_lastBarrier = m_checkpoint;
     m_out.emitControl(StreamElement::barrier(m_checkpoint));
     for (int i = 0; i < inputCount(); ++i) {
         m_barrierSeen[static_cast<std::size_t>(i)] = false;
         if (m_gate) m_gate->setBlocked(i, false);
     }
     m_barriers = 0;
+    if (m_env.checkpoints) m_env.checkpoints->acknowledge(m_participant, m_lastBarrier, holds);
+}
+
+void Subtask::reportFinished()
+{
+    if (!m_env.checkpoints) return;
+    SourceHolds holds;
+    m_op->collectHolds(holds);
+    m_env.checkpoints->finished(m_participant, holds);
 }
 
 } // namespace sw::runtime

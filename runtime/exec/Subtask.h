@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "exec/CheckpointCoordinator.h"
 #include "exec/Collector.h"
 #include "exec/Engine.h"
 #include "exec/InputGate.h"
@@ -25,6 +26,8 @@ struct TaskEnv {
     std::function<void()> finished; ///< called once per subtask when its thread ends
     std::atomic<bool> paused{false};
     std::atomic<bool> draining{false};
+    /// Set when some source commits on checkpoint completion (see exec/CheckpointCoordinator.h).
+    CheckpointCoordinator* checkpoints = nullptr;
 };
 
 /// An operator failure inside a chained subtask, carrying that subtask's node id up through
@@ -46,6 +49,10 @@ public:
     /// The input gate (nullptr for sources); built before threads start.
     InputGate* gate() { return m_gate.get(); }
     void createGate(std::size_t capacity) { m_gate = std::make_unique<InputGate>(capacity); }
+    /// This subtask's number with the checkpoint coordinator.
+    void setParticipant(int p) { m_participant = p; }
+    /// True for a source whose operator commits on checkpoint completion.
+    bool commitsOnCheckpoint() const { return m_source && m_source->commitsOnCheckpoint(); }
     Collector& collector() { return m_out; }
     SubtaskCounters& counters() { return m_counters; }
 
@@ -98,7 +105,16 @@ private:
     void runSource(const std::stop_token& st);
     void sourceWatermarks(std::int64_t nowMs, bool force);
     void sourceIdleness(std::int64_t nowMs, bool produced);
-    void sourceEnd();
+    void sourceEnd(bool drain);
+    /// Checkpoints on the source thread: a new trigger -> snapshot + barrier; completions ->
+    /// notifyCheckpointComplete.
+    void sourceCheckpoints();
+    void sourceBarrier(std::int64_t id);
+    void deliverCompletion();
+    /// After a final barrier: waits (bounded by stop) until a checkpoint >= `id` completed.
+    void awaitCheckpoint(std::int64_t id, const std::stop_token& st);
+    /// Tells the coordinator this subtask ended, with what its state still holds.
+    void reportFinished();
     bool handle(int channel, int port, StreamElement& e);
     void onBarrier(int channel, std::int64_t id);
     void advanceWatermark();
@@ -126,8 +142,12 @@ private:
     int m_ended = 0;
     bool m_idle = false;
     std::vector<bool> m_barrierSeen;
-    int m_barriers = 0;
-    std::int64_t m_checkpoint = 0;
+    int m_barriers = 0;             // channels aligned for m_checkpoint
+    std::int64_t m_checkpoint = 0;  // the checkpoint being aligned
+    std::int64_t m_lastBarrier = 0; // the last barrier forwarded (or emitted by a source)
+    bool m_inputStopped = false;    // an input ended without drain (StreamElement::drained)
+    int m_participant = -1;
+    std::int64_t m_notified = 0; // source: last completion delivered
 
     // source state
     std::optional<BoundedOutOfOrdernessWatermarks> m_wm;

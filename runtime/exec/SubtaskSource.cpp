@@ -35,16 +35,58 @@ void Subtask::sourceIdleness(std::int64_t nowMs, bool produced)
     }
 }
 
-void Subtask::sourceEnd()
+void Subtask::sourceEnd(bool drain)
 {
     // Like Flink at the end of a bounded input (or a draining stop): a final MAX watermark
-    // fires all event-time windows, then end-of-input.
-    if (m_wm) {
+    // fires all event-time windows, then end-of-input. Without drain (an unbounded source that
+    // commits, stopped): only end-of-input, marked so downstream fires nothing.
+    if (m_wm && drain) {
         m_counters.watermark.set(kMaxWatermark);
         m_out.emitWatermark(kMaxWatermark);
     }
-    m_out.emitControl(StreamElement::endOfInput());
+    m_out.emitControl(StreamElement::endOfInput(drain));
     m_out.updateCounters();
+}
+
+void Subtask::sourceBarrier(std::int64_t id)
+{
+    struct NullWriter : StateWriter {
+        void put(const std::string&, std::string) override {}
+    } writer;
+    m_source->snapshotState(id, writer);
+    m_lastBarrier = id;
+    m_out.emitControl(StreamElement::barrier(id));
+    m_env.checkpoints->acknowledge(m_participant, id, SourceHolds());
+}
+
+void Subtask::deliverCompletion()
+{
+    CheckpointCoordinator* cc = m_env.checkpoints;
+    if (cc->completedId() <= m_notified) return;
+    auto [id, holds] = cc->completed();
+    if (id <= m_notified) return;
+    m_notified = id;
+    m_source->notifyCheckpointComplete(id, *holds);
+}
+
+void Subtask::sourceCheckpoints()
+{
+    CheckpointCoordinator* cc = m_env.checkpoints;
+    if (!cc) return;
+    // Only the newest trigger: a source that fell behind skips older checkpoints (downstream,
+    // a newer barrier subsumes an older one).
+    if (std::int64_t t = cc->latestTrigger(); t > m_lastBarrier) sourceBarrier(t);
+    deliverCompletion();
+}
+
+void Subtask::awaitCheckpoint(std::int64_t id, const std::stop_token& st)
+{
+    CheckpointCoordinator* cc = m_env.checkpoints;
+    while (!st.stop_requested() && !cc->aborted()) {
+        deliverCompletion();
+        if (m_notified >= id) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
 }
 
 void Subtask::runSource(const std::stop_token& st)
@@ -53,9 +95,12 @@ void Subtask::runSource(const std::stop_token& st)
     const auto maxAge = milliseconds(m_env.options.flushIntervalMs);
     const std::size_t maxRecords = m_env.options.sourcePollRecords;
     m_lastWatermarkAt = OperatorContext::processingTimeMs();
+    bool stopped = false; // a draining stop (not the end of bounded input)
     while (!st.stop_requested()) {
+        sourceCheckpoints();
         if (m_env.draining.load(std::memory_order_acquire)) {
             m_source->stopReading();
+            stopped = true;
             break;
         }
         if (m_env.paused.load(std::memory_order_acquire)) {
@@ -88,7 +133,23 @@ void Subtask::runSource(const std::stop_token& st)
     }
     if (st.stop_requested()) return;
     sourceWatermarks(OperatorContext::processingTimeMs(), true);
-    sourceEnd();
+    // A committing source takes a final checkpoint at its end, so a graceful stop commits all
+    // it read (except what open state holds) and a restart replays nothing else.
+    CheckpointCoordinator* cc = m_env.checkpoints;
+    std::int64_t final = 0;
+    if (cc && m_source->commitsOnCheckpoint() && (final = cc->triggerNow()) > 0)
+        sourceBarrier(final);
+    sourceEnd(!(stopped && m_source->stopsWithoutDrain()));
+    if (cc) cc->finished(m_participant, SourceHolds());
+    if (final > 0) {
+        awaitCheckpoint(final, st);
+        // Close only once every committing source committed (see finalCommitDone()).
+        cc->finalCommitDone();
+        const auto until = steady_clock::now() + seconds(5);
+        while (!cc->allFinalCommitsDone() && !st.stop_requested() && !cc->aborted() &&
+               steady_clock::now() < until)
+            std::this_thread::sleep_for(milliseconds(2));
+    }
 }
 
 } // namespace sw::runtime

@@ -46,7 +46,16 @@ void IntervalJoinOperator::processBatch(int port, RecordBatch& batch, Collector&
         auto& buf = keyedEntry(s.buffers, key);
         buf.emplace(r.timestamp, r.row);
         s.cleanup.emplace(r.timestamp + keepFor(side), toGroupKey(key));
+        if (r.provenance.kind == Provenance::Kind::Kafka)
+            s.holds[r.timestamp + keepFor(side)].hold(r.provenance);
     }
+}
+
+void IntervalJoinOperator::collectHolds(SourceHolds& holds) const
+{
+    for (const Side& s : m_side)
+        for (const auto& [t, h] : s.holds)
+            holds.merge(h);
 }
 
 void IntervalJoinOperator::processWatermark(EventTime watermark, Collector& out)
@@ -62,6 +71,8 @@ void IntervalJoinOperator::processWatermark(EventTime watermark, Collector& out)
             while (!buf.empty() && buf.begin()->first + keep <= watermark) buf.erase(buf.begin());
             if (buf.empty()) s.buffers.erase(it);
         }
+        while (!s.holds.empty() && s.holds.begin()->first <= watermark)
+            s.holds.erase(s.holds.begin());
     }
     out.emitWatermark(watermark);
 }

@@ -25,6 +25,8 @@ public:
     }
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void processWatermark(EventTime watermark, Collector& out) override;
+    /// Buffered records hold their Kafka positions until their cleanup time.
+    void collectHolds(SourceHolds& holds) const override;
 
     std::size_t bufferedKeys(int side) const { return m_side[side].buffers.size(); }
 
@@ -32,6 +34,7 @@ private:
     struct Side {
         KeyedMap<std::multimap<EventTime, Row>> buffers;
         std::multimap<EventTime, GroupKey> cleanup; // cleanup time -> key
+        std::map<EventTime, SourceHolds> holds;     // cleanup time -> Kafka positions buffered
     };
     /// How long after its timestamp a record of `side` can still match (Flink's cleanup time).
     std::int64_t keepFor(int side) const { return side == 0 ? std::max<std::int64_t>(m_upper, 0) : std::max<std::int64_t>(-m_lower, 0); }

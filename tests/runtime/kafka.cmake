@@ -12,6 +12,9 @@ sw_add_qtest(tst_kafka_faults SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_faults
 # Persistent client errors made visible: auth failure, unreachable/down brokers, missing topic.
 sw_add_qtest(tst_kafka_health SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_health.cpp
   LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration kafka TIMEOUT 300)
+# Offsets committed only after results are durable (checkpoints, window holds), stop + restart.
+sw_add_qtest(tst_kafka_commits SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_commits.cpp
+  LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration kafka TIMEOUT 300)
 # streamwright-run with Kafka: broker subcommand, the orders-kafka example, secrets canary.
 sw_add_qtest(tst_kafka_cli SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_cli.cpp
   LABELS integration kafka slow TIMEOUT 300)

@@ -1,15 +1,14 @@
-// Kafka connector: offset tracking, client config and secrets, codecs, the embedded broker
+// Kafka connector: commit holds, client config and secrets, codecs, the embedded broker
 // with external clients (kcat, Python confluent-kafka), and the sink operator.
 #include <QtTest/QtTest>
 
 #include "connectors/format/TextCodec.h"
 #include "connectors/kafka/ClientConfig.h"
-#include "connectors/kafka/DeliveryAck.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/KafkaSink.h"
-#include "connectors/kafka/OffsetTracker.h"
 #include "connectors/kafka/RecordCodec.h"
+#include "exec/SourceHolds.h"
 #include "tst_kafka_support.h"
 
 using namespace sw::runtime;
@@ -20,8 +19,7 @@ class TestKafka : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void offsetTrackerCommitsFirstUndone();
-    void offsetTrackerCapKeepsCommitSafe();
+    void sourceHoldsKeepTheLowestPosition();
     void topicListParsing();
     void secretsAreRedacted();
     void producerDefaultsAndOverrides();
@@ -29,7 +27,7 @@ private Q_SLOTS:
     void encodingKeysAndValues();
     void embeddedBrokerServesKcatAndPython();
     void preparePipelineCreatesAllTopics();
-    void sinkProducesKeyedRecordsAndAcknowledges();
+    void sinkProducesKeyedRecords();
     void sinkDeliveryFailuresGoToErrors();
 
 private:
@@ -43,40 +41,29 @@ void TestKafka::initTestCase()
     m_broker = *b;
 }
 
-void TestKafka::offsetTrackerCommitsFirstUndone()
+void TestKafka::sourceHoldsKeepTheLowestPosition()
 {
-    OffsetTracker t(10);
-    QCOMPARE(t.committable(), 10);
-    t.emitted(10, 1);
-    t.emitted(11, 2); // fan-out to two sinks
-    t.emitted(12, 0); // skipped: done at once
-    t.emitted(15, 1); // 13, 14 absent (compacted / control records)
-    QCOMPARE(t.committable(), 10);
-    QVERIFY(t.acknowledge(11));
-    QCOMPARE(t.committable(), 10);
-    QVERIFY(t.acknowledge(10));
-    QCOMPARE(t.committable(), 11); // 11 still needs one more acknowledgement
-    QVERIFY(t.acknowledge(11));
-    QCOMPARE(t.committable(), 15);
-    QVERIFY(!t.acknowledge(99)); // unknown offsets are ignored
-    QVERIFY(!t.acknowledge(10)); // already done
-    QVERIFY(t.acknowledge(15));
-    QCOMPARE(t.committable(), 16);
-    t.emitted(14, 1); // a re-delivery of an old offset is not tracked again
-    QCOMPARE(t.committable(), 16);
-    QCOMPARE(t.pending(), std::size_t(0));
-}
-
-void TestKafka::offsetTrackerCapKeepsCommitSafe()
-{
-    OffsetTracker t(0, 4);
-    for (int i = 0; i < 10; ++i)
-        t.emitted(i, 1);
-    QVERIFY(t.overflowed());
-    for (int i = 0; i < 10; ++i)
-        t.acknowledge(i);
-    // Offsets 4..9 were not tracked: the commit point must not pass them.
-    QCOMPARE(t.committable(), 4);
+    auto a = std::make_shared<const std::string>("t");
+    auto b = std::make_shared<const std::string>("t"); // another source subtask, same topic
+    SourceHolds h;
+    QVERIFY(h.empty());
+    h.hold(Provenance{Provenance::Kind::Kafka, 0, 10, a, nullptr});
+    h.hold(Provenance{Provenance::Kind::Kafka, 0, 7, a, nullptr});
+    h.hold(Provenance{Provenance::Kind::Kafka, 0, 12, a, nullptr});
+    h.hold(Provenance{Provenance::Kind::Kafka, 1, 3, a, nullptr});
+    h.hold(Provenance{Provenance::Kind::Kafka, 0, 1, b, nullptr});
+    h.hold(Provenance{Provenance::Kind::File, 0, 0, a, nullptr}); // files are not committed
+    QCOMPARE(h.lowest(a.get(), 0), std::optional<std::int64_t>(7));
+    QCOMPARE(h.lowest(a.get(), 1), std::optional<std::int64_t>(3));
+    QCOMPARE(h.lowest(b.get(), 0), std::optional<std::int64_t>(1));
+    QVERIFY(!h.lowest(a.get(), 2));
+    SourceHolds other;
+    other.hold(a.get(), 1, 2);
+    other.hold(a.get(), 2, 40);
+    h.merge(other);
+    QCOMPARE(h.lowest(a.get(), 1), std::optional<std::int64_t>(2));
+    QCOMPARE(h.lowest(a.get(), 2), std::optional<std::int64_t>(40));
+    QCOMPARE(h.entries().size(), std::size_t(4));
 }
 
 void TestKafka::topicListParsing()
@@ -311,7 +298,7 @@ std::vector<Record> sinkRecords(int n, const std::shared_ptr<const std::string>&
 
 } // namespace
 
-void TestKafka::sinkProducesKeyedRecordsAndAcknowledges()
+void TestKafka::sinkProducesKeyedRecords()
 {
     Schema in({{"id", DataType::bigint()},
                {"cat", DataType::string()},
@@ -325,30 +312,20 @@ void TestKafka::sinkProducesKeyedRecordsAndAcknowledges()
     auto ctx = fx.context();
     QVERIFY(sink.open(*ctx));
 
-    // A fake reader expecting one acknowledgement per record.
     auto origin = std::make_shared<const std::string>("fake.topic");
-    auto acks = std::make_shared<SourceAcks>();
-    registerAckReceiver(origin.get(), acks);
-    {
-        std::lock_guard lock(acks->mutex());
-        OffsetTracker& t = acks->assign(0, 0);
-        for (int i = 0; i < 300; ++i)
-            t.emitted(i, 1);
-    }
     Capture cap;
     RecordBatch batch;
     for (Record& r : sinkRecords(300, origin))
         batch.appendSwap(r);
     sink.processBatch(0, batch, cap.collector);
+    // A checkpoint barrier: everything before it is delivered before the barrier passes.
+    sink.prepareSnapshotPreBarrier(1, cap.collector);
+    QCOMPARE(sink.delivered(), std::uint64_t(300));
+    QCOMPARE(sink.inFlight(), std::uint64_t(0));
     sink.endOfInput(cap.collector);
     cap.drain();
     QCOMPARE(cap.errors.size(), std::size_t(0));
     QCOMPARE(sink.delivered(), std::uint64_t(300));
-    {
-        std::lock_guard lock(acks->mutex());
-        QCOMPARE(acks->tracker(0)->committable(), std::int64_t(300));
-    }
-    unregisterAckReceiver(origin.get());
     sink.close();
 
     auto msgs = readAll(m_broker->bootstrapServers(), "sink.keyed", 3);

@@ -74,8 +74,19 @@ void TestKafkaPipeline::tumblingWindowBetweenTopicsEqualsOracle()
         o.first += 1;
         o.second += cents;
     }
+    // As one would in Flink: a draining stop of a Kafka source does not fire open windows (they
+    // are recomputed from replay after a restart), so one late-enough record per partition
+    // advances the watermark past the last window. Its own window never fires.
+    for (int p = 0; p < 3; ++p) {
+        Msg m;
+        m.partition = p;
+        m.value = "{\"order_id\":" + std::to_string(n + p) +
+                  ",\"category\":\"sentinel\",\"amount\":0,\"event_time\":\"" +
+                  formatTimestamp(base + n * 100 + 600000) + "\"}";
+        msgs.push_back(m);
+    }
     QVERIFY(m_broker->createTopic("e2e.orders", 3));
-    QCOMPARE(produce(bs(), "e2e.orders", msgs), n);
+    QCOMPARE(produce(bs(), "e2e.orders", msgs), n + 3);
     std::string pipeline = R"J({"format": "streamwright.pipeline/1",
       "pipeline": {"name": "e2e", "parallelism": 1},
       "nodes": [
@@ -95,12 +106,12 @@ void TestKafkaPipeline::tumblingWindowBetweenTopicsEqualsOracle()
     QVERIFY2(run.start(pipeline, &err), err.c_str());
     QVERIFY2(run.waitUntil(
                  [&](const MetricsSnapshot& s) {
-                     const NodeMetrics* m = nodeOf(s, "orders");
-                     return m && m->recordsOut >= static_cast<std::uint64_t>(n);
+                     const NodeMetrics* m = nodeOf(s, "out");
+                     return m && m->recordsIn >= oracle.size();
                  },
                  60000),
              errorsOf(run.events).c_str());
-    QVERIFY(run.stop(StopMode::Drain)); // final MAX watermark fires the last windows
+    QVERIFY(run.stop(StopMode::Drain));
     QVERIFY2(errorsOf(run.events).empty(), errorsOf(run.events).c_str());
     auto snap = run.engine.snapshot();
     QCOMPARE(nodeOf(snap, "win")->late, std::uint64_t(0));
@@ -410,10 +421,21 @@ void TestKafkaPipeline::ordersKafkaExampleRuns()
     auto ev = engine.pollEvents();
     events.insert(events.end(), ev.begin(), ev.end());
     QVERIFY2(errorsOf(events).empty(), errorsOf(events).c_str());
-    auto revenue = readAll(bs(), "metrics.orders.revenue", 3);
-    QVERIFY(!revenue.empty());
-    auto j = nlohmann::json::parse(revenue.front().value);
-    QVERIFY(j.contains("window_start") && j.contains("revenue") && j.contains("category"));
+    // The stop fired no open 5-minute window (a restart recomputes them from replay): the
+    // group committed, per partition, at most the first record of the oldest open window, so
+    // it is below the end of what was read; windows that closed while running are complete.
+    std::map<int, std::int64_t> inTopic;
+    for (const Msg& m : readAll(bs(), "orders.created", 3))
+        ++inTopic[m.partition];
+    for (int part = 0; part < 3; ++part) {
+        std::int64_t c = committedOffset(bs(), "order-processor", "orders.created", part);
+        QVERIFY2(c >= 0 && c < inTopic[part],
+                 (std::to_string(c) + " of " + std::to_string(inTopic[part])).c_str());
+    }
+    for (const Msg& m : readAll(bs(), "metrics.orders.revenue", 3)) {
+        auto j = nlohmann::json::parse(m.value);
+        QVERIFY(j.contains("window_start") && j.contains("revenue") && j.contains("category"));
+    }
     QCOMPARE(engine.snapshot().node("orders_out")->errors, std::uint64_t(0));
 }
 

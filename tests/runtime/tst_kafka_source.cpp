@@ -1,6 +1,6 @@
 // The kafka-source operator driven directly through the engine interfaces (open / poll /
-// stopReading / close with a Collector we drain): decoding and errors, metadata, ack-based
-// commits, start positions, retention loss, lag metrics, backpressure, group sharing, secrets.
+// stopReading / close with a Collector we drain): decoding and errors, metadata, commits on
+// checkpoint completion (below holds), start positions, retention loss, lag metrics, backpressure, group sharing, secrets.
 #include <QtTest/QtTest>
 
 #include <atomic>
@@ -83,14 +83,17 @@ struct Driver {
         }
         return pred();
     }
-    /// Acknowledges every record received so far (as a sink would after delivery).
-    void ackAll()
+    /// A checkpoint over everything received so far that completes at once (as the engine's
+    /// coordinator would once the sinks made it durable), with `holds`.
+    void checkpoint(const SourceHolds& holds = {})
     {
-        for (const Record& r : cap.out)
-            acknowledge(r.provenance);
-        for (const Record& r : cap.errors)
-            acknowledge(r.provenance);
+        struct NullWriter : StateWriter {
+            void put(const std::string&, std::string) override {}
+        } w;
+        op->snapshotState(++checkpoints, w);
+        op->notifyCheckpointComplete(checkpoints, holds);
     }
+    std::int64_t checkpoints = 0;
     std::set<std::int64_t> ids() const
     {
         std::set<std::int64_t> s;
@@ -117,7 +120,7 @@ class TestKafkaSource : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void decodesRecordsMetadataAndErrors();
-    void commitsOnlyAcknowledgedOffsets();
+    void commitsCompletedCheckpointsBelowHolds();
     void startPositions();
     void retentionLossIsCountedNotSkipped();
     void lagMetricsPerPartition();
@@ -214,7 +217,7 @@ void TestKafkaSource::decodesRecordsMetadataAndErrors()
     d.op->close();
 }
 
-void TestKafkaSource::commitsOnlyAcknowledgedOffsets()
+void TestKafkaSource::commitsCompletedCheckpointsBelowHolds()
 {
     QVERIFY(m_broker->createTopic("src.ack", 1));
     QCOMPARE(produce(bs(), "src.ack", events(0, 100, 1)), 100);
@@ -222,25 +225,34 @@ void TestKafkaSource::commitsOnlyAcknowledgedOffsets()
         Driver d(sourceProps("src.ack", "g-ack", 1));
         QVERIFY2(d.open(), d.error.c_str());
         QVERIFY(d.pollUntil([&] { return d.cap.out.size() >= 100; }, 30000));
-        // Nothing acknowledged: nothing may be committed.
+        // No checkpoint completed: nothing may be committed.
+        struct NullWriter : StateWriter {
+            void put(const std::string&, std::string) override {}
+        } w;
+        d.op->snapshotState(1, w); // taken, never completed
         d.op->stopReading();
         QVERIFY(committedOffset(bs(), "g-ack", "src.ack", 0) <= 0);
-        // Sinks acknowledge 0..19 and 21..59: the commit stops at 20.
-        for (const Record& r : d.cap.out)
-            if (r.provenance.position < 60 && r.provenance.position != 20)
-                acknowledge(r.provenance);
+        // Checkpoint 2 completes at position 100, but an open window still holds offset 20 of
+        // this source (and offset 5 of another source subtask, which is not ours): commit 20.
+        SourceHolds holds;
+        holds.hold(d.cap.out.front().provenance.origin.get(), 0, 20);
+        holds.hold(d.cap.out.front().provenance.origin.get(), 1, 3); // a partition we do not own
+        auto other = std::make_shared<const std::string>("src.ack");
+        holds.hold(other.get(), 0, 5);
+        d.op->snapshotState(2, w);
+        d.op->notifyCheckpointComplete(2, holds);
         d.op->close();
         QCOMPARE(committedOffset(bs(), "g-ack", "src.ack", 0), std::int64_t(20));
         QVERIFY(d.op->commits() >= 1);
     }
-    // A new instance of the group continues at the first unacknowledged record.
+    // A new instance of the group continues at the first held record.
     Driver d2(sourceProps("src.ack", "g-ack", 1));
     QVERIFY(d2.open());
     QVERIFY(d2.pollUntil([&] { return d2.cap.out.size() >= 80; }, 30000));
     QCOMPARE(d2.cap.out.size(), std::size_t(80));
     QCOMPARE(d2.cap.out.front().provenance.position, std::int64_t(20));
     QCOMPARE(*d2.ids().begin(), std::int64_t(20));
-    d2.ackAll();
+    d2.checkpoint();
     d2.op->close();
     QCOMPARE(committedOffset(bs(), "g-ack", "src.ack", 0), std::int64_t(100));
 }
@@ -359,7 +371,7 @@ void TestKafkaSource::lagMetricsPerPartition()
     Driver d(sourceProps("src.lag", "g-lag", 3, {{"start_from", "earliest"}}));
     QVERIFY(d.open());
     QVERIFY(d.pollUntil([&] { return d.cap.out.size() >= 300; }, 30000));
-    d.ackAll();
+    d.checkpoint();
     auto entry = [&]() -> std::optional<SourceLag> {
         for (const SourceLag& s : LagRegistry::instance().snapshot())
             if (s.groupId == "g-lag") return s;
@@ -520,8 +532,8 @@ void TestKafkaSource::twoInstancesShareAGroupAndTakeOver()
             b.op->poll(b.cap.collector, 512);
             a.cap.drain();
             b.cap.drain();
-            a.ackAll(); // the "sinks" acknowledge everything they receive
-            b.ackAll();
+            a.checkpoint(); // everything received is durable downstream
+            b.checkpoint();
             if (pred()) return true;
         }
         return false;
@@ -536,14 +548,14 @@ void TestKafkaSource::twoInstancesShareAGroupAndTakeOver()
              "both instances should get partitions and read everything");
     for (std::int32_t p : a.op->assignedPartitions())
         QVERIFY(!b.op->assignedPartitions().count(p));
-    // B stops (commits what its sinks acknowledged, leaves the group); A takes over its partitions.
+    // B stops (commits its completed checkpoints, leaves the group); A takes over its partitions.
     b.op->close();
     QCOMPARE(produce(bs(), "src.share", events(400, 800, 4)), 400);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
         a.op->poll(a.cap.collector, 512);
         a.cap.drain();
-        a.ackAll();
+        a.checkpoint();
         if (a.op->assignedPartitions().size() == 4 && a.ids().size() + b.ids().size() >= 800) break;
     }
     QCOMPARE(a.op->assignedPartitions().size(), std::size_t(4));

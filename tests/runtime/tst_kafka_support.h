@@ -303,6 +303,7 @@ struct Run {
         EngineOptions o;
         o.drainTimeoutMs = 20000;
         o.watermarkIntervalMs = 50;
+        o.checkpointIntervalMs = 200;
         Status s = engine.start(*p, o);
         if (!s) *error = s.message();
         return s.isOk();

@@ -21,6 +21,8 @@ public:
     Status open(OperatorContext& ctx) override;
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void endOfInput(Collector& out) override;
+    /// A checkpoint barrier: the dead letters before it are durable (the writer flushes).
+    void prepareSnapshotPreBarrier(std::int64_t, Collector& out) override { endOfInput(out); }
     void close() override;
 
     std::map<std::string, std::uint64_t> countsByClass() const override;

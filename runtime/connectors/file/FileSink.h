@@ -21,6 +21,8 @@ public:
     Status open(OperatorContext& ctx) override;
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void endOfInput(Collector& out) override;
+    /// A checkpoint barrier: what came before it is written and flushed to the OS.
+    void prepareSnapshotPreBarrier(std::int64_t, Collector& out) override { endOfInput(out); }
     void close() override;
 
 private:

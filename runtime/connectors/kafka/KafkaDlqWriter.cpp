@@ -10,8 +10,8 @@
 #include "connectors/PropertyReader.h"
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
-#include "connectors/kafka/DeliveryAck.h"
 #include "connectors/kafka/KafkaEndpoint.h"
+#include "connectors/kafka/OriginRegistry.h"
 
 namespace sw::runtime::kafka {
 namespace {
@@ -80,15 +80,11 @@ public:
         m_health = std::make_unique<ClientHealth>("dlq '" + m_nodeId + "' (Kafka producer)",
                                                   m_topic, m_ep.bootstrapServers);
         m_health->attach(m_rk);
-        // Delivery reports are served in the background too, so the acknowledgement of the last
-        // DLQ record of a burst reaches its source (and its offset gets committed) without
-        // waiting for the next DLQ record or the end of the run.
+        // Delivery reports are served in the background too, so a failed delivery is noticed
+        // without waiting for the next DLQ record (flush() at a checkpoint waits for all).
         m_server = std::jthread([this](std::stop_token st) {
-            while (!st.stop_requested()) {
+            while (!st.stop_requested())
                 rd_kafka_poll(m_rk, 100);
-                std::lock_guard lock(m_mutex);
-                m_acks.flush();
-            }
         });
         if (!m_topic.empty()) return ensureTopic(m_topic);
         return Status::ok();
@@ -101,7 +97,6 @@ public:
         rd_kafka_poll(m_rk, 0);
         if (Status s = checkHealth(); !s) return s;
         std::lock_guard lock(m_mutex);
-        m_acks.flush();
         return takeFailure();
     }
 
@@ -112,11 +107,9 @@ public:
             rd_kafka_flush(m_rk, 100);
             if (Status s = checkHealth(); !s) return s;
             std::lock_guard lock(m_mutex);
-            m_acks.flush();
             if (Status s = takeFailure(); !s) return s;
         }
         std::lock_guard lock(m_mutex);
-        m_acks.flush();
         return takeFailure();
     }
 
@@ -135,7 +128,6 @@ public:
 
     void onDelivery(const rd_kafka_message_t* m)
     {
-        std::unique_ptr<Provenance> p(static_cast<Provenance*>(m->_private));
         if (m_health) {
             if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR)
                 m_health->onProgress();
@@ -143,9 +135,7 @@ public:
                 m_health->onError(m->err, rd_kafka_err2str(m->err));
         }
         std::lock_guard lock(m_mutex); // the background server or the operator thread
-        if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
-            if (p) m_acks.add(*p);
-        } else if (m_failure.empty()) {
+        if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR && m_failure.empty()) {
             m_failure = "DLQ record to " + std::string(rd_kafka_topic_name(m->rkt)) +
                         " not delivered: " + redactSecrets(rd_kafka_err2str(m->err));
         }
@@ -211,26 +201,22 @@ private:
         add("__connect.errors.class.name", cls);
         const Value& et = row[col("error_time")];
         if (!et.isNull()) add("__connect.errors.timestamp", std::to_string(et.asTimestamp()));
-        auto* prov = new Provenance(r.provenance);
         for (;;) {
             rd_kafka_resp_err_t e = rd_kafka_producev(
                 m_rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
                 RD_KAFKA_V_KEY(hasKey ? key.data() : nullptr, hasKey ? key.size() : 0),
                 RD_KAFKA_V_VALUE(hasValue ? value.data() : nullptr, hasValue ? value.size() : 0),
-                RD_KAFKA_V_TIMESTAMP(ts), RD_KAFKA_V_HEADERS(h), RD_KAFKA_V_OPAQUE(prov),
-                RD_KAFKA_V_END);
+                RD_KAFKA_V_TIMESTAMP(ts), RD_KAFKA_V_HEADERS(h), RD_KAFKA_V_END);
             if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
                 rd_kafka_poll(m_rk, 10);
                 if (Status s = checkHealth(); !s) {
                     rd_kafka_headers_destroy(h);
-                    delete prov;
                     return s;
                 }
                 continue;
             }
             if (e) {
                 rd_kafka_headers_destroy(h);
-                delete prov;
                 return Status(
                     makeError("DLQ record to " + topic + " not produced: " + rd_kafka_err2str(e)));
             }
@@ -264,8 +250,7 @@ private:
     ClientConfig m_cfg;
     rd_kafka_t* m_rk = nullptr;
     std::set<std::string> m_created;
-    std::mutex m_mutex; // m_acks, m_failure (delivery reports arrive on two threads)
-    AckBatch m_acks;
+    std::mutex m_mutex; // m_failure (delivery reports arrive on two threads)
     std::string m_failure;
     std::jthread m_server; // serves delivery reports between writes
     std::unique_ptr<ClientHealth> m_health;

@@ -16,8 +16,9 @@
 //   __connect.errors.class.name                      the error class (parse, type, expression,
 //   late, sink)
 //   __connect.errors.timestamp                       when the error happened (ms since epoch)
-// Delivered records are acknowledged to the source that read them (DeliveryAck.h); a record
-// whose delivery finally fails stops the pipeline (a DLQ must not lose records silently).
+// flush() (end of input, every checkpoint barrier) waits until everything is delivered, so a
+// source commits dead letters' offsets only once they are in the topic; a record whose delivery
+// finally fails stops the pipeline (a DLQ must not lose records silently).
 #include <memory>
 
 #include "connectors/dlq/DlqWriter.h"

@@ -115,7 +115,6 @@ void KafkaSink::onDelivery(const rd_kafka_message_t* m)
     m_inFlight.fetch_sub(1);
     if (!f) return;
     if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
-        m_acks.add(f->provenance);
         std::int64_t& h = m_high[m->partition];
         if (m->offset + 1 > h) h = m->offset + 1;
         m_delivered.fetch_add(1);
@@ -147,7 +146,6 @@ void KafkaSink::serve(int timeoutMs)
 
 void KafkaSink::drainReports(Collector* out)
 {
-    m_acks.flush();
     if (out && !m_failures.empty()) {
         for (Failure& f : m_failures) {
             ErrorInfo info;
@@ -222,26 +220,25 @@ void KafkaSink::endOfInput(Collector& out)
     flushAll(&out);
 }
 
-void KafkaSink::snapshotState(std::int64_t, StateWriter&)
+void KafkaSink::prepareSnapshotPreBarrier(std::int64_t, Collector& out)
 {
-    flushAll(nullptr);
+    flushAll(&out);
 }
 
 void KafkaSink::close()
 {
     if (!m_rk) return;
-    // Bounded final flush, then purge what is left: not delivered = not acknowledged, so the
-    // source reads it again after a restart (at-least-once).
+    // Bounded final flush, then purge what is left: not delivered = no checkpoint completed
+    // over it, so the source reads it again after a restart (at-least-once).
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
     while (rd_kafka_outq_len(m_rk) > 0 && std::chrono::steady_clock::now() < deadline)
         rd_kafka_flush(m_rk, 100);
     rd_kafka_purge(m_rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     rd_kafka_poll(m_rk, 0);
-    m_acks.flush();
     if (!m_failures.empty()) {
         log(3, "streamwright",
             "kafka-sink '" + m_s.nodeId + "': " + std::to_string(m_failures.size()) +
-                " records were not delivered when the run ended (not acknowledged: "
+                " records were not delivered when the run ended (not committed: "
                 "read again after a restart)");
         m_failures.clear();
     }

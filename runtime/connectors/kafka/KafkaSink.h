@@ -5,9 +5,10 @@
 //
 // Keys come from `key_fields` (RowEncoder), values are JSON or CSV. librdkafka retries
 // deliveries; a record whose delivery finally fails goes to the `errors` port (class sink) with
-// its key/value bytes and source provenance. Delivered records are acknowledged to the Kafka
-// source that read them (DeliveryAck.h). A full local queue waits (backpressure); end of input
-// flushes; a cancelled run purges what is not delivered (not acknowledged, so re-read later).
+// its key/value bytes and source provenance. At every checkpoint barrier the sink flushes (and
+// routes final failures to errors) before the barrier passes, so Kafka sources commit only what
+// is delivered. A full local queue waits (backpressure); end of input flushes; a cancelled run
+// purges what is not delivered (its checkpoint never completes: re-read after a restart).
 //
 // Client health (ClientHealth.h): authentication, authorization and a missing topic fail the
 // node with a message naming it; a cluster out of reach is reported as warnings while retrying.
@@ -24,7 +25,6 @@
 
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
-#include "connectors/kafka/DeliveryAck.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/RecordCodec.h"
 #include "exec/Operator.h"
@@ -64,12 +64,12 @@ public:
     Status open(OperatorContext& ctx) override;
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     /// Serves delivery reports while no input arrives, so the last records of a burst are
-    /// acknowledged (and their offsets committed) or routed to errors without waiting for more.
+    /// delivered or routed to errors without waiting for more.
     void onProcessingTime(std::int64_t nowMs, Collector& out) override;
     void endOfInput(Collector& out) override;
     void close() override;
-    /// A checkpoint barrier: everything before it must be delivered (flush).
-    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    /// A checkpoint barrier: everything before it is delivered (flush), failures go to errors.
+    void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
 
     std::uint64_t delivered() const { return m_delivered.load(); }
     std::uint64_t failed() const { return m_failedCount.load(); }
@@ -107,7 +107,6 @@ private:
     std::unique_ptr<RowEncoder> m_encoder;
     std::string m_key;
     std::string m_value;
-    AckBatch m_acks;
     std::vector<Failure> m_failures;
     std::map<std::int32_t, std::int64_t> m_high; // per partition: last delivered offset + 1
     double m_avgBytes = 100;

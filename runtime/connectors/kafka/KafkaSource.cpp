@@ -8,6 +8,8 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include "connectors/kafka/OriginRegistry.h"
+
 namespace sw::runtime::kafka {
 
 struct KafkaSource::Pending {
@@ -98,8 +100,7 @@ Status KafkaSource::open(OperatorContext& ctx)
     m_queue = rd_kafka_queue_get_consumer(m_rk);
 
     m_origin = std::make_shared<const std::string>(m_s.topic);
-    m_acks = std::make_shared<SourceAcks>(m_s.groupId, m_s.topic);
-    registerAckReceiver(m_origin.get(), m_acks);
+    registerOrigin(m_origin.get(), m_s.groupId);
 
     rd_kafka_topic_partition_list_t* sub = rd_kafka_topic_partition_list_new(1);
     rd_kafka_topic_partition_list_add(sub, m_s.topic.c_str(), RD_KAFKA_PARTITION_UA);
@@ -118,7 +119,6 @@ Status KafkaSource::open(OperatorContext& ctx)
     lag.embedded = m_s.endpoint.embedded;
     m_lagHandle = LagRegistry::instance().add(lag);
     m_monitor = std::jthread([this](std::stop_token st) { monitorLoop(st); });
-    m_lastCommitMs = OperatorContext::processingTimeMs();
     return Status::ok();
 }
 
@@ -163,10 +163,6 @@ SourceStatus KafkaSource::poll(Collector& out, std::size_t maxRecords)
         for (const auto& [id, part] : m_parts)
             if (part.next >= 0) m_positions.emplace_back(id, part.next);
         m_lagHandle->updatePositions(m_positions);
-    }
-    if (!m_checkpointCommits && now - m_lastCommitMs >= m_s.commitIntervalMs) {
-        m_lastCommitMs = now;
-        commitDone(false);
     }
     return n > 0 ? SourceStatus::More : SourceStatus::Idle;
 }
@@ -274,21 +270,6 @@ bool KafkaSource::handleMessage(rd_kafka_message_t* m, Pending& p)
 
 void KafkaSource::emitPending(Collector& out, std::size_t n)
 {
-    const bool outConnected = out.portCount() > 0 && out.connected(0);
-    const bool errConnected = out.errorPort() >= 0 && out.connected(out.errorPort());
-    {
-        // Register before emitting: a fast sink may acknowledge before emit() returns.
-        std::lock_guard lock(m_acks->mutex());
-        for (std::size_t i = 0; i < n; ++i) {
-            const Pending& p = m_pending[i];
-            OffsetTracker* t = m_acks->tracker(p.partition);
-            if (!t) continue;
-            int acks = p.kind == Pending::Kind::Record  ? (outConnected ? m_s.acksPerRecord : 0)
-                       : p.kind == Pending::Kind::Error ? (errConnected ? m_s.acksPerError : 0)
-                                                        : 0;
-            t->emitted(p.offset, acks);
-        }
-    }
     for (std::size_t i = 0; i < n; ++i) {
         Pending& p = m_pending[i];
         if (p.kind == Pending::Kind::Record)
@@ -353,34 +334,7 @@ void KafkaSource::stopReading()
     if (!m_rk || m_stopping) return;
     m_stopping = true;
     if (m_lagHandle) m_lagHandle->setReading(false); // producers stop pacing on us
-    commitDone(true);
-}
-
-void KafkaSource::awaitDownstream()
-{
-    // A draining stop: records already emitted are still on their way to the sinks. Wait for
-    // their acknowledgements while they keep coming (bounded; a cancel ends it at once), so
-    // the final commit covers them. Records that never get acknowledged (aggregated into
-    // windows, ...) end the wait after 200 ms without progress: the engine's whole drain has a
-    // deadline (500 ms by default), and a wait cut short only costs duplicates after a restart.
-    if (!m_stopping || !m_ctx || !m_acks) return;
-    auto pending = [&] {
-        std::lock_guard lock(m_acks->mutex());
-        return m_acks->pendingTotal();
-    };
-    using Clock = std::chrono::steady_clock;
-    std::size_t last = pending();
-    auto progressAt = Clock::now();
-    const auto deadline = progressAt + std::chrono::seconds(30);
-    while (last > 0 && !m_ctx->stopToken().stop_requested() && Clock::now() < deadline &&
-           Clock::now() - progressAt < std::chrono::milliseconds(200)) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        std::size_t p = pending();
-        if (p < last) {
-            last = p;
-            progressAt = Clock::now();
-        }
-    }
+    // The engine takes a final checkpoint next and commits on its completion.
 }
 
 void KafkaSource::close()
@@ -390,9 +344,9 @@ void KafkaSource::close()
         m_monitor.join();
     }
     if (m_rk) {
-        awaitDownstream();
-        // Commit what is done; a commit refused during a group rebalance is retried once.
-        auto failed = commitDone(true);
+        // Commit the last completed checkpoint (synchronously); a commit refused during a group
+        // rebalance is retried once.
+        auto failed = commitCompleted(true);
         if (!failed.empty()) {
             {
                 std::lock_guard lock(m_mutex);
@@ -430,7 +384,6 @@ void KafkaSource::close()
             rd_kafka_destroy_flags(m_rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
         m_rk = nullptr;
     }
-    if (m_origin) unregisterAckReceiver(m_origin.get());
     m_lagHandle.reset();
 }
 

@@ -1,14 +1,15 @@
 #pragma once
 // The kafka-source operator: a librdkafka high-level consumer in a consumer group.
 //
-// Offsets (at-least-once): enable.auto.commit is never used. Every emitted record carries its
-// Kafka provenance; sinks acknowledge records once their results are durable (DeliveryAck.h);
-// the source commits, per partition, the first offset not yet acknowledged (OffsetTracker), every
-// commit interval, on partition revocation and on close. Records that cannot reach an
-// acknowledging sink (filtered, aggregated into windows, sent to a DLQ that does not acknowledge)
-// hold the commit point: after a restart they are read again (duplicates, never loss). When the
-// engine runs checkpoints, snapshotState()/notifyCheckpointComplete() commit the positions of
-// completed checkpoints instead (Flink's protocol).
+// Offsets (at-least-once): enable.auto.commit is never used. The source commits on checkpoint
+// completion (exec/CheckpointCoordinator.h, Flink's protocol): at each barrier it snapshots its
+// read positions (next offset per partition); when the checkpoint completed downstream (every
+// sink made what came before the barrier durable) it commits, per partition,
+// min(position at the barrier, lowest hold reported for it) (exec/SourceHolds.h: records still in
+// open windows or join buffers). Commits are asynchronous; on partition revocation and on close
+// the last completed checkpoint's offsets are committed synchronously. A draining stop ends the
+// input without draining (no MAX watermark: open windows do not fire, their records stay held)
+// after a final checkpoint, so a restart replays exactly what was not durable.
 //
 // Start position: `committed` = the group's committed offset, else earliest. `earliest`,
 // `latest`, `timestamp` apply the first time a partition is assigned to the group in this
@@ -35,7 +36,6 @@
 
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
-#include "connectors/kafka/DeliveryAck.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/LagRegistry.h"
 #include "connectors/kafka/RecordCodec.h"
@@ -65,11 +65,8 @@ struct SourceSettings {
     bool includeMetadata = false;
     std::int64_t outOfOrdernessMs = 5000;
     std::int64_t idleTimeoutMs = 0;
-    std::int64_t commitIntervalMs = 500;
     std::int64_t lagIntervalMs = 1000;
-    ClientConfig config;   ///< consumer properties (defaults + node overrides)
-    int acksPerRecord = 1; ///< sink acknowledgements a record needs to be done
-    int acksPerError = 1;  ///< same for records sent to the errors port
+    ClientConfig config; ///< consumer properties (defaults + node overrides)
     /// Every record keeps its key/value/headers/timestamp (OperatorSpec::keepRawBytes).
     bool keepRawBytes = false;
 };
@@ -89,8 +86,10 @@ public:
     SourceStatus poll(Collector& out, std::size_t maxRecords) override;
     void stopReading() override;
     void close() override;
+    bool commitsOnCheckpoint() const override { return true; }
+    bool stopsWithoutDrain() const override { return true; }
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
-    void notifyCheckpointComplete(std::int64_t checkpointId) override;
+    void notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds) override;
 
     /// Source watermark: min over assigned, non-idle partitions (kMinWatermark when unknown).
     EventTime partitionWatermark();
@@ -120,7 +119,8 @@ private:
     struct Part {
         std::int32_t id = -1;
         std::int64_t next = -1;      // next offset expected (-1 = not known yet)
-        std::int64_t committed = -1; // last committed offset known
+        std::int64_t committed = -1;   // last committed offset known
+        std::int64_t committable = -1; // from the last completed checkpoint
         std::int64_t lastCommitSent = -1;
         std::int64_t skipBeforeTs = -1; // timestamp start on a broker without time index
         EventTime maxTs = kMinWatermark;
@@ -136,15 +136,14 @@ private:
     bool handleMessage(rd_kafka_message_s* m, Pending& p);
     void emitPending(Collector& out, std::size_t n);
     void updateIdleness(std::int64_t nowMs);
-    void awaitDownstream();
     // KafkaSourceGroup.cpp
     void assign(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
     void revoke(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
     void resolveStart(rd_kafka_topic_partition_list_s* parts);
-    /// Commits the done offsets (of `only`, or all); for a synchronous commit returns the
-    /// partitions whose commit failed, with their offsets.
-    std::map<std::int32_t, std::int64_t> commitDone(bool sync,
-                                                    const std::set<std::int32_t>* only = nullptr);
+    /// Commits the offsets of the last completed checkpoint not committed yet (of `only`, or
+    /// all); for a synchronous commit returns the partitions whose commit failed, with offsets.
+    std::map<std::int32_t, std::int64_t>
+    commitCompleted(bool sync, const std::set<std::int32_t>* only = nullptr);
     void retryFailedCommits();
     void setPaused(bool paused);
     // KafkaSourceMonitor.cpp
@@ -159,7 +158,6 @@ private:
     rd_kafka_queue_s* m_queue = nullptr;
     std::shared_ptr<const std::string>
         m_origin; // provenance origin = topic; identity = this source
-    std::shared_ptr<SourceAcks> m_acks;
     std::unique_ptr<ValueDecoder> m_decoder;
     int m_rowtime = -1;
 
@@ -175,17 +173,18 @@ private:
     std::uint64_t m_redelivered = 0; // re-fetched records skipped (already emitted)
     std::map<std::int32_t, std::int64_t> m_skipBefore;   // timestamp start, until assigned
     std::map<std::int32_t, std::int64_t> m_retryCommits; // refused on revoke, retried later
+    std::map<std::int32_t, std::int64_t> m_knownCommitted; // group's offsets, until assigned
 
     bool m_pausedAll = false;
     EventTime m_lastWatermark = kMinWatermark;
     std::atomic<bool> m_stopping{false};
     std::int64_t m_fullSinceMs = 0; // output channel full since (0 = not full)
     static constexpr std::int64_t kPauseAfterFullMs = 1000;
-    std::int64_t m_lastCommitMs = 0;
     std::int64_t m_lastPositionsMs = 0;
     std::vector<std::pair<std::int32_t, std::int64_t>> m_positions;
+    /// Read positions (partition -> next offset) snapshotted per pending checkpoint id.
     std::map<std::int64_t, std::map<std::int32_t, std::int64_t>> m_checkpoints;
-    bool m_checkpointCommits = false;
+    static constexpr std::size_t kMaxSnapshots = 64; // checkpoints that never complete
 
     std::atomic<std::uint64_t> m_lost{0};
     std::atomic<std::uint64_t> m_rebalances{0};

@@ -59,6 +59,10 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
     for (int i = 0; i < parts->cnt; ++i) {
         rd_kafka_topic_partition_t& tp = parts->elems[i];
         std::int64_t c = cerr ? RD_KAFKA_OFFSET_INVALID : committed->elems[i].offset;
+        if (c >= 0) {
+            std::lock_guard lock(m_mutex);
+            m_knownCommitted[tp.partition] = c;
+        }
         bool first;
         {
             std::lock_guard lock(startMutex());
@@ -121,7 +125,6 @@ void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
     std::int64_t now = OperatorContext::processingTimeMs();
     {
         std::lock_guard lock(m_mutex);
-        std::lock_guard alock(m_acks->mutex());
         for (int i = 0; i < parts->cnt; ++i) {
             const rd_kafka_topic_partition_t& tp = parts->elems[i];
             Part p;
@@ -132,8 +135,13 @@ void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
                 p.skipBeforeTs = it->second;
                 m_skipBefore.erase(it);
             }
+            // The group's committed offset: commits never go backwards from it (a hold below it
+            // is for records another member or an earlier run already committed).
+            if (auto it = m_knownCommitted.find(tp.partition); it != m_knownCommitted.end()) {
+                p.committed = it->second;
+                m_knownCommitted.erase(it);
+            }
             m_parts[tp.partition] = p;
-            m_acks->assign(tp.partition, p.next);
         }
     }
     if (coop) {
@@ -163,16 +171,13 @@ void KafkaSource::revoke(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
         for (int i = 0; i < parts->cnt; ++i)
             ids.insert(parts->elems[i].partition);
     std::map<std::int32_t, std::int64_t> done;
-    if (m_rk && !m_checkpointCommits) done = commitDone(true, &ids);
+    if (m_rk) done = commitCompleted(true, &ids);
     {
         std::lock_guard lock(m_mutex);
-        std::lock_guard alock(m_acks->mutex());
         for (const auto& [p, off] : done)
             m_retryCommits[p] = off;
-        for (std::int32_t p : ids) {
+        for (std::int32_t p : ids)
             m_parts.erase(p);
-            m_acks->revoke(p);
-        }
     }
     if (coop) {
         if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk, parts))
@@ -199,21 +204,18 @@ void KafkaSource::retryFailedCommits()
     rd_kafka_topic_partition_list_destroy(list);
 }
 
-std::map<std::int32_t, std::int64_t> KafkaSource::commitDone(bool sync,
-                                                             const std::set<std::int32_t>* only)
+std::map<std::int32_t, std::int64_t>
+KafkaSource::commitCompleted(bool sync, const std::set<std::int32_t>* only)
 {
     std::map<std::int32_t, std::int64_t> failed;
     if (!m_rk) return failed;
     rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
     {
         std::lock_guard lock(m_mutex);
-        std::lock_guard alock(m_acks->mutex());
         for (auto& [id, part] : m_parts) {
             if (only && !only->count(id)) continue;
-            OffsetTracker* t = m_acks->tracker(id);
-            if (!t) continue;
-            std::int64_t c = t->committable();
-            if (c < 0 || c == part.lastCommitSent || c <= part.committed) continue;
+            std::int64_t c = part.committable;
+            if (c < 0 || c <= part.committed || (!sync && c == part.lastCommitSent)) continue;
             part.lastCommitSent = c;
             rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), id)->offset = c;
         }
@@ -294,24 +296,31 @@ void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
             }
     }
     m_checkpoints[checkpointId] = std::move(pos);
+    while (m_checkpoints.size() > kMaxSnapshots) // never completing: keep the newest
+        m_checkpoints.erase(m_checkpoints.begin());
     w.put("kafka.offsets." + m_s.topic, text);
 }
 
-void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId)
+void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds)
 {
-    auto it = m_checkpoints.find(checkpointId);
-    if (it == m_checkpoints.end() || !m_rk) return;
-    m_checkpointCommits = true;
-    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
+    // Positions at the checkpoint; a source that ended before it (no barrier of its own) uses
+    // its last snapshot, taken at its end.
+    auto it = m_checkpoints.upper_bound(checkpointId);
+    if (it == m_checkpoints.begin() || !m_rk) return;
+    --it;
     {
         std::lock_guard lock(m_mutex);
-        for (const auto& [id, off] : it->second)
-            if (m_parts.count(id))
-                rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), id)->offset = off;
+        for (const auto& [id, pos] : it->second) {
+            auto part = m_parts.find(id);
+            if (part == m_parts.end()) continue; // revoked since: its new owner commits
+            std::int64_t c = pos;
+            if (auto h = holds.lowest(m_origin.get(), id); h && *h < c) c = *h;
+            if (c > part->second.committable) part->second.committable = c;
+        }
     }
-    if (list->cnt > 0) rd_kafka_commit(m_rk, list, 1);
-    rd_kafka_topic_partition_list_destroy(list);
-    m_checkpoints.erase(m_checkpoints.begin(), std::next(it));
+    m_checkpoints.erase(m_checkpoints.begin(), it); // keep it: a later completion may reuse it
+    // Stopping: the final checkpoint; commit it synchronously before the group changes.
+    commitCompleted(m_stopping.load());
 }
 
 } // namespace sw::runtime::kafka

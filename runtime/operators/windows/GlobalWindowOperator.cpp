@@ -15,6 +15,7 @@ void GlobalWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
         }
         KeyState& st = it->second;
         m_c.aggregates.add(st.accs, r.row, m_seq);
+        if (r.provenance.kind == Provenance::Kind::Kafka) m_holds.hold(r.provenance);
         if (m_c.countTrigger) {
             if (trigger.onElement(st.sinceFire) == TriggerResult::Fire)
                 emitResult(nullptr, it->first, st.accs.data(), r.timestamp, out);

@@ -4,6 +4,12 @@
 // GlobalWindows + CountTrigger) or a processing-time trigger (every interval, aligned to
 // multiples of it, like ContinuousProcessingTimeTrigger; only keys that changed since their last
 // firing are emitted). As in Flink, nothing fires at the end of input.
+//
+// Commit hold: the state is cumulative and kept forever, and it is not persisted, so the only way
+// a restart can rebuild it is to replay every record it absorbed: the operator holds the first
+// Kafka position it absorbed per (source, partition) for good. A Kafka pipeline with a global
+// window therefore never commits past its first record (replay after a restart re-emits the
+// cumulative results, the last value per key is exact); that changes with state persistence.
 #include "operators/windows/WindowConfig.h"
 
 namespace sw::runtime {
@@ -13,6 +19,7 @@ public:
     explicit GlobalWindowOperator(WindowConfig c) : WindowOperatorBase(std::move(c)) {}
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void onProcessingTime(std::int64_t nowMs, Collector& out) override;
+    void collectHolds(SourceHolds& holds) const override { holds.merge(m_holds); }
 
 private:
     struct KeyState {
@@ -21,6 +28,7 @@ private:
         bool dirty = false;
     };
     KeyedMap<KeyState> m_keys;
+    SourceHolds m_holds; // first Kafka positions absorbed, kept for good
     bool m_timerSet = false;
 };
 

@@ -72,6 +72,7 @@ void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
     }
     Session& s = st.sessions[target];
     m_c.aggregates.add(s.accs, r.row, m_seq);
+    if (r.provenance.kind == Provenance::Kind::Kafka) m_holds.hold(r.provenance);
     if (m_c.eventTime && EventTimeTrigger::onElement(s.window, m_time) == TriggerResult::Fire) {
         emitResult(&s.window, m_keys.key(id), s.accs.data(), s.window.maxTimestamp(), out);
         s.fired = true;

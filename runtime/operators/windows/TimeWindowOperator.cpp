@@ -24,6 +24,10 @@ bool TimeWindowOperator::addTo(const TimeWindow& w, std::uint32_t keyId, const R
     const std::int64_t lateness = m_c.eventTime ? m_c.allowedLateness : 0;
     if (m_c.eventTime && EventTimeTrigger::isWindowLate(w, lateness, m_time)) return false;
     Window& win = windowFor(w);
+    // Commit hold while the window has state: until it fired and, with allowed lateness, until
+    // its cleanup (a late record re-fires it with the whole aggregate, so a replay after a
+    // restart must rebuild all of it).
+    if (r.provenance.kind == Provenance::Kind::Kafka) win.holds.hold(r.provenance);
     const std::size_t n = m_c.aggregates.size();
     std::uint32_t slot = win.index.find(keyId);
     if (slot == FlatIndex::kNone) {
@@ -107,6 +111,12 @@ void TimeWindowOperator::processWatermark(EventTime watermark, Collector& out)
 void TimeWindowOperator::onProcessingTime(std::int64_t nowMs, Collector& out)
 {
     if (!m_c.eventTime) advance(nowMs, out);
+}
+
+void TimeWindowOperator::collectHolds(SourceHolds& holds) const
+{
+    for (const auto& [end, win] : m_windows)
+        holds.merge(win.holds);
 }
 
 void TimeWindowOperator::endOfInput(Collector& out)

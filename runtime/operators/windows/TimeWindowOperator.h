@@ -20,6 +20,9 @@ public:
     void processWatermark(EventTime watermark, Collector& out) override;
     void onProcessingTime(std::int64_t nowMs, Collector& out) override;
     void endOfInput(Collector& out) override;
+    /// Windows in state (open, or fired and within the allowed lateness) hold the lowest Kafka
+    /// position of their records.
+    void collectHolds(SourceHolds& holds) const override;
 
     /// Windows (with state) currently held; for tests and metrics.
     std::size_t windowCount() const { return m_windows.size(); }
@@ -31,6 +34,7 @@ private:
         FlatIndex index;                  // key id -> slot
         std::vector<std::uint32_t> keyIds; // slot -> key id
         std::vector<Acc> accs;             // slot * aggregates
+        SourceHolds holds;                 // lowest Kafka positions of its records
     };
     /// Adds `r` to window `w`; returns false when the window is already past its lateness.
     bool addTo(const TimeWindow& w, std::uint32_t keyId, const Record& r, Collector& out);

@@ -1,0 +1,137 @@
+#include "exec/CheckpointCoordinator.h"
+
+#include <algorithm>
+
+namespace sw::runtime {
+
+namespace {
+/// A pending checkpoint older than this is abandoned so a newer one can be triggered (Flink's
+/// checkpoint timeout): e.g. a sink that cannot flush while the broker is down.
+std::chrono::milliseconds timeoutFor(std::int64_t intervalMs)
+{
+    return std::chrono::milliseconds(std::max<std::int64_t>(30000, 10 * intervalMs));
+}
+} // namespace
+
+CheckpointCoordinator::CheckpointCoordinator(int participants, std::int64_t intervalMs)
+    : m_participants(participants), m_intervalMs(std::max<std::int64_t>(1, intervalMs)),
+      m_finished(static_cast<std::size_t>(participants), false),
+      m_completedHolds(std::make_shared<const SourceHolds>())
+{
+}
+
+CheckpointCoordinator::~CheckpointCoordinator()
+{
+    abort();
+    if (m_thread.joinable()) {
+        m_thread.request_stop();
+        m_thread.join();
+    }
+}
+
+void CheckpointCoordinator::start()
+{
+    m_thread = std::jthread([this](std::stop_token st) { loop(std::move(st)); });
+}
+
+void CheckpointCoordinator::abort()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_aborted.store(true, std::memory_order_release);
+        m_pending.clear();
+    }
+    m_cv.notify_all();
+}
+
+void CheckpointCoordinator::loop(std::stop_token st)
+{
+    std::unique_lock lock(m_mutex);
+    while (!st.stop_requested() && !m_aborted.load()) {
+        m_cv.wait_for(lock, st, std::chrono::milliseconds(m_intervalMs),
+                      [&] { return m_aborted.load(); });
+        if (st.stop_requested() || m_aborted.load()) break;
+        // One periodic checkpoint at a time; a stuck one is abandoned after the timeout.
+        auto now = std::chrono::steady_clock::now();
+        if (!m_pending.empty()) {
+            if (now - m_pending.rbegin()->second.triggeredAt < timeoutFor(m_intervalMs)) continue;
+            m_pending.clear();
+        }
+        triggerLocked();
+    }
+}
+
+std::int64_t CheckpointCoordinator::triggerNow()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_aborted.load()) return 0;
+    return triggerLocked();
+}
+
+std::int64_t CheckpointCoordinator::triggerLocked()
+{
+    const std::int64_t id = m_nextId++;
+    Pending p;
+    p.acked = m_finished;
+    p.remaining = static_cast<int>(std::count(m_finished.begin(), m_finished.end(), false));
+    p.holds = m_finishedHolds;
+    p.triggeredAt = std::chrono::steady_clock::now();
+    auto it = m_pending.emplace(id, std::move(p)).first;
+    m_triggered.fetch_add(1);
+    m_trigger.store(id, std::memory_order_release);
+    checkComplete(it); // everyone finished already
+    return id;
+}
+
+void CheckpointCoordinator::acknowledge(int p, std::int64_t id, const SourceHolds& holds)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_pending.find(id);
+    if (it == m_pending.end() || p < 0 || p >= m_participants) return; // abandoned or subsumed
+    Pending& c = it->second;
+    if (c.acked[static_cast<std::size_t>(p)]) return;
+    c.acked[static_cast<std::size_t>(p)] = true;
+    --c.remaining;
+    c.holds.merge(holds);
+    checkComplete(it);
+}
+
+void CheckpointCoordinator::finished(int p, const SourceHolds& holds)
+{
+    std::lock_guard lock(m_mutex);
+    if (p < 0 || p >= m_participants || m_finished[static_cast<std::size_t>(p)]) return;
+    m_finished[static_cast<std::size_t>(p)] = true;
+    m_finishedHolds.merge(holds);
+    std::vector<std::int64_t> ids;
+    for (const auto& [id, c] : m_pending)
+        ids.push_back(id);
+    for (std::int64_t id : ids) {
+        auto it = m_pending.find(id); // completing one erases the older ones
+        if (it == m_pending.end()) continue;
+        Pending& c = it->second;
+        if (!c.acked[static_cast<std::size_t>(p)]) {
+            c.acked[static_cast<std::size_t>(p)] = true;
+            --c.remaining;
+            c.holds.merge(holds);
+        }
+        checkComplete(it);
+    }
+}
+
+void CheckpointCoordinator::checkComplete(std::map<std::int64_t, Pending>::iterator it)
+{
+    if (it->second.remaining > 0 || m_aborted.load()) return;
+    const std::int64_t id = it->first;
+    m_completedHolds = std::make_shared<const SourceHolds>(std::move(it->second.holds));
+    m_pending.erase(m_pending.begin(), std::next(it)); // older pending ones are subsumed
+    m_completions.fetch_add(1);
+    if (id > m_completed.load()) m_completed.store(id, std::memory_order_release);
+}
+
+std::pair<std::int64_t, std::shared_ptr<const SourceHolds>> CheckpointCoordinator::completed() const
+{
+    std::lock_guard lock(m_mutex);
+    return {m_completed.load(), m_completedHolds};
+}
+
+} // namespace sw::runtime
