@@ -1,13 +1,13 @@
 #pragma once
 // A flat hash table from group key to a value, for the window operators' keyed state.
 //
-// Open addressing with linear probing over 16-byte slots (hash tag, entry id, and the key itself
-// when it is a single INT/BIGINT value), entries in one vector addressed by a stable id (reused
-// after erase). A lookup by a record's key columns does not allocate, and for a single integer
-// key (Nexmark's auction/bidder, most keyed pipelines) it compares in the slot without touching
-// the entry: one cache line per lookup instead of a node-based map's bucket -> node -> key vector
-// chain. Any other key compares with Value's equality (numbers across INT/DECIMAL/DOUBLE equal,
-// NULLs equal), exactly as before; the hash is keyHash(), which is consistent with that equality.
+// Open addressing with linear probing over 8-byte slots (hash tag, entry id, "one INT key" flag),
+// entries in one vector addressed by a stable id (reused after erase). A lookup by a record's key
+// columns does not allocate, and for a single integer key (Nexmark's auction/bidder, most keyed
+// pipelines) it compares the integer stored next to the entry's value: a slot and the entry's
+// line per lookup, instead of a node-based map's bucket -> node -> key vector chain. Any other
+// key compares with Value's equality (numbers across INT/DECIMAL/DOUBLE equal, NULLs equal),
+// exactly as before; the hash is groupKeyHash(), which is consistent with that equality.
 #include <cstdint>
 #include <iterator>
 #include <utility>
@@ -124,16 +124,16 @@ public:
     Iter<true> end() const { return {this, m_entries.size()}; }
 
 private:
-    static constexpr std::uint32_t kIntFlag = 0x80000000u; // the slot holds the key as `ikey`
+    static constexpr std::uint32_t kIntFlag = 0x80000000u; // the entry's key is one INT `ikey`
     static constexpr std::uint32_t kIdMask = 0x7fffffffu;
     struct Slot {
         std::uint32_t tag = 0; // low 32 bits of the key hash
         std::uint32_t idf = 0; // entry id + 1 (0 = empty slot) | kIntFlag
-        std::int64_t ikey = 0; // the key, when it is one INT value
     };
     struct Entry {
-        GroupKey key;
+        std::int64_t ikey = 0; // the key, when it is one INT value (next to the value it finds)
         T value{};
+        GroupKey key;
         bool live = false;
     };
 
@@ -146,17 +146,18 @@ private:
     }
     bool matches(const Slot& s, const KeyView& v, const Value* single) const
     {
-        if (single && (s.idf & kIntFlag)) return s.ikey == single->asInt();
-        return GroupKeyEq{}(m_entries[(s.idf & kIdMask) - 1].key, v);
+        const Entry& e = m_entries[(s.idf & kIdMask) - 1];
+        if (single && (s.idf & kIntFlag)) return e.ikey == single->asInt();
+        return GroupKeyEq{}(e.key, v);
     }
-    static Slot slotFor(const Entry& e, Id id)
+    static Slot slotFor(Entry& e, Id id)
     {
         Slot s;
         s.tag = static_cast<std::uint32_t>(e.key.hash);
         s.idf = id + 1;
         if (e.key.values.size() == 1 && e.key.values[0].kind() == Value::Kind::Int) {
             s.idf |= kIntFlag;
-            s.ikey = e.key.values[0].asInt();
+            e.ikey = e.key.values[0].asInt();
         }
         return s;
     }
