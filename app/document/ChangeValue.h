@@ -60,7 +60,16 @@ struct SettingsTraits {
     static void set(Document& d, const Key&, const Value& v) { d.setPipelineSettings(v); }
 };
 
+/// The partitioning of one edge (identified by its ports).
+struct EdgePartitioningTraits {
+    using Key = runtime::EdgeSpec;
+    using Value = runtime::EdgePartitioning;
+    static Value get(const Document& d, const Key& e) { return d.edgePartitioning(e); }
+    static void set(Document& d, const Key& e, const Value& v) { d.setPartitioningOf(e, v); }
+};
+
 using ChangeProperty = ChangeValue<PropertyTraits>;
+using ChangeEdgePartitioning = ChangeValue<EdgePartitioningTraits>;
 using ChangeLabel = ChangeValue<LabelTraits>;
 using ChangeSettings = ChangeValue<SettingsTraits>;
 

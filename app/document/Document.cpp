@@ -73,9 +73,20 @@ void Document::moveNodes(const std::vector<std::pair<std::string, QPointF>>& pos
 
 void Document::addEdge(const EdgeSpec& edge)
 {
-    if (std::find(m_pipeline.edges.begin(), m_pipeline.edges.end(), edge) != m_pipeline.edges.end())
+    if (std::any_of(m_pipeline.edges.begin(), m_pipeline.edges.end(),
+                    [&](const EdgeSpec& e) { return sameEnds(e, edge); }))
         return;
     m_undoStack.push(new AddEdgeCommand(this, edge));
+}
+
+void Document::setEdgePartitioning(const EdgeSpec& edge, runtime::EdgePartitioning partitioning)
+{
+    const bool exists = std::any_of(m_pipeline.edges.begin(), m_pipeline.edges.end(),
+                                    [&](const EdgeSpec& e) { return sameEnds(e, edge); });
+    if (!exists || edgePartitioning(edge) == partitioning) return;
+    const QString kind = QString::fromStdString(std::string(runtime::toString(partitioning)));
+    m_undoStack.push(new ChangeEdgePartitioning(this, edge, partitioning,
+                                                tr("Set Partitioning to %1").arg(kind)));
 }
 
 void Document::removeItems(const std::vector<std::string>& nodeIds,

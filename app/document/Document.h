@@ -34,6 +34,8 @@ public:
     void setProperty(const std::string& nodeId, const std::string& name,
                      const nlohmann::json& value) override;
     void setLabel(const std::string& nodeId, const std::string& label) override;
+    void setEdgePartitioning(const runtime::EdgeSpec& edge,
+                             runtime::EdgePartitioning partitioning) override;
     void setSettings(const runtime::PipelineSettings& settings) override;
 
     /// Inserts a copy of `fragment` (nodes + edges between them) with fresh ids, positions
@@ -64,8 +66,16 @@ public:
     void setNodeProperty(const std::string& id, const std::string& name, const nlohmann::json& v);
     void setNodeLabel(const std::string& id, const std::string& label);
     void insertEdge(const runtime::EdgeSpec& edge, int index);
-    /// Removes an edge; returns its former index or -1 when absent.
+    /// Removes the edge between `edge`'s ports; returns its former index or -1 when absent.
     int takeEdge(const runtime::EdgeSpec& edge);
+    /// The partitioning of the edge between `edge`'s ports (Auto when absent) / sets it.
+    runtime::EdgePartitioning edgePartitioning(const runtime::EdgeSpec& edge) const;
+    void setPartitioningOf(const runtime::EdgeSpec& edge, runtime::EdgePartitioning p);
+    /// Ports identify an edge (a file never has two edges between the same ports).
+    static bool sameEnds(const runtime::EdgeSpec& a, const runtime::EdgeSpec& b)
+    {
+        return a.from == b.from && a.to == b.to;
+    }
     void setPipelineSettings(const runtime::PipelineSettings& settings);
 
 Q_SIGNALS:

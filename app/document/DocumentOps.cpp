@@ -85,14 +85,34 @@ void Document::insertEdge(const EdgeSpec& edge, int index)
 int Document::takeEdge(const EdgeSpec& edge)
 {
     auto& edges = m_pipeline.edges;
-    auto it = std::find(edges.begin(), edges.end(), edge);
+    auto it = std::find_if(edges.begin(), edges.end(),
+                           [&](const EdgeSpec& x) { return sameEnds(x, edge); });
     if (it == edges.end()) return -1;
     int index = static_cast<int>(it - edges.begin());
-    edges.erase(it);
     ChangeEvent e{ChangeEvent::Type::EdgeRemoved};
-    e.edge = edge;
+    e.edge = *it;
+    edges.erase(it);
     touched(e);
     return index;
+}
+
+runtime::EdgePartitioning Document::edgePartitioning(const EdgeSpec& edge) const
+{
+    for (const EdgeSpec& e : m_pipeline.edges)
+        if (sameEnds(e, edge)) return e.partitioning;
+    return runtime::EdgePartitioning::Auto;
+}
+
+void Document::setPartitioningOf(const EdgeSpec& edge, runtime::EdgePartitioning p)
+{
+    for (EdgeSpec& e : m_pipeline.edges) {
+        if (!sameEnds(e, edge)) continue;
+        e.partitioning = p;
+        ChangeEvent ev{ChangeEvent::Type::EdgeChanged};
+        ev.edge = e;
+        touched(ev);
+        return;
+    }
 }
 
 void Document::setPipelineSettings(const runtime::PipelineSettings& settings)

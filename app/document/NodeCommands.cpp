@@ -46,7 +46,8 @@ RemoveItemsCommand::RemoveItemsCommand(Document* doc, const std::vector<std::str
     for (std::size_t i = 0; i < p.edges.size(); ++i) {
         const EdgeSpec& e = p.edges[i];
         bool picked = ids.count(e.from.node) || ids.count(e.to.node) ||
-                      std::find(edges.begin(), edges.end(), e) != edges.end();
+                      std::any_of(edges.begin(), edges.end(),
+                                  [&](const EdgeSpec& x) { return Document::sameEnds(x, e); });
         if (picked) m_edges.emplace_back(static_cast<int>(i), e);
     }
     auto tr = [](const char* s, int n) {

@@ -1,8 +1,11 @@
 // The node canvas over a real Document, driven by mouse, wheel and keyboard events.
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include "../app/TestUtil.h"
@@ -317,6 +320,75 @@ private Q_SLOTS:
             m_scene->nodeItem("revenue")->mapToScene(NodeGeometry::badgeRect().center());
         tip = m_scene->toolTipAt(badge);
         QVERIFY2(tip.contains(QStringLiteral("no_such_column")), qPrintable(tip));
+    }
+
+    void edgePartitioningFromTheContextMenuIsUndoable()
+    {
+        auto g = m_doc->addNode("generator", {0, 0});
+        auto f = m_doc->addNode("filter", {400, 0});
+        m_doc->addEdge({{g, "out"}, {f, "in"}});
+        const runtime::EdgeSpec e{{g, "out"}, {f, "in"}};
+        widgets::EdgeItem* item = m_scene->edgeItem(e);
+        QVERIFY(item);
+        QVERIFY(item->label().isEmpty() && item->labelRect().isEmpty());
+        const int undoBefore = m_doc->undoStack()->count();
+        // Right-click the edge's middle: the menu offers the four partitionings, auto checked.
+        const QPointF mid = widgets::EdgeItem::curve(m_scene->portScenePos(e.from, false),
+                                                     m_scene->portScenePos(e.to, true))
+                                .pointAtPercent(0.5);
+        const QPoint at = m_view->mapFromScene(mid);
+        QStringList offered;
+        bool autoChecked = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu) return;
+            for (QAction* a : menu->actions())
+                if (!a->objectName().isEmpty()) {
+                    offered << a->objectName();
+                    if (a->objectName() == QLatin1String("auto")) autoChecked = a->isChecked();
+                }
+            if (auto* b = menu->findChild<QAction*>(QStringLiteral("broadcast"))) b->trigger();
+            menu->close();
+        });
+        QContextMenuEvent ctx(QContextMenuEvent::Mouse, at, vp()->mapToGlobal(at));
+        QApplication::sendEvent(vp(), &ctx);
+        QCOMPARE(offered, (QStringList{"auto", "rebalance", "broadcast", "forward"}));
+        QVERIFY(autoChecked);
+        // One undo step changes the document; the canvas shows a label on the edge.
+        QVERIFY(m_doc->pipeline().edges.at(0).partitioning == runtime::EdgePartitioning::Broadcast);
+        QCOMPARE(m_doc->undoStack()->count(), undoBefore + 1);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set Partitioning to broadcast"));
+        QCOMPARE(m_scene->edgeItem(e), item);
+        QCOMPARE(item->label(), QStringLiteral("broadcast"));
+        QVERIFY(item->labelRect().contains(mid));
+        QVERIFY(item->boundingRect().contains(item->labelRect()));
+        QVERIFY(m_scene->toolTipAt(mid).contains(QStringLiteral("(broadcast)")));
+        // The menu shows the current choice; choosing it again is no new undo step.
+        std::unique_ptr<QMenu> menu(m_scene->edgeMenu(e));
+        auto* b = menu->findChild<QAction*>(QStringLiteral("broadcast"));
+        QVERIFY(b && b->isChecked());
+        b->trigger();
+        QCOMPARE(m_doc->undoStack()->count(), undoBefore + 1);
+        // Undo and redo go through the document and show on the canvas.
+        m_doc->undoStack()->undo();
+        QVERIFY(m_doc->pipeline().edges.at(0).partitioning == runtime::EdgePartitioning::Auto);
+        QVERIFY(item->label().isEmpty() && item->labelRect().isEmpty());
+        m_doc->undoStack()->redo();
+        QCOMPARE(item->label(), QStringLiteral("broadcast"));
+        // Deleting the edge and undoing the delete brings the partitioning back.
+        m_scene->clearSelection();
+        item->setSelected(true);
+        QCOMPARE(m_scene->selectedEdges().size(), 1u);
+        m_doc->removeItems({}, m_scene->selectedEdges());
+        QVERIFY(m_doc->pipeline().edges.empty());
+        QVERIFY(!m_scene->edgeItem(e));
+        m_doc->undoStack()->undo();
+        QVERIFY(m_doc->pipeline().edges.at(0).partitioning == runtime::EdgePartitioning::Broadcast);
+        QVERIFY(m_scene->edgeItem(e));
+        QCOMPARE(m_scene->edgeItem(e)->label(), QStringLiteral("broadcast"));
+        // Saved and reloaded, the file says so.
+        const std::string text = runtime::serializePipeline(m_doc->pipeline());
+        QVERIFY2(text.find("\"partitioning\": \"broadcast\"") != std::string::npos, text.c_str());
     }
 };
 

@@ -58,7 +58,7 @@ NodeItem* PipelineScene::nodeItem(const std::string& id) const
 EdgeItem* PipelineScene::edgeItem(const EdgeSpec& edge) const
 {
     for (EdgeItem* e : m_edges)
-        if (e->edge() == edge) return e;
+        if (e->edge().from == edge.from && e->edge().to == edge.to) return e;
     return nullptr;
 }
 
@@ -156,8 +156,9 @@ void PipelineScene::addEdgeItem(const EdgeSpec& edge)
 
 void PipelineScene::removeEdgeItem(const EdgeSpec& edge)
 {
-    auto it = std::find_if(m_edges.begin(), m_edges.end(),
-                           [&](EdgeItem* e) { return e->edge() == edge; });
+    auto it = std::find_if(m_edges.begin(), m_edges.end(), [&](EdgeItem* e) {
+        return e->edge().from == edge.from && e->edge().to == edge.to;
+    });
     if (it == m_edges.end()) return;
     EdgeItem* item = *it;
     m_edges.erase(it);
@@ -189,6 +190,9 @@ void PipelineScene::onChanged(const ChangeEvent& e)
         break;
     case ChangeEvent::Type::EdgeRemoved:
         removeEdgeItem(e.edge);
+        break;
+    case ChangeEvent::Type::EdgeChanged:
+        if (EdgeItem* item = edgeItem(e.edge)) item->setEdge(e.edge);
         break;
     case ChangeEvent::Type::SettingsChanged:
         break;

@@ -15,6 +15,7 @@
 #include "modelview/ConnectionCheck.h"
 
 class QGraphicsPathItem;
+class QMenu;
 
 namespace sw::widgets {
 
@@ -67,6 +68,10 @@ public:
     /// Rich-text tooltip at a scene position: port or edge schema, node badge diagnostics.
     QString toolTipAt(QPointF scenePos) const;
 
+    /// The context menu of an edge: its partitioning (auto, rebalance, broadcast, forward), each
+    /// choice one undoable model request. The caller owns the menu.
+    QMenu* edgeMenu(const runtime::EdgeSpec& edge, QWidget* parent = nullptr);
+
     // Called by NodeItem.
     void nodeItemMoved(const NodeItem* item);
 
@@ -81,6 +86,7 @@ protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
     struct PortKey {

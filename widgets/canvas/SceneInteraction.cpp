@@ -1,8 +1,13 @@
 // PipelineScene: mouse interaction (connection drags, committing moves) and tooltips.
+#include <memory>
+
+#include <QActionGroup>
 #include <QGraphicsPathItem>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
+#include <QMenu>
 #include <QToolTip>
 
 #include "canvas/EdgeItem.h"
@@ -170,6 +175,53 @@ void PipelineScene::finishConnection(QPointF scenePos, QPoint screenPos)
     Q_EMIT connectionRefused(reason);
 }
 
+QMenu* PipelineScene::edgeMenu(const EdgeSpec& edge, QWidget* parent)
+{
+    using runtime::EdgePartitioning;
+    auto* menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("edgeMenu"));
+    menu->addSection(tr("Partitioning"));
+    auto* group = new QActionGroup(menu);
+    const runtime::EdgePartitioning current = [&] {
+        for (const EdgeSpec& e : m_model->pipeline().edges)
+            if (e.from == edge.from && e.to == edge.to) return e.partitioning;
+        return EdgePartitioning::Auto;
+    }();
+    const std::pair<EdgePartitioning, QString> choices[] = {
+        {EdgePartitioning::Auto,
+         tr("Auto (key-hash into keyed inputs, else forward or rebalance)")},
+        {EdgePartitioning::Rebalance, tr("Rebalance (round robin over the subtasks)")},
+        {EdgePartitioning::Broadcast, tr("Broadcast (every record to every subtask)")},
+        {EdgePartitioning::Forward, tr("Forward (subtask i to subtask i)")},
+    };
+    for (const auto& [kind, text] : choices) {
+        QAction* a = menu->addAction(text);
+        a->setObjectName(QString::fromStdString(std::string(runtime::toString(kind))));
+        a->setCheckable(true);
+        a->setChecked(kind == current);
+        group->addAction(a);
+        const EdgePartitioning chosen = kind;
+        connect(a, &QAction::triggered, this,
+                [this, edge, chosen] { m_model->setEdgePartitioning(edge, chosen); });
+    }
+    return menu;
+}
+
+void PipelineScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event)
+{
+    for (QGraphicsItem* item : items(event->scenePos())) {
+        auto* edge = qgraphicsitem_cast<EdgeItem*>(item);
+        if (!edge) continue;
+        clearSelection();
+        edge->setSelected(true);
+        std::unique_ptr<QMenu> menu(edgeMenu(edge->edge()));
+        menu->exec(event->screenPos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::contextMenuEvent(event);
+}
+
 void PipelineScene::helpEvent(QGraphicsSceneHelpEvent* event)
 {
     QString text = toolTipAt(event->scenePos());
@@ -218,6 +270,9 @@ QString PipelineScene::toolTipAt(QPointF scenePos) const
                 QStringLiteral("%1.%2 \u2192 %3.%4")
                     .arg(QString::fromStdString(e.from.node), QString::fromStdString(e.from.port),
                          QString::fromStdString(e.to.node), QString::fromStdString(e.to.port));
+            if (e.partitioning != runtime::EdgePartitioning::Auto)
+                heading += QStringLiteral(" (%1)").arg(
+                    QString::fromStdString(std::string(toString(e.partitioning))));
             const runtime::Schema* s = validation.schemaOf(e.from);
             return s ? schemaToolTip(*s, heading)
                      : QStringLiteral("<b>%1</b><br/><i>%2</i>")

@@ -15,6 +15,7 @@ struct ChangeEvent {
         NodeChanged,     ///< nodeId; property names the property ("" = label)
         EdgeAdded,       ///< edge
         EdgeRemoved,     ///< edge
+        EdgeChanged,     ///< edge (as it is now: its partitioning changed)
         SettingsChanged, ///< pipeline settings
     };
     Type type = Type::Reset;

@@ -38,6 +38,10 @@ public:
     virtual void setProperty(const std::string& nodeId, const std::string& name,
                              const nlohmann::json& value) = 0;
     virtual void setLabel(const std::string& nodeId, const std::string& label) = 0;
+    /// Sets how the edge between `edge`'s ports partitions records (its own partitioning is
+    /// ignored: ports identify an edge).
+    virtual void setEdgePartitioning(const runtime::EdgeSpec& edge,
+                                     runtime::EdgePartitioning partitioning) = 0;
     virtual void setSettings(const runtime::PipelineSettings& settings) = 0;
 
     // Convenience reads built on the accessors above.
