@@ -1,5 +1,6 @@
 #include "connectors/kafka/ClientHealth.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <stdexcept>
@@ -21,6 +22,7 @@ struct ClientHealth::State {
     std::string problemText;
     bool warned = false;
     std::int64_t lastWarnAt = 0;
+    std::int64_t repeatMs = 0; // doubles after each repeat (an outage of hours: a few lines)
     std::int64_t recoveredAfterMs = -1; // a recovery notice is due (problem lasted this long)
     std::int64_t resolveSince = 0;
     std::string resolveText;
@@ -222,6 +224,7 @@ void ClientHealth::State::brokers(int up)
         problemSince = 0;
         warned = false;
         lastWarnAt = 0;
+        repeatMs = 0;
     }
 }
 
@@ -346,7 +349,7 @@ ClientHealth::Verdict ClientHealth::check()
         }
         confirmTopic = s.unknownTopicSince && now - s.unknownTopicSince >= p.unknownTopicGraceMs;
         if (s.problemSince && s.brokersUp <= 0 && now - s.problemSince >= p.warnAfterMs &&
-            (!s.warned || now - s.lastWarnAt >= p.repeatEveryMs)) {
+            (!s.warned || now - s.lastWarnAt >= s.repeatMs)) {
             std::string what;
             if (s.problemErr == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN ||
                 s.problemErr == RD_KAFKA_RESP_ERR__TRANSPORT ||
@@ -357,6 +360,8 @@ ClientHealth::Verdict ClientHealth::check()
                 what = "Kafka requests failing";
             v.warnings.push_back(prefix() + what + " for " + seconds(now - s.problemSince) +
                                  "; retrying (last error: " + s.problemText + ")");
+            s.repeatMs =
+                s.warned ? std::min(s.repeatMs * 2, std::int64_t(600000)) : p.repeatEveryMs;
             s.warned = true;
             s.lastWarnAt = now;
         }

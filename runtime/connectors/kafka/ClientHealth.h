@@ -16,8 +16,9 @@
 //   Resolve       the bootstrap address does not resolve: fails once it persists past
 //                 resolveGraceMs with no broker reachable.
 //   Transient     all brokers down, transport errors, timeouts, coordinator/leader moves: a
-//                 warning once the problem persisted warnAfterMs with no broker up, repeated at
-//                 most every repeatEveryMs, and a notice when a broker is up again.
+//                 warning once the problem persisted warnAfterMs with no broker up, repeated
+//                 after repeatEveryMs, then at doubling intervals (at most 10 min), and a
+//                 notice when a broker is up again.
 //   Ignore        everything else (handled elsewhere or harmless).
 // Every text this class produces is redacted (redactSecrets).
 #include <cstdint>
