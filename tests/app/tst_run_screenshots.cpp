@@ -1,6 +1,7 @@
 // Screenshots of run & debug on the orders example: Metrics dock, overlay-coloured canvas, event
 // inspector and DLQ browser, installed with installRunAndDebug into a window of this test (the
-// designer's canvas and Problems view, not MainWindow). Writes PNGs to $SW_SCREENSHOT_DIR
+// designer's canvas and Problems view, not MainWindow); and a Kafka source that cannot reach its
+// broker, whose warning shows in the Problems dock (run-kafka-warning.png). Writes PNGs to $SW_SCREENSHOT_DIR
 // (docs/images for the README: SW_SCREENSHOT_DIR=$PWD/docs/images xvfb-run -a -s
 // "-screen 0 1600x1000x24" build/<dir>/tests/tst_run_screenshots -platform xcb), else to a
 // temporary directory; SW_SCREENSHOT_THEME=dark takes them in the dark palette. Before grabbing, it
@@ -64,6 +65,7 @@ private Q_SLOTS:
             app::Theme::install(*qApp, app::ThemeMode::Light);
     }
     void runningOrdersExample();
+    void kafkaUnreachableWarning();
 };
 
 void TestRunScreenshots::runningOrdersExample()
@@ -150,6 +152,68 @@ void TestRunScreenshots::runningOrdersExample()
 
     c->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!c->isRunning(), 20000);
+}
+
+// A kafka-source whose bootstrap servers cannot be reached (port 1: connection refused): the run
+// keeps retrying, and the warning (node, address, last error) shows in the Problems dock and on
+// the node. run-kafka-warning.png.
+void TestRunScreenshots::kafkaUnreachableWarning()
+{
+    auto loaded = runtime::parsePipeline(R"({"format": "streamwright.pipeline/1",
+      "pipeline": {"name": "unreachable", "parallelism": 1},
+      "nodes": [
+        {"id": "orders_in", "type": "kafka-source", "position": {"x": 0, "y": 0}, "properties": {
+          "topic": "orders", "group_id": "g", "format": "json", "watermark": "processing-time",
+          "bootstrap_servers": "127.0.0.1:1", "schema": [{"name": "id", "type": "BIGINT"}]}},
+        {"id": "out", "type": "file-sink", "position": {"x": 320, "y": 0},
+         "properties": {"path": "out.jsonl"}}
+      ],
+      "edges": [{"from": {"node": "orders_in", "port": "out"},
+                 "to": {"node": "out", "port": "in"}}]})");
+    QVERIFY2(loaded, loaded ? "" : loaded.error().toString().c_str());
+    app::Document doc;
+    doc.reset(*loaded, QString());
+    QMainWindow w;
+    w.setWindowTitle(QStringLiteral("Streamwright — unreachable Kafka"));
+    auto* scene = new widgets::PipelineScene(&doc, &w);
+    scene->setCanvasStyle(widgets::CanvasStyle::fromPalette(w.palette()));
+    auto* canvas = new widgets::NodeCanvas(scene, &w);
+    w.setCentralWidget(canvas);
+    auto* problems = new widgets::ProblemsView(&doc, &w);
+    auto* problemsDock = new QDockWidget(QStringLiteral("Problems"), &w);
+    problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    problemsDock->setWidget(problems);
+    w.addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    QTemporaryDir data;
+    app::RunAndDebug::Hooks hooks;
+    hooks.pipeline = [&doc] { return doc.pipeline(); };
+    hooks.dataDirectory = [&data] { return data.path(); };
+    hooks.scene = scene;
+    hooks.problems = problems;
+    app::RunAndDebug* rd = app::installRunAndDebug(&w, hooks);
+    w.resize(1600, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.resizeDocks({problemsDock}, {200}, Qt::Vertical);
+
+    rd->run();
+    app::RunController* c = rd->controller();
+    auto warned = [c] {
+        for (const app::RunProblem& p : c->problems())
+            if (p.severity == app::RunProblem::Severity::Warning && p.nodeId == "orders_in" &&
+                p.message.contains("cannot connect to the Kafka bootstrap servers 127.0.0.1:1"))
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(warned(), 30000);
+    QVERIFY(c->isRunning()); // a warning, not a failure: still retrying
+    QTRY_VERIFY(problems->warningCount() > 0);
+    problemsDock->raise();
+    canvas->zoomToFit();
+    QTest::qWait(500);
+    save(w.grab().toImage(), "run-kafka-warning.png");
+    c->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!c->isRunning(), 60000);
 }
 
 QTEST_MAIN(TestRunScreenshots)
