@@ -9,6 +9,7 @@
 //  - the embedded broker taken down and brought back: a warning, then a recovery notice, and
 //    every record arrives.
 //  - a topic that does not exist on a broker with automatic topic creation off: a clear error.
+//  - bootstrap servers whose name does not resolve: a clear error once it persists.
 // Warnings and failures come sooner here than in production (short HealthPolicy).
 #include <QtTest/QtTest>
 
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void closedBootstrapPortWarnsAndKeepsRetrying();
     void brokersDownThenUpWarnsAndRecovers();
     void missingTopicFailsClearly();
+    void unresolvableBootstrapFails();
 
 private:
     std::shared_ptr<EmbeddedBroker> m_broker;
@@ -291,6 +293,27 @@ void TestKafkaHealth::missingTopicFailsClearly()
                       "kafka-source 'in' (topic health.no.such.topic): topic "
                       "'health.no.such.topic' does not exist on " +
                           addr),
+             allEvents(run).c_str());
+}
+
+void TestKafkaHealth::unresolvableBootstrapFails()
+{
+    // .invalid never resolves (RFC 2606): a configuration error once it persists.
+    const std::string addr = "no-such-host.invalid:9092";
+    Run run;
+    std::string err;
+    QVERIFY2(run.start(pipeline("health-resolve", "health.resolve.in", "health.resolve.out",
+                                R"(, "bootstrap_servers": ")" + addr + "\""),
+                       &err),
+             err.c_str());
+    QVERIFY2(run.waitUntil([](const MetricsSnapshot& s) { return s.state == EngineState::Failed; },
+                           30000),
+             allEvents(run).c_str());
+    QVERIFY(run.stop(StopMode::Cancel));
+    QVERIFY2(hasEvent(run, EngineEvent::Kind::Error, "in",
+                      "kafka-source 'in' (topic health.resolve.in): cannot resolve the bootstrap "
+                      "servers '" +
+                          addr + "'"),
              allEvents(run).c_str());
 }
 
