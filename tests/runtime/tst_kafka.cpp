@@ -20,6 +20,8 @@ class TestKafka : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void sourceHoldsKeepTheLowestPosition();
+    void windowHoldsFollowTheirState_data();
+    void windowHoldsFollowTheirState();
     void topicListParsing();
     void secretsAreRedacted();
     void producerDefaultsAndOverrides();
@@ -64,6 +66,65 @@ void TestKafka::sourceHoldsKeepTheLowestPosition()
     QCOMPARE(h.lowest(a.get(), 1), std::optional<std::int64_t>(2));
     QCOMPARE(h.lowest(a.get(), 2), std::optional<std::int64_t>(40));
     QCOMPARE(h.entries().size(), std::size_t(4));
+}
+
+void TestKafka::windowHoldsFollowTheirState_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::newRow("tumbling") << "tumbling-window";
+    QTest::newRow("session") << "session-window";
+}
+
+void TestKafka::windowHoldsFollowTheirState()
+{
+    // Records from Kafka absorbed into a window hold their offsets until the window fired (and
+    // its state is gone); records from other sources hold nothing.
+    QFETCH(QString, type);
+    Schema in({{"k", DataType::string()}, {"ts", DataType::timestamp()}});
+    in.setRowtime("ts");
+    nlohmann::json props = {
+        {"keys", {"k"}}, {"aggregates", {{{"function", "COUNT"}, {"column", "*"}, {"as", "n"}}}}};
+    props[type == "tumbling-window" ? "size" : "gap"] = "1 min";
+    NodeFixture fx(type.toStdString(), "win", props, {in});
+    QVERIFY2(fx.diagnostics.empty(), fx.diagnostics.c_str());
+    auto op = fx.nodeType->createOperator(fx.spec());
+    QVERIFY2(op, op ? "" : op.error().message.c_str());
+    auto ctx = fx.context();
+    QVERIFY((*op)->open(*ctx));
+    auto origin = std::make_shared<const std::string>("t");
+    Capture cap;
+    RecordBatch batch;
+    auto add = [&](const char* k, std::int64_t ts, std::int32_t p, std::int64_t off,
+                   Provenance::Kind kind = Provenance::Kind::Kafka) {
+        Record r(Row{Value::string(k), Value::timestamp(ts)}, ts);
+        r.provenance = {kind, p, off, origin, nullptr};
+        batch.appendSwap(r);
+    };
+    const std::int64_t t0 = 1704067200000LL;
+    add("a", t0 + 1000, 0, 10);
+    add("a", t0 + 2000, 0, 11);
+    add("b", t0 + 70000, 0, 12); // a later window / session
+    add("a", t0 + 3000, 1, 5);
+    add("a", t0 + 4000, 2, 1, Provenance::Kind::File);
+    (*op)->processBatch(0, batch, cap.collector);
+    SourceHolds h;
+    (*op)->collectHolds(h);
+    QCOMPARE(h.lowest(origin.get(), 0), std::optional<std::int64_t>(10));
+    QCOMPARE(h.lowest(origin.get(), 1), std::optional<std::int64_t>(5));
+    QVERIFY(!h.lowest(origin.get(), 2));
+    // The first window / session fires and is purged: only the later one holds.
+    (*op)->processWatermark(t0 + 65000, cap.collector);
+    cap.drain();
+    QVERIFY(!cap.out.empty());
+    h.clear();
+    (*op)->collectHolds(h);
+    QCOMPARE(h.lowest(origin.get(), 0), std::optional<std::int64_t>(12));
+    QVERIFY(!h.lowest(origin.get(), 1));
+    (*op)->processWatermark(t0 + 200000, cap.collector);
+    h.clear();
+    (*op)->collectHolds(h);
+    QVERIFY(h.empty());
+    (*op)->close();
 }
 
 void TestKafka::topicListParsing()

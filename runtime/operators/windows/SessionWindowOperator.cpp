@@ -28,6 +28,7 @@ std::size_t SessionWindowOperator::absorb(std::vector<Session>& ss, std::size_t 
         t.window.start = std::min(t.window.start, ss[j].window.start);
         t.window.end = std::max(t.window.end, ss[j].window.end);
         m_c.aggregates.merge(t.accs, ss[j].accs);
+        t.holds.merge(ss[j].holds);
         t.fired = false; // the merged window is new: it fires (again) on its own end
         if (target == ss.size() - 1) target = j;
         ss[j] = std::move(ss.back());
@@ -72,7 +73,7 @@ void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
     }
     Session& s = st.sessions[target];
     m_c.aggregates.add(s.accs, r.row, m_seq);
-    if (r.provenance.kind == Provenance::Kind::Kafka) m_holds.hold(r.provenance);
+    if (r.provenance.kind == Provenance::Kind::Kafka) s.holds.hold(r.provenance);
     if (m_c.eventTime && EventTimeTrigger::onElement(s.window, m_time) == TriggerResult::Fire) {
         emitResult(&s.window, m_keys.key(id), s.accs.data(), s.window.maxTimestamp(), out);
         s.fired = true;
@@ -147,6 +148,13 @@ void SessionWindowOperator::processWatermark(EventTime watermark, Collector& out
 void SessionWindowOperator::onProcessingTime(std::int64_t nowMs, Collector& out)
 {
     if (!m_c.eventTime) advance(nowMs, out);
+}
+
+void SessionWindowOperator::collectHolds(SourceHolds& holds) const
+{
+    for (const auto& [key, st] : m_keys)
+        for (const Session& s : st.sessions)
+            holds.merge(s.holds);
 }
 
 void SessionWindowOperator::endOfInput(Collector& out) { advance(kMaxWatermark, out); }

@@ -15,9 +15,9 @@ public:
     void processWatermark(EventTime watermark, Collector& out) override;
     void onProcessingTime(std::int64_t nowMs, Collector& out) override;
     void endOfInput(Collector& out) override;
-    /// Commit hold: the first Kafka position absorbed, for good (conservative: per-session
-    /// tracking is not done yet, so a restart replays every session's records).
-    void collectHolds(SourceHolds& holds) const override { holds.merge(m_holds); }
+    /// Sessions in state (open, or fired and within the allowed lateness) hold the lowest Kafka
+    /// position of their records; merging sessions merges their holds.
+    void collectHolds(SourceHolds& holds) const override;
 
     std::size_t keyCount() const { return m_keys.size(); }
 
@@ -26,6 +26,7 @@ private:
         TimeWindow window;
         bool fired = false;
         std::vector<Acc> accs;
+        SourceHolds holds; // lowest Kafka positions of its records
     };
     struct KeyState {
         std::vector<Session> sessions; // disjoint (non-intersecting), unordered
@@ -45,7 +46,6 @@ private:
     KeyTable<KeyState> m_keys;
     std::set<std::pair<EventTime, KeyId>> m_timers; // (time, key): every key's pending timers
     EventTime m_time = kMinWatermark;
-    SourceHolds m_holds; // first Kafka positions absorbed, kept for good
 };
 
 } // namespace sw::runtime
