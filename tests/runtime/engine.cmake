@@ -11,8 +11,11 @@ sw_add_qtest(tst_backpressure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backpressure
 # Time through the engine: processing-time triggers, source idleness (~2 s).
 sw_add_qtest(tst_time SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_time.cpp
   LIBS sw_runtime LABELS unit concurrency)
+# Checkpoint coordinator through the engine: barrier alignment, holds, stop without drain.
+sw_add_qtest(tst_checkpoints SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_checkpoints.cpp
+  LIBS sw_runtime LABELS unit concurrency)
 # Under TSan (preset `tsan`) Qt's uninstrumented internals are suppressed (see tsan.supp).
-foreach(t tst_engine tst_oracle tst_backpressure tst_time)
+foreach(t tst_engine tst_oracle tst_backpressure tst_time tst_checkpoints)
   set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT
     "TSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/tsan.supp")
 endforeach()
