@@ -1,8 +1,8 @@
 // Screenshots of run & debug on the orders example: Metrics dock, overlay-coloured canvas, event
 // inspector and DLQ browser, installed with installRunAndDebug into a window of this test (the
 // designer's canvas and Problems view, not MainWindow); and a Kafka source that cannot reach its
-// broker, whose warning shows in the Problems dock (run-kafka-warning.png). Writes PNGs to $SW_SCREENSHOT_DIR
-// (docs/images for the README: SW_SCREENSHOT_DIR=$PWD/docs/images xvfb-run -a -s
+// broker, whose warning shows in the Problems dock (run-kafka-warning.png). Writes PNGs to
+// $SW_SCREENSHOT_DIR (docs/images for the README: SW_SCREENSHOT_DIR=$PWD/docs/images xvfb-run -a -s
 // "-screen 0 1600x1000x24" build/<dir>/tests/tst_run_screenshots -platform xcb), else to a
 // temporary directory; SW_SCREENSHOT_THEME=dark takes them in the dark palette. Before grabbing, it
 // checks that every view shows live data.
@@ -37,6 +37,42 @@
 #include "ui/Theme.h"
 
 using namespace sw;
+
+/// The designer's run window as the app builds it: canvas, Problems dock and run & debug
+/// installed over a document holding `pipeline`; shown at 1600x1000.
+struct RunWindow {
+    app::Document doc;
+    QMainWindow w;
+    QTemporaryDir data;
+    widgets::PipelineScene* scene = nullptr;
+    widgets::NodeCanvas* canvas = nullptr;
+    widgets::ProblemsView* problems = nullptr;
+    QDockWidget* problemsDock = nullptr;
+    app::RunAndDebug* rd = nullptr;
+
+    RunWindow(const runtime::PipelineSpec& pipeline, const QString& title)
+    {
+        doc.reset(pipeline, QString());
+        w.setWindowTitle(title);
+        scene = new widgets::PipelineScene(&doc, &w);
+        scene->setCanvasStyle(widgets::CanvasStyle::fromPalette(w.palette()));
+        canvas = new widgets::NodeCanvas(scene, &w);
+        w.setCentralWidget(canvas);
+        problems = new widgets::ProblemsView(&doc, &w);
+        problemsDock = new QDockWidget(QStringLiteral("Problems"), &w);
+        problemsDock->setObjectName(QStringLiteral("problemsDock"));
+        problemsDock->setWidget(problems);
+        w.addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+        app::RunAndDebug::Hooks hooks;
+        hooks.pipeline = [this] { return doc.pipeline(); };
+        hooks.dataDirectory = [this] { return data.path(); };
+        hooks.scene = scene;
+        hooks.problems = problems;
+        rd = app::installRunAndDebug(&w, hooks);
+        w.resize(1600, 1000);
+        w.show();
+    }
+};
 
 class TestRunScreenshots : public QObject {
     Q_OBJECT
@@ -73,30 +109,13 @@ void TestRunScreenshots::runningOrdersExample()
     auto loaded =
         runtime::loadPipelineFile(std::string(SW_SOURCE_DIR) + "/examples/orders.pipeline.json");
     QVERIFY(loaded);
-    app::Document doc;
-    doc.reset(*loaded, QString());
-    QMainWindow w;
-    w.setWindowTitle(QStringLiteral("Streamwright — orders"));
-    auto* scene = new widgets::PipelineScene(&doc, &w);
-    scene->setCanvasStyle(widgets::CanvasStyle::fromPalette(w.palette()));
-    auto* canvas = new widgets::NodeCanvas(scene, &w);
-    w.setCentralWidget(canvas);
-    auto* problems = new widgets::ProblemsView(&doc, &w);
-    auto* problemsDock = new QDockWidget(QStringLiteral("Problems"), &w);
-    problemsDock->setObjectName(QStringLiteral("problemsDock"));
-    problemsDock->setWidget(problems);
-    w.addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-    QTemporaryDir data;
-    app::RunAndDebug::Hooks hooks;
-    hooks.pipeline = [&doc] { return doc.pipeline(); };
-    hooks.dataDirectory = [&data] { return data.path(); };
-    hooks.scene = scene;
-    hooks.problems = problems;
-    app::RunAndDebug* rd = app::installRunAndDebug(&w, hooks);
-    w.resize(1600, 1000);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.resizeDocks({problemsDock}, {150}, Qt::Vertical); // as the designer window
+    RunWindow rw(*loaded, QStringLiteral("Streamwright — orders"));
+    QVERIFY(QTest::qWaitForWindowExposed(&rw.w));
+    rw.w.resizeDocks({rw.problemsDock}, {150}, Qt::Vertical); // as the designer window
+    QMainWindow& w = rw.w;
+    widgets::PipelineScene* scene = rw.scene;
+    widgets::NodeCanvas* canvas = rw.canvas;
+    app::RunAndDebug* rd = rw.rd;
 
     rd->run();
     app::RunController* c = rd->controller();
@@ -171,30 +190,14 @@ void TestRunScreenshots::kafkaUnreachableWarning()
       "edges": [{"from": {"node": "orders_in", "port": "out"},
                  "to": {"node": "out", "port": "in"}}]})");
     QVERIFY2(loaded, loaded ? "" : loaded.error().toString().c_str());
-    app::Document doc;
-    doc.reset(*loaded, QString());
-    QMainWindow w;
-    w.setWindowTitle(QStringLiteral("Streamwright — unreachable Kafka"));
-    auto* scene = new widgets::PipelineScene(&doc, &w);
-    scene->setCanvasStyle(widgets::CanvasStyle::fromPalette(w.palette()));
-    auto* canvas = new widgets::NodeCanvas(scene, &w);
-    w.setCentralWidget(canvas);
-    auto* problems = new widgets::ProblemsView(&doc, &w);
-    auto* problemsDock = new QDockWidget(QStringLiteral("Problems"), &w);
-    problemsDock->setObjectName(QStringLiteral("problemsDock"));
-    problemsDock->setWidget(problems);
-    w.addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-    QTemporaryDir data;
-    app::RunAndDebug::Hooks hooks;
-    hooks.pipeline = [&doc] { return doc.pipeline(); };
-    hooks.dataDirectory = [&data] { return data.path(); };
-    hooks.scene = scene;
-    hooks.problems = problems;
-    app::RunAndDebug* rd = app::installRunAndDebug(&w, hooks);
-    w.resize(1600, 1000);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.resizeDocks({problemsDock}, {200}, Qt::Vertical);
+    RunWindow rw(*loaded, QStringLiteral("Streamwright — unreachable Kafka"));
+    QVERIFY(QTest::qWaitForWindowExposed(&rw.w));
+    rw.w.resizeDocks({rw.problemsDock}, {200}, Qt::Vertical);
+    QMainWindow& w = rw.w;
+    widgets::NodeCanvas* canvas = rw.canvas;
+    widgets::ProblemsView* problems = rw.problems;
+    QDockWidget* problemsDock = rw.problemsDock;
+    app::RunAndDebug* rd = rw.rd;
 
     rd->run();
     app::RunController* c = rd->controller();

@@ -32,23 +32,12 @@ using namespace sw::test;
 
 namespace {
 
-/// source -> sink; `sourceExtra`/`sinkExtra` are appended to the nodes' properties.
+/// source -> sink at parallelism 1 over 2 partitions, group = name; `sourceExtra`/`sinkExtra`
+/// are appended to the nodes' properties.
 std::string pipeline(const std::string& name, const std::string& in, const std::string& out,
                      const std::string& sourceExtra, const std::string& sinkExtra = "")
 {
-    return R"({"format": "streamwright.pipeline/1",
-      "pipeline": {"name": ")" +
-           name + R"(", "parallelism": 1},
-      "nodes": [
-        {"id": "in", "type": "kafka-source", "properties": {"topic": ")" +
-           in + R"(", "group_id": ")" + name +
-           R"(", "partitions": 2, "format": "json", "watermark": "processing-time",
-           "schema": [{"name": "id", "type": "BIGINT"}, {"name": "payload", "type": "STRING"}])" +
-           sourceExtra + R"(}},
-        {"id": "out", "type": "kafka-sink", "properties": {"topic": ")" +
-           out + R"(", "key_fields": ["id"], "partitions": 2)" + sinkExtra + R"(}}
-      ],
-      "edges": [{"from": {"node": "in", "port": "out"}, "to": {"node": "out", "port": "in"}}]})";
+    return passThrough(name, in, out, name, sourceExtra, 1, 2, sinkExtra);
 }
 
 std::vector<EngineEvent> eventsOf(const Run& run, EngineEvent::Kind kind, const std::string& node)

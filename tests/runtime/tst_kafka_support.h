@@ -329,21 +329,25 @@ struct Run {
     }
 };
 
+/// kafka-source `in` -> kafka-sink `out` (JSON {id, payload}, keyed by id); `extraSource` and
+/// `extraSink` are appended to the nodes' properties.
 inline std::string passThrough(const std::string& name, const std::string& in,
                                const std::string& out, const std::string& group,
-                               const std::string& extraSource = "")
+                               const std::string& extraSource = "", int parallelism = 2,
+                               int partitions = 4, const std::string& extraSink = "")
 {
     return R"({"format": "streamwright.pipeline/1",
       "pipeline": {"name": ")" +
-           name + R"(", "parallelism": 2},
+           name + R"(", "parallelism": )" + std::to_string(parallelism) + R"(},
       "nodes": [
         {"id": "in", "type": "kafka-source", "properties": {"topic": ")" +
-           in + R"(", "group_id": ")" + group +
-           R"(", "partitions": 4, "format": "json", "watermark": "processing-time",
+           in + R"(", "group_id": ")" + group + R"(", "partitions": )" +
+           std::to_string(partitions) + R"(, "format": "json", "watermark": "processing-time",
            "schema": [{"name": "id", "type": "BIGINT"}, {"name": "payload", "type": "STRING"}])" +
            extraSource + R"(}},
         {"id": "out", "type": "kafka-sink", "properties": {"topic": ")" +
-           out + R"(", "key_fields": ["id"], "partitions": 4}}
+           out + R"(", "key_fields": ["id"], "partitions": )" + std::to_string(partitions) +
+           extraSink + R"(}}
       ],
       "edges": [{"from": {"node": "in", "port": "out"}, "to": {"node": "out", "port": "in"}}]})";
 }
