@@ -16,6 +16,7 @@ std::chrono::milliseconds timeoutFor(std::int64_t intervalMs)
 CheckpointCoordinator::CheckpointCoordinator(int participants, std::int64_t intervalMs)
     : m_participants(participants), m_intervalMs(std::max<std::int64_t>(1, intervalMs)),
       m_finished(static_cast<std::size_t>(participants), false),
+      m_lastPositions(static_cast<std::size_t>(std::max(participants, 0))),
       m_completedHolds(std::make_shared<const SourceHolds>())
 {
 }
@@ -75,6 +76,7 @@ std::int64_t CheckpointCoordinator::triggerLocked()
     p.acked = m_finished;
     p.remaining = static_cast<int>(std::count(m_finished.begin(), m_finished.end(), false));
     p.holds = m_finishedHolds;
+    p.positions = m_finishedPositions;
     p.triggeredAt = std::chrono::steady_clock::now();
     auto it = m_pending.emplace(id, std::move(p)).first;
     m_triggered.fetch_add(1);
@@ -83,25 +85,36 @@ std::int64_t CheckpointCoordinator::triggerLocked()
     return id;
 }
 
-void CheckpointCoordinator::acknowledge(int p, std::int64_t id, const SourceHolds& holds)
+void CheckpointCoordinator::acknowledge(int p, std::int64_t id, CheckpointAck ack)
 {
     std::lock_guard lock(m_mutex);
+    if (p < 0 || p >= m_participants) return;
+    // Units and positions count even when `id` was abandoned or subsumed: units take part from
+    // the next completion on (more units only make the closure more conservative).
+    for (ReplayUnit& u : ack.units)
+        m_closure.add(std::move(u));
+    if (!ack.positions.empty()) m_lastPositions[static_cast<std::size_t>(p)] = ack.positions;
     auto it = m_pending.find(id);
-    if (it == m_pending.end() || p < 0 || p >= m_participants) return; // abandoned or subsumed
+    if (it == m_pending.end()) return; // abandoned or subsumed
     Pending& c = it->second;
     if (c.acked[static_cast<std::size_t>(p)]) return;
     c.acked[static_cast<std::size_t>(p)] = true;
     --c.remaining;
-    c.holds.merge(holds);
+    c.holds.merge(ack.holds);
+    c.positions.merge(ack.positions);
     checkComplete(it);
 }
 
-void CheckpointCoordinator::finished(int p, const SourceHolds& holds)
+void CheckpointCoordinator::finished(int p, const SourceHolds& holds, std::vector<ReplayUnit> units)
 {
     std::lock_guard lock(m_mutex);
     if (p < 0 || p >= m_participants || m_finished[static_cast<std::size_t>(p)]) return;
     m_finished[static_cast<std::size_t>(p)] = true;
     m_finishedHolds.merge(holds);
+    for (ReplayUnit& u : units)
+        m_closure.add(std::move(u));
+    const SourceHolds& positions = m_lastPositions[static_cast<std::size_t>(p)];
+    m_finishedPositions.merge(positions);
     std::vector<std::int64_t> ids;
     for (const auto& [id, c] : m_pending)
         ids.push_back(id);
@@ -113,6 +126,7 @@ void CheckpointCoordinator::finished(int p, const SourceHolds& holds)
             c.acked[static_cast<std::size_t>(p)] = true;
             --c.remaining;
             c.holds.merge(holds);
+            c.positions.merge(positions);
         }
         checkComplete(it);
     }
@@ -122,10 +136,41 @@ void CheckpointCoordinator::checkComplete(std::map<std::int64_t, Pending>::itera
 {
     if (it->second.remaining > 0 || m_aborted.load()) return;
     const std::int64_t id = it->first;
-    m_completedHolds = std::make_shared<const SourceHolds>(std::move(it->second.holds));
+    m_completedHolds = std::make_shared<const SourceHolds>(closeLocked(it->second));
     m_pending.erase(m_pending.begin(), std::next(it)); // older pending ones are subsumed
     m_completions.fetch_add(1);
     if (id > m_completed.load()) m_completed.store(id, std::memory_order_release);
+}
+
+SourceHolds CheckpointCoordinator::closeLocked(const Pending& c)
+{
+    // The proposal: min(position, hold) per (origin, partition); a hold without a position
+    // (a source that reports none) passes as it is.
+    ReplayClosure::CommitVector proposal;
+    for (const SourceHolds::Entry& e : c.positions.entries())
+        proposal[{e.origin, e.partition}] = e.position;
+    for (const SourceHolds::Entry& e : c.holds.entries()) {
+        auto [it, inserted] = proposal.try_emplace({e.origin, e.partition}, e.position);
+        if (!inserted && e.position < it->second) it->second = e.position;
+    }
+    const ReplayClosure::CommitVector& closed = m_closure.close(proposal);
+    m_lowerings.fetch_add(m_closure.lastLowerings());
+    SourceHolds out; // keys kept from earlier completions stay inside the closure
+    for (const auto& [key, v] : proposal)
+        out.hold(key.first, key.second, closed.at(key));
+    return out;
+}
+
+std::size_t CheckpointCoordinator::replayUnits() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_closure.unitCount();
+}
+
+std::uint64_t CheckpointCoordinator::replayUnitsExpired() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_closure.expired();
 }
 
 std::pair<std::int64_t, std::shared_ptr<const SourceHolds>> CheckpointCoordinator::completed() const

@@ -7,6 +7,22 @@
 // acknowledged k (or finished), k is complete: sources learn it through completedId() on their
 // own thread and commit their positions at k, never past a hold reported for k.
 //
+// Replay closure (exact windows after a restart, without state persistence): sources report
+// their read positions per (origin, partition) with their acknowledgement, operators the commit
+// holds of their state and the replay units they emitted since their last barrier
+// (exec/ReplayUnit.h: the Kafka offset ranges of a fired window, of a duplicate and its
+// original). On completion of k the coordinator proposes C = min(position at k, hold at k) per
+// (origin, partition) and lowers it until no retained unit is split by a replay from C
+// (exec/ReplayClosure.h: every unit is replayed entirely or not at all; chains of units are
+// followed to a fixpoint; never below the previous result). completed() publishes that closed
+// vector; each source commits its entries for its own partitions. Units arrive with any
+// acknowledgement (or finished()) and take part from the next completion on, so a checkpoint
+// that is abandoned or subsumed loses none; a unit is dropped once the closed vector is past all
+// of its ranges. Operators that cannot be made exact this way (hop windows, whose overlapping
+// windows share records so that no offset cut avoids splitting one; sessions and interval-join
+// results: see their headers) report no units and keep at-least-once with possible partial
+// re-emission after a restart.
+//
 // At most one periodic checkpoint is pending at a time (a newer one is triggered once it
 // completes or times out); triggerNow() (a source ending or stopping) always triggers, and a
 // newer barrier subsumes an older one in the alignment (Subtask::onBarrier). abort() (stop,
@@ -22,9 +38,18 @@
 #include <thread>
 #include <vector>
 
+#include "exec/ReplayClosure.h"
+#include "exec/ReplayUnit.h"
 #include "exec/SourceHolds.h"
 
 namespace sw::runtime {
+
+/// What a participant reports when it passes a barrier.
+struct CheckpointAck {
+    SourceHolds holds;             ///< operators: lowest positions still in their state
+    SourceHolds positions;         ///< sources: read positions (next offset) at the barrier
+    std::vector<ReplayUnit> units; ///< operators: units emitted since their last barrier
+};
 
 class CheckpointCoordinator {
 public:
@@ -47,17 +72,25 @@ public:
     /// Triggers a checkpoint now (a source that ends); returns its id (0 when aborted).
     std::int64_t triggerNow();
 
-    /// Participant `p` passed barrier `id`: everything before it is durable or forwarded, and
-    /// `holds` are the positions its state still needs.
-    void acknowledge(int p, std::int64_t id, const SourceHolds& holds);
+    /// Participant `p` passed barrier `id`: everything before it is durable or forwarded;
+    /// `ack` holds what its state still needs, its read positions (sources) and the replay
+    /// units it emitted since its last barrier.
+    void acknowledge(int p, std::int64_t id, CheckpointAck ack);
+    void acknowledge(int p, std::int64_t id, const SourceHolds& holds)
+    {
+        acknowledge(p, id, CheckpointAck{holds, {}, {}});
+    }
     /// Participant `p` ended (all input processed, endOfInput done, or stopped without drain).
     /// It counts as acknowledging every later checkpoint, with `holds` (what its state still
-    /// needs) added to each.
-    void finished(int p, const SourceHolds& holds);
+    /// needs) and its last reported positions added to each; `units` emitted at its end (e.g.
+    /// windows fired by the final watermark) join the closure.
+    void finished(int p, const SourceHolds& holds, std::vector<ReplayUnit> units = {});
 
     /// The latest completed checkpoint (0 = none). Lock-free: sources check it every loop.
     std::int64_t completedId() const { return m_completed.load(std::memory_order_acquire); }
-    /// The holds of the latest completed checkpoint and its id.
+    /// The latest completed checkpoint's id and its closed commit vector: per (origin,
+    /// partition) the offset a source may commit (min(position, hold) lowered by the replay
+    /// closure); keys without a reported position carry the hold alone.
     std::pair<std::int64_t, std::shared_ptr<const SourceHolds>> completed() const;
 
     /// Committing sources that end take a final checkpoint, commit it and then wait here for
@@ -70,16 +103,24 @@ public:
     // ---- observability ----
     std::uint64_t triggeredCount() const { return m_triggered.load(); }
     std::uint64_t completedCount() const { return m_completions.load(); }
+    /// Replay closure: lowerings applied over all completions, units retained now, units given
+    /// up for liveness (ReplayClosure::expired()).
+    std::uint64_t replayLowerings() const { return m_lowerings.load(); }
+    std::size_t replayUnits() const;
+    std::uint64_t replayUnitsExpired() const;
 
 private:
     struct Pending {
         std::vector<bool> acked;
         int remaining = 0;
         SourceHolds holds;
+        SourceHolds positions;
         std::chrono::steady_clock::time_point triggeredAt;
     };
     std::int64_t triggerLocked();
     void checkComplete(std::map<std::int64_t, Pending>::iterator it);
+    /// The closed commit vector of a completing checkpoint (its proposal's keys).
+    SourceHolds closeLocked(const Pending& c);
     void loop(std::stop_token st);
 
     const int m_participants;
@@ -89,6 +130,10 @@ private:
     std::map<std::int64_t, Pending> m_pending;
     std::vector<bool> m_finished;
     SourceHolds m_finishedHolds; // holds of participants that ended without emitting their state
+    std::vector<SourceHolds> m_lastPositions; // per participant, its last reported positions
+    SourceHolds m_finishedPositions;          // last positions of sources that ended
+    ReplayClosure m_closure;
+    std::atomic<std::uint64_t> m_lowerings{0};
     std::int64_t m_nextId = 1;
     std::shared_ptr<const SourceHolds> m_completedHolds;
     std::atomic<std::int64_t> m_trigger{0};

@@ -9,9 +9,10 @@
 #include <vector>
 
 #include "exec/Collector.h"
-#include "exec/OperatorFactory.h"
 #include "exec/OperatorContext.h"
+#include "exec/OperatorFactory.h"
 #include "exec/Record.h"
+#include "exec/ReplayUnit.h"
 #include "exec/SourceHolds.h"
 #include "model/PipelineSpec.h"
 #include "types/Schema.h"
@@ -106,6 +107,12 @@ public:
     /// effect has not been emitted yet (open windows, join buffers). Stateless operators, and
     /// state whose loss only allows duplicates (dedup), hold nothing.
     virtual void collectHolds(SourceHolds& holds) const { (void)holds; }
+    /// Replay units (exec/ReplayUnit.h), at every checkpoint and when the operator ends, after
+    /// collectHolds: appends the units emitted since the last call and forgets them. A unit is
+    /// the Kafka offset ranges of records whose effect was emitted together and must be
+    /// replayed all together or not at all after a restart (a fired window; a dropped duplicate
+    /// with its original). Keep them coarse (per window end, not per key): few per checkpoint.
+    virtual void collectReplayUnits(std::vector<ReplayUnit>& units) { (void)units; }
 };
 
 /// What poll() reports to the source task.
@@ -140,9 +147,19 @@ public:
     /// sources whose positions are committed (Kafka). Bounded input that ends (End) always drains.
     virtual bool stopsWithoutDrain() const { return false; }
 
+    /// Right after snapshotState at a barrier: the read positions (next offset) per (origin,
+    /// partition) snapshotted for `checkpointId`, keyed as the provenance of the records
+    /// (exec/SourceHolds.h). The coordinator closes them with the holds and replay units.
+    virtual void collectPositions(std::int64_t checkpointId, SourceHolds& positions) const
+    {
+        (void)checkpointId;
+        (void)positions;
+    }
+
     /// Checkpoint `checkpointId` completed downstream (called on the source's thread): commit
     /// the positions snapshotted at it (or, if this source ended before it, at its last
-    /// snapshot), never past the lowest of `holds` for the same (origin, partition).
+    /// snapshot), never past `holds` for the same (origin, partition): the coordinator's closed
+    /// commit vector (holds and replay closure applied to the positions).
     virtual void notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds)
     {
         (void)checkpointId;

@@ -307,8 +307,9 @@ void Subtask::onBarrier(int ch, std::int64_t id)
     } writer;
     m_op->prepareSnapshotPreBarrier(m_checkpoint, m_out);
     m_op->snapshotState(m_checkpoint, writer);
-    SourceHolds holds;
-    m_op->collectHolds(holds);
+    CheckpointAck ack;
+    m_op->collectHolds(ack.holds);
+    m_op->collectReplayUnits(ack.units);
     m_lastBarrier = m_checkpoint;
     m_out.emitControl(StreamElement::barrier(m_checkpoint));
     for (int i = 0; i < inputCount(); ++i) {
@@ -316,7 +317,8 @@ void Subtask::onBarrier(int ch, std::int64_t id)
         if (m_gate) m_gate->setBlocked(i, false);
     }
     m_barriers = 0;
-    if (m_env.checkpoints) m_env.checkpoints->acknowledge(m_participant, m_lastBarrier, holds);
+    if (m_env.checkpoints)
+        m_env.checkpoints->acknowledge(m_participant, m_lastBarrier, std::move(ack));
 }
 
 void Subtask::reportFinished()
@@ -324,7 +326,9 @@ void Subtask::reportFinished()
     if (!m_env.checkpoints) return;
     SourceHolds holds;
     m_op->collectHolds(holds);
-    m_env.checkpoints->finished(m_participant, holds);
+    std::vector<ReplayUnit> units;
+    m_op->collectReplayUnits(units);
+    m_env.checkpoints->finished(m_participant, holds, std::move(units));
 }
 
 } // namespace sw::runtime

@@ -54,9 +54,11 @@ void Subtask::sourceBarrier(std::int64_t id)
         void put(const std::string&, std::string) override {}
     } writer;
     m_source->snapshotState(id, writer);
+    CheckpointAck ack;
+    m_source->collectPositions(id, ack.positions);
     m_lastBarrier = id;
     m_out.emitControl(StreamElement::barrier(id));
-    m_env.checkpoints->acknowledge(m_participant, id, SourceHolds());
+    m_env.checkpoints->acknowledge(m_participant, id, std::move(ack));
 }
 
 void Subtask::deliverCompletion()

@@ -19,3 +19,6 @@ foreach(t tst_engine tst_oracle tst_backpressure tst_time tst_checkpoints)
   set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT
     "TSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/tsan.supp")
 endforeach()
+# Replay closure (exact windows after a restart): the algorithm alone and in the coordinator.
+sw_add_qtest(tst_replay_closure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_replay_closure.cpp
+  LIBS sw_runtime LABELS unit)

@@ -4,9 +4,11 @@
 // Offsets (at-least-once): enable.auto.commit is never used. The source commits on checkpoint
 // completion (exec/CheckpointCoordinator.h, Flink's protocol): at each barrier it snapshots its
 // read positions (next offset per partition); when the checkpoint completed downstream (every
-// sink made what came before the barrier durable) it commits, per partition,
-// min(position at the barrier, lowest hold reported for it) (exec/SourceHolds.h: records still in
-// open windows or join buffers). Commits are asynchronous; on partition revocation and on close
+// sink made what came before the barrier durable) it commits, per partition, what the
+// coordinator closed for it: min(position at the barrier, lowest hold reported for it)
+// (exec/SourceHolds.h: records still in open windows or join buffers), lowered further so that
+// no fired window (or dropped duplicate with its original) is split by the replay after a
+// restart (exec/ReplayClosure.h). Commits are asynchronous; on partition revocation and on close
 // the last completed checkpoint's offsets are committed synchronously. A draining stop ends the
 // input without draining (no MAX watermark: open windows do not fire, their records stay held)
 // after a final checkpoint, so a restart replays exactly what was not durable.
@@ -89,6 +91,7 @@ public:
     bool commitsOnCheckpoint() const override { return true; }
     bool stopsWithoutDrain() const override { return true; }
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void collectPositions(std::int64_t checkpointId, SourceHolds& positions) const override;
     void notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds) override;
 
     /// Source watermark: min over assigned, non-idle partitions (kMinWatermark when unknown).

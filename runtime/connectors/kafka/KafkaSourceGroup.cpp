@@ -301,10 +301,19 @@ void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
     w.put("kafka.offsets." + m_s.topic, text);
 }
 
+void KafkaSource::collectPositions(std::int64_t checkpointId, SourceHolds& positions) const
+{
+    auto it = m_checkpoints.find(checkpointId);
+    if (it == m_checkpoints.end()) return;
+    for (const auto& [id, pos] : it->second)
+        positions.hold(m_origin.get(), id, pos);
+}
+
 void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds)
 {
     // Positions at the checkpoint; a source that ended before it (no barrier of its own) uses
-    // its last snapshot, taken at its end.
+    // its last snapshot, taken at its end. `holds` is the coordinator's closed commit vector
+    // (holds and replay closure applied to the positions this source reported).
     auto it = m_checkpoints.upper_bound(checkpointId);
     if (it == m_checkpoints.begin() || !m_rk) return;
     --it;
