@@ -20,17 +20,46 @@ void DedupOperator::processBatch(int, RecordBatch& batch, Collector& out)
     std::uint64_t dropped = 0;
     for (Record& r : batch) {
         KeyView kv = keyViewOf(r.row, m_keys);
-        if (m_seen.find(kv) != m_seen.end()) {
+        if (auto seen = m_seen.find(kv); seen != m_seen.end()) {
             ++dropped;
+            linkDuplicate(seen->second, r.provenance);
             continue;
         }
         EventTime t = m_eventTime && r.timestamp != kNoTimestamp ? r.timestamp
                                                                  : OperatorContext::processingTimeMs();
-        auto it = m_seen.emplace(toGroupKey(kv), t + m_ttl).first;
+        Seen first{t + m_ttl};
+        if (r.provenance.kind == Provenance::Kind::Kafka && r.provenance.origin) {
+            first.origin = r.provenance.origin.get();
+            first.partition = r.provenance.partition;
+            first.position = r.provenance.position;
+        }
+        auto it = m_seen.emplace(toGroupKey(kv), first).first;
         m_expiry.emplace(t + m_ttl, &it->first);
         out.emit(r);
     }
     if (dropped) m_ctx->counters().dropped.add(dropped);
+}
+
+void DedupOperator::linkDuplicate(const Seen& first, const Provenance& dup)
+{
+    if (!first.origin || first.position < 0 || dup.kind != Provenance::Kind::Kafka || !dup.origin ||
+        dup.position < 0)
+        return;
+    if (m_units.size() >= kMaxUnits) { // bounded: later ones merge into the last (coarser)
+        m_units.back().add(first.origin, first.partition, first.position);
+        m_units.back().add(dup);
+        return;
+    }
+    ReplayUnit& u = m_units.emplace_back();
+    u.add(first.origin, first.partition, first.position);
+    u.add(dup);
+}
+
+void DedupOperator::collectReplayUnits(std::vector<ReplayUnit>& units)
+{
+    for (ReplayUnit& u : m_units)
+        units.push_back(std::move(u));
+    m_units.clear();
 }
 
 void DedupOperator::processWatermark(EventTime watermark, Collector& out)

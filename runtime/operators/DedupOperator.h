@@ -3,6 +3,15 @@
 // later records with the same key while the key is remembered. A key is remembered for `ttl`
 // after its first record: in event time until the watermark reaches firstTs + ttl, else in
 // processing time. State is bounded by the TTL.
+//
+// Replay units: dedup state is not persisted, so a restart whose replay starts between an
+// original and its duplicate would admit the duplicate. Each dropped duplicate reports a unit
+// (exec/ReplayUnit.h) covering its Kafka offset and its original's, so the coordinator never
+// commits between them (a cheap compare per drop; at most kMaxUnits units per checkpoint, later
+// drops merge into the last one). A duplicate read only after its original was committed past
+// cannot be protected this way (that needs persisted state); with duplicates that carry their
+// original's event time and no late data, the original's window is still open (and holds it)
+// whenever its duplicate arrives.
 #include <map>
 
 #include "exec/Operator.h"
@@ -24,6 +33,8 @@ public:
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void processWatermark(EventTime watermark, Collector& out) override;
 
+    void collectReplayUnits(std::vector<ReplayUnit>& units) override;
+
     std::size_t stateSize() const { return m_seen.size(); }
 
 private:
@@ -33,8 +44,18 @@ private:
     std::int64_t m_ttl;
     bool m_eventTime;
     OperatorContext* m_ctx = nullptr;
-    KeyedMap<EventTime> m_seen;                       // key -> expiry time
+    struct Seen {
+        EventTime expiry = 0;
+        const std::string* origin = nullptr; // Kafka provenance of the first record (or null)
+        std::int32_t partition = -1;
+        std::int64_t position = -1;
+    };
+    static constexpr std::size_t kMaxUnits = 256;
+    void linkDuplicate(const Seen& first, const Provenance& dup);
+
+    KeyedMap<Seen> m_seen;                              // key -> expiry, first record
     std::multimap<EventTime, const GroupKey*> m_expiry; // expiry time -> key
+    std::vector<ReplayUnit> m_units;                    // duplicates dropped since the last barrier
 };
 
 } // namespace sw::runtime

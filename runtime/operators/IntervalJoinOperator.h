@@ -26,6 +26,11 @@ public:
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void processWatermark(EventTime watermark, Collector& out) override;
     /// Buffered records hold their Kafka positions until their cleanup time.
+    /// No replay units (exec/ReplayUnit.h): buffered rows do not keep their provenance (a
+    /// joined row carries the probing record's), and a replay that re-reads only one side of a
+    /// match re-emits a subset of the earlier joined rows, identical to them: harmless for an
+    /// upsert sink keyed by the join row, but a window downstream may count fewer joined rows
+    /// for its window after a restart. Tracking it would cost a provenance per buffered row.
     void collectHolds(SourceHolds& holds) const override;
 
     std::size_t bufferedKeys(int side) const { return m_side[side].buffers.size(); }

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void sourceHoldsKeepTheLowestPosition();
     void windowHoldsFollowTheirState_data();
     void windowHoldsFollowTheirState();
+    void dedupLinksDuplicatesToTheirOriginals();
     void topicListParsing();
     void secretsAreRedacted();
     void producerDefaultsAndOverrides();
@@ -112,6 +113,9 @@ void TestKafka::windowHoldsFollowTheirState()
     QCOMPARE(h.lowest(origin.get(), 0), std::optional<std::int64_t>(10));
     QCOMPARE(h.lowest(origin.get(), 1), std::optional<std::int64_t>(5));
     QVERIFY(!h.lowest(origin.get(), 2));
+    std::vector<ReplayUnit> units;
+    (*op)->collectReplayUnits(units);
+    QVERIFY(units.empty()); // nothing fired yet
     // The first window / session fires and is purged: only the later one holds.
     (*op)->processWatermark(t0 + 65000, cap.collector);
     cap.drain();
@@ -120,10 +124,73 @@ void TestKafka::windowHoldsFollowTheirState()
     (*op)->collectHolds(h);
     QCOMPARE(h.lowest(origin.get(), 0), std::optional<std::int64_t>(12));
     QVERIFY(!h.lowest(origin.get(), 1));
+    // A fired tumbling window becomes one replay unit over all its keys (Kafka records only);
+    // sessions report none (see SessionWindowOperator.h).
+    (*op)->collectReplayUnits(units);
+    if (type == "tumbling-window") {
+        QCOMPARE(units.size(), std::size_t(1));
+        const auto& r = units[0].ranges();
+        QCOMPARE(r.size(), std::size_t(2));
+        QVERIFY(r[0].origin == origin.get() && r[0].partition == 0 && r[0].lo == 10 &&
+                r[0].hi == 11);
+        QVERIFY(r[1].origin == origin.get() && r[1].partition == 1 && r[1].lo == 5 && r[1].hi == 5);
+    } else {
+        QVERIFY(units.empty());
+    }
+    units.clear();
+    (*op)->collectReplayUnits(units);
+    QVERIFY(units.empty()); // handed out once
     (*op)->processWatermark(t0 + 200000, cap.collector);
     h.clear();
     (*op)->collectHolds(h);
     QVERIFY(h.empty());
+    (*op)->collectReplayUnits(units);
+    QCOMPARE(units.size(), std::size_t(type == "tumbling-window" ? 1 : 0));
+    (*op)->close();
+}
+
+void TestKafka::dedupLinksDuplicatesToTheirOriginals()
+{
+    // A dropped duplicate and its original (both from Kafka) form one replay unit; dedup holds
+    // nothing.
+    Schema in({{"id", DataType::bigint()}, {"ts", DataType::timestamp()}});
+    in.setRowtime("ts");
+    NodeFixture fx("dedup", "dd", {{"keys", {"id"}}, {"ttl", "1 h"}}, {in});
+    QVERIFY2(fx.diagnostics.empty(), fx.diagnostics.c_str());
+    auto op = fx.nodeType->createOperator(fx.spec());
+    QVERIFY2(op, op ? "" : op.error().message.c_str());
+    auto ctx = fx.context();
+    QVERIFY((*op)->open(*ctx));
+    auto origin = std::make_shared<const std::string>("t");
+    Capture cap;
+    RecordBatch batch;
+    const std::int64_t t0 = 1704067200000LL;
+    auto add = [&](std::int64_t id, std::int32_t p, std::int64_t off,
+                   Provenance::Kind kind = Provenance::Kind::Kafka) {
+        Record r(Row{Value::integer(id), Value::timestamp(t0)}, t0);
+        r.provenance = {kind, p, off, origin, nullptr};
+        batch.appendSwap(r);
+    };
+    add(1, 0, 3);
+    add(2, 0, 4);
+    add(1, 1, 9);                         // duplicate of 1
+    add(2, 2, 1, Provenance::Kind::File); // duplicate of 2 from a file: no unit
+    (*op)->processBatch(0, batch, cap.collector);
+    cap.drain();
+    QCOMPARE(cap.out.size(), std::size_t(2));
+    SourceHolds h;
+    (*op)->collectHolds(h);
+    QVERIFY(h.empty());
+    std::vector<ReplayUnit> units;
+    (*op)->collectReplayUnits(units);
+    QCOMPARE(units.size(), std::size_t(1));
+    const auto& r = units[0].ranges();
+    QCOMPARE(r.size(), std::size_t(2));
+    QVERIFY(r[0].partition == 0 && r[0].lo == 3 && r[0].hi == 3);
+    QVERIFY(r[1].partition == 1 && r[1].lo == 9 && r[1].hi == 9);
+    units.clear();
+    (*op)->collectReplayUnits(units);
+    QVERIFY(units.empty());
     (*op)->close();
 }
 

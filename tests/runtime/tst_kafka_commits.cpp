@@ -188,7 +188,7 @@ void TestKafkaCommits::windowedCommitsNeverPassAnOpenWindow()
     // a window whose result is in the output topic (committed read first, output after).
     std::map<std::pair<int, std::int64_t>, std::int64_t> windowOf;
     int samples = 0;
-    auto check = [&](std::int64_t untilWindow) {
+    auto check = [&](std::int64_t untilWindow, bool needAdvance = true) {
         auto c = committed(bs(), "cm-win", "cm.win.in", 3);
         std::set<std::int64_t> delivered;
         for (const auto& [key, values] : results(bs(), "cm.win.out"))
@@ -206,17 +206,28 @@ void TestKafkaCommits::windowedCommitsNeverPassAnOpenWindow()
         bool advanced = true;
         for (const auto& [p, off] : c)
             advanced = advanced && off > 0;
-        return advanced && delivered.count(untilWindow) > 0;
+        return (advanced || !needAdvance) && delivered.count(untilWindow) > 0;
     };
     windowOf = windowsByOffset(bs(), "cm.win.in");
-    QVERIFY2(
-        run.waitUntil([&](const MetricsSnapshot&) { return check(kBase + 3 * kMinute); }, 30000),
-        errorsOf(run.events).c_str());
+    QVERIFY2(run.waitUntil(
+                 [&](const MetricsSnapshot&) { return check(kBase + 3 * kMinute, false); }, 30000),
+             errorsOf(run.events).c_str());
     if (QTest::currentTestFailed()) return;
+    // The duplicates, at the end of the input, were dropped for originals in minutes 0..4. A
+    // replay from minute 4's hold would read them without their originals, so the replay
+    // closure keeps the commit at the start of the fired windows of those originals (minute 0)
+    // until the open window's hold passes the duplicates.
+    QVERIFY(run.waitUntil(
+        [&](const MetricsSnapshot&) {
+            return committed(bs(), "cm-win", "cm.win.in", 3) ==
+                   std::map<int, std::int64_t>{{0, 0}, {1, 0}, {2, 0}};
+        },
+        30000));
 
     QCOMPARE(produce(bs(), "cm.win.in", toMsgs(orders(5, 10, 3, 30, rng, nextId))), 450);
     windowOf = windowsByOffset(bs(), "cm.win.in");
-    // Commits follow: windows up to minute 8 fire; minute 9's window stays open and holds.
+    // Commits follow: windows up to minute 8 fire; minute 9's window stays open and holds (the
+    // duplicates now lie below its hold).
     std::map<int, std::int64_t> firstOfOpen;
     for (const auto& [where, ws] : windowOf)
         if (ws == kBase + 9 * kMinute && !firstOfOpen.count(where.first))

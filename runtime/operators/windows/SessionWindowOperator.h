@@ -17,6 +17,10 @@ public:
     void endOfInput(Collector& out) override;
     /// Sessions in state (open, or fired and within the allowed lateness) hold the lowest Kafka
     /// position of their records; merging sessions merges their holds.
+    /// No replay units (exec/ReplayUnit.h): sessions of different keys overlap in offsets almost
+    /// always (an open session of one key starts before a fired one of another key ends), so a
+    /// closure over them would rarely leave the commit a cut to move to. After a restart a
+    /// fired session may be re-emitted partially (at-least-once, as before).
     void collectHolds(SourceHolds& holds) const override;
 
     std::size_t keyCount() const { return m_keys.size(); }

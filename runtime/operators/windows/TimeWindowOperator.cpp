@@ -27,7 +27,8 @@ bool TimeWindowOperator::addTo(const TimeWindow& w, std::uint32_t keyId, const R
     // Commit hold while the window has state: until it fired and, with allowed lateness, until
     // its cleanup (a late record re-fires it with the whole aggregate, so a replay after a
     // restart must rebuild all of it).
-    if (r.provenance.kind == Provenance::Kind::Kafka) win.holds.hold(r.provenance);
+    // The same ranges make its replay unit once it leaves state (collectReplayUnits).
+    if (r.provenance.kind == Provenance::Kind::Kafka) win.records.add(r.provenance);
     const std::size_t n = m_c.aggregates.size();
     std::uint32_t slot = win.index.find(keyId);
     if (slot == FlatIndex::kNone) {
@@ -81,6 +82,10 @@ void TimeWindowOperator::emitWindow(const TimeWindow& w, const Window& win, Coll
 void TimeWindowOperator::purge(std::map<EventTime, Window>::iterator it)
 {
     for (std::uint32_t id : it->second.keyIds) m_dict.release(id);
+    Window& win = it->second;
+    if (win.fired && !win.records.empty() && m_c.eventTime &&
+        m_c.kind == WindowConfig::Kind::Tumbling)
+        m_units.push_back(std::move(win.records));
     if (m_last == &it->second) m_last = nullptr;
     m_windows.erase(it);
 }
@@ -116,7 +121,14 @@ void TimeWindowOperator::onProcessingTime(std::int64_t nowMs, Collector& out)
 void TimeWindowOperator::collectHolds(SourceHolds& holds) const
 {
     for (const auto& [end, win] : m_windows)
-        holds.merge(win.holds);
+        win.records.holdLowest(holds);
+}
+
+void TimeWindowOperator::collectReplayUnits(std::vector<ReplayUnit>& units)
+{
+    for (ReplayUnit& u : m_units)
+        units.push_back(std::move(u));
+    m_units.clear();
 }
 
 void TimeWindowOperator::endOfInput(Collector& out)

@@ -24,6 +24,13 @@ public:
     /// position of their records.
     void collectHolds(SourceHolds& holds) const override;
 
+    /// Event-time tumbling windows report one replay unit per window when it leaves state
+    /// (fired, lateness over): the offset ranges of all its records, all keys together. Hop
+    /// windows report none: overlapping windows share records, so every offset cut splits one
+    /// of them and a closure over them would never let the commit move (a restart may
+    /// re-emit a partial hop window, as before).
+    void collectReplayUnits(std::vector<ReplayUnit>& units) override;
+
     /// Windows (with state) currently held; for tests and metrics.
     std::size_t windowCount() const { return m_windows.size(); }
 
@@ -34,7 +41,7 @@ private:
         FlatIndex index;                  // key id -> slot
         std::vector<std::uint32_t> keyIds; // slot -> key id
         std::vector<Acc> accs;             // slot * aggregates
-        SourceHolds holds;                 // lowest Kafka positions of its records
+        ReplayUnit records;                // Kafka offset ranges of its records
     };
     /// Adds `r` to window `w`; returns false when the window is already past its lateness.
     bool addTo(const TimeWindow& w, std::uint32_t keyId, const Record& r, Collector& out);
@@ -45,6 +52,7 @@ private:
 
     std::map<EventTime, Window> m_windows; // by window end: firing order
     KeyDictionary m_dict;
+    std::vector<ReplayUnit> m_units;       // of windows that left state since the last barrier
     EventTime m_time = kMinWatermark;      // watermark, or processing time
     EventTime m_lastEnd = kMinWatermark;   // one-entry cache of the last window looked up
     Window* m_last = nullptr;
