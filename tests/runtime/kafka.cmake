@@ -20,3 +20,7 @@ sw_add_qtest(tst_kafka_cli SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_cli.cpp
   LABELS integration kafka slow TIMEOUT 300)
 target_compile_definitions(tst_kafka_cli PRIVATE SW_CLI_PATH="$<TARGET_FILE:streamwright-run>")
 add_dependencies(tst_kafka_cli streamwright-run)
+# Exact windows across restarts (replay closure): disorder across window boundaries, duplicates,
+# stops where a fired window straddles the commit (~15 s).
+sw_add_qtest(tst_kafka_replay SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_replay.cpp
+  LIBS sw_runtime PkgConfig::RDKAFKA SQLite::SQLite3 LABELS integration kafka TIMEOUT 300)
