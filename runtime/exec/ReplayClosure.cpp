@@ -69,13 +69,13 @@ bool ReplayClosure::lower(const ReplayUnit& u, CommitVector& c, const CommitVect
 
 const ReplayClosure::CommitVector& ReplayClosure::close(const CommitVector& proposal)
 {
-    // Start from the previous result (kept for keys without a proposal) overlaid with the
-    // proposal; never lower a key below min(previous, proposal).
+    // Start from the previous result (kept for keys without a proposal: what was committed for
+    // them stays so) overlaid with the proposal; never lower a key below min(previous, proposal).
     CommitVector c = m_committed;
-    CommitVector floor;
+    CommitVector floor = m_committed;
     for (const auto& [key, v] : proposal) {
-        auto prev = m_committed.find(key);
-        if (prev != m_committed.end()) floor[key] = std::min(prev->second, v);
+        auto prev = floor.find(key);
+        if (prev != floor.end()) prev->second = std::min(prev->second, v);
         c[key] = v;
     }
     bound(c); // c is the proposal here (with previous values for keys without one)

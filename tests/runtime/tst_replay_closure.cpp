@@ -203,9 +203,12 @@ void TestReplayClosure::unitsDroppedOnceCommittedPast()
     QCOMPARE(r.at(f.p(0)), std::int64_t(41));
     QCOMPARE(r.at(f.p(1)), std::int64_t(9));
     QCOMPARE(c.unitCount(), std::size_t(0));
-    // Keys without a proposal keep their previous value.
+    // Keys without a proposal keep their previous value, also under a unit that would lower
+    // them (what was committed for them stays so).
+    c.add(f.unit({{0, 42, 50}, {1, 5, 9}}));
     r = c.close({{f.p(0), 45}});
     QCOMPARE(r.at(f.p(1)), std::int64_t(9));
+    QCOMPARE(r.at(f.p(0)), std::int64_t(42));
 }
 
 void TestReplayClosure::unknownPartitionCountsAsReplayed()
