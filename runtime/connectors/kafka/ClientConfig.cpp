@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include <librdkafka/rdkafka.h>
@@ -28,7 +29,13 @@ GlobalState& global()
 
 void defaultSink(int level, const std::string& client, const std::string& line)
 {
-    if (level > 3) return;
+    // Errors and worse by default; SW_KAFKA_LOG_LEVEL=7 shows librdkafka's debug output (with the
+    // `debug` property set on a node, e.g. "fetch,cgrp").
+    static const int maxLevel = [] {
+        const char* v = std::getenv("SW_KAFKA_LOG_LEVEL");
+        return v ? std::atoi(v) : 3;
+    }();
+    if (level > maxLevel) return;
     std::fprintf(stderr, "kafka: %s: %s\n", client.c_str(), line.c_str());
 }
 
@@ -132,9 +139,15 @@ ClientConfig ClientConfig::defaults(Role role)
         // reports (records lost); librdkafka never silently jumps.
         c.set("auto.offset.reset", "error");
         c.set("enable.partition.eof", "false");
-        // Bounded prefetch: at most this much is buffered locally per consumer.
-        c.set("queued.max.messages.kbytes", "16384");
-        c.set("queued.min.messages", "20000");
+        // Bounded prefetch: at most 64 MiB (librdkafka's default) is buffered per consumer, plus
+        // what one fetch brings beyond it. The bytes bound is the one that applies: for a group
+        // consumer both thresholds count the single consumer queue shared by all partitions, and
+        // once either is reached librdkafka 2.0 stops fetching and re-checks only when its broker
+        // thread wakes, up to 1 s later (fetch.queue.backoff.ms arrives in 2.2). So the queue must
+        // hold about a second of consumption: a 20000-message limit starved a pipeline parsing 1M
+        // events/s to 70K/s (bench_kafka), with 1M messages / 64 MiB it keeps up with kcat.
+        c.set("queued.max.messages.kbytes", "65536");
+        c.set("queued.min.messages", "1000000");
         c.set("fetch.wait.max.ms", "100");
     }
     return c;
