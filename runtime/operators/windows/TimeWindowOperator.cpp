@@ -84,8 +84,12 @@ void TimeWindowOperator::purge(std::map<EventTime, Window>::iterator it)
     for (std::uint32_t id : it->second.keyIds) m_dict.release(id);
     Window& win = it->second;
     if (win.fired && !win.records.empty() && m_c.eventTime &&
-        m_c.kind == WindowConfig::Kind::Tumbling)
-        m_units.push_back(std::move(win.records));
+        m_c.kind == WindowConfig::Kind::Tumbling) {
+        if (m_units.size() < kMaxUnits)
+            m_units.push_back(std::move(win.records));
+        else // no barrier for long (bounded): merge into the last unit, coarser but correct
+            m_units.back().merge(win.records);
+    }
     if (m_last == &it->second) m_last = nullptr;
     m_windows.erase(it);
 }

@@ -52,6 +52,7 @@ private:
 
     std::map<EventTime, Window> m_windows; // by window end: firing order
     KeyDictionary m_dict;
+    static constexpr std::size_t kMaxUnits = 1024;
     std::vector<ReplayUnit> m_units;       // of windows that left state since the last barrier
     EventTime m_time = kMinWatermark;      // watermark, or processing time
     EventTime m_lastEnd = kMinWatermark;   // one-entry cache of the last window looked up
