@@ -129,8 +129,7 @@ Measure runPipeline(const std::string& topic, int partitions, long n, int parall
         {"id": "orders", "type": "kafka-source", "properties": {"topic": ")J" +
         topic + R"J(",
           "group_id": ")J" +
-        group + R"J(", "partitions": )J" +
-        std::to_string(partitions) + R"J(,
+        group + R"J(", "partitions": )J" + std::to_string(partitions) + R"J(,
           "start_from": "earliest", "format": "json",)J" +
         consumerProps() + R"J( "timestamp_column": "event_time", "max_out_of_orderness": "5 s",
           "schema": [{"name": "order_id", "type": "BIGINT"}, {"name": "customer_id", "type": "BIGINT"},
@@ -255,8 +254,8 @@ int main(int argc, char** argv)
         std::printf("rep %d: kcat %9.0f events/s (%.2f s, %.2f CPU s); pipeline %9.0f events/s "
                     "(%.2f s, %.2f CPU s), %9.0f per core; ratio %.2f\n",
                     rep + 1, static_cast<double>(n) / k.wall, k.wall, k.cpu,
-                    static_cast<double>(n) / m.wall, m.wall, m.cpu,
-                    static_cast<double>(n) / m.cpu, k.wall / m.wall);
+                    static_cast<double>(n) / m.wall, m.wall, m.cpu, static_cast<double>(n) / m.cpu,
+                    k.wall / m.wall);
     }
     auto best = [](const std::vector<Measure>& v, double Measure::*field) {
         double b = v.front().*field;

@@ -13,10 +13,12 @@ std::chrono::milliseconds timeoutFor(std::int64_t intervalMs)
 }
 } // namespace
 
-CheckpointCoordinator::CheckpointCoordinator(int participants, std::int64_t intervalMs)
+CheckpointCoordinator::CheckpointCoordinator(int participants, std::int64_t intervalMs,
+                                             int replayUnitMaxAge)
     : m_participants(participants), m_intervalMs(std::max<std::int64_t>(1, intervalMs)),
       m_finished(static_cast<std::size_t>(participants), false),
       m_lastPositions(static_cast<std::size_t>(std::max(participants, 0))),
+      m_closure(ReplayClosure::kDefaultMaxUnits, replayUnitMaxAge),
       m_completedHolds(std::make_shared<const SourceHolds>())
 {
 }
@@ -137,6 +139,7 @@ void CheckpointCoordinator::checkComplete(std::map<std::int64_t, Pending>::itera
     if (it->second.remaining > 0 || m_aborted.load()) return;
     const std::int64_t id = it->first;
     m_completedHolds = std::make_shared<const SourceHolds>(closeLocked(it->second));
+    warnOfExpiredUnits(id);
     m_pending.erase(m_pending.begin(), std::next(it)); // older pending ones are subsumed
     m_completions.fetch_add(1);
     if (id > m_completed.load()) m_completed.store(id, std::memory_order_release);
@@ -159,6 +162,23 @@ SourceHolds CheckpointCoordinator::closeLocked(const Pending& c)
     for (const auto& [key, v] : proposal)
         out.hold(key.first, key.second, closed.at(key));
     return out;
+}
+
+void CheckpointCoordinator::warnOfExpiredUnits(std::int64_t id)
+{
+    // Once when units are first given up, then at most every 10 minutes while more are.
+    const std::uint64_t expired = m_closure.expired();
+    if (!m_warn || expired == m_expiredWarned) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (m_expiredWarned > 0 && now - m_lastExpiryWarning < std::chrono::minutes(10)) return;
+    const std::uint64_t count = expired - m_expiredWarned;
+    m_expiredWarned = expired;
+    m_lastExpiryWarning = now;
+    m_warn("checkpoint " + std::to_string(id) + ": " + std::to_string(count) +
+           " fired window(s) given up by the replay closure: event time is interleaved across "
+           "every window boundary, so no commit point splits none of them, and Kafka offsets "
+           "were committed past them to keep the consumer group from lagging without bound; a "
+           "restart may re-emit those windows with partial results (docs/kafka.md)");
 }
 
 std::size_t CheckpointCoordinator::replayUnits() const

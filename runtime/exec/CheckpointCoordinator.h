@@ -30,11 +30,14 @@
 //
 // Thread-safe. Participants are numbered 0..n-1 (subtasks, chained ones included).
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -55,7 +58,14 @@ class CheckpointCoordinator {
 public:
     /// `participants` subtasks must acknowledge each checkpoint; one is triggered every
     /// `intervalMs` once start() ran.
-    CheckpointCoordinator(int participants, std::int64_t intervalMs);
+    CheckpointCoordinator(int participants, std::int64_t intervalMs,
+                          int replayUnitMaxAge = kReplayUnitMaxAge);
+    /// Closes after which a replay unit kept only by a chain is given up (ReplayClosure.h).
+    static constexpr int kReplayUnitMaxAge = 60;
+
+    /// Receives warnings (called on the completing thread, under the coordinator's lock: it must
+    /// not call back into the coordinator). Set before start().
+    void setWarningSink(std::function<void(const std::string&)> sink) { m_warn = std::move(sink); }
     ~CheckpointCoordinator();
     CheckpointCoordinator(const CheckpointCoordinator&) = delete;
     CheckpointCoordinator& operator=(const CheckpointCoordinator&) = delete;
@@ -121,6 +131,7 @@ private:
     void checkComplete(std::map<std::int64_t, Pending>::iterator it);
     /// The closed commit vector of a completing checkpoint (its proposal's keys).
     SourceHolds closeLocked(const Pending& c);
+    void warnOfExpiredUnits(std::int64_t id);
     void loop(std::stop_token st);
 
     const int m_participants;
@@ -133,6 +144,9 @@ private:
     std::vector<SourceHolds> m_lastPositions; // per participant, its last reported positions
     SourceHolds m_finishedPositions;          // last positions of sources that ended
     ReplayClosure m_closure;
+    std::function<void(const std::string&)> m_warn;
+    std::uint64_t m_expiredWarned = 0; // expired units already reported
+    std::chrono::steady_clock::time_point m_lastExpiryWarning{};
     std::atomic<std::uint64_t> m_lowerings{0};
     std::int64_t m_nextId = 1;
     std::shared_ptr<const SourceHolds> m_completedHolds;

@@ -268,6 +268,8 @@ void Engine::Impl::setUpCheckpoints()
     m_checkpoints =
         std::make_unique<CheckpointCoordinator>(static_cast<int>(m_subtasks.size()), interval);
     m_checkpoints->setCommittingSources(commits);
+    m_checkpoints->setWarningSink(
+        [this](const std::string& m) { pushEvent(EngineEvent::Kind::Warning, {}, m); });
     m_env->checkpoints = m_checkpoints.get();
     for (std::size_t i = 0; i < m_subtasks.size(); ++i)
         m_subtasks[i]->setParticipant(static_cast<int>(i));

@@ -42,7 +42,8 @@ public:
     using Key = std::pair<const std::string*, std::int32_t>;
     using CommitVector = std::map<Key, std::int64_t>;
 
-    explicit ReplayClosure(std::size_t maxUnits = 4096, int maxAge = 60)
+    static constexpr std::size_t kDefaultMaxUnits = 4096;
+    explicit ReplayClosure(std::size_t maxUnits = kDefaultMaxUnits, int maxAge = 60)
         : m_maxUnits(maxUnits), m_maxAge(maxAge)
     {
     }

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void expiredForLiveness();
     void randomAgainstBruteForce();
     void coordinatorClosesWhatSourcesCommit();
+    void coordinatorWarnsWhenUnitsAreGivenUp();
 };
 
 void TestReplayClosure::unitTracksRanges()
@@ -379,6 +380,50 @@ void TestReplayClosure::coordinatorClosesWhatSourcesCommit()
     cc.acknowledge(2, after, SourceHolds());
     QCOMPARE(cc.completedId(), after);
     QCOMPARE(cc.completed().second->lowest(&f.o0, 0), std::optional<std::int64_t>(250));
+}
+
+void TestReplayClosure::coordinatorWarnsWhenUnitsAreGivenUp()
+{
+    // Every boundary interleaved (as in expiredForLiveness), through the coordinator with a max
+    // age of 2: the first units given up raise one warning; more within 10 minutes raise none.
+    Fixture f;
+    CheckpointCoordinator cc(2, 1000000, 2);
+    std::vector<std::string> warnings;
+    std::uint64_t expiredAtWarning = 0; // the sink must not call into the coordinator
+    cc.setWarningSink([&](const std::string& m) { warnings.push_back(m); });
+    for (int k = 0; k < 12; ++k) {
+        std::int64_t id = cc.triggerNow();
+        CheckpointAck src;
+        src.positions.hold(&f.o0, 0, 10 * (k + 2));
+        cc.acknowledge(0, id, src);
+        CheckpointAck win;
+        win.holds.hold(&f.o0, 0, 10 * (k + 1));                  // window k+1 open
+        win.units.push_back(f.unit({{0, 10 * k, 10 * k + 12}})); // window k fired
+        cc.acknowledge(1, id, win);
+        QCOMPARE(cc.completedId(), id);
+        if (cc.replayUnitsExpired() == 0) QVERIFY(warnings.empty());
+        if (warnings.size() == 1 && expiredAtWarning == 0)
+            expiredAtWarning = cc.replayUnitsExpired();
+    }
+    QCOMPARE(warnings.size(), std::size_t(1));
+    QVERIFY(cc.replayUnitsExpired() > expiredAtWarning); // more given up later: not repeated
+    QVERIFY2(warnings[0].find("re-emit those windows with partial results") != std::string::npos,
+             warnings[0].c_str());
+    // The commit moved on (given-up units no longer hold it at the first window).
+    QVERIFY(*cc.completed().second->lowest(&f.o0, 0) > 10);
+
+    // No units given up: no warning.
+    CheckpointCoordinator quiet(1, 1000000, 2);
+    bool warned = false;
+    quiet.setWarningSink([&](const std::string&) { warned = true; });
+    for (int k = 0; k < 5; ++k) {
+        std::int64_t id = quiet.triggerNow();
+        CheckpointAck a;
+        a.positions.hold(&f.o0, 0, 10 * (k + 1));
+        quiet.acknowledge(0, id, a);
+    }
+    QCOMPARE(quiet.completedId(), std::int64_t(5));
+    QVERIFY(!warned);
 }
 
 QTEST_GUILESS_MAIN(TestReplayClosure)
