@@ -1,21 +1,30 @@
 // Run & debug record views fed constructed records (no engine): the event inspector (filter,
-// pause, copy, capture gaps) and the DLQ browser view (raw bytes, hex, filters, JSONL export).
+// pause, copy, capture gaps) and the DLQ browser view (raw bytes, hex, Kafka headers and
+// timestamp, filters, JSONL export), also of dead letters read back from SQLite and JSONL.
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fstream>
+#include <sqlite3.h>
+
 #include <nlohmann/json.hpp>
 
+#include "catalog/Catalog.h"
 #include "catalog/NodeType.h"
+#include "connectors/dlq/DeadLetterStore.h"
+#include "connectors/dlq/DlqWriter.h"
 #include "dlq/DlqBrowserView.h"
 #include "dlq/DlqEntry.h"
 #include "dlq/DlqTableModel.h"
 #include "exec/ErrorRecord.h"
 #include "inspector/InspectorView.h"
 #include "inspector/RecordTableModel.h"
+#include "model/PipelineSpec.h"
 #include "types/Value.h"
 
 using namespace sw;
@@ -48,6 +57,84 @@ runtime::Schema orderSchema()
     return s;
 }
 
+/// A Kafka record's original message time: 2023-11-14T22:13:20.123Z.
+constexpr std::int64_t kKafkaTime = 1'700'000'000'123;
+const std::string kBinary("\x00\xff\x10\x80", 4);
+const std::string kUtf8 = "Z\xc3\xbcrich \xe2\x9c\x93"; // "Zürich ✓"
+
+/// A parse error of a Kafka message with four headers (text, binary, non-ASCII UTF-8, control
+/// bytes that are valid UTF-8 but not text) and a message timestamp; `withRaw` false gives one
+/// without them (as before raw_headers existed).
+runtime::Record kafkaError(bool withRaw)
+{
+    runtime::ErrorInfo info;
+    info.errorClass = runtime::ErrorClass::Parse;
+    info.message = "bad number at byte 12";
+    info.provenance.kind = runtime::Provenance::Kind::Kafka;
+    info.provenance.origin = std::make_shared<const std::string>("shop.orders.created");
+    info.provenance.partition = 1;
+    info.provenance.position = 77;
+    auto raw = std::make_shared<runtime::RawBytes>();
+    raw->value = "{\"order_id\": 1x}";
+    if (withRaw) {
+        raw->headers = {{"trace-id", "abc-123"},
+                        {"blob", kBinary},
+                        {"city", kUtf8},
+                        {"schema", std::string("\0\0\x01", 3)}};
+        raw->timestamp = kKafkaTime;
+    }
+    info.provenance.raw = raw;
+    info.errorTime = kEvent0;
+    return runtime::makeErrorRecord("orders", info, kEvent0);
+}
+
+/// What the Headers tab shows for kafkaError(true): name, text|hex, value.
+const QString kHeadersShown = QString::fromUtf8("trace-id  text  abc-123\n"
+                                                "blob      hex   00 ff 10 80\n"
+                                                "city      text  Z\xc3\xbcrich \xe2\x9c\x93\n"
+                                                "schema    hex   00 00 01");
+const QString kKafkaTimeShown =
+    QStringLiteral("Kafka time 2023-11-14T22:13:20.123Z (1700000000123 ms)");
+
+/// The view's detail pane for a single entry.
+struct ShownEntry {
+    QString meta, headers, headersTab;
+};
+ShownEntry showEntry(widgets::DlqEntry e)
+{
+    widgets::DlqBrowserView view;
+    view.resize(900, 500);
+    view.show();
+    view.addEntries({std::move(e)});
+    view.selectIds({view.model()->entry(0).id});
+    auto* tabs = view.findChild<QTabWidget*>();
+    const int i = tabs->indexOf(view.findChild<QWidget*>(QStringLiteral("dlqHeaders")));
+    return {view.metaText(), view.headersText(), tabs->tabText(i)};
+}
+
+/// Writes `rows` (errorSchema()) with the `target` dlq writer into `path`.
+void writeDeadLetters(const std::string& target, const std::string& path,
+                      const std::vector<runtime::Record>& rows)
+{
+    runtime::NodeSpec node;
+    node.id = "dlq";
+    node.type = "dlq";
+    node.properties = {{"target", target}, {"path", path}};
+    const runtime::NodeType* type = runtime::Catalog::instance().find("dlq");
+    QVERIFY(type);
+    runtime::OperatorSpec spec{node, *type, {runtime::errorSchema()}, {}, 0, 1, std::string()};
+    auto writer =
+        target == "sqlite" ? runtime::makeSqliteDlqWriter(spec) : runtime::makeJsonlDlqWriter(spec);
+    QVERIFY2(writer, writer ? "" : writer.error().message.c_str());
+    QVERIFY((*writer)->open());
+    runtime::RecordBatch batch;
+    for (const runtime::Record& r : rows)
+        batch.appendSlot() = r;
+    QVERIFY((*writer)->write(batch));
+    QVERIFY((*writer)->flush());
+    (*writer)->close();
+}
+
 } // namespace
 
 class TestRunRecords : public QObject {
@@ -58,6 +145,11 @@ private Q_SLOTS:
     void inspectorCountsCaptureGaps();
     void dlqEntryKeepsRawBytes();
     void dlqViewFiltersAndExports();
+    void dlqEntryShowsKafkaHeadersAndTimestamp();
+    void dlqHeadersFromStore_data();
+    void dlqHeadersFromStore();
+    void dlqOldFormatWithoutHeaders();
+    void dlqMalformedHeadersGiveNote();
 };
 
 void TestRunRecords::inspectorFiltersPausesAndCopies()
@@ -232,6 +324,159 @@ void TestRunRecords::dlqViewFiltersAndExports()
     QCOMPARE(view.model()->find(1)->replayText(), std::string("{\"fixed\": true}"));
     view.setReplayResult(1, true, "ok");
     QCOMPARE(view.model()->find(1)->replay, widgets::DlqEntry::Replay::Replayed);
+}
+
+void TestRunRecords::dlqEntryShowsKafkaHeadersAndTimestamp()
+{
+    const runtime::Record rec = kafkaError(true);
+    const widgets::DlqEntry e = widgets::dlqEntryFromErrorRow(rec.row, runtime::errorSchema());
+    const std::vector<std::pair<std::string, std::string>> headers = {
+        {"trace-id", "abc-123"}, {"blob", kBinary}, {"city", kUtf8}, {"schema", {"\0\0\x01", 3}}};
+    QCOMPARE(e.rawHeaders, headers);
+    QCOMPARE(e.rawTimestampMs, std::optional<std::int64_t>(kKafkaTime));
+    QCOMPARE(e.rawNote, std::string());
+    const ShownEntry shown = showEntry(e);
+    QCOMPARE(shown.headers, kHeadersShown);
+    QCOMPARE(shown.headersTab, QStringLiteral("Headers (4)"));
+    QVERIFY2(shown.meta.contains(kKafkaTimeShown), qPrintable(shown.meta));
+    // Export keeps the header bytes exactly (base64), with the text when it is UTF-8.
+    const auto line = nlohmann::json::parse(widgets::dlqEntryToJsonLine(e));
+    QCOMPARE(line["raw_headers"].size(), std::size_t(4));
+    QCOMPARE(line["raw_headers"][1]["key"].get<std::string>(), std::string("blob"));
+    QCOMPARE(line["raw_headers"][1]["value"].get<std::string>(), widgets::base64Encode(kBinary));
+    QVERIFY(!line["raw_headers"][1].contains("text"));
+    QCOMPARE(line["raw_headers"][2]["text"].get<std::string>(), kUtf8);
+    QCOMPARE(line["raw_timestamp"].get<std::string>(), std::string("2023-11-14 22:13:20.123"));
+}
+
+void TestRunRecords::dlqHeadersFromStore_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("jsonl") << QStringLiteral("jsonl");
+}
+
+void TestRunRecords::dlqHeadersFromStore()
+{
+    QFETCH(QString, target);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("dead." + target).toStdString();
+    writeDeadLetters(target.toStdString(), path, {kafkaError(true), kafkaError(false)});
+    auto dead = runtime::readDeadLetters(target.toStdString(), path);
+    QVERIFY2(dead, dead ? "" : dead.error().message.c_str());
+    QCOMPARE(dead->size(), std::size_t(2));
+    const widgets::DlqEntry with = widgets::dlqEntryFromDeadLetter((*dead)[0]);
+    QCOMPARE(with.rawHeaders.size(), std::size_t(4));
+    QCOMPARE(with.rawHeaders[1].second, kBinary);
+    QCOMPARE(with.sourcePosition(), std::string("shop.orders.created[1]@77"));
+    ShownEntry shown = showEntry(with);
+    QCOMPARE(shown.headers, kHeadersShown);
+    QVERIFY2(shown.meta.contains(kKafkaTimeShown), qPrintable(shown.meta));
+    // A dead letter without headers or timestamp in the same store.
+    shown = showEntry(widgets::dlqEntryFromDeadLetter((*dead)[1]));
+    QCOMPARE(shown.headers, QStringLiteral("(no headers)"));
+    QCOMPARE(shown.headersTab, QStringLiteral("Headers"));
+    QVERIFY(!shown.meta.contains(QStringLiteral("Kafka time")));
+}
+
+void TestRunRecords::dlqOldFormatWithoutHeaders()
+{
+    // An errors row of the schema before raw_headers/raw_timestamp existed.
+    const runtime::Schema& now = runtime::errorSchema();
+    std::vector<runtime::Field> oldFields;
+    for (std::size_t i = 0; i < now.size(); ++i)
+        if (now[i].name != "raw_headers" && now[i].name != "raw_timestamp")
+            oldFields.push_back(now[i]);
+    const runtime::Schema old(oldFields);
+    QCOMPARE(old.size() + 2, now.size());
+    runtime::Row row = kafkaError(true).row;
+    row.resize(old.size()); // the two new columns are the last ones
+    const widgets::DlqEntry e = widgets::dlqEntryFromErrorRow(row, old);
+    QCOMPARE(e.message, std::string("bad number at byte 12"));
+    QVERIFY(e.rawHeaders.empty());
+    QVERIFY(!e.rawTimestampMs);
+    QCOMPARE(e.rawNote, std::string());
+    ShownEntry shown = showEntry(e);
+    QCOMPARE(shown.headers, QStringLiteral("(no headers)"));
+    QVERIFY(!shown.meta.contains(QStringLiteral("Kafka time")));
+
+    // An old SQLite table and an old JSONL line (no raw_headers/raw_timestamp) still load.
+    QTemporaryDir dir;
+    const std::string db = dir.filePath("old.sqlite").toStdString();
+    sqlite3* h = nullptr;
+    QCOMPARE(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(h,
+                          "CREATE TABLE dead_letters (error_time TEXT, node_id TEXT, error_class "
+                          "TEXT, message TEXT, source_topic TEXT, source_partition INTEGER, "
+                          "source_offset INTEGER, source_file TEXT, source_line INTEGER, raw_key "
+                          "BLOB, raw_value BLOB, record TEXT);"
+                          "INSERT INTO dead_letters VALUES ('2024-01-01 00:00:00.000', 'orders', "
+                          "'parse', 'old one', 't', 0, 5, NULL, NULL, NULL, X'7b31', NULL);",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    sqlite3_close(h);
+    const std::string jsonl = dir.filePath("old.jsonl").toStdString();
+    std::ofstream(jsonl) << R"({"error_time": "2024-01-01 00:00:00.000", "node_id": "orders", )"
+                            R"("error_class": "parse", "message": "old one", "source_topic": "t", )"
+                            R"("source_partition": 0, "source_offset": 5, "raw_value": "ezE="})"
+                         << "\n";
+    for (const auto& [target, path] : {std::pair{"sqlite", db}, std::pair{"jsonl", jsonl}}) {
+        auto dead = runtime::readDeadLetters(target, path);
+        QVERIFY2(dead, dead ? target : dead.error().message.c_str());
+        QCOMPARE(dead->size(), std::size_t(1));
+        const widgets::DlqEntry o = widgets::dlqEntryFromDeadLetter(dead->front());
+        QCOMPARE(o.message, std::string("old one"));
+        QCOMPARE(*o.rawValue, std::string("{1"));
+        shown = showEntry(o);
+        QCOMPARE(shown.headers, QStringLiteral("(no headers)"));
+        QVERIFY(!shown.meta.contains(QStringLiteral("Kafka time")));
+    }
+}
+
+void TestRunRecords::dlqMalformedHeadersGiveNote()
+{
+    const runtime::Schema& s = runtime::errorSchema();
+    const auto headersCol = static_cast<std::size_t>(s.indexOf("raw_headers"));
+    const auto timeCol = static_cast<std::size_t>(s.indexOf("raw_timestamp"));
+    struct Case {
+        const char* stored;
+        const char* note;
+    };
+    const Case cases[] = {
+        {"not json", "raw_headers is not valid JSON"},
+        {R"({"trace-id": "YWJj"})",
+         R"(raw_headers is not a JSON array of {"key", "value"} objects)"},
+        {R"([{"key": "a", "value": "YQ=="}, {"value": "YQ=="}])",
+         R"(raw_headers entry 2 has no string "key")"},
+        {R"([{"key": "blob", "value": "***"}])",
+         "raw_headers entry 1 ('blob'): value is not base64"},
+    };
+    for (const Case& c : cases) {
+        runtime::Row row = kafkaError(true).row;
+        row[headersCol] = Value::string(c.stored);
+        const widgets::DlqEntry e = widgets::dlqEntryFromErrorRow(row, s);
+        QCOMPARE(e.rawNote, std::string(c.note));
+        QVERIFY(e.rawHeaders.empty());
+        QCOMPARE(e.unreadableHeaders, std::optional<std::string>(c.stored));
+        QCOMPARE(e.rawTimestampMs, std::optional<std::int64_t>(kKafkaTime)); // the rest is kept
+        const ShownEntry shown = showEntry(e);
+        QVERIFY2(shown.meta.contains(QString(c.note).toHtmlEscaped()), qPrintable(shown.meta));
+        QCOMPARE(shown.headers, QStringLiteral("(headers could not be read: %1)\n\nAs stored:\n%2")
+                                    .arg(QString(c.note), QString(c.stored)));
+        QVERIFY(nlohmann::json::parse(widgets::dlqEntryToJsonLine(e))["raw_headers"] ==
+                nlohmann::json(c.stored));
+    }
+    // A raw_timestamp that is not a timestamp: noted, headers still shown.
+    runtime::Row row = kafkaError(true).row;
+    row[timeCol] = Value::string("yesterday");
+    const widgets::DlqEntry e = widgets::dlqEntryFromErrorRow(row, s);
+    QVERIFY(!e.rawTimestampMs);
+    QCOMPARE(e.rawNote, std::string("raw_timestamp 'yesterday' is not a timestamp"));
+    const ShownEntry shown = showEntry(e);
+    QCOMPARE(shown.headers, kHeadersShown);
+    QVERIFY2(shown.meta.contains(QStringLiteral("raw_timestamp 'yesterday' is not a timestamp")),
+             qPrintable(shown.meta));
+    QVERIFY(!shown.meta.contains(QStringLiteral("Kafka time")));
 }
 
 QTEST_MAIN(TestRunRecords)

@@ -1,7 +1,8 @@
 // Screenshots of run & debug on the orders example: Metrics dock, overlay-coloured canvas, event
 // inspector and DLQ browser, installed with installRunAndDebug into a window of this test (the
-// designer's canvas and Problems view, not MainWindow); and a Kafka source that cannot reach its
-// broker, whose warning shows in the Problems dock (run-kafka-warning.png). Writes PNGs to
+// designer's canvas and Problems view, not MainWindow); a Kafka source that cannot reach its
+// broker, whose warning shows in the Problems dock (run-kafka-warning.png); and the DLQ browser
+// with a Kafka dead letter's headers and message time (dlq-browser-headers.png). Writes PNGs to
 // $SW_SCREENSHOT_DIR (docs/images for the README: SW_SCREENSHOT_DIR=$PWD/docs/images xvfb-run -a -s
 // "-screen 0 1600x1000x24" build/<dir>/tests/tst_run_screenshots -platform xcb), else to a
 // temporary directory; SW_SCREENSHOT_THEME=dark takes them in the dark palette. Before grabbing, it
@@ -21,10 +22,13 @@
 #include "canvas/NodeCanvas.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
+#include "catalog/NodeType.h"
 #include "charts/TimeSeriesChart.h"
 #include "dlq/DlqBrowserView.h"
+#include "dlq/DlqEntry.h"
 #include "dlq/DlqTableModel.h"
 #include "document/Document.h"
+#include "exec/ErrorRecord.h"
 #include "inspector/InspectorView.h"
 #include "metrics/MetricsPanel.h"
 #include "model/PipelineIo.h"
@@ -102,6 +106,7 @@ private Q_SLOTS:
     }
     void runningOrdersExample();
     void kafkaUnreachableWarning();
+    void dlqBrowserHeaders();
 };
 
 void TestRunScreenshots::runningOrdersExample()
@@ -217,6 +222,63 @@ void TestRunScreenshots::kafkaUnreachableWarning()
     save(w.grab().toImage(), "run-kafka-warning.png");
     c->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!c->isRunning(), 60000);
+}
+
+/// The DLQ browser with dead letters of a Kafka source (headers, message time) and of a file
+/// source; the Kafka one selected on its Headers tab. Constructed error rows: the orders example
+/// reads files, whose dead letters have no headers.
+void TestRunScreenshots::dlqBrowserHeaders()
+{
+    widgets::DlqBrowserView view;
+    view.setWindowTitle(QStringLiteral("Dead letters"));
+    view.resize(1100, 560);
+    std::vector<widgets::DlqEntry> entries;
+    const std::int64_t t0 = 1'764'190'000'000; // 2025-11-26 20:46:40 UTC
+    for (int i = 0; i < 6; ++i) {
+        runtime::ErrorInfo info;
+        info.errorClass = runtime::ErrorClass::Parse;
+        info.errorTime = t0 + 1000 * i;
+        auto raw = std::make_shared<runtime::RawBytes>();
+        if (i % 3 == 1) {
+            info.message = "line 3: expected ',' or '}' after an object member";
+            info.provenance.kind = runtime::Provenance::Kind::File;
+            info.provenance.origin = std::make_shared<const std::string>("orders.jsonl");
+            info.provenance.position = 3 + i;
+            raw->value = "{\"order_id\": " + std::to_string(40 + i) + " \"amount\": 12.5}";
+        } else {
+            info.message = "column 'amount': cannot convert '1x' to DECIMAL(10, 2)";
+            info.provenance.kind = runtime::Provenance::Kind::Kafka;
+            info.provenance.origin = std::make_shared<const std::string>("shop.orders.created");
+            info.provenance.partition = i % 4;
+            info.provenance.position = 18'200 + i;
+            raw->key = "customer-" + std::to_string(310 + i);
+            raw->hasKey = true;
+            raw->value = "{\"order_id\": " + std::to_string(40 + i) + ", \"amount\": \"1x\"}";
+            raw->headers = {{"trace-id", "4bf92f3577b34da6a3ce929d0e0e4736"},
+                            {"content-type", "application/json"},
+                            {"schema-id", std::string("\x00\x00\x00\x01\x2a", 5)},
+                            {"origin", "K\xc3\xb8"
+                                       "benhavn \xe2\x86\x92 Z\xc3\xbcrich"}};
+            raw->timestamp = info.errorTime - 850;
+        }
+        info.provenance.raw = raw;
+        const runtime::Record rec = runtime::makeErrorRecord("orders", info, info.errorTime);
+        entries.push_back(widgets::dlqEntryFromErrorRow(rec.row, runtime::errorSchema()));
+    }
+    view.addEntries(std::move(entries));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.selectIds({view.model()->entry(3).id});
+    auto* tabs = view.findChild<QTabWidget*>();
+    QWidget* headers = view.findChild<QWidget*>(QStringLiteral("dlqHeaders"));
+    tabs->setCurrentWidget(headers);
+    QCOMPARE(tabs->tabText(tabs->indexOf(headers)), QStringLiteral("Headers (4)"));
+    QVERIFY(view.headersText().contains(QStringLiteral("schema-id     hex   00 00 00 01 2a")));
+    QVERIFY(view.headersText().contains(QString::fromUtf8("origin        text  K\xc3\xb8"
+                                                          "benhavn \xe2\x86\x92 Z\xc3\xbcrich")));
+    QVERIFY(view.metaText().contains(QStringLiteral("Kafka time 2025-11-26T20:46:42.150Z")));
+    QTest::qWait(200);
+    save(view.grab().toImage(), "dlq-browser-headers.png");
 }
 
 QTEST_MAIN(TestRunScreenshots)

@@ -1,6 +1,9 @@
 #include "dlq/DlqBrowserView.h"
 
+#include <algorithm>
+
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -30,6 +33,36 @@ QPlainTextEdit* monoPane(QWidget* parent)
     p->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     p->setLineWrapMode(QPlainTextEdit::NoWrap);
     return p;
+}
+
+/// "2023-11-14T22:13:20.123Z (1700000000123 ms)".
+QString isoUtcWithMs(std::int64_t ms)
+{
+    return QStringLiteral("%1 (%2 ms)")
+        .arg(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs))
+        .arg(ms);
+}
+
+/// One line per header: name padded to the longest, "text" or "hex", the value (hex when it is
+/// not UTF-8 or holds control characters, which would garble or break the line).
+QString headerLines(const DlqEntry& e)
+{
+    if (e.unreadableHeaders)
+        return QObject::tr("(headers could not be read: %1)\n\nAs stored:\n%2")
+            .arg(QString::fromStdString(e.rawNote), QString::fromStdString(*e.unreadableHeaders));
+    if (e.rawHeaders.empty()) return QObject::tr("(no headers)");
+    qsizetype width = 0;
+    for (const auto& h : e.rawHeaders)
+        width = std::max(width, QString::fromStdString(bytesAsText(h.first)).size());
+    QString out;
+    for (const auto& [name, value] : e.rawHeaders) {
+        const bool text = isPrintableText(value);
+        out += QString::fromStdString(bytesAsText(name)).leftJustified(width) +
+               (text ? QStringLiteral("  text  ") : QStringLiteral("  hex   ")) +
+               QString::fromStdString(text ? value : hexBytes(value)) + QLatin1Char('\n');
+    }
+    out.chop(1);
+    return out;
 }
 } // namespace
 
@@ -90,9 +123,12 @@ DlqBrowserView::DlqBrowserView(QWidget* parent) : QWidget(parent)
     m_tabs = new QTabWidget(detail);
     m_hex = monoPane(m_tabs);
     m_text = monoPane(m_tabs);
+    m_headers = monoPane(m_tabs);
+    m_headers->setObjectName(QStringLiteral("dlqHeaders"));
     m_record = monoPane(m_tabs);
     m_tabs->addTab(m_hex, tr("Raw value (hex)"));
     m_tabs->addTab(m_text, tr("Raw value (text)"));
+    m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(m_record, tr("Record / replay text"));
     dl->addWidget(m_tabs, 1);
     split->addWidget(m_table);
@@ -253,6 +289,14 @@ QString DlqBrowserView::plainText() const
 {
     return m_text->toPlainText();
 }
+QString DlqBrowserView::headersText() const
+{
+    return m_headers->toPlainText();
+}
+QString DlqBrowserView::metaText() const
+{
+    return m_meta->text();
+}
 
 void DlqBrowserView::updateDetail()
 {
@@ -263,6 +307,8 @@ void DlqBrowserView::updateDetail()
                                     : tr("%1 records selected.").arg(ids.size()));
         m_hex->clear();
         m_text->clear();
+        m_headers->clear();
+        m_tabs->setTabText(m_tabs->indexOf(m_headers), tr("Headers"));
         m_record->clear();
         return;
     }
@@ -272,7 +318,11 @@ void DlqBrowserView::updateDetail()
                             QString::fromStdString(runtime::formatTimestamp(e->errorTimeMs)));
     const std::string pos = e->sourcePosition();
     if (!pos.empty()) meta += tr(" · from %1").arg(QString::fromStdString(pos).toHtmlEscaped());
+    if (e->rawTimestampMs) meta += tr(" · Kafka time %1").arg(isoUtcWithMs(*e->rawTimestampMs));
     meta += QStringLiteral("<br/>") + QString::fromStdString(e->message).toHtmlEscaped();
+    if (!e->rawNote.empty())
+        meta += QStringLiteral("<br/><span style='color:#c0392b'>%1</span>")
+                    .arg(QString::fromStdString(e->rawNote).toHtmlEscaped());
     if (e->replay == DlqEntry::Replay::Failed)
         meta += QStringLiteral("<br/><span style='color:#c0392b'>%1</span>")
                     .arg(QString::fromStdString(e->replayNote).toHtmlEscaped());
@@ -283,6 +333,10 @@ void DlqBrowserView::updateDetail()
     if (e->rawKey)
         text = tr("key: %1\nvalue: %2").arg(QString::fromStdString(bytesAsText(*e->rawKey)), text);
     m_text->setPlainText(text);
+    m_headers->setPlainText(headerLines(*e));
+    m_tabs->setTabText(m_tabs->indexOf(m_headers),
+                       e->rawHeaders.empty() ? tr("Headers")
+                                             : tr("Headers (%1)").arg(e->rawHeaders.size()));
     QString rec = QString::fromStdString(e->replayText());
     if (e->editedText) rec = tr("(edited)\n") + rec;
     m_record->setPlainText(rec);

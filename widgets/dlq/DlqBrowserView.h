@@ -1,6 +1,7 @@
 #pragma once
 // The DLQ browser's view: every error record of the runs with reason, node, source position,
-// time and message; the selected record's raw bytes as hex and as text, and its record JSON;
+// time and message; the selected record's raw bytes as hex and as text, its original Kafka
+// timestamp and headers (values as text when UTF-8, else hex), and its record JSON;
 // filters by reason and node; export of the selected records as JSON Lines; editing the replay
 // text and asking for a replay (the owner performs it and reports back with setReplayResult).
 #include <cstdint>
@@ -54,6 +55,10 @@ public:
 
     QString hexText() const;
     QString plainText() const;
+    /// The Headers tab: one "name  text|hex  value" line per header, or why there are none.
+    QString headersText() const;
+    /// The summary above the tabs (rich text): reason, node, times, position, message, notes.
+    QString metaText() const;
 
 Q_SIGNALS:
     void replayRequested(const std::vector<std::uint64_t>& ids);
@@ -76,6 +81,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QPlainTextEdit* m_hex = nullptr;
     QPlainTextEdit* m_text = nullptr;
+    QPlainTextEdit* m_headers = nullptr;
     QPlainTextEdit* m_record = nullptr;
     QPushButton* m_export = nullptr;
     QPushButton* m_edit = nullptr;

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "connectors/dlq/DeadLetterStore.h"
+#include "connectors/format/TextCodec.h"
 #include "types/Value.h"
 
 namespace sw::widgets {
@@ -44,6 +46,76 @@ std::string str(const runtime::Value* v)
 }
 } // namespace
 
+bool parseRawHeadersJson(std::string_view json,
+                         std::vector<std::pair<std::string, std::string>>& out, std::string& error)
+{
+    const auto j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded()) {
+        error = "raw_headers is not valid JSON";
+        return false;
+    }
+    if (!j.is_array()) {
+        error = "raw_headers is not a JSON array of {\"key\", \"value\"} objects";
+        return false;
+    }
+    std::vector<std::pair<std::string, std::string>> headers;
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const auto& h = j[i];
+        const std::string where = "raw_headers entry " + std::to_string(i + 1);
+        if (!h.is_object() || !h.contains("key") || !h["key"].is_string()) {
+            error = where + " has no string \"key\"";
+            return false;
+        }
+        const std::string name = h["key"].get<std::string>();
+        if (!h.contains("value") || !h["value"].is_string()) {
+            error = where + " ('" + name + "') has no string \"value\"";
+            return false;
+        }
+        std::string value;
+        if (!runtime::text::decodeBase64(h["value"].get<std::string>(), value)) {
+            error = where + " ('" + name + "'): value is not base64";
+            return false;
+        }
+        headers.emplace_back(name, std::move(value));
+    }
+    out = std::move(headers);
+    return true;
+}
+
+namespace {
+void addNote(DlqEntry& e, const std::string& note)
+{
+    e.rawNote += (e.rawNote.empty() ? "" : "; ") + note;
+}
+void readRawHeaders(DlqEntry& e, const std::string& json)
+{
+    std::string error;
+    if (parseRawHeadersJson(json, e.rawHeaders, error)) return;
+    e.unreadableHeaders = json;
+    addNote(e, error);
+}
+/// raw_timestamp as the errors port has it (TIMESTAMP), or as text/ms from another writer.
+void readRawTimestamp(DlqEntry& e, const runtime::Value& v)
+{
+    using K = runtime::Value::Kind;
+    if (v.kind() == K::Timestamp) {
+        e.rawTimestampMs = v.asTimestamp();
+        return;
+    }
+    if (v.kind() == K::Int) {
+        e.rawTimestampMs = v.asInt();
+        return;
+    }
+    std::int64_t ms = 0;
+    const std::string text = v.kind() == K::String ? v.asString() : v.toString();
+    if (v.kind() == K::String && runtime::text::parseTimestampText(text, ms)) {
+        e.rawTimestampMs = ms;
+        return;
+    }
+    addNote(e, "raw_timestamp '" + text + "' is not a timestamp");
+}
+} // namespace
+
 DlqEntry dlqEntryFromErrorRow(const runtime::Row& row, const runtime::Schema& s)
 {
     DlqEntry e;
@@ -60,6 +132,28 @@ DlqEntry dlqEntryFromErrorRow(const runtime::Row& row, const runtime::Schema& s)
     if (const auto* v = column(row, s, "raw_key")) e.rawKey = v->asString();
     if (const auto* v = column(row, s, "raw_value")) e.rawValue = v->asString();
     e.recordJson = str(column(row, s, "record"));
+    if (const auto* v = column(row, s, "raw_headers")) readRawHeaders(e, str(v));
+    if (const auto* v = column(row, s, "raw_timestamp")) readRawTimestamp(e, *v);
+    return e;
+}
+
+DlqEntry dlqEntryFromDeadLetter(const runtime::DeadLetter& d)
+{
+    DlqEntry e;
+    e.errorTimeMs = d.errorTime;
+    e.nodeId = d.nodeId;
+    e.errorClass = d.errorClass;
+    e.message = d.message;
+    e.sourceTopic = d.sourceTopic.value_or("");
+    if (d.sourcePartition) e.sourcePartition = static_cast<int>(*d.sourcePartition);
+    e.sourceOffset = d.sourceOffset;
+    e.sourceFile = d.sourceFile.value_or("");
+    e.sourceLine = d.sourceLine;
+    e.rawKey = d.rawKey;
+    e.rawValue = d.rawValue;
+    e.recordJson = d.record.value_or("");
+    e.rawHeaders = d.rawHeaders;
+    e.rawTimestampMs = d.rawTimestamp;
     return e;
 }
 
@@ -85,6 +179,18 @@ std::string hexDump(std::string_view bytes)
             out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '.';
         }
         out += "|\n";
+    }
+    return out;
+}
+
+std::string hexBytes(std::string_view bytes)
+{
+    std::string out;
+    char buf[4];
+    for (unsigned char c : bytes) {
+        std::snprintf(buf, sizeof buf, "%02x", c);
+        if (!out.empty()) out += ' ';
+        out += buf;
     }
     return out;
 }
@@ -120,6 +226,13 @@ bool isValidUtf8(std::string_view s)
         i += n + 1;
     }
     return true;
+}
+
+bool isPrintableText(std::string_view s)
+{
+    for (unsigned char c : s)
+        if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+    return isValidUtf8(s);
 }
 
 std::string bytesAsText(std::string_view bytes)
@@ -188,6 +301,20 @@ std::string dlqEntryToJsonLine(const DlqEntry& e)
     };
     bytes("raw_key", e.rawKey);
     bytes("raw_value", e.rawValue);
+    if (!e.rawHeaders.empty()) {
+        J headers = J::array();
+        for (const auto& [name, value] : e.rawHeaders) {
+            J h;
+            h["key"] = name;
+            if (isValidUtf8(value)) h["text"] = value;
+            h["value"] = base64Encode(value);
+            headers.push_back(std::move(h));
+        }
+        j["raw_headers"] = std::move(headers);
+    } else if (e.unreadableHeaders) {
+        j["raw_headers"] = *e.unreadableHeaders; // as stored: it could not be decoded
+    }
+    if (e.rawTimestampMs) j["raw_timestamp"] = runtime::formatTimestamp(*e.rawTimestampMs);
     if (!e.recordJson.empty()) {
         J rec = J::parse(e.recordJson, nullptr, false);
         j["record"] = rec.is_discarded() ? J(e.recordJson) : rec;

@@ -5,9 +5,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "types/Row.h"
 #include "types/Schema.h"
+
+namespace sw::runtime {
+struct DeadLetter;
+}
 
 namespace sw::widgets {
 
@@ -29,6 +35,13 @@ struct DlqEntry {
     std::optional<std::string> rawKey;
     std::optional<std::string> rawValue;
     std::string recordJson; ///< the parsed record as JSON, when there was one
+    /// Kafka headers of the original message (name, exact value bytes), in message order.
+    std::vector<std::pair<std::string, std::string>> rawHeaders;
+    std::optional<std::int64_t> rawTimestampMs; ///< the original Kafka message time (ms)
+    /// raw_headers as stored when it could not be decoded (rawHeaders is then empty).
+    std::optional<std::string> unreadableHeaders;
+    /// Why raw_headers or raw_timestamp could not be read; empty when both were fine or absent.
+    std::string rawNote;
 
     Replay replay = Replay::None;
     std::string replayNote;                ///< why a replay failed, or when it was replayed
@@ -44,11 +57,23 @@ struct DlqEntry {
     bool replaysRawBytes() const { return rawValue.has_value() && recordJson.empty(); }
 };
 
-/// Reads an errors-port row (schema: runtime errorSchema(), columns matched by name).
+/// Reads an errors-port row (schema: runtime errorSchema(), columns matched by name). Columns
+/// a row lacks (raw_headers, raw_timestamp before they existed) stay empty; malformed ones set
+/// rawNote instead of failing.
 DlqEntry dlqEntryFromErrorRow(const runtime::Row& row, const runtime::Schema& schema);
+/// A dead letter read back from a `dlq` node's SQLite table or JSONL file (runtime
+/// readDeadLetters).
+DlqEntry dlqEntryFromDeadLetter(const runtime::DeadLetter& d);
+/// Decodes raw_headers JSON as the runtime writes it (rawHeadersToJson):
+/// [{"key": "name", "value": "<base64>"}, ...]. On failure returns false, leaves `out` alone and
+/// says why in `error`.
+bool parseRawHeadersJson(std::string_view json,
+                         std::vector<std::pair<std::string, std::string>>& out, std::string& error);
 
 /// Classic hex dump: offset, 16 bytes in hex, printable ASCII.
 std::string hexDump(std::string_view bytes);
+/// Bytes as space-separated hex pairs ("00 ff 10").
+std::string hexBytes(std::string_view bytes);
 /// Bytes as text: valid UTF-8 as is, other bytes as \xNN.
 std::string bytesAsText(std::string_view bytes);
 /// One JSON Lines record of the entry. Raw bytes are kept exactly (base64) and, when valid
@@ -57,5 +82,7 @@ std::string dlqEntryToJsonLine(const DlqEntry& e);
 /// Standard base64 (RFC 4648) with padding.
 std::string base64Encode(std::string_view bytes);
 bool isValidUtf8(std::string_view s);
+/// Valid UTF-8 without control characters other than tab: shown as text (else as hex).
+bool isPrintableText(std::string_view s);
 
 } // namespace sw::widgets
