@@ -14,6 +14,7 @@
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "exec/Engine.h"
 #include "state/SqliteDb.h"
+#include "tst_kafka_orders.h"
 #include "tst_kafka_support.h"
 #include "types/Value.h"
 
@@ -25,26 +26,6 @@ namespace {
 
 constexpr std::int64_t kBase = 1704067200000LL; // 2024-01-01, a minute boundary
 constexpr std::int64_t kMinute = 60000;
-
-struct Order {
-    std::int64_t id;
-    std::string category;
-    std::int64_t cents;
-    std::int64_t ts;
-    int partition;
-};
-
-Msg toMsg(const Order& o)
-{
-    Msg m;
-    m.key = std::to_string(o.id);
-    m.hasKey = true;
-    m.partition = o.partition;
-    m.value = "{\"order_id\":" + std::to_string(o.id) + ",\"category\":\"" + o.category +
-              "\",\"amount\":" + formatDecimal(o.cents, 2) + ",\"event_time\":\"" +
-              formatTimestamp(o.ts) + "\"}";
-    return m;
-}
 
 /// `perPartition` orders per minute per partition for minutes [from, to), event time increasing
 /// per partition except for disorder inside a minute (never across a window boundary).
@@ -70,7 +51,7 @@ std::vector<Msg> toMsgs(const std::vector<Order>& os)
 {
     std::vector<Msg> v;
     for (const Order& o : os)
-        v.push_back(toMsg(o));
+        v.push_back(orderMsg(o));
     return v;
 }
 
@@ -177,7 +158,7 @@ void TestKafkaCommits::windowedCommitsNeverPassAnOpenWindow()
     auto phase1 = orders(0, 5, 3, 30, rng, nextId);
     std::vector<Msg> msgs = toMsgs(phase1);
     for (std::size_t i = 0; i < phase1.size(); i += 10) // duplicates: dedup drops them
-        msgs.push_back(toMsg(phase1[i]));
+        msgs.push_back(orderMsg(phase1[i]));
     QCOMPARE(produce(bs(), "cm.win.in", msgs), static_cast<int>(msgs.size()));
 
     Run run;
@@ -377,37 +358,15 @@ void TestKafkaCommits::stopMidStreamAndRestartEqualsOracle()
     QVERIFY(feed(orders(9, 12, 3, 40, rng, nextId)));
     std::vector<Msg> sentinels;
     for (int p = 0; p < 3; ++p)
-        sentinels.push_back(toMsg({nextId++, "sentinel", 0, kBase + 20 * kMinute, p}));
+        sentinels.push_back(orderMsg({nextId++, "sentinel", 0, kBase + 20 * kMinute, p}));
     QCOMPARE(produce(bs(), "cm.rs.in", sentinels), 3);
 
     // Oracle: SQLite GROUP BY over the input.
-    auto oracleDb = SqliteDb::open(":memory:");
-    QVERIFY(oracleDb);
-    SqliteDb& o = **oracleDb;
-    QVERIFY(o.exec("CREATE TABLE input (ts INTEGER, category TEXT, cents INTEGER)"));
-    {
-        QVERIFY(o.exec("BEGIN"));
-        auto ins = o.prepare("INSERT INTO input VALUES (?1, ?2, ?3)");
-        QVERIFY(ins);
-        for (const Order& x : all) {
-            ins->bindInt(1, x.ts);
-            ins->bindText(2, x.category);
-            ins->bindInt(3, x.cents);
-            ins->step();
-            ins->reset();
-        }
-        QVERIFY(o.exec("COMMIT"));
-    }
-    std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>> oracle;
-    auto q = o.prepare("SELECT ts - ts % 60000 AS ws, category, COUNT(*), SUM(cents) FROM input "
-                       "GROUP BY ws, category");
-    QVERIFY(q);
-    while (q->step() == 100 /* SQLITE_ROW */)
-        oracle[{q->columnInt(0), q->columnBytes(1)}] = {q->columnInt(2), q->columnInt(3)};
+    const WindowTotals oracle = minuteTotalsOracle(all);
     QCOMPARE(oracle.size(), std::size_t(12 * 4));
 
     auto lastValues = [&] {
-        std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>> last;
+        WindowTotals last;
         for (const auto& [key, values] : results(bs(), "cm.rs.out"))
             last[key] = values.back();
         return last;

@@ -4,10 +4,10 @@
 // The input has event-time disorder ACROSS window boundaries (the tail of a window interleaved
 // with the head of the next, on one partition or on all) and duplicates on other partitions.
 // The pipeline is stopped (draining) several times, where a fired window straddles the hold of
-// the open one, and once as soon as a run read half of its input (wherever it got by then); after the restarts every window equals a
-// SQLite GROUP BY over the deduplicated input. Without the closure a restart replays the tail of
-// a fired window (or a duplicate without its original) and overwrites the exact result with a
-// partial one. Embedded broker.
+// the open one, and once as soon as a run read half of its input (wherever it got by then); after
+// the restarts every window equals a SQLite GROUP BY over the deduplicated input. Without the
+// closure a restart replays the tail of a fired window (or a duplicate without its original) and
+// overwrites the exact result with a partial one. Embedded broker.
 #include <QtTest/QtTest>
 
 #include <QTemporaryDir>
@@ -17,6 +17,7 @@
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "exec/Engine.h"
 #include "state/SqliteDb.h"
+#include "tst_kafka_orders.h"
 #include "tst_kafka_support.h"
 #include "types/Value.h"
 
@@ -31,25 +32,6 @@ constexpr std::int64_t kMinute = 60000;
 constexpr int kPartitions = 3;
 constexpr int kMinutes = 12;
 constexpr int kPerMinute = 20; // per partition, every 3 s
-
-struct Order {
-    std::int64_t id;
-    std::string category;
-    std::int64_t cents;
-    std::int64_t ts;
-};
-
-Msg toMsg(const Order& o, int partition)
-{
-    Msg m;
-    m.key = std::to_string(o.id);
-    m.hasKey = true;
-    m.partition = partition;
-    m.value = "{\"order_id\":" + std::to_string(o.id) + ",\"category\":\"" + o.category +
-              "\",\"amount\":" + formatDecimal(o.cents, 2) + ",\"event_time\":\"" +
-              formatTimestamp(o.ts) + "\"}";
-    return m;
-}
 
 /// Per partition, the records in log order: every 3 s of minutes [0, kMinutes); at the
 /// boundaries listed for a partition the last three records of the window are interleaved
@@ -121,7 +103,7 @@ std::string pipelineJson(const std::string& topic, const std::string& db)
                 {"from": {"node": "win", "port": "out"}, "to": {"node": "out", "port": "in"}}]})J";
 }
 
-using Table = std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>>;
+using Table = WindowTotals;
 
 /// (window start, category) -> (orders, revenue in cents) as the sink's table holds them.
 Table sinkTable(const std::string& db)
@@ -137,34 +119,6 @@ Table sinkTable(const std::string& db)
         parseDecimal(st->columnBytes(3), 2, cents);
         t[{ws, st->columnBytes(1)}] = {st->columnInt(2), cents};
     }
-    return t;
-}
-
-/// The oracle: SQLite GROUP BY over the distinct input records.
-Table oracle(const std::vector<std::vector<Order>>& parts)
-{
-    Table t;
-    auto db = SqliteDb::open(":memory:");
-    if (!db) return t;
-    SqliteDb& o = **db;
-    o.exec("CREATE TABLE input (id INTEGER, ts INTEGER, category TEXT, cents INTEGER)");
-    o.exec("BEGIN");
-    auto ins = o.prepare("INSERT INTO input VALUES (?1, ?2, ?3, ?4)");
-    for (const auto& v : parts)
-        for (const Order& x : v) {
-            ins->bindInt(1, x.id);
-            ins->bindInt(2, x.ts);
-            ins->bindText(3, x.category);
-            ins->bindInt(4, x.cents);
-            ins->step();
-            ins->reset();
-        }
-    o.exec("COMMIT");
-    auto q =
-        o.prepare("SELECT ts - ts % 60000 AS ws, category, COUNT(*), SUM(cents) FROM "
-                  "(SELECT DISTINCT id, ts, category, cents FROM input) GROUP BY ws, category");
-    while (q->step() == 100 /* SQLITE_ROW */)
-        t[{q->columnInt(0), q->columnBytes(1)}] = {q->columnInt(2), q->columnInt(3)};
     return t;
 }
 
@@ -196,7 +150,10 @@ void TestKafkaReplay::restartsKeepEveryWindowExact()
     QVERIFY(m_broker->createTopic(topic, kPartitions));
     std::mt19937 rng(5);
     auto parts = makeInput(rng);
-    const Table expected = oracle(parts);
+    std::vector<Order> all;
+    for (const auto& v : parts)
+        all.insert(all.end(), v.begin(), v.end());
+    const Table expected = minuteTotalsOracle(all);
     QCOMPARE(expected.size(), std::size_t(kMinutes * 4));
     const std::string pipeline = pipelineJson(topic, db);
 
@@ -208,7 +165,7 @@ void TestKafkaReplay::restartsKeepEveryWindowExact()
             auto& v = parts[static_cast<std::size_t>(p)];
             std::size_t& i = sent[static_cast<std::size_t>(p)];
             for (; i < v.size() && v[i].ts < until; ++i)
-                msgs.push_back(toMsg(v[i], p));
+                msgs.push_back(orderMsg(v[i], p));
         }
         return produce(bs(), topic, msgs) == static_cast<int>(msgs.size());
     };
@@ -275,7 +232,7 @@ void TestKafkaReplay::restartsKeepEveryWindowExact()
     QVERIFY(produceUntil(kBase + kMinutes * kMinute));
     std::vector<Msg> sentinels;
     for (int p = 0; p < kPartitions; ++p)
-        sentinels.push_back(toMsg({1000000 + p, "sentinel", 0, kBase + 30 * kMinute}, p));
+        sentinels.push_back(orderMsg({1000000 + p, "sentinel", 0, kBase + 30 * kMinute}, p));
     QCOMPARE(produce(bs(), topic, sentinels), kPartitions);
     runOnce(0.5);
     if (QTest::currentTestFailed()) return;
