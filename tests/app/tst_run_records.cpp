@@ -477,6 +477,28 @@ void TestRunRecords::dlqMalformedHeadersGiveNote()
     QVERIFY2(shown.meta.contains(QStringLiteral("raw_timestamp 'yesterday' is not a timestamp")),
              qPrintable(shown.meta));
     QVERIFY(!shown.meta.contains(QStringLiteral("Kafka time")));
+
+    // The same from a hand-edited JSONL dead-letter file: read back with the values as stored
+    // and the notes, never dropped silently.
+    QTemporaryDir dir;
+    const std::string jsonl = dir.filePath("edited.jsonl").toStdString();
+    std::ofstream(jsonl) << R"({"error_time": "2024-01-01 00:00:00.000", "node_id": "orders", )"
+                            R"("error_class": "parse", "message": "edited", "source_topic": "t", )"
+                            R"("source_partition": 0, "source_offset": 5, "raw_value": "ezE=", )"
+                            R"("raw_headers": "[{\"key\": \"blob\", \"value\": \"***\"}]", )"
+                            R"("raw_timestamp": "yesterday"})"
+                         << "\n";
+    auto dead = runtime::readDeadLetters("jsonl", jsonl);
+    QVERIFY2(dead, dead ? "" : dead.error().message.c_str());
+    QCOMPARE(dead->size(), std::size_t(1));
+    const widgets::DlqEntry edited = widgets::dlqEntryFromDeadLetter(dead->front());
+    QCOMPARE(edited.message, std::string("edited"));
+    QVERIFY(edited.rawHeaders.empty());
+    QCOMPARE(edited.unreadableHeaders,
+             std::optional<std::string>(R"([{"key": "blob", "value": "***"}])"));
+    QCOMPARE(edited.rawNote, std::string("raw_headers entry 1 ('blob'): value is not base64; "
+                                         "raw_timestamp 'yesterday' is not a timestamp"));
+    QVERIFY(showEntry(edited).meta.contains(QStringLiteral("value is not base64")));
 }
 
 QTEST_MAIN(TestRunRecords)

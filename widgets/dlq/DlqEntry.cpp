@@ -46,42 +46,6 @@ std::string str(const runtime::Value* v)
 }
 } // namespace
 
-bool parseRawHeadersJson(std::string_view json,
-                         std::vector<std::pair<std::string, std::string>>& out, std::string& error)
-{
-    const auto j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded()) {
-        error = "raw_headers is not valid JSON";
-        return false;
-    }
-    if (!j.is_array()) {
-        error = "raw_headers is not a JSON array of {\"key\", \"value\"} objects";
-        return false;
-    }
-    std::vector<std::pair<std::string, std::string>> headers;
-    for (std::size_t i = 0; i < j.size(); ++i) {
-        const auto& h = j[i];
-        const std::string where = "raw_headers entry " + std::to_string(i + 1);
-        if (!h.is_object() || !h.contains("key") || !h["key"].is_string()) {
-            error = where + " has no string \"key\"";
-            return false;
-        }
-        const std::string name = h["key"].get<std::string>();
-        if (!h.contains("value") || !h["value"].is_string()) {
-            error = where + " ('" + name + "') has no string \"value\"";
-            return false;
-        }
-        std::string value;
-        if (!runtime::text::decodeBase64(h["value"].get<std::string>(), value)) {
-            error = where + " ('" + name + "'): value is not base64";
-            return false;
-        }
-        headers.emplace_back(name, std::move(value));
-    }
-    out = std::move(headers);
-    return true;
-}
-
 namespace {
 void addNote(DlqEntry& e, const std::string& note)
 {
@@ -90,7 +54,7 @@ void addNote(DlqEntry& e, const std::string& note)
 void readRawHeaders(DlqEntry& e, const std::string& json)
 {
     std::string error;
-    if (parseRawHeadersJson(json, e.rawHeaders, error)) return;
+    if (runtime::parseRawHeaders(json, e.rawHeaders, &error)) return;
     e.unreadableHeaders = json;
     addNote(e, error);
 }
@@ -154,6 +118,8 @@ DlqEntry dlqEntryFromDeadLetter(const runtime::DeadLetter& d)
     e.recordJson = d.record.value_or("");
     e.rawHeaders = d.rawHeaders;
     e.rawTimestampMs = d.rawTimestamp;
+    e.unreadableHeaders = d.unreadableHeaders;
+    e.rawNote = d.problems;
     return e;
 }
 

@@ -64,12 +64,6 @@ DlqEntry dlqEntryFromErrorRow(const runtime::Row& row, const runtime::Schema& sc
 /// A dead letter read back from a `dlq` node's SQLite table or JSONL file (runtime
 /// readDeadLetters).
 DlqEntry dlqEntryFromDeadLetter(const runtime::DeadLetter& d);
-/// Decodes raw_headers JSON as the runtime writes it (rawHeadersToJson):
-/// [{"key": "name", "value": "<base64>"}, ...]. On failure returns false, leaves `out` alone and
-/// says why in `error`.
-bool parseRawHeadersJson(std::string_view json,
-                         std::vector<std::pair<std::string, std::string>>& out, std::string& error);
-
 /// Classic hex dump: offset, 16 bytes in hex, printable ASCII.
 std::string hexDump(std::string_view bytes);
 /// Bytes as space-separated hex pairs ("00 ff 10").

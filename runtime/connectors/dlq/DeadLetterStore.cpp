@@ -56,6 +56,33 @@ bool hasColumn(sqlite3* db, const char* column)
     return found;
 }
 
+void addProblem(DeadLetter& d, const std::string& problem)
+{
+    d.problems += (d.problems.empty() ? "" : "; ") + problem;
+}
+
+/// raw_headers and raw_timestamp (optional: older dead letters lack them). A malformed value
+/// (only a hand-edited file has one) is kept as stored with a note: the rest of the dead letter
+/// is still worth showing.
+void readRawColumns(DeadLetter& d, const std::optional<std::string>& headers,
+                    const std::optional<std::string>& timestamp)
+{
+    if (headers) {
+        std::string why;
+        if (!parseRawHeaders(*headers, d.rawHeaders, &why)) {
+            d.unreadableHeaders = *headers;
+            addProblem(d, why);
+        }
+    }
+    if (timestamp) {
+        std::int64_t ms = 0;
+        if (text::parseTimestampText(*timestamp, ms))
+            d.rawTimestamp = ms;
+        else
+            addProblem(d, "raw_timestamp '" + *timestamp + "' is not a timestamp");
+    }
+}
+
 Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t limit)
 {
     ReadOnlyDb db;
@@ -87,13 +114,7 @@ Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t 
         d.rawKey = optText(st, 9);
         d.rawValue = optText(st, 10);
         d.record = optText(st, 11);
-        // A malformed raw_headers (never written by us) leaves rawHeaders empty: the rest of
-        // the dead letter is still worth showing.
-        if (auto h = optText(st, 12)) parseRawHeaders(*h, d.rawHeaders);
-        if (auto t = optText(st, 13)) {
-            std::int64_t ms = 0;
-            if (text::parseTimestampText(*t, ms)) d.rawTimestamp = ms;
-        }
+        readRawColumns(d, optText(st, 12), optText(st, 13));
         out.push_back(std::move(d));
     }
     std::string err = rc == SQLITE_DONE ? std::string() : sqlite3_errmsg(db.db);
@@ -147,11 +168,7 @@ Result<std::vector<DeadLetter>> readJsonl(const std::string& path, std::size_t l
             }
         }
         d.record = str(j, "record");
-        if (auto h = str(j, "raw_headers")) parseRawHeaders(*h, d.rawHeaders);
-        if (auto t = str(j, "raw_timestamp")) {
-            std::int64_t ms = 0;
-            if (text::parseTimestampText(*t, ms)) d.rawTimestamp = ms;
-        }
+        readRawColumns(d, str(j, "raw_headers"), str(j, "raw_timestamp"));
         out.push_back(std::move(d));
     }
     return out;
@@ -159,18 +176,30 @@ Result<std::vector<DeadLetter>> readJsonl(const std::string& path, std::size_t l
 
 } // namespace
 
-bool parseRawHeaders(const std::string& json, std::vector<std::pair<std::string, std::string>>& out)
+bool parseRawHeaders(std::string_view json, std::vector<std::pair<std::string, std::string>>& out,
+                     std::string* error)
 {
-    auto j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded() || !j.is_array()) return false;
+    auto fail = [&](std::string why) {
+        if (error) *error = std::move(why);
+        return false;
+    };
+    const auto j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded()) return fail("raw_headers is not valid JSON");
+    if (!j.is_array())
+        return fail("raw_headers is not a JSON array of {\"key\", \"value\"} objects");
     std::vector<std::pair<std::string, std::string>> headers;
-    for (const auto& h : j) {
-        if (!h.is_object() || !h.contains("key") || !h["key"].is_string() || !h.contains("value") ||
-            !h["value"].is_string())
-            return false;
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const auto& h = j[i];
+        const std::string where = "raw_headers entry " + std::to_string(i + 1);
+        if (!h.is_object() || !h.contains("key") || !h["key"].is_string())
+            return fail(where + " has no string \"key\"");
+        const std::string name = h["key"].get<std::string>();
+        if (!h.contains("value") || !h["value"].is_string())
+            return fail(where + " ('" + name + "') has no string \"value\"");
         std::string value;
-        if (!text::decodeBase64(h["value"].get<std::string>(), value)) return false;
-        headers.emplace_back(h["key"].get<std::string>(), std::move(value));
+        if (!text::decodeBase64(h["value"].get<std::string>(), value))
+            return fail(where + " ('" + name + "'): value is not base64");
+        headers.emplace_back(name, std::move(value));
     }
     out = std::move(headers);
     return true;

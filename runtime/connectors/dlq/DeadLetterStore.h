@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,11 +29,17 @@ struct DeadLetter {
     /// Kafka headers of the original message (name, exact value bytes), in order.
     std::vector<std::pair<std::string, std::string>> rawHeaders;
     std::optional<std::int64_t> rawTimestamp; ///< Kafka message timestamp (ms), when known
+    /// raw_headers as stored when it could not be decoded (rawHeaders is then empty).
+    std::optional<std::string> unreadableHeaders;
+    /// Why raw_headers or raw_timestamp could not be read ("" when both were fine or absent).
+    std::string problems;
 };
 
-/// Decodes the raw_headers column (rawHeadersToJson's JSON); false when it is malformed.
-bool parseRawHeaders(const std::string& json,
-                     std::vector<std::pair<std::string, std::string>>& out);
+/// Decodes the raw_headers column (rawHeadersToJson's JSON: [{"key": "name", "value":
+/// "<base64>"}, ...]). On failure returns false, leaves `out` alone and, with `error`, says why
+/// (which entry, which header).
+bool parseRawHeaders(std::string_view json, std::vector<std::pair<std::string, std::string>>& out,
+                     std::string* error = nullptr);
 
 /// Reads dead letters in write order; `limit` 0 = all. `target` is "sqlite" or "jsonl".
 Result<std::vector<DeadLetter>> readDeadLetters(const std::string& target, const std::string& path,
