@@ -23,8 +23,9 @@ NodeType generatorType()
     t.displayName = "Generator";
     t.category = Category::Sources;
     t.icon = "generator";
-    t.description = "Synthetic events (orders, clickstream, IoT, Nexmark) with controllable rate, "
-                    "keys, skew, disorder, duplicates and malformed records. Same seed, same stream.";
+    t.description =
+        "Synthetic events (orders, clickstream, IoT, Nexmark) with controllable rate, "
+        "keys, skew, disorder, duplicates and malformed records. Same seed, same stream.";
     t.outputs = {out(), errorsPort()};
     t.properties = concat(
         {
@@ -60,7 +61,10 @@ NodeType generatorType()
                 .def(0.0)
                 .range(0, 1)
                 .doc("Fraction of events emitted as raw bytes that fail parsing (to errors)"),
-            P("seed", "Random seed", PropertyType::Int).def(42).range(0, 9e15).doc("Same seed, same stream"),
+            P("seed", "Random seed", PropertyType::Int)
+                .def(42)
+                .range(0, 9e15)
+                .doc("Same seed, same stream"),
             P("start_time", "Start time", PropertyType::String)
                 .def("2024-01-01 00:00:00")
                 .doc("Event time of the first event")
@@ -83,7 +87,8 @@ NodeType generatorType()
             copy.properties["timestamp_column"] = generatorTimeColumn(kind);
             DeriveContext inner(copy, {}, 1);
             applyWatermark(inner, s);
-            for (auto& d : inner.diagnostics()) ctx.diagnostics().push_back(d);
+            for (auto& d : inner.diagnostics())
+                ctx.diagnostics().push_back(d);
         } else {
             applyWatermark(ctx, s);
         }
@@ -141,15 +146,19 @@ NodeType kafkaSourceType()
             .advanced(),
         P("include_metadata", "Metadata columns", PropertyType::Bool)
             .def(false)
-            .doc("Add kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp"),
+            .doc("Add kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp, "
+                 "kafka_headers"),
         P("properties", "Client properties", PropertyType::KeyValue)
             .def(nlohmann::json::object())
             .doc("librdkafka properties passed through (security.protocol, sasl.*, ssl.*)")
             .advanced(),
     };
-    for (auto& p : formatAndSchemaProps({"json", "csv", "raw"})) t.properties.push_back(p);
-    for (auto& p : watermarkProps("event_time")) t.properties.push_back(p);
-    for (auto& p : topicProps(3)) t.properties.push_back(p);
+    for (auto& p : formatAndSchemaProps({"json", "csv", "raw"}))
+        t.properties.push_back(p);
+    for (auto& p : watermarkProps("event_time"))
+        t.properties.push_back(p);
+    for (auto& p : topicProps(3))
+        t.properties.push_back(p);
     t.properties.push_back(parallelismProp());
     t.deriveSchema = [](DeriveContext& ctx) {
         Schema s;
@@ -160,19 +169,23 @@ NodeType kafkaSourceType()
         }
         if (ctx.prop("include_metadata").get<bool>()) {
             for (const char* m : {"kafka_key", "kafka_topic", "kafka_partition", "kafka_offset",
-                                  "kafka_timestamp"})
-                if (s.find(m)) ctx.error("schema", std::string("column '") + m +
-                                                       "' collides with a metadata column");
+                                  "kafka_timestamp", "kafka_headers"})
+                if (s.find(m))
+                    ctx.error("schema",
+                              std::string("column '") + m + "' collides with a metadata column");
             s.add("kafka_key", DataType::bytes());
             s.add("kafka_topic", DataType::string().withNullable(false));
             s.add("kafka_partition", DataType::int32().withNullable(false));
             s.add("kafka_offset", DataType::bigint().withNullable(false));
             s.add("kafka_timestamp", DataType::timestamp());
+            // JSON object name -> value text (Flink: MAP<STRING, BYTES>; KafkaSource.cpp).
+            s.add("kafka_headers", DataType::string().withNullable(false));
         }
         if (ctx.prop("topic").get<std::string>().empty()) ctx.error("topic", "a topic is required");
         if (ctx.prop("group_id").get<std::string>().empty())
             ctx.error("group_id", "a consumer group is required");
-        if (ctx.prop("start_from") == "timestamp" && ctx.prop("start_timestamp").get<long long>() <= 0)
+        if (ctx.prop("start_from") == "timestamp" &&
+            ctx.prop("start_timestamp").get<long long>() <= 0)
             ctx.error("start_timestamp", "start_from = timestamp needs a start timestamp");
         applyWatermark(ctx, s);
         ctx.setOutput(0, std::move(s));
@@ -192,7 +205,10 @@ NodeType fileSourceType()
                     "recorded event-time speed. Unparsable lines go to errors with file and line.";
     t.outputs = {out(), errorsPort()};
     t.properties = {
-        P("path", "Path", PropertyType::Path).def("").required().doc("Input file (relative to the pipeline file)"),
+        P("path", "Path", PropertyType::Path)
+            .def("")
+            .required()
+            .doc("Input file (relative to the pipeline file)"),
         P("replay", "Replay", PropertyType::Choice)
             .def("fast")
             .choices({"fast", "event-time"})
@@ -204,12 +220,15 @@ NodeType fileSourceType()
             .doc("Speed-up factor for event-time replay")
             .advanced(),
     };
-    for (auto& p : formatAndSchemaProps({"jsonl", "csv"})) t.properties.push_back(p);
-    for (auto& p : watermarkProps("event_time")) t.properties.push_back(p);
+    for (auto& p : formatAndSchemaProps({"jsonl", "csv"}))
+        t.properties.push_back(p);
+    for (auto& p : watermarkProps("event_time"))
+        t.properties.push_back(p);
     t.createOperator = makeFileSourceOperator;
     t.deriveSchema = [](DeriveContext& ctx) {
         Schema s = schemaFromProperty(ctx, "schema");
-        if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a file path is required");
+        if (ctx.prop("path").get<std::string>().empty())
+            ctx.error("path", "a file path is required");
         applyWatermark(ctx, s);
         ctx.setOutput(0, std::move(s));
     };

@@ -52,6 +52,7 @@ std::string metadataKey(const std::string& column)
     if (column == "kafka_partition") return "partition";
     if (column == "kafka_offset") return "offset";
     if (column == "kafka_timestamp") return "timestamp";
+    if (column == "kafka_headers") return "headers";
     return {};
 }
 
@@ -75,6 +76,15 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
         std::string key = metadata ? metadataKey(f.name) : std::string();
         // Metadata columns are declared nullable: the grammar has no NOT NULL before METADATA.
         DataType type = key.empty() ? f.type : f.type.withNullable(true);
+        if (key == "headers") {
+            // Flink's headers metadata is a MAP<STRING, BYTES>; the column is its JSON text, as
+            // in the desktop runtime (which has no MAP type).
+            cols.push_back(quoteIdent(f.name + "_map") +
+                           " MAP<STRING, BYTES> METADATA FROM 'headers' VIRTUAL");
+            cols.push_back(quoteIdent(f.name) + " AS JSON_STRING(" + quoteIdent(f.name + "_map") +
+                           ")");
+            continue;
+        }
         std::string line = quoteIdent(f.name) + " " + type.toString();
         if (!key.empty()) line += " METADATA FROM '" + key + "' VIRTUAL";
         cols.push_back(line);
@@ -104,6 +114,11 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
     setOutput(n, Relation{name, *s, false, {}});
     noteTime(*this, n);
     reportSourceParallelism(*this, n);
+    if (metadata)
+        issue(n, IssueKind::Approximated, "include_metadata",
+              "kafka_headers is JSON_STRING of Flink's headers metadata (MAP<STRING, BYTES>), "
+              "whose values Flink serializes as base64; the desktop runtime gives them as text",
+              "read a header from kafka_headers_map['name'] (BYTES)");
     if (!errorsConnected(n) && format != "raw")
         issue(n, IssueKind::Note, "malformed-records",
               "a record that does not parse as " + format +

@@ -1,6 +1,7 @@
 // The kafka-source operator driven directly through the engine interfaces (open / poll /
 // stopReading / close with a Collector we drain): decoding and errors, metadata, commits on
-// checkpoint completion (below holds), start positions, retention loss, lag metrics, backpressure, group sharing, secrets.
+// checkpoint completion (below holds), start positions, retention loss, lag metrics, backpressure,
+// group sharing, secrets.
 #include <QtTest/QtTest>
 
 #include <atomic>
@@ -145,6 +146,23 @@ void TestKafkaSource::decodesRecordsMetadataAndErrors()
 {
     QVERIFY(m_broker->createTopic("src.decode", 2));
     std::vector<Msg> msgs = events(0, 10, 2);
+    // kafka_headers (Flink's headers metadata as JSON text): a repeated name keeps its last
+    // value, bytes that are not UTF-8 become U+FFFD, none gives {}.
+    msgs[3].headers = {{"trace", "t3"}, {"trace", "t3b"}};
+    msgs[4].headers = {{"bin", std::string("\xff\x00x", 3)}, {"a", ""}};
+    msgs[5].headers = {{"city", "Z\xc3\xbcrich"}};
+    auto expectedHeaders = [](std::int64_t id) -> std::string {
+        switch (id) {
+        case 3:
+            return R"({"trace":"t3b"})";
+        case 4:
+            return "{\"a\":\"\",\"bin\":\"\xef\xbf\xbd\\u0000x\"}";
+        case 5:
+            return "{\"city\":\"Z\xc3\xbcrich\"}";
+        default:
+            return "{}";
+        }
+    };
     Msg poison;
     poison.key = std::string("\x00\xff"
                              "key",
@@ -173,9 +191,10 @@ void TestKafkaSource::decodesRecordsMetadataAndErrors()
     QCOMPARE(d.cap.out.size(), std::size_t(10));
     QCOMPARE(d.cap.errors.size(), std::size_t(3));
     // Output: data columns, then kafka_key, kafka_topic, kafka_partition, kafka_offset,
-    // kafka_timestamp.
+    // kafka_timestamp, kafka_headers.
     const Schema& os = d.fx.outputSchemas[0];
     QCOMPARE(os.indexOf("kafka_offset"), 6);
+    QCOMPARE(os.indexOf("kafka_headers"), 8);
     for (const Record& r : d.cap.out) {
         std::int64_t id = r.row[0].asInt();
         QCOMPARE(r.row[1].asString(), "n" + std::to_string(id));
@@ -184,6 +203,7 @@ void TestKafkaSource::decodesRecordsMetadataAndErrors()
         QCOMPARE(r.row[5].asInt(), id % 2);
         QCOMPARE(r.row[6].asInt(), r.provenance.position);
         QVERIFY(!r.row[7].isNull());
+        QCOMPARE(r.row[8].asString(), expectedHeaders(id));
         QCOMPARE(r.timestamp, 1704067200000LL + id); // event time from the ts column
         QVERIFY(r.provenance.kind == Provenance::Kind::Kafka);
     }

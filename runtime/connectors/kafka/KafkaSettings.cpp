@@ -73,7 +73,7 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     if (spec.outputSchemas.empty()) return fail("schema", "no output schema");
     s.outputSchema = spec.outputSchemas[0];
     if (processingTime) s.outputSchema.setRowtime("");
-    std::size_t meta = s.includeMetadata ? 5 : 0;
+    std::size_t meta = s.includeMetadata ? 6 : 0; // kafka_key .. kafka_headers
     if (s.outputSchema.size() < meta + 1) return fail("schema", "the schema has no columns");
     std::vector<Field> data(s.outputSchema.fields().begin(),
                             s.outputSchema.fields().end() - static_cast<std::ptrdiff_t>(meta));

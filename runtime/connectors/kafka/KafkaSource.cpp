@@ -7,6 +7,7 @@
 #include <thread>
 
 #include <librdkafka/rdkafka.h>
+#include <nlohmann/json.hpp>
 
 #include "connectors/kafka/OriginRegistry.h"
 
@@ -57,6 +58,25 @@ std::shared_ptr<const RawBytes> rawOf(const rd_kafka_message_t* m, std::int64_t 
                                                 : std::string());
     }
     return raw;
+}
+
+/// The kafka_headers metadata column: a JSON object header name -> value text, as Flink's
+/// `headers` metadata (MAP<STRING, BYTES>) reads them: a repeated name keeps its last value, a
+/// header without a value is null; bytes that are not UTF-8 become U+FFFD (error records keep
+/// the exact bytes in raw_headers). "{}" without headers.
+std::string headersJson(const rd_kafka_message_t* m)
+{
+    rd_kafka_headers_t* hdrs = nullptr;
+    if (rd_kafka_message_headers(m, &hdrs) != RD_KAFKA_RESP_ERR_NO_ERROR || !hdrs) return "{}";
+    nlohmann::json obj = nlohmann::json::object();
+    const char* name;
+    const void* val;
+    size_t size;
+    for (size_t i = 0;
+         rd_kafka_header_get_all(hdrs, i, &name, &val, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
+        obj[name] = val ? nlohmann::json(std::string(static_cast<const char*>(val), size))
+                        : nlohmann::json(nullptr);
+    return obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace
@@ -254,6 +274,7 @@ bool KafkaSource::handleMessage(rd_kafka_message_t* m, Pending& p)
         r.row.push_back(Value::integer(m->partition));
         r.row.push_back(Value::integer(m->offset));
         r.row.push_back(ts >= 0 ? Value::timestamp(ts) : Value::null());
+        r.row.emplace_back().assignString(headersJson(m));
     }
     r.timestamp = kNoTimestamp;
     if (m_rowtime >= 0) {

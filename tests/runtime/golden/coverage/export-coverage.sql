@@ -13,6 +13,7 @@
 --   clicks_file: [approximated] csv-header: Flink's csv format has no header handling: the header line is read as a record (closest equivalent: remove the header line, or 'csv.ignore-parse-errors' = 'true')
 --   clicks_file: [approximated] replay: event-time paced replay has no Flink equivalent: the file is read as fast as possible (results are the same, timing is not) (closest equivalent: replay the file into a Kafka topic at the recorded pace)
 --   clicks_file: [note] malformed-records: a line that does not parse fails the Flink job (the desktop runtime counts and drops it) (closest equivalent: 'csv.ignore-parse-errors' = 'true' to skip such lines)
+--   audit: [approximated] include_metadata: kafka_headers is JSON_STRING of Flink's headers metadata (MAP<STRING, BYTES>), whose values Flink serializes as base64, the desktop runtime gives them as text (closest equivalent: read a header from kafka_headers_map['name'] (BYTES))
 --   payments: [note] malformed-records: a record that does not parse as json fails the Flink job (the desktop runtime counts and drops it) (closest equivalent: 'json.ignore-parse-errors' = 'true' to skip such records)
 --   users: [note] malformed-records: a record that does not parse as json fails the Flink job (the desktop runtime counts and drops it) (closest equivalent: 'json.ignore-parse-errors' = 'true' to skip such records)
 --   big_orders: [not-exportable] errors-output: records whose evaluation fails go to the errors output here, in Flink SQL an expression error fails the job (closest equivalent: guard the expression (TRY_CAST, CASE WHEN ... ) or a DataStream ProcessFunction with a side output)
@@ -88,7 +89,9 @@ CREATE TABLE audit (
   kafka_topic STRING METADATA FROM 'topic' VIRTUAL,
   kafka_partition INT METADATA FROM 'partition' VIRTUAL,
   kafka_offset BIGINT METADATA FROM 'offset' VIRTUAL,
-  kafka_timestamp TIMESTAMP(3) METADATA FROM 'timestamp' VIRTUAL
+  kafka_timestamp TIMESTAMP(3) METADATA FROM 'timestamp' VIRTUAL,
+  kafka_headers_map MAP<STRING, BYTES> METADATA FROM 'headers' VIRTUAL,
+  kafka_headers AS JSON_STRING(kafka_headers_map)
 ) WITH (
   'connector' = 'kafka',
   'topic' = 'audit.logins.recorded',
@@ -142,7 +145,7 @@ UNION ALL
 SELECT event_id, user_id, `value`, page, event_time FROM clicks_file;
 
 CREATE TEMPORARY VIEW logins AS
-SELECT `value`, kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp
+SELECT `value`, kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp, kafka_headers
 FROM audit
 WHERE `value` LIKE '%login%';
 
@@ -216,7 +219,8 @@ CREATE TABLE logins_out (
   kafka_topic STRING NOT NULL,
   kafka_partition INT NOT NULL,
   kafka_offset BIGINT NOT NULL,
-  kafka_timestamp TIMESTAMP(3)
+  kafka_timestamp TIMESTAMP(3),
+  kafka_headers STRING NOT NULL
 ) WITH (
   'connector' = 'print',
   'print-identifier' = 'logins_out'
@@ -396,7 +400,7 @@ CREATE TABLE revenue_out (
 EXECUTE STATEMENT SET
 BEGIN
 INSERT INTO logins_out
-SELECT `value`, kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp FROM logins;
+SELECT `value`, kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp, kafka_headers FROM logins;
 INSERT INTO click_rate_db
 SELECT window_start, window_end, page, `views`, avg_value FROM click_rate;
 INSERT INTO sessions_file
