@@ -163,7 +163,19 @@ NodeType kafkaSourceType()
     t.deriveSchema = [](DeriveContext& ctx) {
         Schema s;
         if (ctx.prop("format") == "raw") {
-            s.add("value", DataType::string());
+            // The whole message value in one column (Flink's raw format): `value STRING` unless
+            // the schema declares that one column, STRING or BYTES.
+            const auto declared = ctx.prop("schema");
+            if (declared.is_array() && !declared.empty()) {
+                s = schemaFromProperty(ctx, "schema");
+                const bool one = s.size() == 1 && (s.fields()[0].type.kind() == TypeKind::String ||
+                                                   s.fields()[0].type.kind() == TypeKind::Bytes);
+                if (!one && s.size() > 0)
+                    ctx.error("schema", "format raw reads the whole message value into one "
+                                        "STRING or BYTES column; declare one such column or none");
+            } else {
+                s.add("value", DataType::string());
+            }
         } else {
             s = schemaFromProperty(ctx, "schema");
         }

@@ -121,6 +121,7 @@ class TestKafkaSource : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void decodesRecordsMetadataAndErrors();
+    void rawFormatStringOrBytes();
     void commitsCompletedCheckpointsBelowHolds();
     void startPositions();
     void retentionLossIsCountedNotSkipped();
@@ -235,6 +236,55 @@ void TestKafkaSource::decodesRecordsMetadataAndErrors()
     QCOMPARE(types, 1);
     QCOMPARE(tombstones, 1);
     d.op->close();
+}
+
+void TestKafkaSource::rawFormatStringOrBytes()
+{
+    // format raw: the whole value in one column, `value STRING` by default or the one STRING or
+    // BYTES column the schema declares (Flink's raw format); bytes kept exactly, a tombstone
+    // gives NULL. More columns are refused.
+    nlohmann::json base = {{"topic", "src.raw"}, {"group_id", "g-raw"},
+                           {"partitions", 1},    {"start_from", "earliest"},
+                           {"format", "raw"},    {"watermark", "processing-time"}};
+    {
+        NodeFixture def("kafka-source", "src", base);
+        QVERIFY2(def.diagnostics.empty(), def.diagnostics.c_str());
+        QCOMPARE(def.outputSchemas[0].size(), std::size_t(1));
+        QCOMPARE(def.outputSchemas[0].fields()[0].name, std::string("value"));
+        QVERIFY(def.outputSchemas[0].fields()[0].type.kind() == TypeKind::String);
+        nlohmann::json two = base;
+        two["schema"] = {{{"name", "a"}, {"type", "STRING"}}, {{"name", "b"}, {"type", "STRING"}}};
+        NodeFixture bad("kafka-source", "src", two);
+        QVERIFY2(bad.diagnostics.find("one STRING or BYTES column") != std::string::npos,
+                 bad.diagnostics.c_str());
+        nlohmann::json num = base;
+        num["schema"] = {{{"name", "n"}, {"type", "BIGINT"}}};
+        NodeFixture badType("kafka-source", "src", num);
+        QVERIFY2(badType.diagnostics.find("one STRING or BYTES column") != std::string::npos,
+                 badType.diagnostics.c_str());
+    }
+    QVERIFY(m_broker->createTopic("src.raw", 1));
+    std::vector<Msg> msgs(3);
+    msgs[0].value = "hello";
+    msgs[1].value = std::string("\x00\xff\x01", 3);
+    msgs[2].hasValue = false; // tombstone
+    for (Msg& m : msgs)
+        m.partition = 0;
+    QCOMPARE(produce(bs(), "src.raw", msgs), 3);
+    nlohmann::json props = base;
+    props["schema"] = {{{"name", "payload"}, {"type", "BYTES"}}};
+    Driver d(props);
+    QVERIFY2(d.open(), d.error.c_str());
+    const Schema& os = d.fx.outputSchemas[0];
+    QCOMPARE(os.size(), std::size_t(1));
+    QCOMPARE(os.fields()[0].name, std::string("payload"));
+    QVERIFY(os.fields()[0].type.kind() == TypeKind::Bytes);
+    QVERIFY(d.pollUntil([&] { return d.cap.out.size() >= 3; }, 30000));
+    QCOMPARE(d.cap.out.size(), std::size_t(3));
+    QCOMPARE(d.cap.out[0].row[0].asString(), std::string("hello"));
+    QCOMPARE(d.cap.out[1].row[0].asString(), std::string("\x00\xff\x01", 3));
+    QVERIFY(d.cap.out[2].row[0].isNull());
+    QVERIFY(d.cap.errors.empty());
 }
 
 void TestKafkaSource::commitsCompletedCheckpointsBelowHolds()
