@@ -66,6 +66,18 @@ std::string allEvents(const Run& run)
     return s;
 }
 
+/// Starts `json`, waits until the engine fails, then cancels what is left. Fails the current
+/// test (the caller checks QTest::currentTestFailed()) when it does not start or fail in time.
+void runUntilFailed(Run& run, const std::string& json, int timeoutMs)
+{
+    std::string err;
+    QVERIFY2(run.start(json, &err), err.c_str());
+    QVERIFY2(run.waitUntil([](const MetricsSnapshot& s) { return s.state == EngineState::Failed; },
+                           timeoutMs),
+             allEvents(run).c_str());
+    QVERIFY(run.stop(StopMode::Cancel));
+}
+
 /// A 127.0.0.1 port nothing listens on (bound, then closed).
 int closedPort()
 {
@@ -155,14 +167,9 @@ void TestKafkaHealth::saslRejectedFailsNamingNodeWithoutSecret()
         "sasl.mechanism": "PLAIN", "sasl.username": "alice", "sasl.password": ")" +
                              canary + "\"}";
     Run run;
-    std::string err;
-    QVERIFY2(run.start(pipeline("health-sasl", "health.sasl.in", "health.sasl.out", sasl), &err),
-             err.c_str());
     // The source fails (the engine stops the run); nothing waits for a timeout.
-    QVERIFY2(run.waitUntil([](const MetricsSnapshot& s) { return s.state == EngineState::Failed; },
-                           20000),
-             allEvents(run).c_str());
-    QVERIFY(run.stop(StopMode::Cancel));
+    runUntilFailed(run, pipeline("health-sasl", "health.sasl.in", "health.sasl.out", sasl), 20000);
+    if (QTest::currentTestFailed()) return;
     QVERIFY2(hasEvent(run, EngineEvent::Kind::Error, "in",
                       "kafka-source 'in' (topic health.sasl.in): authentication failed"),
              allEvents(run).c_str());
@@ -171,13 +178,9 @@ void TestKafkaHealth::saslRejectedFailsNamingNodeWithoutSecret()
     // The same for a sink: its producer is refused too.
     Run sink;
     QVERIFY(m_broker->createTopic("health.sasl2.in", 2));
-    QVERIFY2(
-        sink.start(pipeline("health-sasl2", "health.sasl2.in", "health.sasl2.out", "", sasl), &err),
-        err.c_str());
-    QVERIFY2(sink.waitUntil([](const MetricsSnapshot& s) { return s.state == EngineState::Failed; },
-                            20000),
-             allEvents(sink).c_str());
-    QVERIFY(sink.stop(StopMode::Cancel));
+    runUntilFailed(sink, pipeline("health-sasl2", "health.sasl2.in", "health.sasl2.out", "", sasl),
+                   20000);
+    if (QTest::currentTestFailed()) return;
     QVERIFY2(hasEvent(sink, EngineEvent::Kind::Error, "out",
                       "kafka-sink 'out' (topic health.sasl2.out): authentication failed"),
              allEvents(sink).c_str());
@@ -269,15 +272,11 @@ void TestKafkaHealth::missingTopicFailsClearly()
              int(RD_KAFKA_RESP_ERR_NO_ERROR));
     const std::string addr = (*broker)->bootstrapServers();
     Run run;
-    std::string err;
-    QVERIFY2(run.start(pipeline("health-missing", "health.no.such.topic", "health.missing.out",
-                                R"(, "bootstrap_servers": ")" + addr + "\""),
-                       &err),
-             err.c_str());
-    QVERIFY2(run.waitUntil([](const MetricsSnapshot& s) { return s.state == EngineState::Failed; },
-                           30000),
-             allEvents(run).c_str());
-    QVERIFY(run.stop(StopMode::Cancel));
+    runUntilFailed(run,
+                   pipeline("health-missing", "health.no.such.topic", "health.missing.out",
+                            R"(, "bootstrap_servers": ")" + addr + "\""),
+                   30000);
+    if (QTest::currentTestFailed()) return;
     QVERIFY2(hasEvent(run, EngineEvent::Kind::Error, "in",
                       "kafka-source 'in' (topic health.no.such.topic): topic "
                       "'health.no.such.topic' does not exist on " +
@@ -290,15 +289,11 @@ void TestKafkaHealth::unresolvableBootstrapFails()
     // .invalid never resolves (RFC 2606): a configuration error once it persists.
     const std::string addr = "no-such-host.invalid:9092";
     Run run;
-    std::string err;
-    QVERIFY2(run.start(pipeline("health-resolve", "health.resolve.in", "health.resolve.out",
-                                R"(, "bootstrap_servers": ")" + addr + "\""),
-                       &err),
-             err.c_str());
-    QVERIFY2(run.waitUntil([](const MetricsSnapshot& s) { return s.state == EngineState::Failed; },
-                           30000),
-             allEvents(run).c_str());
-    QVERIFY(run.stop(StopMode::Cancel));
+    runUntilFailed(run,
+                   pipeline("health-resolve", "health.resolve.in", "health.resolve.out",
+                            R"(, "bootstrap_servers": ")" + addr + "\""),
+                   30000);
+    if (QTest::currentTestFailed()) return;
     QVERIFY2(hasEvent(run, EngineEvent::Kind::Error, "in",
                       "kafka-source 'in' (topic health.resolve.in): cannot resolve the bootstrap "
                       "servers '" +
