@@ -2,6 +2,7 @@
 // with external clients (kcat, Python confluent-kafka), and the sink operator.
 #include <QtTest/QtTest>
 
+#include "ExternalTools.h"
 #include "connectors/format/TextCodec.h"
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/EmbeddedBroker.h"
@@ -326,6 +327,8 @@ void TestKafka::encodingKeysAndValues()
 
 void TestKafka::embeddedBrokerServesKcatAndPython()
 {
+    SW_REQUIRE_TOOL(Kcat);
+    SW_REQUIRE_TOOL(PythonConfluentKafka);
     auto b = EmbeddedBroker::start(2);
     QVERIFY(b);
     const std::string bs = (*b)->bootstrapServers();
@@ -374,6 +377,7 @@ void TestKafka::embeddedBrokerServesKcatAndPython()
 
 void TestKafka::preparePipelineCreatesAllTopics()
 {
+    SW_REQUIRE_TOOL(Kcat);
     PipelineSpec p;
     NodeSpec src;
     src.id = "in";
