@@ -50,13 +50,13 @@ RemoveItemsCommand::RemoveItemsCommand(Document* doc, const std::vector<std::str
                                   [&](const EdgeSpec& x) { return Document::sameEnds(x, e); });
         if (picked) m_edges.emplace_back(static_cast<int>(i), e);
     }
-    auto tr = [](const char* s, int n) {
-        return QCoreApplication::translate("sw::app::Document", s, nullptr, n);
-    };
+    // Literal contexts, so lupdate extracts these as the plural messages they are.
     if (!m_nodes.empty())
-        setText(tr("Delete %n Node(s)", static_cast<int>(m_nodes.size())));
+        setText(QCoreApplication::translate("sw::app::Document", "Delete %n Node(s)", nullptr,
+                                            static_cast<int>(m_nodes.size())));
     else
-        setText(tr("Delete %n Connection(s)", static_cast<int>(m_edges.size())));
+        setText(QCoreApplication::translate("sw::app::Document", "Delete %n Connection(s)", nullptr,
+                                            static_cast<int>(m_edges.size())));
 }
 
 void RemoveItemsCommand::redo()

@@ -1,0 +1,66 @@
+#include "ui/Language.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include "files/AppPaths.h"
+
+namespace sw::app {
+
+namespace {
+const QString kLanguageKey = QStringLiteral("ui/language");
+} // namespace
+
+QList<LanguageChoice> availableLanguages()
+{
+    // Language names stay in their own language so a user can find theirs in any UI language.
+    return {{QString(), QCoreApplication::translate("sw::app::Language", "System default")},
+            {QStringLiteral("en"), QStringLiteral("English")},
+            {QStringLiteral("de"), QStringLiteral("Deutsch")},
+            {QStringLiteral("fr"), QStringLiteral("Fran\u00e7ais")}};
+}
+
+QString storedLanguage()
+{
+    return makeSettings()->value(kLanguageKey).toString();
+}
+
+void storeLanguage(const QString& code)
+{
+    auto s = makeSettings();
+    if (code.isEmpty())
+        s->remove(kLanguageKey);
+    else
+        s->setValue(kLanguageKey, code);
+}
+
+QString installTranslations(QCoreApplication& app, const QString& code)
+{
+    const QString chosen = code.isEmpty() ? storedLanguage() : code;
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) return {};
+    auto* own = new QTranslator(&app);
+    const QString dir = translationsDir();
+    if (dir.isEmpty() ||
+        !own->load(locale, QStringLiteral("streamwright"), QStringLiteral("_"), dir)) {
+        delete own;
+        if (!chosen.isEmpty())
+            qWarning("streamwright: no translation for '%s' (looked in '%s')", qPrintable(chosen),
+                     qPrintable(dir));
+        return {};
+    }
+    QCoreApplication::installTranslator(own);
+    // Qt's standard dialogs and buttons (qt6-translations-l10n), when installed.
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return own->filePath();
+}
+
+} // namespace sw::app
