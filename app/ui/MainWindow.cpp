@@ -253,10 +253,17 @@ void MainWindow::fitDocksToWindow()
     QDockWidget* props = dock("propertiesDock");
     QDockWidget* problems = dock("problemsDock");
     const int w = width(), h = height();
-    if (palette && props)
-        resizeDocks({palette, props},
-                    {std::clamp(w * 16 / 100, 170, 240), std::clamp(w * 22 / 100, 230, 340)},
-                    Qt::Horizontal);
+    if (palette && props) {
+        // Wide enough for the palette's names and the property fields (narrower clips them);
+        // on a small window both shrink so the canvas keeps half of it.
+        int left = std::clamp(w * 18 / 100, 190, 240), right = std::clamp(w * 27 / 100, 280, 340);
+        const int budget = w / 2 - 12;
+        if (left + right > budget) {
+            left = left * budget / (left + right);
+            right = budget - left;
+        }
+        resizeDocks({palette, props}, {left, right}, Qt::Horizontal);
+    }
     if (problems) resizeDocks({problems}, {std::clamp(h * 18 / 100, 110, 170)}, Qt::Vertical);
 }
 

@@ -87,23 +87,24 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     examplesColumn->addWidget(heading(tr("Examples"), content));
     examplesColumn->addLayout(m_examples);
     examplesColumn->addStretch();
-    auto* columns = new QHBoxLayout;
-    columns->addLayout(recentColumn, 2);
-    columns->addSpacing(24);
-    columns->addLayout(examplesColumn, 3);
+    // Side by side when there is room, else stacked (see resizeEvent).
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_columns->setSpacing(24);
+    m_columns->addLayout(recentColumn, 2);
+    m_columns->addLayout(examplesColumn, 3);
 
     auto* v = new QVBoxLayout(content);
-    v->setContentsMargins(32, 32, 32, 32);
+    v->setContentsMargins(24, 24, 24, 24);
     v->addWidget(heading(tr("Welcome to Streamwright"), content, 8));
     v->addWidget(tagline);
     v->addSpacing(12);
     v->addLayout(buttons);
     v->addSpacing(20);
-    v->addLayout(columns);
+    v->addLayout(m_columns);
     v->addSpacing(20);
     v->addWidget(heading(tr("Documentation"), content));
     v->addWidget(docs);
-    v->addStretch();
+    v->addStretch(1);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -124,6 +125,15 @@ void StartPage::refresh()
 {
     fillRecent();
     fillExamples();
+}
+
+void StartPage::resizeEvent(QResizeEvent* event)
+{
+    const bool wide = width() >= kSideBySideWidth;
+    m_columns->setDirection(wide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    m_columns->setStretch(0, wide ? 2 : 0);
+    m_columns->setStretch(1, wide ? 3 : 0);
+    QWidget::resizeEvent(event);
 }
 
 void StartPage::showEvent(QShowEvent* event)

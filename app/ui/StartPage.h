@@ -3,6 +3,7 @@
 // files, the shipped examples with a one-line description each, and links to the docs.
 #include <QWidget>
 
+class QBoxLayout;
 class QVBoxLayout;
 
 namespace sw::app {
@@ -25,11 +26,14 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void fillRecent();
     void fillExamples();
 
+    static constexpr int kSideBySideWidth = 760;
+    QBoxLayout* m_columns = nullptr;
     QVBoxLayout* m_recent = nullptr;
     QVBoxLayout* m_examples = nullptr;
 };

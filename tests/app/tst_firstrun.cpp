@@ -228,6 +228,10 @@ private Q_SLOTS:
         QCOMPARE(listed.value(QStringLiteral("Save")),
                  QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
         QCOMPARE(listed.value(QStringLiteral("Run")), QStringLiteral("F5"));
+        // SW_SCREENSHOT_DIR=dir: keep a picture of the dialog to look at.
+        if (qEnvironmentVariableIsSet("SW_SCREENSHOT_DIR"))
+            QVERIFY(d->grab().save(QDir(qEnvironmentVariable("SW_SCREENSHOT_DIR"))
+                                       .filePath(QStringLiteral("keyboard-shortcuts.png"))));
         d->close();
     }
 
