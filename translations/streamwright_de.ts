@@ -230,33 +230,33 @@ Wie gespeichert:
 <context>
     <name>sw::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="79"/>
+        <location filename="../app/ui/MainWindow.cpp" line="81"/>
         <source>Nodes</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="85"/>
+        <location filename="../app/ui/MainWindow.cpp" line="87"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="91"/>
+        <location filename="../app/ui/MainWindow.cpp" line="93"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="122"/>
+        <location filename="../app/ui/MainWindow.cpp" line="124"/>
         <source>Cannot connect: %1</source>
         <translation>Verbindung nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="150"/>
+        <location filename="../app/ui/MainWindow.cpp" line="152"/>
         <source>✔ Valid</source>
         <translation>✔ Gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="152"/>
-        <location filename="../app/ui/MainWindow.cpp" line="155"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="157"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -264,7 +264,7 @@ Wie gespeichert:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="156"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n Fehler</numerusform>
@@ -272,12 +272,12 @@ Wie gespeichert:
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Validation: see the Problems panel</source>
         <translation>Validierung: siehe Bereich „Probleme“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="161"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n Knoten</numerusform>
@@ -285,7 +285,7 @@ Wie gespeichert:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="161"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n Verbindung</numerusform>
@@ -293,7 +293,7 @@ Wie gespeichert:
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="162"/>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Zoom %1%</source>
         <translation>Zoom %1&#xa0;%</translation>
     </message>
@@ -313,217 +313,217 @@ Wie gespeichert:
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="57"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="58"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="62"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="63"/>
         <source>Open Pipeline</source>
         <translation>Pipeline öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="63"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="64"/>
         <source>Pipelines (*.pipeline.json *.json);;All files (*)</source>
         <translation>Pipelines (*.pipeline.json *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="66"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="67"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="67"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="68"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter …</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="68"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="69"/>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="73"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="74"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="75"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="76"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="80"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="81"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="82"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="83"/>
         <source>Ctrl+Y</source>
         <translation>Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="85"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="87"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
         <source>&amp;Paste</source>
         <translation>E&amp;infügen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="91"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="92"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="93"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="94"/>
         <source>Select &amp;All</source>
         <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="95"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="96"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="97"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
         <source>Ctrl+=</source>
         <translation>Ctrl+=</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="99"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
         <source>Zoom to &amp;Fit</source>
         <translation>&amp;Einpassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="102"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="102"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="104"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
         <source>Auto-&amp;Layout</source>
         <translation>Automatisch &amp;anordnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="104"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="106"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="107"/>
         <source>&amp;Snap to Grid</source>
         <translation>Am &amp;Raster ausrichten</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="110"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="110"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="112"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="113"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="114"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="115"/>
         <source>&amp;About Streamwright</source>
         <translation>Ü&amp;ber Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="116"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="117"/>
         <source>About Streamwright</source>
         <translation>Über Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="117"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="118"/>
         <source>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Design streaming pipelines visually, run them on an embedded runtime and export them to Flink SQL and Kubernetes.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Streaming-Pipelines visuell entwerfen, auf einer eingebetteten Laufzeitumgebung ausführen und nach Flink SQL und Kubernetes exportieren.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="130"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="131"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="135"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="136"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="138"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="139"/>
         <source>Open E&amp;xample</source>
         <translation>&amp;Beispiel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="148"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="149"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="158"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="169"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="170"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="177"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="178"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="214"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="215"/>
         <source>No recent files</source>
         <translation>Keine zuletzt geöffneten Dateien</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="216"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="217"/>
         <source>Clear Recent Files</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="237"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="238"/>
         <source>No examples found</source>
         <translation>Keine Beispiele gefunden</translation>
     </message>
@@ -679,22 +679,22 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
 <context>
     <name>sw::app::PreferencesDialog</name>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="16"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="18"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="25"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="27"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="26"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="28"/>
         <source>The language takes effect when Streamwright is restarted.</source>
         <translation>Die Sprache wird nach einem Neustart von Streamwright wirksam.</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="57"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="59"/>
         <source>&lt;b&gt;Restart Streamwright to use the new language.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Starten Sie Streamwright neu, um die neue Sprache zu verwenden.&lt;/b&gt;</translation>
     </message>
@@ -735,124 +735,124 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
 <context>
     <name>sw::app::RunAndDebug</name>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="82"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="108"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="229"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="84"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="110"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="85"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="87"/>
         <source>Run the pipeline (F5)</source>
         <translation>Pipeline ausführen (F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="87"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="89"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="90"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="92"/>
         <source>Pause the sources; in-flight records keep flowing (F6)</source>
         <translation>Quellen anhalten; bereits unterwegs befindliche Datensätze fließen weiter (F6)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="92"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="94"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="95"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="97"/>
         <source>Stop: drain in-flight records, then end (Shift+F5)</source>
         <translation>Stopp: unterwegs befindliche Datensätze abarbeiten, dann beenden (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="97"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="99"/>
         <source>R&amp;estart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="100"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
         <source>Stop and run the current pipeline again (Ctrl+Shift+F5)</source>
         <translation>Anhalten und die aktuelle Pipeline erneut ausführen (Ctrl+Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="114"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="123"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
         <source>Metrics</source>
         <translation>Metriken</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="135"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
         <source>Dead Letters</source>
         <translation>Dead Letters</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="146"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="148"/>
         <source>Dead Letters (%1)</source>
         <translation>Dead Letters (%1)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="185"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="191"/>
         <source> · edited: Restart applies the changes</source>
         <translation> · bearbeitet: Neustart übernimmt die Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="198"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="204"/>
         <source>The label of %1 changed</source>
         <translation>Die Bezeichnung von %1 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="199"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="205"/>
         <source>%1.%2 changed</source>
         <translation>%1.%2 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="203"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="209"/>
         <source>The pipeline settings changed</source>
         <translation>Die Pipeline-Einstellungen wurden geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="206"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="212"/>
         <source>The pipeline&apos;s structure changed</source>
         <translation>Die Struktur der Pipeline wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="218"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="224"/>
         <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
         <translation>%1: Die laufende Pipeline behält die Version, mit der sie gestartet wurde; Neustart (Ctrl+Shift+F5) führt die bearbeitete aus</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="229"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="241"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="247"/>
         <source>Running: structural edits are disabled; property changes apply at the next run</source>
         <translation>Läuft: Strukturänderungen sind gesperrt; Eigenschaftsänderungen gelten ab dem nächsten Lauf</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="272"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="278"/>
         <source>Stop the pipeline to change connections</source>
         <translation>Halten Sie die Pipeline an, um Verbindungen zu ändern</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="306"/>
         <source>Inspect %1</source>
         <translation>%1 untersuchen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="324"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="330"/>
         <source>pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="325"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="331"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
@@ -986,42 +986,42 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="97"/>
+        <location filename="../app/ui/StartPage.cpp" line="98"/>
         <source>Welcome to Streamwright</source>
         <translation>Willkommen bei Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="104"/>
+        <location filename="../app/ui/StartPage.cpp" line="105"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="146"/>
+        <location filename="../app/ui/StartPage.cpp" line="156"/>
         <source>No recent files yet: open an example, or start a new pipeline.</source>
         <translation>Noch keine zuletzt geöffneten Dateien: Öffnen Sie ein Beispiel oder beginnen Sie eine neue Pipeline.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="171"/>
+        <location filename="../app/ui/StartPage.cpp" line="181"/>
         <source>No examples found.</source>
         <translation>Keine Beispiele gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="183"/>
+        <location filename="../app/ui/StartPage.cpp" line="193"/>
         <source>Per-user sessions of a clickstream, bots filtered out, into a JSON Lines file</source>
         <translation>Sitzungen je Nutzer aus einem Clickstream, ohne Bots, in eine JSON-Lines-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="186"/>
+        <location filename="../app/ui/StartPage.cpp" line="196"/>
         <source>Nexmark Q5: bids per auction in hopping windows, on the console</source>
         <translation>Nexmark Q5: Gebote je Auktion in Hopping-Fenstern, auf der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="188"/>
+        <location filename="../app/ui/StartPage.cpp" line="198"/>
         <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
         <translation>Bestellungen über Kafka-Topics: dedupliziert, Umsatz je Kategorie, Dead Letters</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="191"/>
+        <location filename="../app/ui/StartPage.cpp" line="201"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Umsatz je Kategorie in 5-Minuten-Fenstern nach SQLite, mit Dead-Letter-Queue</translation>
     </message>

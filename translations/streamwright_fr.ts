@@ -230,33 +230,33 @@ Tels qu’enregistrés&#xa0;:
 <context>
     <name>sw::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="79"/>
+        <location filename="../app/ui/MainWindow.cpp" line="81"/>
         <source>Nodes</source>
         <translation>Nœuds</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="85"/>
+        <location filename="../app/ui/MainWindow.cpp" line="87"/>
         <source>Properties</source>
         <translation>Propriétés</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="91"/>
+        <location filename="../app/ui/MainWindow.cpp" line="93"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="122"/>
+        <location filename="../app/ui/MainWindow.cpp" line="124"/>
         <source>Cannot connect: %1</source>
         <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="150"/>
+        <location filename="../app/ui/MainWindow.cpp" line="152"/>
         <source>✔ Valid</source>
         <translation>✔ Valide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="152"/>
-        <location filename="../app/ui/MainWindow.cpp" line="155"/>
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="157"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -264,7 +264,7 @@ Tels qu’enregistrés&#xa0;:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="156"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -272,12 +272,12 @@ Tels qu’enregistrés&#xa0;:
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
         <source>Validation: see the Problems panel</source>
         <translation>Validation&#xa0;: voir le panneau Problèmes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <location filename="../app/ui/MainWindow.cpp" line="161"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n nœud</numerusform>
@@ -285,7 +285,7 @@ Tels qu’enregistrés&#xa0;:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="161"/>
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n liaison</numerusform>
@@ -293,7 +293,7 @@ Tels qu’enregistrés&#xa0;:
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="162"/>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Zoom %1%</source>
         <translation>Zoom %1&#xa0;%</translation>
     </message>
@@ -313,217 +313,217 @@ Tels qu’enregistrés&#xa0;:
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="57"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="58"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="62"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="63"/>
         <source>Open Pipeline</source>
         <translation>Ouvrir un pipeline</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="63"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="64"/>
         <source>Pipelines (*.pipeline.json *.json);;All files (*)</source>
         <translation>Pipelines (*.pipeline.json *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="66"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="67"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="67"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="68"/>
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="68"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="69"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="73"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="74"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="75"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="76"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="80"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="81"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="82"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="83"/>
         <source>Ctrl+Y</source>
         <translation>Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="85"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="87"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Dupliquer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="91"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="92"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="93"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="94"/>
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="95"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="96"/>
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="97"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
         <source>Ctrl+=</source>
         <translation>Ctrl+=</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="99"/>
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
         <source>Zoom to &amp;Fit</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="102"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Taille réelle</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="102"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="104"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
         <source>Auto-&amp;Layout</source>
         <translation>&amp;Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="104"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="106"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="107"/>
         <source>&amp;Snap to Grid</source>
         <translation>&amp;Aligner sur la grille</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="110"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="110"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="112"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="113"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="114"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="115"/>
         <source>&amp;About Streamwright</source>
         <translation>À &amp;propos de Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="116"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="117"/>
         <source>About Streamwright</source>
         <translation>À propos de Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="117"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="118"/>
         <source>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Design streaming pipelines visually, run them on an embedded runtime and export them to Flink SQL and Kubernetes.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Concevez visuellement des pipelines de streaming, exécutez-les sur un moteur embarqué et exportez-les vers Flink SQL et Kubernetes.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="130"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="131"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="135"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="136"/>
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="138"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="139"/>
         <source>Open E&amp;xample</source>
         <translation>Ouvrir un e&amp;xemple</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="148"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="149"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="158"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="169"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="170"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="177"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="178"/>
         <source>Main</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="214"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="215"/>
         <source>No recent files</source>
         <translation>Aucun fichier récent</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="216"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="217"/>
         <source>Clear Recent Files</source>
         <translation>Effacer la liste</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="237"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="238"/>
         <source>No examples found</source>
         <translation>Aucun exemple trouvé</translation>
     </message>
@@ -679,22 +679,22 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
 <context>
     <name>sw::app::PreferencesDialog</name>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="16"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="18"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="25"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="27"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="26"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="28"/>
         <source>The language takes effect when Streamwright is restarted.</source>
         <translation>La langue s’applique au prochain démarrage de Streamwright.</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="57"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="59"/>
         <source>&lt;b&gt;Restart Streamwright to use the new language.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Redémarrez Streamwright pour utiliser la nouvelle langue.&lt;/b&gt;</translation>
     </message>
@@ -735,124 +735,124 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
 <context>
     <name>sw::app::RunAndDebug</name>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="82"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="108"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="229"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="84"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="110"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="85"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="87"/>
         <source>Run the pipeline (F5)</source>
         <translation>Exécuter le pipeline (F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="87"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="89"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="90"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="92"/>
         <source>Pause the sources; in-flight records keep flowing (F6)</source>
         <translation>Mettre les sources en pause&#xa0;; les enregistrements en transit continuent de circuler (F6)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="92"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="94"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="95"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="97"/>
         <source>Stop: drain in-flight records, then end (Shift+F5)</source>
         <translation>Arrêter&#xa0;: traiter les enregistrements en transit, puis terminer (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="97"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="99"/>
         <source>R&amp;estart</source>
         <translation>&amp;Redémarrer</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="100"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
         <source>Stop and run the current pipeline again (Ctrl+Shift+F5)</source>
         <translation>Arrêter puis exécuter à nouveau le pipeline actuel (Ctrl+Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="114"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="123"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
         <source>Metrics</source>
         <translation>Métriques</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="135"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
         <source>Dead Letters</source>
         <translation>Lettres mortes</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="146"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="148"/>
         <source>Dead Letters (%1)</source>
         <translation>Lettres mortes (%1)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="185"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="191"/>
         <source> · edited: Restart applies the changes</source>
         <translation> · modifié&#xa0;: Redémarrer applique les modifications</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="198"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="204"/>
         <source>The label of %1 changed</source>
         <translation>Le libellé de %1 a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="199"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="205"/>
         <source>%1.%2 changed</source>
         <translation>%1.%2 a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="203"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="209"/>
         <source>The pipeline settings changed</source>
         <translation>Les paramètres du pipeline ont changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="206"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="212"/>
         <source>The pipeline&apos;s structure changed</source>
         <translation>La structure du pipeline a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="218"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="224"/>
         <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
         <translation>%1&#xa0;: le pipeline en cours garde la version avec laquelle il a démarré&#xa0;; Redémarrer (Ctrl+Shift+F5) exécute la version modifiée</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="229"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="241"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="247"/>
         <source>Running: structural edits are disabled; property changes apply at the next run</source>
         <translation>En cours d’exécution&#xa0;: les modifications de structure sont désactivées&#xa0;; les modifications de propriétés s’appliquent à la prochaine exécution</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="272"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="278"/>
         <source>Stop the pipeline to change connections</source>
         <translation>Arrêtez le pipeline pour modifier les liaisons</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="306"/>
         <source>Inspect %1</source>
         <translation>Inspecter %1</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="324"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="330"/>
         <source>pipeline</source>
         <translation>pipeline</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="325"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="331"/>
         <source>run %1</source>
         <translation>exécution %1</translation>
     </message>
@@ -986,42 +986,42 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
         <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="97"/>
+        <location filename="../app/ui/StartPage.cpp" line="98"/>
         <source>Welcome to Streamwright</source>
         <translation>Bienvenue dans Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="104"/>
+        <location filename="../app/ui/StartPage.cpp" line="105"/>
         <source>Documentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="146"/>
+        <location filename="../app/ui/StartPage.cpp" line="156"/>
         <source>No recent files yet: open an example, or start a new pipeline.</source>
         <translation>Aucun fichier récent pour l’instant&#xa0;: ouvrez un exemple ou créez un nouveau pipeline.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="171"/>
+        <location filename="../app/ui/StartPage.cpp" line="181"/>
         <source>No examples found.</source>
         <translation>Aucun exemple trouvé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="183"/>
+        <location filename="../app/ui/StartPage.cpp" line="193"/>
         <source>Per-user sessions of a clickstream, bots filtered out, into a JSON Lines file</source>
         <translation>Sessions par utilisateur d’un clickstream, sans les robots, dans un fichier JSON Lines</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="186"/>
+        <location filename="../app/ui/StartPage.cpp" line="196"/>
         <source>Nexmark Q5: bids per auction in hopping windows, on the console</source>
         <translation>Nexmark Q5&#xa0;: enchères par vente dans des fenêtres glissantes, sur la console</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="188"/>
+        <location filename="../app/ui/StartPage.cpp" line="198"/>
         <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
         <translation>Commandes via des topics Kafka&#xa0;: dédoublonnées, chiffre d’affaires par catégorie, lettres mortes</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="191"/>
+        <location filename="../app/ui/StartPage.cpp" line="201"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Chiffre d’affaires par catégorie en fenêtres de 5 minutes dans SQLite, avec file de lettres mortes</translation>
     </message>
