@@ -36,6 +36,7 @@ expect=(
   usr/share/streamwright/examples/orders.pipeline.json
   usr/share/streamwright/translations/streamwright_de.qm
   usr/share/streamwright/translations/streamwright_fr.qm
+  usr/share/streamwright/translations/streamwright_en.qm
   usr/share/applications/$app.desktop usr/share/metainfo/$app.metainfo.xml
   usr/share/mime/packages/$app.xml
   usr/share/icons/hicolor/scalable/apps/$app.svg

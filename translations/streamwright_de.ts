@@ -101,6 +101,22 @@ Wie gespeichert:
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="59"/>
+        <source>Delete %n Node(s)</source>
+        <translation>
+            <numerusform>%n Knoten löschen</numerusform>
+            <numerusform>%n Knoten löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="61"/>
+        <source>Delete %n Connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung löschen</numerusform>
+            <numerusform>%n Verbindungen löschen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::app::EventInspector</name>

@@ -101,6 +101,22 @@ Tels qu’enregistrés&#xa0;:
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="59"/>
+        <source>Delete %n Node(s)</source>
+        <translation>
+            <numerusform>Supprimer %n nœud</numerusform>
+            <numerusform>Supprimer %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="61"/>
+        <source>Delete %n Connection(s)</source>
+        <translation>
+            <numerusform>Supprimer %n liaison</numerusform>
+            <numerusform>Supprimer %n liaisons</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sw::app::EventInspector</name>

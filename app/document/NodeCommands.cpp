@@ -50,13 +50,16 @@ RemoveItemsCommand::RemoveItemsCommand(Document* doc, const std::vector<std::str
                                   [&](const EdgeSpec& x) { return Document::sameEnds(x, e); });
         if (picked) m_edges.emplace_back(static_cast<int>(i), e);
     }
-    // Literal contexts, so lupdate extracts these as the plural messages they are.
-    if (!m_nodes.empty())
-        setText(QCoreApplication::translate("sw::app::Document", "Delete %n Node(s)", nullptr,
-                                            static_cast<int>(m_nodes.size())));
+    // Literal context and a plain count variable: lupdate extracts these as plural messages
+    // (it skips a translate() whose count argument is a static_cast<...>(...)).
+    const int nodes = static_cast<int>(m_nodes.size());
+    const int edgeCount = static_cast<int>(m_edges.size());
+    if (nodes > 0)
+        setText(
+            QCoreApplication::translate("sw::app::Document", "Delete %n Node(s)", nullptr, nodes));
     else
         setText(QCoreApplication::translate("sw::app::Document", "Delete %n Connection(s)", nullptr,
-                                            static_cast<int>(m_edges.size())));
+                                            edgeCount));
 }
 
 void RemoveItemsCommand::redo()

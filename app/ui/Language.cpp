@@ -40,14 +40,16 @@ void storeLanguage(const QString& code)
 QString installTranslations(QCoreApplication& app, const QString& code)
 {
     const QString chosen = code.isEmpty() ? storedLanguage() : code;
-    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C) return {};
+    QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    if (locale.language() == QLocale::C) locale = QLocale(QLocale::English);
+    const bool english = locale.language() == QLocale::English;
+    // English too: streamwright_en.qm holds the plural forms ("1 node", "2 nodes").
     auto* own = new QTranslator(&app);
     const QString dir = translationsDir();
     if (dir.isEmpty() ||
         !own->load(locale, QStringLiteral("streamwright"), QStringLiteral("_"), dir)) {
         delete own;
-        if (!chosen.isEmpty())
+        if (!chosen.isEmpty() && !english)
             qWarning("streamwright: no translation for '%s' (looked in '%s')", qPrintable(chosen),
                      qPrintable(dir));
         return {};
@@ -55,8 +57,8 @@ QString installTranslations(QCoreApplication& app, const QString& code)
     QCoreApplication::installTranslator(own);
     // Qt's standard dialogs and buttons (qt6-translations-l10n), when installed.
     auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (!english && qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
