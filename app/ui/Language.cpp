@@ -46,13 +46,21 @@ QString installTranslations(QCoreApplication& app, const QString& code)
     // English too: streamwright_en.qm holds the plural forms ("1 node", "2 nodes").
     auto* own = new QTranslator(&app);
     const QString dir = translationsDir();
-    if (dir.isEmpty() ||
-        !own->load(locale, QStringLiteral("streamwright"), QStringLiteral("_"), dir)) {
-        delete own;
+    auto load = [&](const QLocale& l) {
+        return !dir.isEmpty() &&
+               own->load(l, QStringLiteral("streamwright"), QStringLiteral("_"), dir);
+    };
+    if (!load(locale)) {
         if (!chosen.isEmpty() && !english)
             qWarning("streamwright: no translation for '%s' (looked in '%s')", qPrintable(chosen),
                      qPrintable(dir));
-        return {};
+        // A language we do not have: English, with its plural forms.
+        if (english || !load(QLocale(QLocale::English))) {
+            delete own;
+            return {};
+        }
+        QCoreApplication::installTranslator(own);
+        return own->filePath();
     }
     QCoreApplication::installTranslator(own);
     // Qt's standard dialogs and buttons (qt6-translations-l10n), when installed.
