@@ -64,6 +64,10 @@ grep -q '^MimeType=application/x-streamwright-pipeline;' "$root/usr/share/applic
   || fail "desktop file has no MimeType"
 echo "== appstreamcli validate --no-net"
 appstreamcli validate --no-net "$root/usr/share/metainfo/$app.metainfo.xml"
+# The screenshots are the project's docs/images, published under SW_SCREENSHOT_URL.
+shots=$(grep -o '<image>[^<]*</image>' "$root/usr/share/metainfo/$app.metainfo.xml" | sed 's|</image>||; s|.*/||')
+[[ -n "$shots" ]] || fail "metainfo has no screenshot"
+for f in $shots; do [[ -f "$src/docs/images/$f" ]] || fail "metainfo screenshot $f is not in docs/images"; done
 echo "== shared MIME info"
 cp -r "$root/usr/share/mime" "$scratch/mime"
 update-mime-database "$scratch/mime"
