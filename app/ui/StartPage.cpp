@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -17,6 +18,30 @@
 namespace sw::app {
 
 namespace {
+/// A command link whose height follows its actual width: QCommandLinkButton's size hint wraps
+/// the description at 190 px, which leaves tall, mostly empty buttons in a wide column.
+class LinkButton : public QCommandLinkButton {
+public:
+    LinkButton(const QString& title, const QString& description)
+        : QCommandLinkButton(title, description)
+    {
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    }
+    QSize sizeHint() const override
+    {
+        QSize s = QCommandLinkButton::sizeHint();
+        if (width() > s.width()) s.setHeight(heightForWidth(width()));
+        return s;
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QCommandLinkButton::resizeEvent(event);
+        if (event->oldSize().width() != width()) updateGeometry();
+    }
+};
+
 QLabel* heading(const QString& text, QWidget* parent, int pointDelta = 2)
 {
     auto* l = new QLabel(text, parent);
@@ -87,7 +112,10 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     examplesColumn->addWidget(heading(tr("Examples"), content));
     examplesColumn->addLayout(m_examples);
     examplesColumn->addStretch();
-    // Side by side when there is room, else stacked (see resizeEvent).
+    // Side by side when there is room, else stacked (see resizeEvent). Nested layouts inherit
+    // the spacing of their parent, so the lists set their own.
+    for (QVBoxLayout* l : {recentColumn, examplesColumn, m_recent, m_examples})
+        l->setSpacing(6);
     m_columns = new QBoxLayout(QBoxLayout::LeftToRight);
     m_columns->setSpacing(24);
     m_columns->addLayout(recentColumn, 2);
@@ -147,7 +175,7 @@ void StartPage::fillRecent()
     clearLayout(m_recent);
     const QStringList files = RecentFiles().files();
     for (const QString& f : files) {
-        auto* b = new QCommandLinkButton(QFileInfo(f).fileName(), QDir::toNativeSeparators(f));
+        auto* b = new LinkButton(QFileInfo(f).fileName(), QDir::toNativeSeparators(f));
         b->setObjectName(QStringLiteral("recent:") + f);
         connect(b, &QCommandLinkButton::clicked, this, [this, f] { Q_EMIT openFileRequested(f); });
         m_recent->addWidget(b);
@@ -172,7 +200,7 @@ void StartPage::fillExamples()
         auto loaded = loadPipeline(path);
         const QString description =
             loaded ? QString::fromStdString(loaded->settings.description) : QString();
-        auto* b = new QCommandLinkButton(title, exampleSummary(f, description));
+        auto* b = new LinkButton(title, exampleSummary(f, description));
         b->setObjectName(QStringLiteral("example:") + title);
         connect(b, &QCommandLinkButton::clicked, this,
                 [this, path] { Q_EMIT openExampleRequested(path); });
