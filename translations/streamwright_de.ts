@@ -331,7 +331,7 @@ Wie gespeichert:
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="58"/>
         <source>&amp;Open…</source>
-        <translation>Ö&amp;ffnen …</translation>
+        <translation>&amp;Öffnen …</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="63"/>
@@ -381,7 +381,7 @@ Wie gespeichert:
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
         <source>Cu&amp;t</source>
-        <translation>&amp;Ausschneiden</translation>
+        <translation>Aus&amp;schneiden</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="87"/>
@@ -395,13 +395,13 @@ Wie gespeichert:
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Duplizieren</translation>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
+        <source>Dup&amp;licate</source>
+        <translation>&amp;Duplizieren</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="92"/>
@@ -465,13 +465,13 @@ Wie gespeichert:
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen …</translation>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="113"/>
@@ -506,7 +506,7 @@ Wie gespeichert:
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="139"/>
         <source>Open E&amp;xample</source>
-        <translation>&amp;Beispiel öffnen</translation>
+        <translation>Beis&amp;piel öffnen</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="149"/>
@@ -755,7 +755,7 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
         <location filename="../app/run/RunAndDebug.cpp" line="110"/>
         <location filename="../app/run/RunAndDebug.cpp" line="235"/>
         <source>&amp;Run</source>
-        <translation>&amp;Ausführen</translation>
+        <translation>A&amp;usführen</translation>
     </message>
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="87"/>
@@ -962,82 +962,82 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
 <context>
     <name>sw::app::StartPage</name>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="54"/>
+        <location filename="../app/ui/StartPage.cpp" line="79"/>
         <source>New Pipeline</source>
         <translation>Neue Pipeline</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="56"/>
+        <location filename="../app/ui/StartPage.cpp" line="81"/>
         <source>Open…</source>
         <translation>Öffnen …</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="65"/>
+        <location filename="../app/ui/StartPage.cpp" line="90"/>
         <source>Design streaming pipelines, run them on the embedded runtime and export them to Flink SQL and Kubernetes.</source>
         <translation>Streaming-Pipelines entwerfen, auf der eingebetteten Laufzeitumgebung ausführen und nach Flink SQL und Kubernetes exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="75"/>
+        <location filename="../app/ui/StartPage.cpp" line="100"/>
         <source>Pipeline file format</source>
         <translation>Format der Pipeline-Dateien</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="76"/>
+        <location filename="../app/ui/StartPage.cpp" line="101"/>
         <source>Kafka and the embedded broker</source>
         <translation>Kafka und der eingebettete Broker</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="77"/>
+        <location filename="../app/ui/StartPage.cpp" line="102"/>
         <source>Export for production</source>
         <translation>Export für die Produktion</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="83"/>
+        <location filename="../app/ui/StartPage.cpp" line="108"/>
         <source>Recent Files</source>
         <translation>Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="87"/>
+        <location filename="../app/ui/StartPage.cpp" line="112"/>
         <source>Examples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="98"/>
+        <location filename="../app/ui/StartPage.cpp" line="126"/>
         <source>Welcome to Streamwright</source>
         <translation>Willkommen bei Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="105"/>
+        <location filename="../app/ui/StartPage.cpp" line="133"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="156"/>
+        <location filename="../app/ui/StartPage.cpp" line="184"/>
         <source>No recent files yet: open an example, or start a new pipeline.</source>
         <translation>Noch keine zuletzt geöffneten Dateien: Öffnen Sie ein Beispiel oder beginnen Sie eine neue Pipeline.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="181"/>
+        <location filename="../app/ui/StartPage.cpp" line="209"/>
         <source>No examples found.</source>
         <translation>Keine Beispiele gefunden.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="193"/>
+        <location filename="../app/ui/StartPage.cpp" line="221"/>
         <source>Per-user sessions of a clickstream, bots filtered out, into a JSON Lines file</source>
         <translation>Sitzungen je Nutzer aus einem Clickstream, ohne Bots, in eine JSON-Lines-Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="196"/>
+        <location filename="../app/ui/StartPage.cpp" line="224"/>
         <source>Nexmark Q5: bids per auction in hopping windows, on the console</source>
         <translation>Nexmark Q5: Gebote je Auktion in Hopping-Fenstern, auf der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="198"/>
+        <location filename="../app/ui/StartPage.cpp" line="226"/>
         <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
         <translation>Bestellungen über Kafka-Topics: dedupliziert, Umsatz je Kategorie, Dead Letters</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="201"/>
+        <location filename="../app/ui/StartPage.cpp" line="229"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Umsatz je Kategorie in 5-Minuten-Fenstern nach SQLite, mit Dead-Letter-Queue</translation>
     </message>

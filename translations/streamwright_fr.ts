@@ -321,7 +321,7 @@ Tels qu’enregistrés&#xa0;:
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="52"/>
         <source>New &amp;Window</source>
-        <translation>Nouvelle &amp;fenêtre</translation>
+        <translation>Nou&amp;velle fenêtre</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="52"/>
@@ -395,13 +395,13 @@ Tels qu’enregistrés&#xa0;:
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Dupliquer</translation>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
+        <source>Dup&amp;licate</source>
+        <translation>&amp;Dupliquer</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="92"/>
@@ -431,7 +431,7 @@ Tels qu’enregistrés&#xa0;:
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
         <source>Zoom to &amp;Fit</source>
-        <translation>&amp;Ajuster à la fenêtre</translation>
+        <translation>A&amp;juster à la fenêtre</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
@@ -461,17 +461,17 @@ Tels qu’enregistrés&#xa0;:
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="107"/>
         <source>&amp;Snap to Grid</source>
-        <translation>&amp;Aligner sur la grille</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Préférences…</translation>
+        <translation>A&amp;ligner sur la grille</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Préférences…</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="113"/>
@@ -521,7 +521,7 @@ Tels qu’enregistrés&#xa0;:
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="170"/>
         <source>&amp;Help</source>
-        <translation>Aid&amp;e</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="178"/>
@@ -574,7 +574,7 @@ Tels qu’enregistrés&#xa0;:
     <message>
         <location filename="../app/ui/MainWindowExtras.cpp" line="22"/>
         <source>&amp;Export for Production…</source>
-        <translation>E&amp;xporter pour la production…</translation>
+        <translation>Exporter pour la &amp;production…</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowExtras.cpp" line="24"/>
@@ -785,7 +785,7 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="99"/>
         <source>R&amp;estart</source>
-        <translation>&amp;Redémarrer</translation>
+        <translation>Redé&amp;marrer</translation>
     </message>
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="102"/>
@@ -962,82 +962,82 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
 <context>
     <name>sw::app::StartPage</name>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="54"/>
+        <location filename="../app/ui/StartPage.cpp" line="79"/>
         <source>New Pipeline</source>
         <translation>Nouveau pipeline</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="56"/>
+        <location filename="../app/ui/StartPage.cpp" line="81"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="65"/>
+        <location filename="../app/ui/StartPage.cpp" line="90"/>
         <source>Design streaming pipelines, run them on the embedded runtime and export them to Flink SQL and Kubernetes.</source>
         <translation>Concevez des pipelines de streaming, exécutez-les sur le moteur embarqué et exportez-les vers Flink SQL et Kubernetes.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="75"/>
+        <location filename="../app/ui/StartPage.cpp" line="100"/>
         <source>Pipeline file format</source>
         <translation>Format des fichiers de pipeline</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="76"/>
+        <location filename="../app/ui/StartPage.cpp" line="101"/>
         <source>Kafka and the embedded broker</source>
         <translation>Kafka et le broker embarqué</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="77"/>
+        <location filename="../app/ui/StartPage.cpp" line="102"/>
         <source>Export for production</source>
         <translation>Export pour la production</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="83"/>
+        <location filename="../app/ui/StartPage.cpp" line="108"/>
         <source>Recent Files</source>
         <translation>Fichiers récents</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="87"/>
+        <location filename="../app/ui/StartPage.cpp" line="112"/>
         <source>Examples</source>
         <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="98"/>
+        <location filename="../app/ui/StartPage.cpp" line="126"/>
         <source>Welcome to Streamwright</source>
         <translation>Bienvenue dans Streamwright</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="105"/>
+        <location filename="../app/ui/StartPage.cpp" line="133"/>
         <source>Documentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="156"/>
+        <location filename="../app/ui/StartPage.cpp" line="184"/>
         <source>No recent files yet: open an example, or start a new pipeline.</source>
         <translation>Aucun fichier récent pour l’instant&#xa0;: ouvrez un exemple ou créez un nouveau pipeline.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="181"/>
+        <location filename="../app/ui/StartPage.cpp" line="209"/>
         <source>No examples found.</source>
         <translation>Aucun exemple trouvé.</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="193"/>
+        <location filename="../app/ui/StartPage.cpp" line="221"/>
         <source>Per-user sessions of a clickstream, bots filtered out, into a JSON Lines file</source>
         <translation>Sessions par utilisateur d’un clickstream, sans les robots, dans un fichier JSON Lines</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="196"/>
+        <location filename="../app/ui/StartPage.cpp" line="224"/>
         <source>Nexmark Q5: bids per auction in hopping windows, on the console</source>
         <translation>Nexmark Q5&#xa0;: enchères par vente dans des fenêtres glissantes, sur la console</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="198"/>
+        <location filename="../app/ui/StartPage.cpp" line="226"/>
         <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
         <translation>Commandes via des topics Kafka&#xa0;: dédoublonnées, chiffre d’affaires par catégorie, lettres mortes</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="201"/>
+        <location filename="../app/ui/StartPage.cpp" line="229"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Chiffre d’affaires par catégorie en fenêtres de 5 minutes dans SQLite, avec file de lettres mortes</translation>
     </message>

@@ -86,7 +86,7 @@ void MainWindow::createActions()
     add("actionCut", tr("Cu&t"), QKeySequence::Cut, {}, [this] { cutSelection(); });
     add("actionCopy", tr("&Copy"), QKeySequence::Copy, {}, [this] { copySelection(); });
     add("actionPaste", tr("&Paste"), QKeySequence::Paste, {}, [this] { paste(); });
-    add("actionDuplicate", tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), {},
+    add("actionDuplicate", tr("Dup&licate"), QKeySequence(tr("Ctrl+D")), {},
         [this] { duplicateSelection(); });
     QAction* del =
         add("actionDelete", tr("&Delete"), QKeySequence::Delete, {}, [this] { deleteSelection(); });
@@ -108,7 +108,7 @@ void MainWindow::createActions()
                         [this](bool on) { m_scene->setSnapToGrid(on); });
     snap->setCheckable(true);
     snap->setChecked(true);
-    add("actionPreferences", tr("&Preferences\u2026"), QKeySequence(tr("Ctrl+,")), {},
+    add("actionPreferences", tr("Pr&eferences\u2026"), QKeySequence(tr("Ctrl+,")), {},
         [this] { showPreferences(); });
     add("actionShortcuts", tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, {},
         [this] { showShortcuts(); });

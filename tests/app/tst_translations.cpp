@@ -14,6 +14,8 @@
 //   separators, sample values) are listed in kAllowed below, each with its reason.
 // - the German .qm really translates the main window (a German MainWindow has German menus).
 #include <QDirIterator>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -232,13 +234,64 @@ private Q_SLOTS:
         QTranslator de;
         QVERIFY(de.load(QStringLiteral(SW_BINARY_DIR "/app/translations/streamwright_de.qm")));
         QCoreApplication::installTranslator(&de);
-        qputenv("SW_SETTINGS_DIR", QTemporaryDir().path().toUtf8());
+        QTemporaryDir settings;
+        qputenv("SW_SETTINGS_DIR", settings.path().toUtf8());
         {
             sw::app::MainWindow w;
             QCOMPARE(w.action("actionSave")->text(), QStringLiteral("&Speichern"));
-            QCOMPARE(w.action("actionOpen")->text(), QStringLiteral("Ö&ffnen …"));
+            QCOMPARE(w.action("actionOpen")->text(), QStringLiteral("&\u00d6ffnen \u2026"));
         }
         QCoreApplication::removeTranslator(&de);
+    }
+
+    void menuAcceleratorsAreUnique_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const char* l : {"en", "de", "fr"})
+            QTest::newRow(l) << QString::fromLatin1(l);
+    }
+    void menuAcceleratorsAreUnique()
+    {
+        // Alt+letter must reach one entry: within the menu bar and within each menu, no two
+        // entries share their &-letter (case-insensitive) in any language.
+        QFETCH(QString, language);
+        QTranslator tr;
+        QVERIFY(tr.load(QStringLiteral(SW_BINARY_DIR "/app/translations/streamwright_") + language +
+                        QStringLiteral(".qm")));
+        QCoreApplication::installTranslator(&tr);
+        QTemporaryDir settings;
+        qputenv("SW_SETTINGS_DIR", settings.path().toUtf8());
+        QStringList clashes;
+        {
+            sw::app::MainWindow w;
+            auto check = [&](const QString& where, const QList<QAction*>& actions) {
+                QMap<QChar, QString> seen;
+                for (QAction* a : actions) {
+                    static const QRegularExpression acc(QStringLiteral("&([^&])"));
+                    const auto m = acc.match(a->text());
+                    if (!m.hasMatch()) continue;
+                    const QChar c = m.captured(1).front().toLower();
+                    if (seen.contains(c))
+                        clashes
+                            << QStringLiteral("%1: '%2' and '%3'").arg(where, seen[c], a->text());
+                    seen.insert(c, a->text());
+                }
+            };
+            QMenuBar* bar = w.menuBar();
+            check(QStringLiteral("menu bar"), bar->actions());
+            for (QAction* top : bar->actions())
+                if (top->menu()) {
+                    QList<QMenu*> menus{top->menu()};
+                    while (!menus.isEmpty()) {
+                        QMenu* m = menus.takeFirst();
+                        check(top->text(), m->actions());
+                        for (QAction* a : m->actions())
+                            if (a->menu()) menus << a->menu();
+                    }
+                }
+        }
+        QCoreApplication::removeTranslator(&tr);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join('\n')));
     }
 };
 
