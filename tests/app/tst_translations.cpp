@@ -142,10 +142,16 @@ private Q_SLOTS:
             if (!why.isEmpty()) bad << QStringLiteral("[%1] %2: %3").arg(m.context, m.source, why);
         }
         QVERIFY2(bad.isEmpty(), qPrintable(language + QStringLiteral(":\n") + bad.join('\n')));
-        // Counts are plurals: a source with %n is a numerus message.
-        for (const Message& m : ms)
+        // Counts are plurals: a source with %n is a numerus message, and a count is not written
+        // as "%1 records" or "node(s)" (use tr("%n record(s)", nullptr, n)).
+        static const QRegularExpression countAsArg(QStringLiteral(
+            "%\\d\\s+(records|nodes|connections|files|errors|warnings|rows|items|messages)\\b|"
+            "\\w\\(s\\)"));
+        for (const Message& m : ms) {
             QVERIFY2(!m.source.contains(QRegularExpression(QStringLiteral("%L?n"))) || m.numerus,
                      qPrintable(m.source));
+            QVERIFY2(m.numerus || !m.source.contains(countAsArg), qPrintable(m.source));
+        }
     }
 
     void tsFilesMatchTheSources()
