@@ -1705,6 +1705,36 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
         <source>Search nodes</source>
         <translation>Knoten suchen</translation>
     </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="105"/>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="107"/>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="109"/>
+        <source>Windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="111"/>
+        <source>Joins</source>
+        <translation>Joins</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="113"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="115"/>
+        <source>Sinks</source>
+        <translation>Senken</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::NumberField</name>

@@ -1705,6 +1705,36 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
         <source>Search nodes</source>
         <translation>Rechercher des nœuds</translation>
     </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="105"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="107"/>
+        <source>Transforms</source>
+        <translation>Transformations</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="109"/>
+        <source>Windows</source>
+        <translation>Fenêtres</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="111"/>
+        <source>Joins</source>
+        <translation>Jointures</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="113"/>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="115"/>
+        <source>Sinks</source>
+        <translation>Sorties</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::NumberField</name>
