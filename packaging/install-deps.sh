@@ -11,6 +11,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev
   xvfb xauth fonts-dejavu-core
   kcat python3-confluent-kafka
+  prometheus-cpp-dev prometheus curl
 )
 
 missing=()
