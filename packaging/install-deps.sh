@@ -11,6 +11,10 @@ APT_PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev
   xvfb xauth fonts-dejavu-core
   kcat python3-confluent-kafka
+  # packaging: the .deb (cpack + dpkg-shlibdeps) and its checks; Qt's own translations
+  dpkg-dev desktop-file-utils appstream lintian shared-mime-info qt6-translations-l10n
+  # monitoring: the metrics endpoint (prometheus-cpp) and its tests (promtool, prometheus, curl)
+  prometheus-cpp-dev prometheus curl
 )
 
 missing=()

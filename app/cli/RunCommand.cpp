@@ -16,6 +16,7 @@
 #include "RunReport.h"
 #include "catalog/Catalog.h"
 #include "exec/Engine.h"
+#include "metrics/PrometheusMetrics.h"
 #include "model/PipelineIo.h"
 #include "types/Duration.h"
 #include "validate/Validator.h"
@@ -34,6 +35,8 @@ Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
                     (default: ./<pipeline name>.data)
   --brokers N       brokers in the embedded Kafka cluster started when Kafka
                     nodes name no bootstrap.servers (1..16, default 1)
+  --metrics-port P  serve Prometheus metrics on http://127.0.0.1:P/metrics while
+                    the pipeline runs (0 = a free port, printed at start)
   --quiet           no live status line
 Exit codes: 0 finished or stopped cleanly, 1 the pipeline failed,
             2 the file is unreadable or the pipeline has validation errors.
@@ -53,6 +56,7 @@ struct RunArgs {
     std::string dataDir;
     bool quiet = false;
     int brokers = 1;
+    int metricsPort = -1; ///< -1 = no metrics endpoint
 };
 
 int parseArgs(int argc, char** argv, RunArgs& a)
@@ -67,7 +71,7 @@ int parseArgs(int argc, char** argv, RunArgs& a)
         if (s == "--quiet") {
             a.quiet = true;
         } else if (s == "--events" || s == "--duration" || s == "--report" || s == "--data-dir" ||
-                   s == "--brokers") {
+                   s == "--brokers" || s == "--metrics-port") {
             const char* v = next();
             if (!v) {
                 std::fprintf(stderr, "run: %s needs a value\n", s.c_str());
@@ -99,6 +103,15 @@ int parseArgs(int argc, char** argv, RunArgs& a)
                     return 2;
                 }
                 a.brokers = static_cast<int>(n);
+            } else if (s == "--metrics-port") {
+                char* end = nullptr;
+                long n = std::strtol(v, &end, 10);
+                if (!end || *end || n < 0 || n > 65535) {
+                    std::fprintf(stderr,
+                                 "run: --metrics-port needs a port from 0 to 65535, got '%s'\n", v);
+                    return 2;
+                }
+                a.metricsPort = static_cast<int>(n);
             } else if (s == "--report") {
                 a.report = v;
             } else {
@@ -161,6 +174,20 @@ int runRunCommand(int argc, char** argv)
     if (auto st = engine.start(pipeline, opts); !st) {
         std::fprintf(stderr, "%s: %s\n", a.file.c_str(), st.message().c_str());
         return 2;
+    }
+    std::unique_ptr<runtime::MetricsEndpoint> metrics;
+    if (a.metricsPort >= 0) {
+        auto ep = runtime::MetricsEndpoint::start(a.metricsPort, pipeline.settings.name,
+                                                  [&engine] { return engine.snapshot(); });
+        if (!ep) {
+            std::fprintf(stderr, "run: %s\n", ep.error().message.c_str());
+            engine.stop(runtime::StopMode::Cancel);
+            engine.wait(-1);
+            return 2;
+        }
+        metrics = std::move(*ep);
+        std::printf("Metrics: %s\n", metrics->url().c_str());
+        std::fflush(stdout);
     }
     std::signal(SIGINT, onSigint);
     std::signal(SIGTERM, onSigint);

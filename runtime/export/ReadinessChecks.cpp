@@ -171,7 +171,9 @@ ReadinessReport checkReadiness(const PipelineSpec& pipeline, const ExportOptions
                checkMonitoring(pipeline),
                checkBackpressure(pipeline),
                checkRetention(pipeline, c.plan),
-               checkSchemaEvolution(pipeline)};
+               checkSchemaEvolution(pipeline),
+               checkLagAlerts(pipeline),
+               checkAutoscaling(pipeline)};
     for (auto& i : r.items)
         for (const auto& f : i.findings)
             if (static_cast<int>(f.status) > static_cast<int>(i.status)) i.status = f.status;

@@ -174,4 +174,41 @@ ReadinessItem checkSchemaEvolution(const PipelineSpec& p)
     return it;
 }
 
+ReadinessItem checkLagAlerts(const PipelineSpec& p)
+{
+    bool kafka = false;
+    for (const auto& n : p.nodes)
+        kafka = kafka || n.type == "kafka-source";
+    auto it = item("lag-alerts", "Consumer lag alerts",
+                   kafka ? "the Kubernetes export alerts when the Kafka sources fall more than " +
+                               std::to_string(p.settings.alerts.consumerLag) +
+                               " records behind for 5 minutes (PrometheusRule; pipeline setting "
+                               "alerts.consumer_lag), and on error rate and restarts"
+                         : "no Kafka source to fall behind; the Kubernetes export alerts on error "
+                           "rate and restarts (PrometheusRule)");
+    return it;
+}
+
+ReadinessItem checkAutoscaling(const PipelineSpec& p)
+{
+    auto it = item("autoscaling", "Auto-scaling",
+                   p.settings.autoscaling
+                       ? "the Flink Kubernetes Operator's autoscaler scales each vertex up to " +
+                             std::to_string(p.settings.autoscaling->maxParallelism) +
+                             " toward a busy-time target of " +
+                             std::to_string(static_cast<int>(
+                                 p.settings.autoscaling->targetUtilization * 100 + 0.5)) +
+                             "%"
+                       : std::string("parallelism is fixed"));
+    if (!p.settings.autoscaling)
+        it.findings.push_back({CheckStatus::Warn,
+                               {},
+                               "parallelism stays at " + std::to_string(p.settings.parallelism) +
+                                   " whatever the load: lag grows with traffic peaks",
+                               "enable autoscaling in the pipeline settings (\"autoscaling\": "
+                               "{\"max_parallelism\": 8}): the export then configures the "
+                               "operator's job.autoscaler"});
+    return it;
+}
+
 } // namespace sw::runtime::exporting

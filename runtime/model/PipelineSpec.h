@@ -52,13 +52,30 @@ struct NodeSpec {
     friend bool operator==(const NodeSpec&, const NodeSpec&) = default;
 };
 
+/// Thresholds of the alerts exported with the Kubernetes manifests (PrometheusRule).
+struct AlertSettings {
+    std::int64_t consumerLag = 10000; ///< records behind the end of the Kafka sources
+    double errorRate = 1.0;           ///< records per second that fail (errors ports)
+    friend bool operator==(const AlertSettings&, const AlertSettings&) = default;
+};
+
+/// The Flink Kubernetes Operator's autoscaler for the exported job (`job.autoscaler.*`).
+struct AutoscalingSettings {
+    int maxParallelism = 8;         ///< upper bound of any vertex's parallelism
+    double targetUtilization = 0.7; ///< busy-time target per vertex, 0..1
+    friend bool operator==(const AutoscalingSettings&, const AutoscalingSettings&) = default;
+};
+
 struct PipelineSettings {
     std::string name;
     std::string description;
     DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
-    int parallelism = 1;                 ///< default parallelism of every node
+    int parallelism = 1; ///< default parallelism of every node
     std::int64_t checkpointIntervalMs = 10000;
-    std::string schemaEvolution;         ///< declared strategy ("backward", "forward", "full", "none") or empty
+    std::string
+        schemaEvolution;  ///< declared strategy ("backward", "forward", "full", "none") or empty
+    AlertSettings alerts; ///< `alerts`: thresholds of the exported alert rules
+    std::optional<AutoscalingSettings> autoscaling; ///< `autoscaling`: present = enabled
     friend bool operator==(const PipelineSettings&, const PipelineSettings&) = default;
 };
 

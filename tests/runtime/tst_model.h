@@ -73,6 +73,7 @@ class TestModel : public QObject {
 private Q_SLOTS:
     void minimalFileUsesDefaults();
     void edgePartitioningRoundTrips();
+    void alertsAndAutoscalingRoundTrip();
     void randomPipelinesRoundTrip();
     void canonicalFilesAreByteStable();
     void canonicalFilesAreByteStable_data();
