@@ -54,7 +54,7 @@ void cellText(std::string& out, const Value& v, const DataType& t)
         text::appendDouble(out, v.asDouble());
         return;
     case Value::Kind::Timestamp:
-        text::appendTimestamp(out, v.asTimestamp());
+        appendTimestamp(out, v.asTimestamp());
         return;
     case Value::Kind::String:
         break;

@@ -39,11 +39,11 @@ void CsvRowWriter::appendValue(std::string& out, const Value& v, const DataType&
         text::appendDouble(out, v.asDouble());
         break;
     case Value::Kind::Timestamp:
-        text::appendTimestamp(out, v.asTimestamp());
+        appendTimestamp(out, v.asTimestamp());
         break;
     case Value::Kind::String:
         if (t.kind() == TypeKind::Bytes) {
-            text::appendBase64(out, v.asString());
+            appendBase64(out, v.asString());
         } else if (v.asString().empty()) {
             out += "\"\""; // '' (distinct from NULL, which is an empty unquoted field)
         } else {
