@@ -5,10 +5,7 @@
 //    over the table's calendar fields) confirms;
 //  - base64 against the RFC 4648 section 10 test vectors, every byte value, and malformed input;
 //  - the UTF-8 walker against well-formed boundaries and malformed sequences (overlong forms,
-//    surrogates, above U+10FFFF, stray continuation bytes, truncated sequences);
-//  - the JSON reader's simdjson fast path gives the strict parser's rows, errors and error
-//    classes on a corpus of plain, escaped, nested and malformed objects, and takes the plain
-//    ones.
+//    surrogates, above U+10FFFF, stray continuation bytes, truncated sequences).
 #include <QtTest>
 
 #include <QTemporaryDir>
@@ -18,7 +15,6 @@
 
 #include "ConnectorTestHarness.h"
 #include "connectors/dlq/DeadLetterStore.h"
-#include "connectors/format/JsonRowParser.h"
 #include "connectors/kafka/RecordCodec.h"
 #include "exec/ErrorRecord.h"
 #include "expr/Expression.h"
@@ -268,7 +264,6 @@ private Q_SLOTS:
     void utf8RejectsMalformedSequences();
     void utf8LossyAndLenientStepping();
     void jsonStringEscaping();
-    void jsonFastPathAgreesWithStrictParser();
 };
 
 void TestValueText::everyReaderTakesTheSameTimestamps()
@@ -489,102 +484,6 @@ void TestValueText::jsonStringEscaping()
     out.clear();
     appendJsonString(out, all);
     QCOMPARE(json::parse(out).get<std::string>(), all);
-}
-
-void TestValueText::jsonFastPathAgreesWithStrictParser()
-{
-    Schema schema;
-    const std::vector<std::pair<const char*, const char*>> columns = {
-        {"id", "BIGINT NOT NULL"}, {"name", "STRING"},  {"amount", "DECIMAL(10, 2)"},
-        {"ts", "TIMESTAMP(3)"},    {"flag", "BOOLEAN"}, {"score", "DOUBLE"},
-        {"payload", "BYTES"}};
-    for (auto [name, type] : columns)
-        schema.add(name, *DataType::parse(type));
-    struct Doc {
-        std::string text;
-        bool fast; ///< the fast path must decode it (a plain object that converts)
-    };
-    using namespace std::string_literals;
-    const std::vector<Doc> docs = {
-        // plain: the fast path decodes them
-        {R"({"id":1,"name":"a","amount":12.34,"ts":"2024-03-15 13:45:30.250","flag":true,)"
-         R"("score":1.5e3,"payload":"AAE="})",
-         true},
-        {R"({"id":2})", true},
-        {R"( { "id" : 3 , "name" : "x y" } )", true},
-        {"{\"id\":4,\"name\":\"gr\xc3\xbc\xc3\x9f"
-         "e \xe2\x9c\x93\"}",
-         true},
-        {R"({"id":5,"unknown":"x","other":12,"z":null,"t":true})", true},
-        {R"({"id":6,"id":7})", true},
-        {R"({"id":8,"name":null,"flag":false})", true},
-        {R"({"id":-0,"amount":-0.5,"score":-1.5E-3})", true},
-        {R"({"id":9,"amount":"12.30"})", true},
-        {R"({"id":10,"ts":1710510330250})", true},
-        {"\n\t {\"id\":11}\r\n", true},
-        // valid, but not plain: the strict parser decodes them
-        {R"({"id":12,"name":"a\"b"})", false},
-        {R"({"id":13,"name":"\u00e9"})", false},
-        {R"({"\u0069d":14})", false},
-        {R"({"id":15,"nested":{"a":[1,2,{"b":null}]}})", false},
-        {R"({"id":16,"name":{"a":1}})", false},
-        // malformed JSON
-        {R"({})", false}, // id is NOT NULL
-        {R"({"id":17,})", false},
-        {R"({"id":18 "name":"a"})", false},
-        {R"({"id" 19})", false},
-        {R"({"id":01})", false},
-        {R"({"id":+1})", false},
-        {R"({"id":1.})", false},
-        {R"({"id":-})", false},
-        {R"({"id":tru})", false},
-        {R"({"id":truex})", false},
-        {R"({"id":nul})", false},
-        {R"({"id":1}})", false},
-        {R"({"id":1} x)", false},
-        {R"({"id":1)", false},
-        {"", false},
-        {"[1,2]", false},
-        {"\xef\xbb\xbf{\"id\":1}", false},
-        {"{\"id\":1,\"name\":\"a\x01"
-         "b\"}",
-         false},
-        {"{\"id\":1,\"name\":\"\xc3(\"}", false},
-        {"{\"id\":1,\"na\x80me\":1}", false},
-        {"{\"id\":1}\f", false},
-        {"{\"id\":1}\0"s, false},
-        {R"({"id":1,"name":"\ud800"})", false},
-        // valid JSON whose values do not convert
-        {R"({"id":"abc"})", false},
-        {R"({"id":99999999999999999999})", false},
-        {R"({"id":1e2})", false},
-        {R"({"id":1,"flag":1})", false},
-        {R"({"id":null})", false},
-        {R"({"id":1,"amount":123456789012.5})", false},
-        {R"({"id":1,"ts":"2024-02-30"})", false},
-        {R"({"id":1,"payload":"!!"})", false},
-        {R"({"id":1,"score":1e999})", false},
-    };
-    JsonRowParser strict(schema, false), fast(schema);
-    std::uint64_t expectedFast = 0;
-    for (const Doc& d : docs) {
-        Row a, b;
-        const bool okStrict = strict.parse(d.text, a);
-        const bool okFast = fast.parse(d.text, b);
-        const QByteArray text = QByteArray::fromStdString(d.text);
-        const char* what = text.constData();
-        QVERIFY2(okStrict == okFast, what);
-        if (okStrict) {
-            QVERIFY2(a == b, what);
-        } else {
-            QCOMPARE(fast.error(), strict.error());
-            QVERIFY2(fast.errorClass() == strict.errorClass(), what);
-        }
-        expectedFast += d.fast;
-        QVERIFY2(!d.fast || okStrict, what);
-        QCOMPARE(fast.fastPathDecoded(), expectedFast); // taken exactly for the plain ones
-    }
-    QCOMPARE(strict.fastPathDecoded(), std::uint64_t{0});
 }
 
 QTEST_GUILESS_MAIN(TestValueText)

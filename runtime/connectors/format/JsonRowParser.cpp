@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cstring>
 
-#include "connectors/format/JsonFastTokenizer.h"
 #include "connectors/format/TextCodec.h"
 #include "util/Utf8.h"
 
@@ -23,17 +22,11 @@ int hexValue(char c)
 
 } // namespace
 
-JsonRowParser::JsonRowParser(const Schema& schema, bool fastPath)
-    : m_schema(schema), m_seen(schema.size(), 0)
+JsonRowParser::JsonRowParser(const Schema& schema) : m_schema(schema), m_seen(schema.size(), 0)
 {
     for (const auto& f : schema.fields())
         m_names.push_back(f.name);
-    if (fastPath) m_fast = std::make_unique<JsonFastTokenizer>();
 }
-
-JsonRowParser::~JsonRowParser() = default;
-JsonRowParser::JsonRowParser(JsonRowParser&&) noexcept = default;
-JsonRowParser& JsonRowParser::operator=(JsonRowParser&&) noexcept = default;
 
 bool JsonRowParser::syntax(std::string_view what)
 {
@@ -47,7 +40,7 @@ bool JsonRowParser::syntax(std::string_view what)
     return false;
 }
 
-void JsonRowParser::begin(std::string_view text, Row& row)
+bool JsonRowParser::parse(std::string_view text, Row& row)
 {
     m_begin = m_p = text.data();
     m_end = text.data() + text.size();
@@ -55,29 +48,6 @@ void JsonRowParser::begin(std::string_view text, Row& row)
     m_expect = 0;
     std::memset(m_seen.data(), 0, m_seen.size());
     row.resize(m_schema.size());
-}
-
-bool JsonRowParser::parseFast(std::string_view text, Row& row)
-{
-    const std::vector<JsonFastTokenizer::Member>* members = m_fast->tokenize(text);
-    if (!members) return false;
-    begin(text, row);
-    for (const auto& m : *members) {
-        member(m.key, m.token, row);
-        if (!m_error.empty()) return false; // the strict parser reports it
-    }
-    return finish(row);
-}
-
-bool JsonRowParser::parse(std::string_view text, Row& row)
-{
-    // Anything the fast path declines or fails on is parsed again here, so every error message
-    // and error class comes from the strict parser below.
-    if (m_fast && parseFast(text, row)) {
-        ++m_fastDecoded;
-        return true;
-    }
-    begin(text, row);
     skipWs();
     if (m_p >= m_end || *m_p != '{') return syntax("expected '{' at the start of a JSON object");
     ++m_p;
@@ -88,11 +58,6 @@ bool JsonRowParser::parse(std::string_view text, Row& row)
         m_class = ErrorClass::Type;
         return false;
     }
-    return finish(row);
-}
-
-bool JsonRowParser::finish(Row& row)
-{
     for (std::size_t i = 0; i < m_seen.size(); ++i) {
         if (m_seen[i] && !row[i].isNull()) continue;
         if (!m_schema[i].type.nullable()) {
@@ -104,15 +69,6 @@ bool JsonRowParser::finish(Row& row)
         if (!m_seen[i]) row[i].setNull();
     }
     return true;
-}
-
-void JsonRowParser::member(std::string_view key, const Token& tok, Row& row)
-{
-    const int col = findColumn(key);
-    if (col < 0) return; // unknown members are skipped
-    m_seen[static_cast<std::size_t>(col)] = 1;
-    if (m_error.empty())
-        convert(tok, static_cast<std::size_t>(col), row[static_cast<std::size_t>(col)]);
 }
 
 bool JsonRowParser::parseMembers(Row& row)
@@ -131,7 +87,12 @@ bool JsonRowParser::parseMembers(Row& row)
         skipWs();
         Token tok;
         if (!readValue(tok)) return false;
-        member(key, tok, row);
+        int col = findColumn(key);
+        if (col >= 0) {
+            m_seen[static_cast<std::size_t>(col)] = 1;
+            if (m_error.empty())
+                convert(tok, static_cast<std::size_t>(col), row[static_cast<std::size_t>(col)]);
+        }
         skipWs();
         if (m_p >= m_end) return syntax("expected ',' or '}'");
         if (*m_p == '}') {

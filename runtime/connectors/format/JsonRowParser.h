@@ -6,7 +6,6 @@
 // from timestamp text by the one grammar of types/ValueText.h or a JSON number of epoch
 // milliseconds, BYTES from base64).
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,17 +16,9 @@
 
 namespace sw::runtime {
 
-class JsonFastTokenizer;
-
 class JsonRowParser {
 public:
-    /// `fastPath`: first try simdjson's tokenizer (JsonFastTokenizer.h), which takes only flat
-    /// objects of plain members and declines everything else to this parser; rows, errors and
-    /// error classes are the same either way (tst_value_text checks it). Off only for tests.
-    explicit JsonRowParser(const Schema& schema, bool fastPath = true);
-    ~JsonRowParser();
-    JsonRowParser(JsonRowParser&&) noexcept;
-    JsonRowParser& operator=(JsonRowParser&&) noexcept;
+    explicit JsonRowParser(const Schema& schema);
 
     /// Parses `text` into `row` (resized to the schema). On failure returns false; error()
     /// says why (with the 1-based column of the offending byte for syntax errors) and
@@ -36,20 +27,12 @@ public:
 
     const std::string& error() const { return m_error; }
     ErrorClass errorClass() const { return m_class; }
-    /// How many parse() calls the fast path decoded (for tests).
-    std::uint64_t fastPathDecoded() const { return m_fastDecoded; }
 
-    /// One member value as the tokenizers hand it to the conversion.
+private:
     struct Token {
         enum class Kind { String, Number, True, False, Null, Nested } kind = Kind::Null;
         std::string_view text; ///< unescaped string content, number text or nested raw JSON
     };
-
-private:
-    bool parseFast(std::string_view text, Row& row);
-    void begin(std::string_view text, Row& row);
-    void member(std::string_view key, const Token& tok, Row& row);
-    bool finish(Row& row);
     bool parseMembers(Row& row);
     bool readKey(std::string_view& key);
     bool readValue(Token& tok);
@@ -76,8 +59,6 @@ private:
     std::string m_valueBuf;
     std::string m_error;
     ErrorClass m_class = ErrorClass::Parse;
-    std::unique_ptr<JsonFastTokenizer> m_fast;
-    std::uint64_t m_fastDecoded = 0;
 };
 
 } // namespace sw::runtime
