@@ -87,21 +87,6 @@ double Value::toDouble() const
     }
 }
 
-std::string formatDecimal(std::int64_t unscaled, int scale)
-{
-    bool neg = unscaled < 0;
-    unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(unscaled)
-                                 : static_cast<unsigned long long>(unscaled);
-    std::string digits = std::to_string(mag);
-    if (scale > 0) {
-        if (static_cast<int>(digits.size()) <= scale)
-            digits.insert(0, static_cast<std::size_t>(scale + 1 - static_cast<int>(digits.size())),
-                          '0');
-        digits.insert(digits.size() - static_cast<std::size_t>(scale), 1, '.');
-    }
-    return neg ? "-" + digits : digits;
-}
-
 bool parseDecimal(std::string_view text, int scale, std::int64_t& unscaled)
 {
     if (text.empty()) return false;

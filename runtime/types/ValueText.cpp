@@ -218,4 +218,30 @@ bool parseTimestamp(std::string_view text, std::int64_t& millis)
     return true;
 }
 
+void appendDecimal(std::string& out, std::int64_t unscaled, int scale)
+{
+    const bool neg = unscaled < 0;
+    unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(unscaled)
+                                 : static_cast<unsigned long long>(unscaled);
+    char buf[300]; // scale is at most 255 (Value keeps it in 8 bits)
+    char* end = buf + sizeof buf;
+    char* p = end;
+    int n = 0;
+    do {
+        *--p = static_cast<char>('0' + mag % 10);
+        mag /= 10;
+        if (++n == scale) *--p = '.';
+    } while (mag != 0 || n < scale);
+    if (*p == '.') *--p = '0';
+    if (neg) *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
+}
+
+std::string formatDecimal(std::int64_t unscaled, int scale)
+{
+    std::string out;
+    appendDecimal(out, unscaled, scale);
+    return out;
+}
+
 } // namespace sw::runtime

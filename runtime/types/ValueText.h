@@ -1,5 +1,6 @@
 #pragma once
-// TIMESTAMP(3) <-> text and the civil (proleptic Gregorian) calendar under it: the one home of
+// TIMESTAMP(3) <-> text and the civil (proleptic Gregorian) calendar under it, and the rendering
+// of DECIMAL: the one home of
 // the timestamp grammar that CAST(... AS TIMESTAMP(3)), the JSON and CSV formats (files and
 // Kafka), the dead-letter readers and the pipeline properties all use, and of the rendering they
 // all write. Home: types/, beside the TIMESTAMP(3) type whose text form it defines; it needs
@@ -72,5 +73,11 @@ std::string formatTimestamp(std::int64_t millis);
 /// Parses timestamp text by the grammar above. False (and `millis` untouched) when `text` does
 /// not match it.
 bool parseTimestamp(std::string_view text, std::int64_t& millis);
+
+/// Appends the exact text of DECIMAL unscaled / 10^scale, as Flink renders DECIMAL: all `scale`
+/// fraction digits, a leading 0 before the point ((1234, 2) "12.34", (-5, 2) "-0.05", (7, 0)
+/// "7").
+void appendDecimal(std::string& out, std::int64_t unscaled, int scale);
+std::string formatDecimal(std::int64_t unscaled, int scale);
 
 } // namespace sw::runtime

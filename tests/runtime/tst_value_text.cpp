@@ -258,6 +258,7 @@ private Q_SLOTS:
     void everyReaderTakesTheSameTimestamps();
     void timestampFormatting();
     void civilCalendar();
+    void decimalRendering();
     void base64Rfc4648Vectors();
     void base64RoundTripsEveryByteAndRejectsMalformed();
     void utf8AcceptsWellFormedBoundaries();
@@ -346,6 +347,21 @@ void TestValueText::civilCalendar()
     QCOMPARE(c.month, 2);
     QCOMPARE(c.day, 29);
     QCOMPARE(c.millis, 999);
+}
+
+void TestValueText::decimalRendering()
+{
+    QCOMPARE(formatDecimal(1234, 2), std::string("12.34"));
+    QCOMPARE(formatDecimal(-5, 2), std::string("-0.05"));
+    QCOMPARE(formatDecimal(0, 2), std::string("0.00"));
+    QCOMPARE(formatDecimal(7, 0), std::string("7"));
+    QCOMPARE(formatDecimal(-1230, 1), std::string("-123.0"));
+    QCOMPARE(formatDecimal(INT64_MIN, 0), std::string("-9223372036854775808"));
+    QCOMPARE(formatDecimal(INT64_MAX, 18), std::string("9.223372036854775807"));
+    QCOMPARE(formatDecimal(1, 20), std::string("0.00000000000000000001"));
+    std::string out = "x=";
+    appendDecimal(out, 100050, 2);
+    QCOMPARE(out, std::string("x=1000.50"));
 }
 
 void TestValueText::base64Rfc4648Vectors()

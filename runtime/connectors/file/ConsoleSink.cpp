@@ -48,7 +48,7 @@ void cellText(std::string& out, const Value& v, const DataType& t)
         text::appendInt(out, v.asInt());
         return;
     case Value::Kind::Decimal:
-        text::appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
+        appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
         return;
     case Value::Kind::Double:
         text::appendDouble(out, v.asDouble());

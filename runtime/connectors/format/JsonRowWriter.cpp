@@ -45,7 +45,7 @@ void JsonRowWriter::appendValue(std::string& out, const Value& v, const DataType
         text::appendInt(out, v.asInt());
         break;
     case Value::Kind::Decimal:
-        text::appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
+        appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
         break;
     case Value::Kind::Double: {
         double d = v.asDouble();

@@ -94,25 +94,6 @@ void appendInt(std::string& out, std::int64_t v)
     out.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
-void appendDecimal(std::string& out, std::int64_t unscaled, int scale)
-{
-    const bool neg = unscaled < 0;
-    unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(unscaled)
-                                 : static_cast<unsigned long long>(unscaled);
-    char buf[48];
-    char* end = buf + sizeof buf;
-    char* p = end;
-    int n = 0;
-    do {
-        *--p = static_cast<char>('0' + mag % 10);
-        mag /= 10;
-        if (++n == scale) *--p = '.';
-    } while (mag != 0 || n < scale);
-    if (*p == '.') *--p = '0';
-    if (neg) *--p = '-';
-    out.append(p, static_cast<std::size_t>(end - p));
-}
-
 void appendDouble(std::string& out, double d)
 {
     if (std::isnan(d)) {

@@ -2,8 +2,8 @@
 // Value <-> text conversions shared by the file formats (JSON Lines, CSV), the sinks and the DLQ.
 // Rendering follows Flink's JSON/CSV formats: DECIMAL as its exact digits, TIMESTAMP(3) as
 // 'yyyy-MM-dd HH:mm:ss.SSS', BOOLEAN as true/false, BYTES as base64. The timestamp grammar and
-// rendering live in types/ValueText.h, base64 in util/Base64.h, UTF-8 in util/Utf8.h: this file
-// only composes them per SQL type.
+// the TIMESTAMP and DECIMAL renderings live in types/ValueText.h, base64 in util/Base64.h, UTF-8
+// in util/Utf8.h: this file only composes them per SQL type.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,13 +16,12 @@
 
 namespace sw::runtime::text {
 
-// Names kept for callers that spell them text::... (state/SqliteDb.cpp, tst_dlq, tst_generator,
-// owned by other work in flight): the same functions, not copies. New code uses the homes.
+// Names kept for callers that spell them text::... (tst_dlq, tst_generator, owned by other work
+// in flight): the same functions, not copies. New code uses the homes.
+using runtime::appendDecimal;
 using runtime::appendTimestamp;
 using runtime::invalidUtf8At;
 
-/// Appends the exact decimal text of unscaled / 10^scale ("-12.30").
-void appendDecimal(std::string& out, std::int64_t unscaled, int scale);
 /// Appends the shortest text that reads back to `d` ("21.5", "3.0", "1.0E-7" style is not used:
 /// C++ shortest form, with ".0" added to integral values); NaN/Infinity/-Infinity as words.
 void appendDouble(std::string& out, double d);
