@@ -195,6 +195,15 @@ bool parseTimestamp(std::string_view text, std::int64_t& millis)
         text.remove_prefix(1);
     while (!text.empty() && isBlank(text.back()))
         text.remove_suffix(1);
+    const std::string_view digits = !text.empty() && text[0] == '-' ? text.substr(1) : text;
+    if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+        std::int64_t ms = 0; // epoch milliseconds
+        const char* e = text.data() + text.size();
+        const auto r = std::from_chars(text.data(), e, ms);
+        if (r.ec != std::errc() || r.ptr != e) return false;
+        millis = ms;
+        return true;
+    }
     Cursor c{text};
     CivilTime f;
     int year = 0;

@@ -15,8 +15,10 @@
 //
 // Parsing, the one grammar (ASCII letters and digits only, case-sensitive):
 //
-//   [blanks] yyyy-MM-dd [ ('T' | ' ') HH:mm [ :ss [ .f ] ] [ zone ] ] [blanks]
-//   zone := 'Z' | ('+' | '-') hh [ [':'] mm ]
+//   [blanks] ( date-time | epoch-ms ) [blanks]
+//   date-time := yyyy-MM-dd [ ('T' | ' ') HH:mm [ :ss [ .f ] ] [ zone ] ]
+//   zone      := 'Z' | ('+' | '-') hh [ [':'] mm ]
+//   epoch-ms  := [ '-' ] digits          (a whole number that fits 64 bits)
 //
 //   - yyyy is exactly 4 digits (0000..9999); MM, dd, HH, mm, ss exactly 2 digits. The date must
 //     exist (2024-02-29 yes, 2023-02-29 and 2024-04-31 no); HH 00..23, mm 00..59, ss 00..59
@@ -37,9 +39,11 @@
 //     here has always trimmed its operand, and the formats trimmed fields). Anything else before
 //     or after is an error ("trailing garbage"), as are single-digit fields ('2024-1-5'), which
 //     Flink's CAST would accept but its json format would not.
-//   - Epoch milliseconds are not timestamp text: a digits-only string is rejected. (A JSON
-//     *number* for a TIMESTAMP column is read as epoch milliseconds by the JSON reader: that is
-//     a number, not text.)
+//   - A whole number is milliseconds since the epoch ('1704067200000', '-1'; no '+', no
+//     fraction or exponent). The JSON and CSV readers have always read TIMESTAMP columns this
+//     way (a JSON number or a digits field, tests rely on it), so the one grammar keeps it and
+//     CAST gains it. Flink's CAST rejects it (Flink spells it TO_TIMESTAMP_LTZ(ms, 3)); '2024'
+//     is therefore 1970-01-01 00:00:02.024, not a year.
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -1,6 +1,5 @@
 #include "connectors/format/JsonRowParser.h"
 
-#include <charconv>
 #include <cstring>
 
 #include "connectors/format/TextCodec.h"
@@ -369,19 +368,10 @@ bool JsonRowParser::convert(const Token& tok, std::size_t column, Value& out)
             ok = false;
         break;
     case Token::Kind::Number:
-        if (t.kind() == TypeKind::Boolean || t.kind() == TypeKind::Bytes) {
+        if (t.kind() == TypeKind::Boolean || t.kind() == TypeKind::Bytes)
             ok = false;
-        } else if (t.kind() == TypeKind::Timestamp) {
-            // A JSON number for a TIMESTAMP column is epoch milliseconds (an integer); timestamp
-            // *text* follows the one grammar of parseTimestamp().
-            std::int64_t ms = 0;
-            const char* e = tok.text.data() + tok.text.size();
-            auto r = std::from_chars(tok.text.data(), e, ms);
-            ok = r.ec == std::errc() && r.ptr == e;
-            if (ok) out.setTimestamp(ms);
-        } else {
+        else
             ok = text::parseValue(tok.text, t, out, err);
-        }
         break;
     case Token::Kind::String:
         ok = text::parseValue(tok.text, t, out, err);
