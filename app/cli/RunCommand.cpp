@@ -15,8 +15,8 @@
 #include "Commands.h"
 #include "RunReport.h"
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "exec/Engine.h"
-#include "model/PipelineIo.h"
 #include "types/Duration.h"
 #include "validate/Validator.h"
 

@@ -1,5 +1,6 @@
 #include "run/DlqReplay.h"
 
+#include "catalog/PropertyAccess.h"
 #include "connectors/format/JsonRowParser.h"
 
 namespace sw::app {
@@ -15,7 +16,7 @@ runtime::Result<ReplayRecord> prepareReplay(const widgets::DlqEntry& entry,
     const runtime::Schema* schema = injector.injectionSchema(entry.nodeId, 0);
     if (!schema) return runtime::makeError("node '" + entry.nodeId + "' takes no records");
     if (source && entry.replaysRawBytes()) {
-        const auto format = node->property("format");
+        const auto format = propertyValue(*node, "format");
         if (format.is_string() && format.get<std::string>() != "json")
             return runtime::makeError("replaying raw " + format.get<std::string>() +
                                       " bytes is not supported yet (JSON only)");

@@ -5,6 +5,8 @@
 #include <QMetaObject>
 #include <QTimer>
 
+#include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "connectors/kafka/LagRegistry.h"
 #include "exec/PhysicalPlan.h"
@@ -18,10 +20,8 @@ constexpr std::size_t kErrorCapture = 10000;
 bool usesEmbeddedKafka(const runtime::PipelineSpec& p)
 {
     for (const auto& n : p.nodes) {
-        const bool kafka = n.type == "kafka-source" || n.type == "kafka-sink" ||
-                           (n.type == "dlq" && n.property("target") == "kafka");
-        if (!kafka) continue;
-        const auto servers = n.property("bootstrap_servers");
+        if (runtime::kafkaRoleOf(n) == runtime::KafkaRole::None) continue;
+        const auto servers = propertyValue(n, "bootstrap_servers");
         if (!servers.is_string() || servers.get<std::string>().empty()) return true;
     }
     return false;
@@ -29,8 +29,9 @@ bool usesEmbeddedKafka(const runtime::PipelineSpec& p)
 
 bool hasKafkaSource(const runtime::PipelineSpec& p)
 {
-    return std::any_of(p.nodes.begin(), p.nodes.end(),
-                       [](const runtime::NodeSpec& n) { return n.type == "kafka-source"; });
+    return std::any_of(p.nodes.begin(), p.nodes.end(), [](const runtime::NodeSpec& n) {
+        return runtime::kafkaRoleOf(n) == runtime::KafkaRole::Consumer;
+    });
 }
 
 /// Consumer lag of the pipeline's Kafka sources, per partition (subtasks summed by partition).
@@ -40,7 +41,7 @@ std::vector<widgets::PartitionLag> kafkaLag(const runtime::PipelineSpec& p)
     std::vector<widgets::PartitionLag> out;
     for (const runtime::kafka::SourceLag& s : runtime::kafka::LagRegistry::instance().snapshot()) {
         const runtime::NodeSpec* n = p.findNode(s.nodeId);
-        if (!n || n->type != "kafka-source") continue;
+        if (!n || runtime::kafkaRoleOf(*n) != runtime::KafkaRole::Consumer) continue;
         for (const runtime::kafka::PartitionLag& part : s.partitions)
             if (part.lag >= 0)
                 out.push_back({s.nodeId, s.topic, static_cast<int>(part.partition), part.lag});

@@ -2,6 +2,7 @@
 
 #include "catalog/NodeType.h"
 #include "exec/Operator.h"
+#include "exec/OperatorRegistry.h"
 #include "exec/Partitioner.h"
 
 namespace sw::app {
@@ -176,7 +177,8 @@ RunHooks::RunHooks(const runtime::PhysicalPlan& plan)
         }
         for (int i = 0; i < pn.parallelism; ++i)
             info.queues.push_back(std::make_shared<InjectionQueue>());
-        info.inner = pn.type->createOperator;
+        if (const runtime::OperatorFactory* f = runtime::builtinOperators().find(pn.type->name))
+            info.inner = *f;
         m_nodes.emplace(pn.spec->id, std::move(info));
     }
 }

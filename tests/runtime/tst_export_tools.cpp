@@ -6,8 +6,8 @@
 
 #include <filesystem>
 
+#include "catalog/PipelineLoader.h"
 #include "export/Exporter.h"
-#include "model/PipelineIo.h"
 #include "tst_export_fixtures.h"
 
 using namespace sw::runtime;
