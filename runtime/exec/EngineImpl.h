@@ -24,6 +24,10 @@ public:
     std::vector<EngineEvent> pollEvents();
     EngineState state() const { return m_state.load(); }
     void setPaused(bool p);
+    void release();
+    const PhysicalPlan* plan() const { return m_planned ? &m_plan : nullptr; }
+    Status inject(const PortRef& port, std::vector<Record> records);
+    const Schema* injectionSchema(const PortRef& port) const;
 
 private:
     Status buildSubtasks();
@@ -42,6 +46,9 @@ private:
 
     PipelineSpec m_pipeline;
     PhysicalPlan m_plan;
+    bool m_planned = false;
+    /// Held by inject() while it routes into subtasks, and by start() while it replaces them.
+    mutable std::mutex m_injectMutex;
     std::unique_ptr<CheckpointCoordinator> m_checkpoints; // before m_env: it points here
     std::unique_ptr<TaskEnv> m_env;
     std::vector<std::unique_ptr<Subtask>> m_subtasks;

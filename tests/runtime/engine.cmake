@@ -22,3 +22,8 @@ endforeach()
 # Replay closure (exact windows after a restart): the algorithm alone and in the coordinator.
 sw_add_qtest(tst_replay_closure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_replay_closure.cpp
   LIBS sw_runtime LABELS unit)
+# Engine features used by the designer and the CLI: gated start, inject, split metrics, DrainAll.
+sw_add_qtest(tst_engine_inject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine_inject.cpp
+  LIBS sw_runtime LABELS unit concurrency)
+set_property(TEST tst_engine_inject APPEND PROPERTY ENVIRONMENT
+  "TSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/tsan.supp")

@@ -82,9 +82,7 @@ const std::set<std::pair<std::string, std::string>> kWidgetsAllowList = {
     // Dead-letter browser: reads DeadLetterStore rows and renders raw bytes as text.
     {"dlq/DlqEntry.cpp", "connectors/dlq/DeadLetterStore.h"},
     {"dlq/DlqEntry.cpp", "connectors/format/TextCodec.h"},
-    // Live inspector: holds a Tap and reads ErrorRecord rows of error outputs.
-    {"inspector/InspectorView.h", "exec/Tap.h"},
-    {"inspector/RecordTableModel.h", "exec/Tap.h"},
+    // Live inspector: reads ErrorRecord rows of error outputs.
     {"inspector/RecordTableModel.cpp", "exec/ErrorRecord.h"},
 };
 
