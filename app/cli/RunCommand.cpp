@@ -15,9 +15,9 @@
 #include "Commands.h"
 #include "RunReport.h"
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "exec/Engine.h"
 #include "metrics/PrometheusMetrics.h"
-#include "model/PipelineIo.h"
 #include "types/Duration.h"
 #include "validate/Validator.h"
 

@@ -44,11 +44,9 @@ struct NodeSpec {
     double x = 0;      ///< canvas position
     double y = 0;
     /// Property values keyed by name, as JSON (numbers, strings, booleans, arrays, objects).
-    /// Only properties that differ from nothing are stored; the catalog supplies defaults.
+    /// Only the values the node sets are stored; read them with the catalog's defaults applied
+    /// through catalog/PropertyAccess.h (propertyValue, stringProperty, PropertyReader).
     nlohmann::json properties = nlohmann::json::object();
-
-    /// The property value, or the catalog default when absent (null when neither).
-    nlohmann::json property(std::string_view name) const;
     friend bool operator==(const NodeSpec&, const NodeSpec&) = default;
 };
 

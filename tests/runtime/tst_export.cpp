@@ -8,8 +8,8 @@
 #include <set>
 
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "export/Exporter.h"
-#include "model/PipelineIo.h"
 #include "tst_export.h"
 #include "tst_export_fixtures.h"
 

@@ -6,9 +6,9 @@
 
 #include <filesystem>
 
+#include "catalog/PipelineLoader.h"
 #include "export/Exporter.h"
 #include "export/MonitoringManifests.h"
-#include "model/PipelineIo.h"
 #include "tst_export_fixtures.h"
 
 using namespace sw::runtime;

@@ -11,12 +11,12 @@
 #include <set>
 
 #include "ExternalTools.h"
+#include "catalog/PipelineLoader.h"
 #include "connectors/dlq/DeadLetterStore.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/LagRegistry.h"
 #include "exec/Engine.h"
-#include "model/PipelineIo.h"
 #include "tst_kafka_support.h"
 #include "types/Value.h"
 

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 
 namespace sw::test {
 

@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/Catalog.h"
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 
 using namespace sw::runtime;
 using ojson = nlohmann::ordered_json;

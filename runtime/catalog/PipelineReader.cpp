@@ -1,4 +1,4 @@
-#include "model/PipelineReader.h"
+#include "catalog/PipelineReader.h"
 
 #include <algorithm>
 #include <cmath>
