@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "catalog/Catalog.h"
 #include "export/YamlWriter.h"
 
 namespace sw::runtime::exporting {
@@ -13,7 +14,8 @@ using J = nlohmann::ordered_json;
 bool readsKafka(const PipelineSpec& p)
 {
     for (const NodeSpec& n : p.nodes)
-        if (n.type == "kafka-source") return true;
+        if (const NodeType* t = nodeTypeOf(n); t && t->kafkaRoleOf(n) == KafkaRole::Consumer)
+            return true;
     return false;
 }
 

@@ -183,7 +183,8 @@ ReadinessItem checkLagAlerts(const PipelineSpec& p)
 {
     bool kafka = false;
     for (const auto& n : p.nodes)
-        kafka = kafka || n.type == "kafka-source";
+        if (const NodeType* t = nodeTypeOf(n))
+            kafka = kafka || t->kafkaRoleOf(n) == KafkaRole::Consumer;
     auto it = item("lag-alerts", "Consumer lag alerts",
                    kafka ? "the Kubernetes export alerts when the Kafka sources fall more than " +
                                std::to_string(p.settings.alerts.consumerLag) +
