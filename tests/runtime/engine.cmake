@@ -22,3 +22,7 @@ endforeach()
 # Replay closure (exact windows after a restart): the algorithm alone and in the coordinator.
 sw_add_qtest(tst_replay_closure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_replay_closure.cpp
   LIBS sw_runtime LABELS unit)
+# Durable state (runtime/state): codec, checkpoint store, fingerprints; operator snapshot/restore
+# round trips; restore through the engine (fallback, compatibility refusals, write failures).
+sw_add_qtest(tst_state SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit)
