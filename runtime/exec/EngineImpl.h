@@ -8,6 +8,7 @@
 #include "exec/Engine.h"
 #include "exec/PhysicalPlan.h"
 #include "exec/Subtask.h"
+#include "state/CheckpointWriter.h"
 
 namespace sw::runtime {
 
@@ -24,14 +25,30 @@ public:
     std::vector<EngineEvent> pollEvents();
     EngineState state() const { return m_state.load(); }
     void setPaused(bool p);
+    std::int64_t restoredCheckpoint() const { return m_restoredId; }
+    std::uint64_t completedCheckpoints() const
+    {
+        return m_checkpoints ? m_checkpoints->completedCount() : 0;
+    }
+    std::uint64_t failedCheckpoints() const
+    {
+        return m_checkpoints ? m_checkpoints->failedCount() : 0;
+    }
 
 private:
     Status buildSubtasks();
     void wire(const PlanEdge& e, std::size_t edgeIndex);
     /// Marks chainable edges, chains their consumer subtasks and creates the other gates.
     void buildChainsAndGates();
-    /// Creates the checkpoint coordinator when a source commits on checkpoint completion.
-    void setUpCheckpoints();
+    /// Creates the checkpoint coordinator (every pipeline with a checkpoint interval), the store
+    /// and its writer, and restores a checkpoint as EngineOptions asks (exec/EngineRestore.cpp).
+    Status setUpCheckpoints();
+    Status openStore(const std::string& path);
+    Status restoreFrom(const CheckpointStore& store);
+    Status applyRestore(const CheckpointData& c, const std::string& path);
+    /// At the end of a run whose subtasks all finished: a final checkpoint, written before the
+    /// run reports its end (Flink's final checkpoint of finished tasks).
+    void finalCheckpoint();
     void supervise(std::stop_token st);
     void cancelAll();
     void onFail(const std::string& node, const std::string& msg);
@@ -43,6 +60,8 @@ private:
     PipelineSpec m_pipeline;
     PhysicalPlan m_plan;
     std::unique_ptr<CheckpointCoordinator> m_checkpoints; // before m_env: it points here
+    std::unique_ptr<CheckpointWriter> m_writer; // after m_checkpoints: its thread calls it back
+    std::int64_t m_restoredId = 0;
     std::unique_ptr<TaskEnv> m_env;
     std::vector<std::unique_ptr<Subtask>> m_subtasks;
     std::vector<std::vector<Subtask*>> m_byNode; // plan node index -> subtasks

@@ -81,7 +81,9 @@ void Engine::Impl::supervise(std::stop_token)
         }
     }
     lock.unlock();
+    finalCheckpoint();
     if (m_checkpoints) m_checkpoints->abort();
+    if (m_writer) m_writer->drain(); // what was complete before the end is stored
     if (m_failed)
         setState(EngineState::Failed);
     else if (m_stopRequested)

@@ -50,11 +50,8 @@ void Subtask::sourceEnd(bool drain)
 
 void Subtask::sourceBarrier(std::int64_t id)
 {
-    struct NullWriter : StateWriter {
-        void put(const std::string&, std::string) override {}
-    } writer;
-    m_source->snapshotState(id, writer);
     CheckpointAck ack;
+    ack.state = takeSnapshot(id, 0);
     m_source->collectPositions(id, ack.positions);
     m_lastBarrier = id;
     m_out.emitControl(StreamElement::barrier(id));
@@ -142,7 +139,9 @@ void Subtask::runSource(const std::stop_token& st)
     if (cc && m_source->commitsOnCheckpoint() && (final = cc->triggerNow()) > 0)
         sourceBarrier(final);
     sourceEnd(!(stopped && m_source->stopsWithoutDrain()));
-    if (cc) cc->finished(m_participant, SourceHolds());
+    if (cc)
+        cc->finished(m_participant, SourceHolds(), {},
+                     m_env.persistState ? takeSnapshot(m_lastBarrier, 0) : SubtaskSnapshot{});
     if (final > 0) {
         awaitCheckpoint(final, st);
         // Close only once every committing source committed (see finalCommitDone()).
