@@ -26,3 +26,5 @@ sw_add_qtest(tst_replay_closure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_replay_clo
 # round trips; restore through the engine (fallback, compatibility refusals, write failures).
 sw_add_qtest(tst_state SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS unit)
+sw_add_qtest(tst_state_roundtrip SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_roundtrip.cpp
+  LIBS sw_runtime LABELS unit)
