@@ -1,11 +1,13 @@
 // streamwright-run run FILE: runs a pipeline headless until its bounded inputs end, --events N,
-// --duration D or Ctrl-C (first Ctrl-C drains, a second one cancels).
+// --duration D or Ctrl-C (first Ctrl-C drains, a second one cancels). It resumes from the latest
+// completed checkpoint in the data directory (docs/state-and-recovery.md) unless told otherwise.
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -17,6 +19,7 @@
 #include "catalog/Catalog.h"
 #include "exec/Engine.h"
 #include "model/PipelineIo.h"
+#include "state/CheckpointStore.h"
 #include "types/Duration.h"
 #include "validate/Validator.h"
 
@@ -34,6 +37,13 @@ Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
                     (default: ./<pipeline name>.data)
   --brokers N       brokers in the embedded Kafka cluster started when Kafka
                     nodes name no bootstrap.servers (1..16, default 1)
+  --from-scratch    discard the checkpoints in the data directory and start
+                    from scratch (default: resume from the latest completed one)
+  --from-checkpoint ID
+                    resume from completed checkpoint ID
+  --allow-non-restored-state
+                    drop the state of nodes that were removed or changed
+                    instead of refusing to start
   --quiet           no live status line
 Exit codes: 0 finished or stopped cleanly, 1 the pipeline failed,
             2 the file is unreadable or the pipeline has validation errors.
@@ -53,6 +63,9 @@ struct RunArgs {
     std::string dataDir;
     bool quiet = false;
     int brokers = 1;
+    bool fromScratch = false;
+    std::int64_t fromCheckpoint = 0;
+    bool allowNonRestoredState = false;
 };
 
 int parseArgs(int argc, char** argv, RunArgs& a)
@@ -64,7 +77,25 @@ int parseArgs(int argc, char** argv, RunArgs& a)
             std::fputs(kRunUsage, stdout);
             return 0;
         }
-        if (s == "--quiet") {
+        if (s == "--from-scratch") {
+            a.fromScratch = true;
+        } else if (s == "--allow-non-restored-state") {
+            a.allowNonRestoredState = true;
+        } else if (s == "--from-checkpoint") {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "run: --from-checkpoint needs a checkpoint id\n");
+                return 2;
+            }
+            const std::string v = argv[++i];
+            char* end = nullptr;
+            const long long id = std::strtoll(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || id <= 0) {
+                std::fprintf(stderr, "run: --from-checkpoint needs a positive id, got '%s'\n",
+                             v.c_str());
+                return 2;
+            }
+            a.fromCheckpoint = id;
+        } else if (s == "--quiet") {
             a.quiet = true;
         } else if (s == "--events" || s == "--duration" || s == "--report" || s == "--data-dir" ||
                    s == "--brokers") {
@@ -157,11 +188,34 @@ int runRunCommand(int argc, char** argv)
     }
     runtime::EngineOptions opts;
     opts.dataDirectory = a.dataDir;
+    if (a.fromScratch && a.fromCheckpoint > 0) {
+        std::fprintf(stderr, "run: --from-scratch and --from-checkpoint exclude each other\n");
+        return 2;
+    }
+    const std::string store =
+        (std::filesystem::path(a.dataDir) / runtime::CheckpointStore::kFileName).string();
+    if (a.fromScratch) {
+        if (auto st = runtime::CheckpointStore::discard(store); !st) {
+            std::fprintf(stderr, "run: %s\n", st.message().c_str());
+            return 2;
+        }
+    } else {
+        opts.restore = a.fromCheckpoint > 0 ? runtime::EngineOptions::Restore::Checkpoint
+                                            : runtime::EngineOptions::Restore::Latest;
+        opts.restoreCheckpointId = a.fromCheckpoint;
+    }
+    opts.allowNonRestoredState = a.allowNonRestoredState;
     runtime::Engine engine;
     if (auto st = engine.start(pipeline, opts); !st) {
         std::fprintf(stderr, "%s: %s\n", a.file.c_str(), st.message().c_str());
         return 2;
     }
+    if (engine.restoredCheckpoint() > 0)
+        std::printf("resumed from checkpoint %lld (%s)\n",
+                    static_cast<long long>(engine.restoredCheckpoint()), store.c_str());
+    else
+        std::printf("starting from scratch (no completed checkpoint in %s)\n", store.c_str());
+    std::fflush(stdout);
     std::signal(SIGINT, onSigint);
     std::signal(SIGTERM, onSigint);
     const bool live = !a.quiet && isatty(STDERR_FILENO);

@@ -1,5 +1,5 @@
 #pragma once
-// The checkpoint coordinator (Flink's CheckpointCoordinator, without state persistence): it
+// The checkpoint coordinator (Flink's CheckpointCoordinator; state persistence below): it
 // triggers checkpoint k every interval; each live source subtask, on its own thread between
 // polls, snapshots its read positions and sends barrier k in-band on all its outputs; every other
 // subtask aligns the barrier on its inputs, makes what came before it durable (sinks flush),
@@ -7,7 +7,7 @@
 // acknowledged k (or finished), k is complete: sources learn it through completedId() on their
 // own thread and commit their positions at k, never past a hold reported for k.
 //
-// Replay closure (exact windows after a restart, without state persistence): sources report
+// Replay closure (exact windows after a restart without restored state): sources report
 // their read positions per (origin, partition) with their acknowledgement, operators the commit
 // holds of their state and the replay units they emitted since their last barrier
 // (exec/ReplayUnit.h: the Kafka offset ranges of a fired window, of a duplicate and its

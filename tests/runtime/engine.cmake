@@ -28,3 +28,5 @@ sw_add_qtest(tst_state SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS unit)
 sw_add_qtest(tst_state_roundtrip SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_roundtrip.cpp
   LIBS sw_runtime LABELS unit)
+sw_add_qtest(tst_state_recovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_recovery.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS integration)
