@@ -3,55 +3,17 @@
 // by bounded batch channels) and runs it on std::jthreads. Every call returns promptly; the
 // engine never calls back into the caller: state, errors and metrics are polled.
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "exec/OperatorFactory.h"
+#include "exec/EngineOptions.h"
 #include "exec/Tap.h"
 #include "metrics/MetricsSnapshot.h"
 #include "model/PipelineSpec.h"
 #include "util/Result.h"
 
 namespace sw::runtime {
-
-struct EngineOptions {
-    std::size_t batchSize = 512;            ///< records per channel batch
-    std::size_t channelCapacity = 8;        ///< batches queued per physical channel before blocking
-    std::int64_t flushIntervalMs = 20;      ///< a partial batch waits at most this long
-    std::int64_t watermarkIntervalMs = 200; ///< periodic watermark emission at sources;
-                                            ///< 0 = after every poll (deterministic, for tests)
-    std::size_t sourcePollRecords = 512;    ///< maxRecords per SourceOperator::poll
-    std::int64_t drainTimeoutMs = 500;      ///< a draining stop cancels after this long
-    /// Checkpoint interval (exec/CheckpointCoordinator.h); 0 = the pipeline's
-    /// `checkpoint_interval`. Checkpoints run for every pipeline with an interval.
-    std::int64_t checkpointIntervalMs = 0;
-    /// Checkpoint store (state/CheckpointStore.h): "" = `<dataDirectory>/checkpoints.sqlite`
-    /// when dataDirectory is set, else checkpoints persist nothing (at-least-once by replay).
-    std::string checkpointStorePath;
-    int retainedCheckpoints = 3;        ///< completed checkpoints kept in the store
-    int tolerableFailedCheckpoints = 3; ///< consecutive failed checkpoints that fail the run
-    /// Restore at start (docs/state-and-recovery.md): None, the latest completed checkpoint of
-    /// the store (falling back to older ones when it is corrupt), or checkpoint
-    /// restoreCheckpointId.
-    enum class Restore : std::uint8_t { None, Latest, Checkpoint };
-    Restore restore = Restore::None;
-    std::int64_t restoreCheckpointId = 0;
-    /// Drop the state of nodes that are gone or changed instead of refusing to start (Flink's
-    /// --allowNonRestoredState).
-    bool allowNonRestoredState = false;
-    /// Test hook: the first N checkpoint writes fail as if the disk were full.
-    int injectCheckpointWriteFailures = 0;
-    /// Operator chaining (as Flink): a forward edge that is the only edge of its output port and
-    /// the only input of its consumer runs producer and consumer on one thread, handing batches
-    /// over by a direct call instead of a channel.
-    bool chaining = true;
-    std::string dataDirectory; ///< base for relative file paths
-    /// Replaces the operator of a node (by node id) regardless of its type, e.g. in tests or
-    /// for a GUI "preview" source. The node's schemas still come from the catalog.
-    std::map<std::string, OperatorFactory> operatorOverrides;
-};
 
 enum class StopMode : std::uint8_t {
     Drain,  ///< sources stop reading and end their input; in-flight data and final results

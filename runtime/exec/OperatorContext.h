@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "exec/Record.h"
 #include "metrics/NodeMetrics.h"
+#include "time/EventTime.h"
 #include "time/TimerQueue.h"
 #include "types/Schema.h"
 

@@ -5,7 +5,7 @@
 #include <span>
 #include <string_view>
 
-#include "exec/Record.h"
+#include "types/Row.h"
 
 namespace sw::runtime {
 

@@ -2,24 +2,15 @@
 // The unit of data that flows between operators: a Row of values, its event timestamp and
 // (optionally) where it came from, so an error record can point back at the original input.
 #include <cstdint>
-#include <limits>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "time/EventTime.h"
 #include "types/Row.h"
 
 namespace sw::runtime {
-
-/// Event time in milliseconds since the epoch (Flink's TIMESTAMP(3) rowtime).
-using EventTime = std::int64_t;
-/// Record::timestamp of a record that has no event time (processing-time pipelines).
-inline constexpr EventTime kNoTimestamp = std::numeric_limits<EventTime>::min();
-/// The watermark that means "no more records will ever come" (end of a bounded input).
-inline constexpr EventTime kMaxWatermark = std::numeric_limits<EventTime>::max();
-/// The watermark before any was seen.
-inline constexpr EventTime kMinWatermark = std::numeric_limits<EventTime>::min();
 
 /// The original bytes of a record as they were read (Kafka key/value, a file line).
 struct RawBytes {

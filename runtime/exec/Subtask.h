@@ -10,7 +10,7 @@
 
 #include "exec/CheckpointCoordinator.h"
 #include "exec/Collector.h"
-#include "exec/Engine.h"
+#include "exec/EngineOptions.h"
 #include "exec/InputGate.h"
 #include "exec/Operator.h"
 #include "exec/PhysicalPlan.h"

@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include "state/SqliteDb.h"
+#include "sqlite/SqliteDb.h"
 
 namespace sw::runtime {
 

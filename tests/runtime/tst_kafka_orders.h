@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "state/SqliteDb.h"
+#include "sqlite/SqliteDb.h"
 #include "tst_kafka_support.h"
 #include "types/Value.h"
 

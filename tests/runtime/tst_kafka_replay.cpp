@@ -16,7 +16,7 @@
 
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "exec/Engine.h"
-#include "state/SqliteDb.h"
+#include "sqlite/SqliteDb.h"
 #include "tst_kafka_orders.h"
 #include "tst_kafka_support.h"
 #include "types/Value.h"

@@ -7,7 +7,7 @@
 
 #include "connectors/dlq/DlqWriter.h"
 #include "connectors/format/TextCodec.h"
-#include "state/SqliteDb.h"
+#include "sqlite/SqliteDb.h"
 
 namespace sw::runtime {
 

@@ -6,7 +6,7 @@
 #include "catalog/NodeType.h"
 #include "connectors/PropertyReader.h"
 #include "connectors/dlq/DlqWriter.h"
-#include "state/SqliteDb.h"
+#include "sqlite/SqliteDb.h"
 
 namespace sw::runtime {
 

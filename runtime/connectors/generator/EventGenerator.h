@@ -7,7 +7,8 @@
 
 #include "connectors/generator/GeneratorConfig.h"
 #include "connectors/generator/Random.h"
-#include "exec/Record.h"
+#include "time/EventTime.h"
+#include "types/Row.h"
 #include "types/Schema.h"
 #include "util/Result.h"
 

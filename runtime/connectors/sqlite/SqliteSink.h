@@ -1,6 +1,6 @@
 #pragma once
 // The `sqlite-sink` node: writes rows to a SQLite table created from the input schema
-// (types: state/SqliteDb.h sqliteColumnType), in WAL mode, in transactions of at most
+// (types: sqlite/SqliteDb.h sqliteColumnType), in WAL mode, in transactions of at most
 // batch_size rows (each input batch is committed before processBatch returns, so rows become
 // visible promptly and a failed commit can still name its rows).
 //
@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "exec/Operator.h"
-#include "state/SqliteDb.h"
+#include "sqlite/SqliteDb.h"
 
 namespace sw::runtime {
 

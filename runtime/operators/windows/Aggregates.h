@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "exec/Record.h"
+#include "types/Row.h"
 #include "types/Schema.h"
 #include "util/Result.h"
 

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "exec/Partitioner.h"
-#include "exec/Record.h"
 
 namespace sw::runtime {
 
@@ -41,7 +40,8 @@ inline GroupKey toGroupKey(const KeyView& v)
 {
     GroupKey k;
     k.values.reserve(v.columns.size());
-    for (int c : v.columns) k.values.push_back((*v.row)[static_cast<std::size_t>(c)]);
+    for (int c : v.columns)
+        k.values.push_back((*v.row)[static_cast<std::size_t>(c)]);
     k.hash = v.hash;
     return k;
 }

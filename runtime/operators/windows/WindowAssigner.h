@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "exec/Record.h"
+#include "time/EventTime.h"
 
 namespace sw::runtime {
 

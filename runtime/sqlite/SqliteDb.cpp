@@ -1,9 +1,9 @@
-#include "state/SqliteDb.h"
+#include "sqlite/SqliteDb.h"
 
 #include <filesystem>
 #include <sqlite3.h>
 
-#include "connectors/format/TextCodec.h"
+#include "connectors/format/TextCodec.h" // layering: value text moves to types/ (issue 18)
 
 namespace sw::runtime {
 

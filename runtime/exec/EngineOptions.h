@@ -1,0 +1,50 @@
+#pragma once
+// How one run of the engine is configured (exec/Engine.h: Engine::start). A value type of its
+// own so callers that only fill options (CLI, GUI run controller, tests) need not see the engine.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "exec/OperatorFactory.h"
+
+namespace sw::runtime {
+
+struct EngineOptions {
+    std::size_t batchSize = 512;            ///< records per channel batch
+    std::size_t channelCapacity = 8;        ///< batches queued per physical channel before blocking
+    std::int64_t flushIntervalMs = 20;      ///< a partial batch waits at most this long
+    std::int64_t watermarkIntervalMs = 200; ///< periodic watermark emission at sources;
+                                            ///< 0 = after every poll (deterministic, for tests)
+    std::size_t sourcePollRecords = 512;    ///< maxRecords per SourceOperator::poll
+    std::int64_t drainTimeoutMs = 500;      ///< a draining stop cancels after this long
+    /// Checkpoint interval (exec/CheckpointCoordinator.h); 0 = the pipeline's
+    /// `checkpoint_interval`. Checkpoints run for every pipeline with an interval.
+    std::int64_t checkpointIntervalMs = 0;
+    /// Checkpoint store (state/CheckpointStore.h): "" = `<dataDirectory>/checkpoints.sqlite`
+    /// when dataDirectory is set, else checkpoints persist nothing (at-least-once by replay).
+    std::string checkpointStorePath;
+    int retainedCheckpoints = 3;        ///< completed checkpoints kept in the store
+    int tolerableFailedCheckpoints = 3; ///< consecutive failed checkpoints that fail the run
+    /// Restore at start (docs/state-and-recovery.md): None, the latest completed checkpoint of
+    /// the store (falling back to older ones when it is corrupt), or checkpoint
+    /// restoreCheckpointId.
+    enum class Restore : std::uint8_t { None, Latest, Checkpoint };
+    Restore restore = Restore::None;
+    std::int64_t restoreCheckpointId = 0;
+    /// Drop the state of nodes that are gone or changed instead of refusing to start (Flink's
+    /// --allowNonRestoredState).
+    bool allowNonRestoredState = false;
+    /// Test hook: the first N checkpoint writes fail as if the disk were full.
+    int injectCheckpointWriteFailures = 0;
+    /// Operator chaining (as Flink): a forward edge that is the only edge of its output port and
+    /// the only input of its consumer runs producer and consumer on one thread, handing batches
+    /// over by a direct call instead of a channel.
+    bool chaining = true;
+    std::string dataDirectory; ///< base for relative file paths
+    /// Replaces the operator of a node (by node id) regardless of its type, e.g. in tests or
+    /// for a GUI "preview" source. The node's schemas still come from the catalog.
+    std::map<std::string, OperatorFactory> operatorOverrides;
+};
+
+} // namespace sw::runtime
