@@ -73,6 +73,12 @@ std::pair<std::int64_t, std::vector<EngineEvent>> resume(const PipelineSpec& p,
         if (ev.kind == EngineEvent::Kind::Error)
             qWarning("error: %s: %s", ev.nodeId.c_str(), ev.message.c_str());
     if (e.state() != EngineState::Finished) qWarning("state %s", std::string(toString(e.state())).c_str());
+    // A restored generator continues where the checkpoint was: it emits only the rest.
+    for (const NodeMetrics& n : e.snapshot().nodes)
+        if (n.nodeId == "gen" && e.restoredCheckpoint() > 0 &&
+            n.recordsOut >= static_cast<std::uint64_t>(kTotal))
+            qFatal("the restored generator emitted %llu records, all of them",
+                   static_cast<unsigned long long>(n.recordsOut));
     return {e.restoredCheckpoint(), events};
 }
 
@@ -212,7 +218,7 @@ void TstStateRecovery::failedWritesFailOnlyTheirCheckpoint()
     o.dataDirectory = dir.path().toStdString();
     QVERIFY(e.start(pipeline(), o).isOk());
     e.wait();
-    QCOMPARE(e.state(), EngineState::Finished);
+    QVERIFY(e.state() == EngineState::Finished);
     QCOMPARE(e.failedCheckpoints(), std::uint64_t(2));
     QVERIFY(e.completedCheckpoints() >= 1);
     auto events = e.pollEvents();
@@ -230,7 +236,7 @@ void TstStateRecovery::tooManyFailedWritesFailTheRun()
     Engine e;
     QVERIFY(e.start(pipeline(), o).isOk());
     e.wait();
-    QCOMPARE(e.state(), EngineState::Failed);
+    QVERIFY(e.state() == EngineState::Failed);
     QVERIFY(hasEvent(e.pollEvents(), EngineEvent::Kind::Error, "3 checkpoints in a row failed"));
 }
 
