@@ -80,6 +80,10 @@ std::uint64_t Engine::failedCheckpoints() const
 {
     return m_impl->failedCheckpoints();
 }
+int Engine::restarts() const
+{
+    return m_impl->restarts();
+}
 
 // ------------------------------------------------------------------------------ Impl
 
@@ -245,22 +249,9 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
         pushEvent(EngineEvent::Kind::Warning, n, m);
     };
     m_env->finished = [this] { onFinished(); };
-    if (Status st = buildSubtasks(); !st) {
-        m_subtasks.clear();
-        m_byNode.clear();
-        return st;
-    }
-    buildChainsAndGates();
-    if (Status st = setUpCheckpoints(); !st) {
-        m_writer.reset();
-        m_checkpoints.reset();
-        m_subtasks.clear();
-        m_byNode.clear();
-        return st;
-    }
-    m_channels.resize(m_plan.edges.size());
-    for (std::size_t i = 0; i < m_plan.edges.size(); ++i)
-        wire(m_plan.edges[i], i);
+    if (Status st = buildRun(); !st) return st;
+    m_restarts = 0;
+    m_restartPending = false;
     m_failed = false;
     m_stopRequested = false;
     m_done = false;

@@ -69,6 +69,8 @@ public:
     /// Checkpoints completed (durably stored, when persisted) and failed in this run.
     std::uint64_t completedCheckpoints() const;
     std::uint64_t failedCheckpoints() const;
+    /// Restarts of this run so far (EngineOptions::restartStrategy).
+    int restarts() const;
 
     class Impl;
 

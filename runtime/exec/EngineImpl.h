@@ -34,6 +34,7 @@ public:
     {
         return m_checkpoints ? m_checkpoints->failedCount() : 0;
     }
+    int restarts() const { return m_restarts.load(); }
 
 private:
     Status buildSubtasks();
@@ -49,6 +50,17 @@ private:
     /// At the end of a run whose subtasks all finished: a final checkpoint, written before the
     /// run reports its end (Flink's final checkpoint of finished tasks).
     void finalCheckpoint();
+    /// Builds subtasks, chains, checkpoints (restoring as m_env's options say) and wiring for
+    /// m_plan: at start and at each restart (exec/EngineRestart.cpp).
+    Status buildRun();
+    /// True when the restart strategy allows one more attempt after a failure.
+    bool restartAllowed() const;
+    /// On the supervisor after every subtask of a failed attempt ended: waits the strategy's
+    /// delay, rebuilds the graph, restores the last completed checkpoint and starts it again.
+    /// False when the run must end instead (stopped during the delay, or the rebuild failed).
+    bool restart();
+    /// Waits until every subtask thread ended, enforcing the drain deadline.
+    void awaitSubtasks();
     void supervise(std::stop_token st);
     void cancelAll();
     void onFail(const std::string& node, const std::string& msg);
@@ -62,6 +74,10 @@ private:
     std::unique_ptr<CheckpointCoordinator> m_checkpoints; // before m_env: it points here
     std::unique_ptr<CheckpointWriter> m_writer; // after m_checkpoints: its thread calls it back
     std::int64_t m_restoredId = 0;
+    std::atomic<int> m_restarts{0};
+    std::atomic<bool> m_restartPending{false};
+    /// Guards the run's structure (subtasks, env, plan metrics) against a restart rebuilding it.
+    mutable std::recursive_mutex m_structureMutex;
     std::unique_ptr<TaskEnv> m_env;
     std::vector<std::unique_ptr<Subtask>> m_subtasks;
     std::vector<std::vector<Subtask*>> m_byNode; // plan node index -> subtasks

@@ -37,6 +37,17 @@ struct EngineOptions {
     bool allowNonRestoredState = false;
     /// Test hook: the first N checkpoint writes fail as if the disk were full.
     int injectCheckpointWriteFailures = 0;
+    /// Restarts within a run (Flink's restart strategies; docs/state-and-recovery.md): after
+    /// an operator failure the graph is rebuilt, every subtask restored from the last completed
+    /// checkpoint and the sources rewound to it. Only runs with a checkpoint store restart.
+    struct RestartStrategy {
+        enum class Kind : std::uint8_t { None, FixedDelay, ExponentialDelay };
+        Kind kind = Kind::None;
+        int attempts = 3;                ///< restarts before the run fails
+        std::int64_t delayMs = 1000;     ///< the fixed delay, or the first exponential one
+        std::int64_t maxDelayMs = 60000; ///< exponential: the cap
+    };
+    RestartStrategy restartStrategy;
     /// Operator chaining (as Flink): a forward edge that is the only edge of its output port and
     /// the only input of its consumer runs producer and consumer on one thread, handing batches
     /// over by a direct call instead of a channel.

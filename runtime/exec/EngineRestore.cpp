@@ -91,11 +91,7 @@ Status Engine::Impl::restoreFrom(const CheckpointStore& store)
     }
     auto list = store.completed();
     if (!list) return list.error();
-    if (list->empty()) {
-        pushEvent(EngineEvent::Kind::Info, {},
-                  "no completed checkpoint in " + store.path() + ": starting from scratch");
-        return Status::ok();
-    }
+    if (list->empty()) return Status::ok(); // nothing to restore: from scratch (no event)
     std::string errors;
     for (const CheckpointInfo& info : *list) {
         auto c = store.load(info.id);

@@ -111,6 +111,41 @@ bool hasEvent(const std::vector<EngineEvent>& events, EngineEvent::Kind k, const
 }
 } // namespace
 
+/// A pass-through operator (replacing node "f") that throws once, in processBatch, after it
+/// passed `afterCheckpoint` checkpoint barriers: an operator failure in the middle of a run.
+struct FaultPlan {
+    std::int64_t afterCheckpoint = 3;
+    std::atomic<bool> thrown{false};
+};
+
+class FaultyPassThrough : public Operator {
+public:
+    explicit FaultyPassThrough(std::shared_ptr<FaultPlan> plan) : m_plan(std::move(plan)) {}
+    void processBatch(int, RecordBatch& batch, Collector& out) override
+    {
+        if (m_barriers >= m_plan->afterCheckpoint && !m_plan->thrown.exchange(true))
+            throw std::runtime_error("injected fault after checkpoint " +
+                                     std::to_string(m_plan->afterCheckpoint));
+        for (Record& r : batch)
+            out.emit(0, r);
+    }
+    void snapshotState(std::int64_t, StateWriter&) override { ++m_barriers; }
+
+private:
+    std::shared_ptr<FaultPlan> m_plan;
+    std::int64_t m_barriers = 0;
+};
+
+/// gen -> f (a filter replaced by FaultyPassThrough) -> w -> out, gen -> raw.
+PipelineSpec faultyPipeline()
+{
+    PipelineSpec p = pipeline();
+    p.nodes.push_back(pnode("f", "filter", {{"condition", "order_id >= 0"}, {"parallelism", 2}}));
+    p.edges[0] = pedge("gen", "out", "f");
+    p.edges.push_back(pedge("f", "out", "w"));
+    return p;
+}
+
 class TstStateRecovery : public QObject {
     Q_OBJECT
 
@@ -121,6 +156,8 @@ private Q_SLOTS:
     void parallelismChangeIsRefused();
     void failedWritesFailOnlyTheirCheckpoint();
     void tooManyFailedWritesFailTheRun();
+    void operatorFailureRestartsFromCheckpoint();
+    void restartsAreBounded();
 };
 
 void TstStateRecovery::resumesAfterCrashEqualsOracle()
@@ -238,6 +275,56 @@ void TstStateRecovery::tooManyFailedWritesFailTheRun()
     e.wait();
     QVERIFY(e.state() == EngineState::Failed);
     QVERIFY(hasEvent(e.pollEvents(), EngineEvent::Kind::Error, "3 checkpoints in a row failed"));
+}
+
+void TstStateRecovery::operatorFailureRestartsFromCheckpoint()
+{
+    QTemporaryDir dir;
+    auto plan = std::make_shared<FaultPlan>();
+    EngineOptions o;
+    o.dataDirectory = dir.path().toStdString();
+    o.restartStrategy.kind = EngineOptions::RestartStrategy::Kind::FixedDelay;
+    o.restartStrategy.attempts = 3;
+    o.restartStrategy.delayMs = 10;
+    o.operatorOverrides["f"] = [plan](const OperatorSpec&) -> Result<std::unique_ptr<Operator>> {
+        return makeOperator<FaultyPassThrough>(plan);
+    };
+    Engine e;
+    QVERIFY(e.start(faultyPipeline(), o).isOk());
+    e.wait();
+    const auto events = e.pollEvents();
+    for (const auto& ev : events)
+        if (ev.kind == EngineEvent::Kind::Error) qWarning("error: %s", ev.message.c_str());
+    QVERIFY(plan->thrown.load());
+    QVERIFY(e.state() == EngineState::Finished);
+    QCOMPARE(e.restarts(), 1);
+    QVERIFY(hasEvent(events, EngineEvent::Kind::Warning, "injected fault after checkpoint 3"));
+    QVERIFY(hasEvent(events, EngineEvent::Kind::Warning, "restart 1 of 3: restored checkpoint"));
+    checkAgainstOracle(dir.path().toStdString());
+}
+
+void TstStateRecovery::restartsAreBounded()
+{
+    // A node that fails on every attempt: after `attempts` restarts the run fails.
+    QTemporaryDir dir;
+    EngineOptions o;
+    o.dataDirectory = dir.path().toStdString();
+    o.restartStrategy.kind = EngineOptions::RestartStrategy::Kind::ExponentialDelay;
+    o.restartStrategy.attempts = 2;
+    o.restartStrategy.delayMs = 5;
+    o.operatorOverrides["f"] = [](const OperatorSpec&) -> Result<std::unique_ptr<Operator>> {
+        auto plan = std::make_shared<FaultPlan>();
+        plan->afterCheckpoint = 0;
+        return makeOperator<FaultyPassThrough>(plan);
+    };
+    Engine e;
+    QVERIFY(e.start(faultyPipeline(), o).isOk());
+    e.wait();
+    QVERIFY(e.state() == EngineState::Failed);
+    QCOMPARE(e.restarts(), 2);
+    const auto events = e.pollEvents();
+    QVERIFY(hasEvent(events, EngineEvent::Kind::Warning, "restart 2 of 2"));
+    QVERIFY(hasEvent(events, EngineEvent::Kind::Error, "injected fault"));
 }
 
 QTEST_GUILESS_MAIN(TstStateRecovery)
