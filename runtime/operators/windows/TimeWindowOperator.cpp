@@ -177,6 +177,8 @@ void TimeWindowOperator::restoreState(const StateReader& r)
     m_seq = in.u64();
     const std::size_t windows = in.count(4);
     const std::size_t n = m_c.aggregates.size();
+    Row values;            // one key's values, reused (no allocation per key)
+    std::vector<int> cols; // 0..k-1
     for (std::size_t i = 0; i < windows && in.ok(); ++i) {
         const EventTime start = in.time(), end = in.time();
         const bool fired = in.boolean();
@@ -184,11 +186,17 @@ void TimeWindowOperator::restoreState(const StateReader& r)
         win.start = start;
         win.fired = fired;
         const std::size_t keys = in.count(2);
+        win.keyIds.reserve(keys);
+        win.accs.reserve(keys * n);
         for (std::size_t k = 0; k < keys && in.ok(); ++k) {
-            GroupKey key = readKey(in);
-            std::vector<int> cols(key.values.size());
-            std::iota(cols.begin(), cols.end(), 0);
-            const std::uint32_t keyId = m_dict.intern(keyViewOf(key.values, cols));
+            values.resize(in.count());
+            for (Value& v : values)
+                v = in.value();
+            if (cols.size() != values.size()) {
+                cols.resize(values.size());
+                std::iota(cols.begin(), cols.end(), 0);
+            }
+            const std::uint32_t keyId = m_dict.intern(keyViewOf(values, cols));
             if (win.index.find(keyId) != FlatIndex::kNone) {
                 in.fail("a key appears twice in one window");
                 break;
