@@ -22,6 +22,9 @@ Commands:
   export FILE --target T --out DIR
                             Export for production: T is flink-sql, k8s, topics,
                             readiness or all. See 'export --help'.
+  dlq replay FILE [options] Feed the dead letters stored by the pipeline's dlq
+                            node back into the pipeline at the nodes that failed
+                            them. See 'dlq --help'.
   broker [--topics t1:3,t2:1]
                             Run only the embedded Kafka broker until Ctrl-C.
   help, --help, -h          Show this help.
@@ -50,6 +53,7 @@ int main(int argc, char** argv)
     if (cmd == "validate") return sw::cli::runValidateCommand(argc - 2, argv + 2);
     if (cmd == "run") return sw::cli::runRunCommand(argc - 2, argv + 2);
     if (cmd == "export") return sw::cli::runExportCommand(argc - 2, argv + 2);
+    if (cmd == "dlq") return sw::cli::runDlqCommand(argc - 2, argv + 2);
     if (cmd == "broker") return sw::cli::runBrokerCommand(argc - 2, argv + 2);
     std::fprintf(stderr, "streamwright-run: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;

@@ -2,20 +2,13 @@
 // Feeding records back into a running pipeline (DLQ replay). The DLQ browser codes against this
 // interface only.
 //
-// The engine has no injection API yet. RunHooks implements it by wrapping every node's operator
-// (EngineOptions::operatorOverrides). The engine API that should replace it:
-//
-//   /// Feeds `records` into the running pipeline at `port`: for an input port, as if they
-//   /// arrived on that input (routed to subtasks like the edge into it: key-hash by the port's
-//   /// key columns, else subtask 0); for a source's output port, as if the source emitted them
-//   /// (timestamps assigned from the rowtime column when kNoTimestamp). Thread-safe, returns at
-//   /// once; the records are processed on the subtask threads at their next loop iteration and
-//   /// counted in recordsIn. Fails when not running, the node/port is unknown or a row does not
-//   /// have the port's column count.
-//   Status Engine::inject(const PortRef& port, std::vector<Record> records);
+// EngineInjector implements it with Engine::inject (the records enter on the subtask threads,
+// key-hash routed like the edge into the port).
+
 #include <string>
 #include <vector>
 
+#include "exec/Engine.h"
 #include "exec/Record.h"
 #include "types/Schema.h"
 #include "util/Result.h"
@@ -38,6 +31,28 @@ public:
     virtual const runtime::Schema* injectionSchema(const std::string& nodeId,
                                                    int inputPort) const = 0;
     virtual bool isSource(const std::string& nodeId) const = 0;
+};
+
+/// The running engine's injection, addressed by node id and input port index as the DLQ
+/// browser knows them. Use on the GUI thread only, while the engine is not being restarted.
+class EngineInjector final : public RecordInjector {
+public:
+    explicit EngineInjector(runtime::Engine& engine) : m_engine(engine) {}
+    /// Set while a run is Running or Paused.
+    void setActive(bool active) { m_active = active; }
+
+    runtime::Status inject(const std::string& nodeId, int inputPort,
+                           std::vector<runtime::Record> records) override;
+    bool canInject() const override { return m_active; }
+    const runtime::Schema* injectionSchema(const std::string& nodeId, int inputPort) const override;
+    bool isSource(const std::string& nodeId) const override;
+
+private:
+    /// The engine port of (node, input index): a source's data output, else the input port.
+    runtime::Result<runtime::PortRef> portOf(const std::string& nodeId, int inputPort) const;
+
+    runtime::Engine& m_engine;
+    bool m_active = false;
 };
 
 } // namespace sw::app

@@ -6,9 +6,8 @@
 #include <QTimer>
 
 #include "connectors/kafka/EmbeddedBroker.h"
-#include "connectors/kafka/LagRegistry.h"
 #include "exec/PhysicalPlan.h"
-#include "run/RunHooks.h"
+#include "run/RecordInjector.h"
 
 namespace sw::app {
 
@@ -33,18 +32,12 @@ bool hasKafkaSource(const runtime::PipelineSpec& p)
                        [](const runtime::NodeSpec& n) { return n.type == "kafka-source"; });
 }
 
-/// Consumer lag of the pipeline's Kafka sources, per partition (subtasks summed by partition).
-/// LagRegistry::snapshot copies a small table under a mutex its writers hold only to copy too.
-std::vector<widgets::PartitionLag> kafkaLag(const runtime::PipelineSpec& p)
+/// Consumer lag of the pipeline's Kafka sources, per partition, from the engine's split metrics.
+std::vector<widgets::PartitionLag> kafkaLag(const runtime::MetricsSnapshot& snapshot)
 {
     std::vector<widgets::PartitionLag> out;
-    for (const runtime::kafka::SourceLag& s : runtime::kafka::LagRegistry::instance().snapshot()) {
-        const runtime::NodeSpec* n = p.findNode(s.nodeId);
-        if (!n || n->type != "kafka-source") continue;
-        for (const runtime::kafka::PartitionLag& part : s.partitions)
-            if (part.lag >= 0)
-                out.push_back({s.nodeId, s.topic, static_cast<int>(part.partition), part.lag});
-    }
+    for (const runtime::SplitMetrics& s : snapshot.splits)
+        if (s.lag >= 0) out.push_back({s.nodeId, s.topic, static_cast<int>(s.partition), s.lag});
     return out;
 }
 
@@ -54,13 +47,13 @@ std::vector<widgets::PartitionLag> kafkaLag(const runtime::PipelineSpec& p)
 struct RunController::StartResult {
     runtime::Status status;
     runtime::ValidationResult validation;
-    std::shared_ptr<RunHooks> hooks;
     std::map<std::string, OpenTap> taps;
     std::vector<std::string> tapErrors;
 };
 
 RunController::RunController(QObject* parent)
-    : QObject(parent), m_engine(std::make_unique<runtime::Engine>())
+    : QObject(parent), m_engine(std::make_unique<runtime::Engine>()),
+      m_injector(std::make_unique<EngineInjector>(*m_engine))
 {
     qRegisterMetaType<sw::app::TapBatch>();
     m_timer = new QTimer(this);
@@ -138,27 +131,23 @@ void RunController::launch(const runtime::PipelineSpec& pipeline)
     runtime::Engine* engine = m_engine.get();
     m_starter = std::jthread([this, engine, pipeline, options = m_options, subs]() mutable {
         // Everything that may take time (validation, opening files, Kafka clients) runs here.
+        // The engine validates and plans once; its sources wait for release() so the taps
+        // opened here see every record of the run.
         auto result = std::make_shared<StartResult>();
-        auto plan = runtime::compilePlan(pipeline);
-        if (!plan) {
-            result->status = plan.error();
-        } else {
-            result->validation = runtime::validate(pipeline);
-            result->hooks = std::make_shared<RunHooks>(*plan);
-            result->hooks->install(options);
-            result->status = engine->start(pipeline, options);
-            if (result->status) {
-                for (const TapSub& s : subs) {
-                    auto tap = engine->openTap(s.port, s.capacity);
-                    if (tap)
-                        result->taps[tapKey(s.port)] = OpenTap{*tap, s.port};
-                    else
-                        result->tapErrors.push_back(s.port.node + "." + s.port.port + ": " +
-                                                    tap.error().message);
-                }
-                result->hooks->setActive(true);
-                result->hooks->gate().open(); // first records flow only now: taps see them all
+        options.startGated = true;
+        result->status = engine->start(pipeline, options);
+        if (const runtime::PhysicalPlan* plan = engine->plan())
+            result->validation = plan->validation;
+        if (result->status) {
+            for (const TapSub& s : subs) {
+                auto tap = engine->openTap(s.port, s.capacity);
+                if (tap)
+                    result->taps[tapKey(s.port)] = OpenTap{*tap, s.port};
+                else
+                    result->tapErrors.push_back(s.port.node + "." + s.port.port + ": " +
+                                                tap.error().message);
             }
+            engine->release(); // first records flow only now: taps see them all
         }
         QMetaObject::invokeMethod(
             this, [this, result] { onStartFinished(result); }, Qt::QueuedConnection);
@@ -184,7 +173,7 @@ void RunController::onStartFinished(std::shared_ptr<StartResult> r)
         m_restartWith.reset();
         return;
     }
-    m_hooks = std::move(r->hooks);
+    m_injector->setActive(true);
     m_taps = std::move(r->taps);
     for (const std::string& e : r->tapErrors)
         addProblem(RunProblem::Severity::Warning, {}, "inspect " + e, 0);
@@ -279,7 +268,7 @@ void RunController::tick()
     m_sample.snapshot = m_engine->snapshot();
     m_sample.rates = m_rates.update(m_sample.snapshot);
     m_sample.lagReported = hasKafkaSource(m_pipeline);
-    if (m_sample.lagReported) m_sample.partitionLag = kafkaLag(m_pipeline);
+    if (m_sample.lagReported) m_sample.partitionLag = kafkaLag(m_sample.snapshot);
     if (m_brokerAddress.isEmpty() && usesEmbeddedKafka(m_pipeline))
         if (auto broker = runtime::kafka::EmbeddedBroker::sharedIfRunning())
             m_brokerAddress = QString::fromStdString(broker->bootstrapServers());
@@ -342,7 +331,7 @@ void RunController::finishRun()
         m_outcome = RunOutcome::Finished;
         break;
     }
-    if (m_hooks) m_hooks->setActive(false);
+    m_injector->setActive(false);
     m_taps.clear();
     setState(RunState::Idle);
     Q_EMIT runEnded(m_outcome);
@@ -389,7 +378,7 @@ void RunController::unsubscribeTap(int id)
 
 RecordInjector* RunController::injector() const
 {
-    return m_hooks.get();
+    return m_injector.get();
 }
 
 } // namespace sw::app

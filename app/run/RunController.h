@@ -21,8 +21,8 @@
 #include <QString>
 
 #include "exec/Engine.h"
-#include "exec/Tap.h"
 #include "metrics/MetricsRates.h"
+#include "metrics/Tap.h"
 #include "model/PipelineSpec.h"
 #include "validate/Validator.h"
 
@@ -31,7 +31,7 @@ class QTimer;
 namespace sw::app {
 
 class RecordInjector;
-class RunHooks;
+class EngineInjector;
 
 enum class RunState { Idle, Starting, Running, Paused, Stopping };
 /// How the last run ended.
@@ -158,7 +158,7 @@ private:
     static std::string tapKey(const runtime::PortRef& p) { return p.node + "\n" + p.port; }
 
     std::unique_ptr<runtime::Engine> m_engine;
-    std::shared_ptr<RunHooks> m_hooks;
+    std::unique_ptr<EngineInjector> m_injector; // active while a run is Running/Paused
     runtime::EngineOptions m_options;
     runtime::PipelineSpec m_pipeline;
     runtime::ValidationResult m_validation;

@@ -32,6 +32,22 @@ Status Engine::start(const PipelineSpec& pipeline, EngineOptions options)
 {
     return m_impl->start(pipeline, std::move(options));
 }
+void Engine::release()
+{
+    m_impl->release();
+}
+const PhysicalPlan* Engine::plan() const
+{
+    return m_impl->plan();
+}
+Status Engine::inject(const PortRef& port, std::vector<Record> records)
+{
+    return m_impl->inject(port, std::move(records));
+}
+const Schema* Engine::injectionSchema(const PortRef& port) const
+{
+    return m_impl->injectionSchema(port);
+}
 void Engine::stop(StopMode mode)
 {
     m_impl->stop(mode);
@@ -227,6 +243,8 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     if (s == EngineState::Running || s == EngineState::Paused || s == EngineState::Stopping)
         return makeError("a pipeline is already running");
     wait(-1); // join a previous run
+    std::lock_guard injectLock(m_injectMutex);
+    m_planned = false;
     m_subtasks.clear();
     m_byNode.clear();
     m_channels.clear();
@@ -242,8 +260,10 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     auto plan = compilePlan(m_pipeline);
     if (!plan) return plan.error();
     m_plan = std::move(plan).value();
+    m_planned = true;
     m_env = std::make_unique<TaskEnv>();
     m_env->options = std::move(options);
+    m_env->released = !m_env->options.startGated;
     m_env->fail = [this](const std::string& n, const std::string& m) { onFail(n, m); };
     m_env->warn = [this](const std::string& n, const std::string& m) {
         pushEvent(EngineEvent::Kind::Warning, n, m);

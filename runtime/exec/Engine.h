@@ -8,8 +8,9 @@
 #include <vector>
 
 #include "exec/EngineOptions.h"
-#include "exec/Tap.h"
+#include "exec/Record.h"
 #include "metrics/MetricsSnapshot.h"
+#include "metrics/Tap.h"
 #include "model/PipelineSpec.h"
 #include "util/Result.h"
 
@@ -19,6 +20,10 @@ enum class StopMode : std::uint8_t {
     Drain,  ///< sources stop reading and end their input; in-flight data and final results
             ///< flow to the sinks; after drainTimeoutMs the rest is cancelled
     Cancel, ///< every thread stops at once; in-flight data is discarded
+    /// As Drain, but sources that stop without drain (Kafka: open windows keep holding their
+    /// records for a restart) send the final MAX watermark too, so every event-time window
+    /// fires (Flink's `stop --drain`). For runs whose state must not outlive them (DLQ replay).
+    DrainAll,
 };
 
 /// Something the GUI/CLI should know, polled with Engine::pollEvents().
@@ -31,6 +36,8 @@ struct EngineEvent {
     std::int64_t timeMs = 0;               ///< wall clock
 };
 
+struct PhysicalPlan;
+
 class Engine {
 public:
     Engine();
@@ -42,6 +49,27 @@ public:
     /// threads) and starts the threads. Fails without starting anything when the pipeline has
     /// errors or an operator cannot be built; the message names the node.
     Status start(const PipelineSpec& pipeline, EngineOptions options = {});
+
+    /// Opens the start gate of a run started with EngineOptions::startGated (no effect
+    /// otherwise, or when already released).
+    void release();
+
+    /// The plan of the current (or last) run: schemas per port, parallelism and the
+    /// validation result (warnings) of the pipeline. Valid after a successful start() until
+    /// the next start(); nullptr before. The caller must not keep it across start() calls.
+    const PhysicalPlan* plan() const;
+
+    /// Feeds `records` into the running pipeline at `port`: a node's input port (by name), as
+    /// if they arrived on it (routed to subtasks like the edge into it: key-hash by the port's
+    /// key columns, else subtask 0); or a source's data output, as if the source emitted them
+    /// (timestamps assigned from the rowtime column when kNoTimestamp). Thread-safe, returns at
+    /// once; the records are processed on the subtask threads at their next loop iteration
+    /// (before end of input, when a drain follows) and counted in recordsIn. Fails when not
+    /// running, the node or port is unknown, or a row does not have the port's column count.
+    Status inject(const PortRef& port, std::vector<Record> records);
+    /// The schema records injected at `port` must have (nullptr when the node or port is
+    /// unknown, or nothing runs).
+    const Schema* injectionSchema(const PortRef& port) const;
 
     /// Requests a stop and returns at once. Use wait() to join.
     void stop(StopMode mode = StopMode::Drain);

@@ -35,6 +35,10 @@ public:
         return m_checkpoints ? m_checkpoints->failedCount() : 0;
     }
     int restarts() const { return m_restarts.load(); }
+    void release();
+    const PhysicalPlan* plan() const { return m_planned ? &m_plan : nullptr; }
+    Status inject(const PortRef& port, std::vector<Record> records);
+    const Schema* injectionSchema(const PortRef& port) const;
 
 private:
     Status buildSubtasks();
@@ -71,6 +75,9 @@ private:
 
     PipelineSpec m_pipeline;
     PhysicalPlan m_plan;
+    bool m_planned = false;
+    /// Held by inject() while it routes into subtasks, and by start() while it replaces them.
+    mutable std::mutex m_injectMutex;
     std::unique_ptr<CheckpointCoordinator> m_checkpoints; // before m_env: it points here
     std::unique_ptr<CheckpointWriter> m_writer; // after m_checkpoints: its thread calls it back
     std::int64_t m_restoredId = 0;

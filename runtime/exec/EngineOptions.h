@@ -52,6 +52,10 @@ struct EngineOptions {
     /// the only input of its consumer runs producer and consumer on one thread, handing batches
     /// over by a direct call instead of a channel.
     bool chaining = true;
+    /// Sources poll nothing until Engine::release() (injected records still flow), so a
+    /// caller can open taps after start() and see every record of the run (the designer's
+    /// inspectors and DLQ capture).
+    bool startGated = false;
     std::string dataDirectory; ///< base for relative file paths
     /// Replaces the operator of a node (by node id) regardless of its type, e.g. in tests or
     /// for a GUI "preview" source. The node's schemas still come from the catalog.

@@ -57,8 +57,10 @@ bool Engine::Impl::restart()
     std::int64_t restored = 0;
     {
         std::lock_guard structure(m_structureMutex);
+        std::lock_guard injections(m_injectMutex); // inject() routes into m_byNode
         EngineOptions options = m_env->options;
         options.restore = EngineOptions::Restore::Latest;
+        const bool released = m_env->released.load();
         m_writer.reset();
         m_checkpoints.reset();
         m_subtasks.clear();
@@ -67,6 +69,7 @@ bool Engine::Impl::restart()
         m_restoredId = 0;
         m_env = std::make_unique<TaskEnv>();
         m_env->options = std::move(options);
+        m_env->released = released;
         m_env->fail = [this](const std::string& n, const std::string& m) { onFail(n, m); };
         m_env->warn = [this](const std::string& n, const std::string& m) {
             pushEvent(EngineEvent::Kind::Warning, n, m);

@@ -65,6 +65,7 @@ void Engine::Impl::stop(StopMode mode)
                               std::chrono::milliseconds(m_env->options.drainTimeoutMs);
         }
     }
+    if (mode == StopMode::DrainAll) m_env->drainAll = true;
     m_env->draining = true;
     m_env->paused = false;
     m_runCv.notify_all();
@@ -163,6 +164,8 @@ MetricsSnapshot Engine::Impl::snapshot() const
             wm = std::min(wm, c.watermark.get());
             n.maxEventTime = std::max(n.maxEventTime, c.maxEventTime.get());
         }
+        for (const Subtask* st : m_byNode[i])
+            st->splits().appendTo(s.splits);
         n.watermark = m_byNode[i].empty() ? kMinWatermark : wm;
         if (n.watermark != kMinWatermark && n.watermark != kMaxWatermark &&
             n.maxEventTime != kMinWatermark)
@@ -220,6 +223,79 @@ void Engine::Impl::closeTap(const PortRef& port)
         st->collector().ports()[static_cast<std::size_t>(p)].setTap(nullptr);
     m_retiredTaps.push_back(it->second); // a subtask may still be appending to it
     m_taps.erase(it);
+}
+
+} // namespace sw::runtime
+
+namespace sw::runtime {
+
+void Engine::Impl::release()
+{
+    std::lock_guard structure(m_structureMutex);
+    if (m_env) m_env->released.store(true, std::memory_order_release);
+}
+
+namespace {
+/// The plan node and injection port of `port`: an input port of a node, or a source's first
+/// data output. -1 when neither.
+int injectionPort(const PlanNode& n, const PortRef& port)
+{
+    if (n.type->isSource()) return n.type->outputIndex(port.port) == 0 ? 0 : -1;
+    return n.type->inputIndex(port.port);
+}
+} // namespace
+
+const Schema* Engine::Impl::injectionSchema(const PortRef& port) const
+{
+    std::lock_guard lock(m_injectMutex);
+    if (!m_planned) return nullptr;
+    const int idx = m_plan.indexOf(port.node);
+    if (idx < 0) return nullptr;
+    const PlanNode& n = m_plan.nodes[static_cast<std::size_t>(idx)];
+    const int p = injectionPort(n, port);
+    if (p < 0) return nullptr;
+    const auto& schemas = n.type->isSource() ? n.outputSchemas : n.inputSchemas;
+    return static_cast<std::size_t>(p) < schemas.size() ? &schemas[static_cast<std::size_t>(p)]
+                                                        : nullptr;
+}
+
+Status Engine::Impl::inject(const PortRef& port, std::vector<Record> records)
+{
+    const EngineState s = m_state.load();
+    if (s != EngineState::Running && s != EngineState::Paused)
+        return makeError("no pipeline is running");
+    std::lock_guard lock(m_injectMutex);
+    const int idx = m_plan.indexOf(port.node);
+    if (!m_planned || idx < 0 || static_cast<std::size_t>(idx) >= m_byNode.size())
+        return makeError("unknown node '" + port.node + "'");
+    const PlanNode& n = m_plan.nodes[static_cast<std::size_t>(idx)];
+    const int p = injectionPort(n, port);
+    if (p < 0)
+        return makeError(port.node + ": no " + (n.type->isSource() ? "data output '" : "input '") +
+                         port.port + "'");
+    const Schema& schema =
+        n.type->isSource() ? n.outputSchemas[0] : n.inputSchemas[static_cast<std::size_t>(p)];
+    std::optional<std::vector<int>> keys;
+    if (!n.type->isSource())
+        if (auto names = partitionKeys(*n.spec, *n.type, p)) {
+            keys.emplace();
+            for (const std::string& k : *names)
+                keys->push_back(schema.indexOf(k));
+        }
+    auto& subtasks = m_byNode[static_cast<std::size_t>(idx)];
+    std::vector<std::vector<InjectionQueue::Item>> perSubtask(subtasks.size());
+    for (Record& r : records) {
+        if (r.row.size() != schema.size())
+            return makeError(port.node + ": an injected record has " +
+                             std::to_string(r.row.size()) + " columns, the port expects " +
+                             std::to_string(schema.size()));
+        const std::size_t target =
+            keys ? keyHashChannel(keyHash(r.row, *keys), subtasks.size()) : 0;
+        perSubtask[target].push_back({p, std::move(r)});
+    }
+    for (std::size_t i = 0; i < perSubtask.size(); ++i)
+        if (!perSubtask[i].empty()) subtasks[i]->injections().push(std::move(perSubtask[i]));
+    return Status::ok();
 }
 
 } // namespace sw::runtime

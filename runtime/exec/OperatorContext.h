@@ -10,6 +10,7 @@
 
 #include "metrics/NodeMetrics.h"
 #include "time/EventTime.h"
+#include "metrics/SplitMetrics.h"
 #include "time/TimerQueue.h"
 #include "types/Schema.h"
 
@@ -55,6 +56,21 @@ public:
     /// late records and dedup drops here).
     SubtaskCounters& counters() { return *m_counters; }
 
+    /// Sources with splits (Kafka partitions): replaces this subtask's published split metrics
+    /// (positions, lag), which Engine::snapshot reports in MetricsSnapshot::splits. Any thread
+    /// of the operator's (a monitor thread joined by close()), at most a few times a second.
+    /// Without a slot (tests driving operators directly) nothing is published.
+    void publishSplits(std::vector<SplitMetrics> splits)
+    {
+        if (!m_splits) return;
+        for (SplitMetrics& s : splits) {
+            s.nodeId = m_nodeId;
+            s.subtask = m_subtask;
+        }
+        m_splits->publish(std::move(splits));
+    }
+    void setSplitSlot(SplitSlot* slot) { m_splits = slot; }
+
     /// Reports a warning about this node to the run (an EngineEvent of kind Warning: the CLI
     /// prints it, the designer lists it). Call from the operator's own thread; the text must
     /// already be free of secrets. Without a handler (tests driving operators directly) it is
@@ -81,6 +97,7 @@ private:
     std::stop_token m_stop;
     std::string m_dataDir;
     std::function<void(const std::string&)> m_warn;
+    SplitSlot* m_splits = nullptr;
 };
 
 } // namespace sw::runtime

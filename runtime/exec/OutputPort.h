@@ -12,7 +12,7 @@
 #include "exec/Partitioner.h"
 #include "exec/Record.h"
 #include "exec/StreamElement.h"
-#include "exec/Tap.h"
+#include "metrics/Tap.h"
 
 namespace sw::runtime {
 

@@ -60,7 +60,8 @@ Status resolveEdge(PhysicalPlan& plan, const EdgeSpec& e)
             pe.keys.push_back(idx);
         }
     } else {
-        pe.partitioning = from.parallelism == to.parallelism ? Partitioning::Forward : Partitioning::Rebalance;
+        pe.partitioning =
+            from.parallelism == to.parallelism ? Partitioning::Forward : Partitioning::Rebalance;
     }
     plan.edges.push_back(std::move(pe));
     return Status::ok();
@@ -124,11 +125,13 @@ Result<PhysicalPlan> compilePlan(const PipelineSpec& pipeline)
         PlanNode& tn = plan.nodes[static_cast<std::size_t>(to)];
         int op = fn.type->outputIndex(e.from.port), ip = tn.type->inputIndex(e.to.port);
         if (op >= 0 && ip >= 0)
-            tn.inputSchemas[static_cast<std::size_t>(ip)] = fn.outputSchemas[static_cast<std::size_t>(op)];
+            tn.inputSchemas[static_cast<std::size_t>(ip)] =
+                fn.outputSchemas[static_cast<std::size_t>(op)];
     }
     for (const auto& e : pipeline.edges)
         if (Status s = resolveEdge(plan, e); !s) return s.error();
     resolveRawBytes(plan);
+    plan.validation = std::move(v);
     return plan;
 }
 

@@ -9,6 +9,7 @@
 #include "model/PipelineSpec.h"
 #include "util/Result.h"
 #include "validate/Partitioning.h" // nodeParallelism, partitionKeys
+#include "validate/Validator.h"
 
 namespace sw::runtime {
 
@@ -36,10 +37,14 @@ struct PlanEdge {
 struct PhysicalPlan {
     std::vector<PlanNode> nodes; ///< topological order (sources first)
     std::vector<PlanEdge> edges; ///< in pipeline edge order
+    /// The validation compilePlan ran (no errors; warnings and schemas for the caller), so
+    /// nobody validates the same pipeline twice.
+    ValidationResult validation;
     int indexOf(const std::string& nodeId) const;
 };
 
-/// Validates `pipeline` and resolves the plan. Fails with the validation errors (node id and
+/// Validates `pipeline` and resolves the plan (PlanNode::spec points into `pipeline`: keep it
+/// alive as long as the plan). Fails with the validation errors (node id and
 /// message) when the pipeline is not runnable.
 Result<PhysicalPlan> compilePlan(const PipelineSpec& pipeline);
 

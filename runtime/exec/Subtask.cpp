@@ -31,6 +31,7 @@ Subtask::Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, 
 {
     m_source = dynamic_cast<SourceOperator*>(m_op.get());
     m_ctx.setDataDirectory(env.options.dataDirectory);
+    m_ctx.setSplitSlot(&m_splits);
     for (OutputPort& p : m_out.ports()) {
         p.setBatchSize(env.options.batchSize);
         p.setSubtask(index);
@@ -143,6 +144,46 @@ void Subtask::receive(StreamElement& e)
     });
 }
 
+void Subtask::drainChainInjections()
+{
+    forChain([&](Subtask& m) {
+        if (!m.m_injections.pending()) [[likely]]
+            return;
+        if (&m == this) {
+            drainInjections();
+            return;
+        }
+        m.asMember([&] {
+            m.drainInjections();
+            m.m_out.updateCounters();
+        });
+    });
+}
+
+void Subtask::drainInjections()
+{
+    if (!m_injections.drain(m_injected)) return;
+    if (m_source) {
+        // As if the source had produced them: stamped from the rowtime column, counted.
+        for (InjectionQueue::Item& item : m_injected)
+            m_out.emit(0, item.record);
+        m_counters.recordsIn.add(m_injected.size());
+        m_out.updateCounters();
+        m_injected.clear();
+        return;
+    }
+    std::size_t i = 0;
+    while (i < m_injected.size()) {
+        const int port = m_injected[i].port;
+        m_injectBatch.clear();
+        for (; i < m_injected.size() && m_injected[i].port == port; ++i)
+            m_injectBatch.appendSwap(m_injected[i].record);
+        m_counters.recordsIn.add(m_injectBatch.size());
+        m_op->processBatch(port, m_injectBatch, m_out);
+    }
+    m_injected.clear();
+}
+
 void Subtask::flushChain()
 {
     forChain([](Subtask& m) { m.m_out.flushAll(); });
@@ -216,6 +257,7 @@ void Subtask::runOperator(const std::stop_token& st)
         }
         if (r == InputGate::PopResult::Stopped) return;
         auto t0 = std::chrono::steady_clock::now();
+        drainChainInjections();
         if (r == InputGate::PopResult::Element) done = handle(ch, gate.portOf(ch), e);
         fireChainTimers(OperatorContext::processingTimeMs());
         m_out.updateCounters();
@@ -274,6 +316,7 @@ bool Subtask::handle(int ch, int port, StreamElement& e)
             m_aligner.onActive(c);
         }
         if (m_ended < inputCount()) return false;
+        drainInjections(); // injected before the stop: processed before the end
         if (!m_inputStopped) m_op->endOfInput(m_out);
         reportFinished();
         return true;

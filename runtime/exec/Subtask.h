@@ -11,6 +11,7 @@
 #include "exec/CheckpointCoordinator.h"
 #include "exec/Collector.h"
 #include "exec/EngineOptions.h"
+#include "exec/InjectionQueue.h"
 #include "exec/InputGate.h"
 #include "exec/Operator.h"
 #include "exec/PhysicalPlan.h"
@@ -26,6 +27,10 @@ struct TaskEnv {
     std::function<void()> finished; ///< called once per subtask when its thread ends
     std::atomic<bool> paused{false};
     std::atomic<bool> draining{false};
+    std::atomic<bool> drainAll{false}; ///< StopMode::DrainAll: every source ends draining
+    /// False while a gated start (EngineOptions::startGated) waits for Engine::release():
+    /// sources poll nothing (injected records still flow).
+    std::atomic<bool> released{true};
     /// Set when checkpoints run (see exec/CheckpointCoordinator.h).
     CheckpointCoordinator* checkpoints = nullptr;
     /// Checkpoints are persisted: acknowledgements carry the subtasks' state blobs.
@@ -65,6 +70,9 @@ public:
     bool commitsOnCheckpoint() const { return m_source && m_source->commitsOnCheckpoint(); }
     Collector& collector() { return m_out; }
     SubtaskCounters& counters() { return m_counters; }
+    const SplitSlot& splits() const { return m_splits; }
+    /// Records from Engine::inject, processed on this subtask's thread at its next iteration.
+    InjectionQueue& injections() { return m_injections; }
 
     /// Runs this subtask on `head`'s thread, fed by a forward edge into input port `port`
     /// (operator chaining). Call in topological order, before start().
@@ -109,6 +117,9 @@ private:
         }
     }
     void flushChain();
+    /// Processes injected records of every chain member (one atomic load each when none).
+    void drainChainInjections();
+    void drainInjections();
     bool chainHasStale(std::chrono::steady_clock::time_point now, std::chrono::nanoseconds maxAge);
     void fireChainTimers(std::int64_t nowWallMs);
     void runOperator(const std::stop_token& st);
@@ -141,6 +152,10 @@ private:
     SourceOperator* m_source = nullptr;
     TaskEnv& m_env;
     SubtaskCounters m_counters;
+    SplitSlot m_splits;
+    InjectionQueue m_injections;
+    std::vector<InjectionQueue::Item> m_injected; // drained items, reused
+    RecordBatch m_injectBatch;
     OperatorContext m_ctx;
     Collector m_out;
     std::unique_ptr<InputGate> m_gate;

@@ -102,7 +102,9 @@ void Subtask::runSource(const std::stop_token& st)
             stopped = true;
             break;
         }
-        if (m_env.paused.load(std::memory_order_acquire)) {
+        drainChainInjections();
+        if (m_env.paused.load(std::memory_order_acquire) ||
+            !m_env.released.load(std::memory_order_acquire)) {
             flushChain();
             std::this_thread::sleep_for(milliseconds(5));
             continue;
@@ -131,6 +133,7 @@ void Subtask::runSource(const std::stop_token& st)
             if (!p.live()) return; // a push was abandoned: we are being cancelled
     }
     if (st.stop_requested()) return;
+    drainChainInjections(); // injected before the stop: emitted before the end
     sourceWatermarks(OperatorContext::processingTimeMs(), true);
     // A committing source takes a final checkpoint at its end, so a graceful stop commits all
     // it read (except what open state holds) and a restart replays nothing else.
@@ -138,7 +141,8 @@ void Subtask::runSource(const std::stop_token& st)
     std::int64_t final = 0;
     if (cc && m_source->commitsOnCheckpoint() && (final = cc->triggerNow()) > 0)
         sourceBarrier(final);
-    sourceEnd(!(stopped && m_source->stopsWithoutDrain()));
+    sourceEnd(!(stopped && m_source->stopsWithoutDrain() &&
+                !m_env.drainAll.load(std::memory_order_acquire)));
     if (cc)
         cc->finished(m_participant, SourceHolds(), {},
                      m_env.persistState ? takeSnapshot(m_lastBarrier, 0) : SubtaskSnapshot{});

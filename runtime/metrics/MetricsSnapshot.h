@@ -5,23 +5,32 @@
 #include <string>
 #include <vector>
 
+#include "metrics/SplitMetrics.h"
 #include "model/PipelineSpec.h"
 
 namespace sw::runtime {
 
-enum class EngineState : std::uint8_t { Idle, Running, Paused, Stopping, Finished, Stopped, Failed };
+enum class EngineState : std::uint8_t {
+    Idle,
+    Running,
+    Paused,
+    Stopping,
+    Finished,
+    Stopped,
+    Failed
+};
 std::string_view toString(EngineState s);
 
 struct NodeMetrics {
     std::string nodeId;
     int parallelism = 1;
     std::uint64_t recordsIn = 0;
-    std::uint64_t recordsOut = 0;   ///< on data ports
-    std::uint64_t errors = 0;       ///< records sent to the errors port (all classes)
-    std::uint64_t late = 0;         ///< late records (subset of errors)
-    std::uint64_t dropped = 0;      ///< dedup duplicates
-    std::uint64_t filtered = 0;     ///< records a filter rejected
-    std::uint64_t busyNs = 0;       ///< processing time summed over subtasks
+    std::uint64_t recordsOut = 0; ///< on data ports
+    std::uint64_t errors = 0;     ///< records sent to the errors port (all classes)
+    std::uint64_t late = 0;       ///< late records (subset of errors)
+    std::uint64_t dropped = 0;    ///< dedup duplicates
+    std::uint64_t filtered = 0;   ///< records a filter rejected
+    std::uint64_t busyNs = 0;     ///< processing time summed over subtasks
     /// Minimum watermark over subtasks (INT64_MIN = none yet).
     std::int64_t watermark = INT64_MIN;
     /// Largest event time seen (INT64_MIN = none yet).
@@ -32,20 +41,22 @@ struct NodeMetrics {
 
 struct EdgeMetrics {
     EdgeSpec edge;
-    std::uint64_t records = 0;        ///< records carried
-    std::uint64_t batches = 0;        ///< batches carried
-    std::uint64_t queuedBatches = 0;  ///< batches waiting now, over all physical channels
-    std::uint64_t capacityBatches = 0;///< total capacity of the physical channels
-    double fill = 0;                  ///< queuedBatches / capacityBatches, 0..1
-    std::uint64_t blockedNs = 0;      ///< producers' time blocked on full channels (backpressure)
+    std::uint64_t records = 0;         ///< records carried
+    std::uint64_t batches = 0;         ///< batches carried
+    std::uint64_t queuedBatches = 0;   ///< batches waiting now, over all physical channels
+    std::uint64_t capacityBatches = 0; ///< total capacity of the physical channels
+    double fill = 0;                   ///< queuedBatches / capacityBatches, 0..1
+    std::uint64_t blockedNs = 0;       ///< producers' time blocked on full channels (backpressure)
 };
 
 struct MetricsSnapshot {
     EngineState state = EngineState::Idle;
-    std::int64_t takenAtMs = 0;    ///< wall clock (ms since epoch)
-    std::int64_t uptimeMs = 0;     ///< since start()
+    std::int64_t takenAtMs = 0;     ///< wall clock (ms since epoch)
+    std::int64_t uptimeMs = 0;      ///< since start()
     std::vector<NodeMetrics> nodes; ///< in topological order
     std::vector<EdgeMetrics> edges; ///< in pipeline edge order
+    /// Source splits (Kafka partitions) with their positions and lag, by node then subtask.
+    std::vector<SplitMetrics> splits;
 
     const NodeMetrics* node(const std::string& id) const
     {

@@ -30,3 +30,8 @@ sw_add_qtest(tst_state_roundtrip SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_rou
   LIBS sw_runtime LABELS unit)
 sw_add_qtest(tst_state_recovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_recovery.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS integration)
+# Engine features used by the designer and the CLI: gated start, inject, split metrics, DrainAll.
+sw_add_qtest(tst_engine_inject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine_inject.cpp
+  LIBS sw_runtime LABELS unit concurrency)
+set_property(TEST tst_engine_inject APPEND PROPERTY ENVIRONMENT
+  "TSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/tsan.supp")

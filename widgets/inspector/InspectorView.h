@@ -8,7 +8,7 @@
 
 #include <QWidget>
 
-#include "exec/Tap.h"
+#include "metrics/Tap.h"
 #include "types/Schema.h"
 
 class QLabel;

@@ -10,8 +10,8 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 
-#include "exec/Tap.h"
 #include "expr/Expression.h"
+#include "metrics/Tap.h"
 #include "types/Schema.h"
 
 namespace sw::widgets {

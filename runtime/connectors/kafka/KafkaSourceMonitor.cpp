@@ -117,6 +117,23 @@ void KafkaSource::monitorLoop(std::stop_token st)
 
 void KafkaSource::publishLag(const std::vector<PartitionLag>& parts)
 {
+    if (m_ctx) {
+        std::vector<SplitMetrics> splits;
+        splits.reserve(parts.size());
+        for (const PartitionLag& p : parts)
+            splits.push_back(SplitMetrics{{},
+                                          0,
+                                          m_s.topic,
+                                          p.partition,
+                                          p.lowWatermark,
+                                          p.highWatermark,
+                                          p.position,
+                                          p.committed,
+                                          p.lag,
+                                          p.paused,
+                                          p.idle});
+        m_ctx->publishSplits(std::move(splits));
+    }
     if (!m_lagHandle) return;
     SourceLag s;
     s.nodeId = m_s.nodeId;

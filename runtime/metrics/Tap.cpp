@@ -1,18 +1,14 @@
-#include "exec/Tap.h"
+#include "metrics/Tap.h"
 
 namespace sw::runtime {
 
-void Tap::append(const Record* begin, const Record* end, int subtask)
+void Tap::put(TappedRecord t)
 {
-    std::lock_guard lock(m_mutex);
-    for (const Record* r = begin; r != end; ++r) {
-        TappedRecord t{r->row, r->timestamp, subtask, m_seq++};
-        if (m_ring.size() < m_capacity) {
-            m_ring.push_back(std::move(t));
-        } else {
-            m_ring[m_head] = std::move(t);
-            m_head = (m_head + 1) % m_capacity;
-        }
+    if (m_ring.size() < m_capacity) {
+        m_ring.push_back(std::move(t));
+    } else {
+        m_ring[m_head] = std::move(t);
+        m_head = (m_head + 1) % m_capacity;
     }
 }
 
