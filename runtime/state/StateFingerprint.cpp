@@ -34,8 +34,8 @@ const std::vector<std::string>& stateNeutralProperties()
 {
     // Not events_per_second: a generator's event times depend on its rate.
     static const std::vector<std::string> names = {
-        "parallelism", "replay_speed", "idle_timeout", "max_out_of_orderness", "description",
-        "label", "batch_size", "max_rows",
+        "parallelism", "replay_speed", "idle_timeout", "max_out_of_orderness",
+        "description", "label",        "batch_size",   "max_rows",
     };
     return names;
 }

@@ -45,7 +45,8 @@ std::vector<std::vector<std::string>> rows(const QString& path, const std::strin
 {
     std::vector<std::vector<std::string>> out;
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK) {
         sqlite3_close(db);
         return out;
     }
@@ -109,13 +110,15 @@ void TstCliResume::killedRunResumesExactly()
     QVERIFY(first.waitForStarted());
     QElapsedTimer t;
     t.start();
-    while (completedCheckpoints(data) < 3 && first.state() == QProcess::Running && t.elapsed() < 60000)
+    while (completedCheckpoints(data) < 3 && first.state() == QProcess::Running &&
+           t.elapsed() < 60000)
         first.waitForFinished(20);
     QVERIFY2(first.state() == QProcess::Running, "killed before the input ended");
     QVERIFY(completedCheckpoints(data) >= 3);
     first.kill(); // SIGKILL
     first.waitForFinished();
-    auto latest = rows(data + "/checkpoints.sqlite", "SELECT MAX(checkpoint) FROM checkpoint_completed");
+    auto latest =
+        rows(data + "/checkpoints.sqlite", "SELECT MAX(checkpoint) FROM checkpoint_completed");
     QVERIFY(!latest.empty());
 
     // A changed window refuses to restore, naming the node and the change; an unknown id too.
@@ -144,9 +147,10 @@ void TstCliResume::killedRunResumesExactly()
     auto count = rows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
     QCOMPARE(count[0][0], std::to_string(kTotal)); // no loss
     QCOMPARE(count[0][1], std::to_string(kTotal));
-    const auto oracle = rows(raw, "SELECT substr(event_time, 1, 21) || '00', customer_id, COUNT(*), "
-                                 "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 "
-                                 "ORDER BY 1, 2");
+    const auto oracle =
+        rows(raw, "SELECT substr(event_time, 1, 21) || '00', customer_id, COUNT(*), "
+                  "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 "
+                  "ORDER BY 1, 2");
     const auto got = rows(db, "SELECT window_start, customer_id, cnt, CAST(ROUND(total * 100) AS "
                               "INTEGER) FROM windows ORDER BY 1, 2");
     QVERIFY(oracle.size() > 100);

@@ -25,15 +25,22 @@ PipelineSpec pipeline(int windowParallelism = 2, const char* size = "100 ms")
     json aggs = json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}},
                              {{"function", "SUM"}, {"column", "amount"}, {"as", "total"}}});
     p.nodes = {pnode("gen", "generator",
-                     {{"kind", "orders"}, {"seed", 9}, {"total_events", kTotal},
-                      {"events_per_second", 15000}, {"key_cardinality", 40},
-                      {"out_of_orderness", "30 ms"}, {"max_out_of_orderness", "50 ms"},
+                     {{"kind", "orders"},
+                      {"seed", 9},
+                      {"total_events", kTotal},
+                      {"events_per_second", 15000},
+                      {"key_cardinality", 40},
+                      {"out_of_orderness", "30 ms"},
+                      {"max_out_of_orderness", "50 ms"},
                       {"parallelism", 2}}),
                pnode("w", "tumbling-window",
-                     {{"size", size}, {"keys", {"customer_id"}}, {"aggregates", aggs},
+                     {{"size", size},
+                      {"keys", {"customer_id"}},
+                      {"aggregates", aggs},
                       {"parallelism", windowParallelism}}),
                pnode("out", "sqlite-sink",
-                     {{"path", "out.sqlite"}, {"table", "windows"},
+                     {{"path", "out.sqlite"},
+                      {"table", "windows"},
                       {"key_fields", {"window_start", "customer_id"}}}),
                pnode("raw", "sqlite-sink",
                      {{"path", "raw.sqlite"}, {"table", "raw"}, {"key_fields", {"order_id"}}})};
@@ -58,9 +65,8 @@ void crashAfter(const PipelineSpec& p, const std::string& dir, std::uint64_t che
 }
 
 /// Runs `p` to its end restoring as `o` says; returns (restored checkpoint, events).
-std::pair<std::int64_t, std::vector<EngineEvent>> resume(const PipelineSpec& p,
-                                                         const std::string& dir,
-                                                         EngineOptions o = {})
+std::pair<std::int64_t, std::vector<EngineEvent>>
+resume(const PipelineSpec& p, const std::string& dir, EngineOptions o = {})
 {
     Engine e;
     o.dataDirectory = dir;
@@ -72,7 +78,8 @@ std::pair<std::int64_t, std::vector<EngineEvent>> resume(const PipelineSpec& p,
     for (const auto& ev : events)
         if (ev.kind == EngineEvent::Kind::Error)
             qWarning("error: %s: %s", ev.nodeId.c_str(), ev.message.c_str());
-    if (e.state() != EngineState::Finished) qWarning("state %s", std::string(toString(e.state())).c_str());
+    if (e.state() != EngineState::Finished)
+        qWarning("state %s", std::string(toString(e.state())).c_str());
     // A restored generator continues where the checkpoint was: it emits only the rest.
     for (const NodeMetrics& n : e.snapshot().nodes)
         if (n.nodeId == "gen" && e.restoredCheckpoint() > 0 &&
@@ -92,9 +99,10 @@ void checkAgainstOracle(const std::string& dir)
     // 100 ms windows: the start is the timestamp text with its last two digits zeroed.
     const auto oracle = sqliteRows(
         raw, "SELECT substr(event_time, 1, 21) || '00', customer_id, COUNT(*), "
-            "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 ORDER BY 1, 2");
-    const auto got = sqliteRows(db, "SELECT window_start, customer_id, cnt, "
-                                    "CAST(ROUND(total * 100) AS INTEGER) FROM windows ORDER BY 1, 2");
+             "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 ORDER BY 1, 2");
+    const auto got =
+        sqliteRows(db, "SELECT window_start, customer_id, cnt, "
+                       "CAST(ROUND(total * 100) AS INTEGER) FROM windows ORDER BY 1, 2");
     QVERIFY(oracle.size() > 100);
     QCOMPARE(got.size(), oracle.size());
     for (std::size_t i = 0; i < got.size(); ++i)
@@ -175,7 +183,8 @@ void TstStateRecovery::resumesAfterCrashEqualsOracle()
     store->reset();
     auto [restored, events] = resume(pipeline(), d);
     QCOMPARE(restored, latest);
-    QVERIFY(hasEvent(events, EngineEvent::Kind::Info, "restored checkpoint " + std::to_string(latest)));
+    QVERIFY(
+        hasEvent(events, EngineEvent::Kind::Info, "restored checkpoint " + std::to_string(latest)));
     checkAgainstOracle(d);
 }
 
@@ -195,7 +204,8 @@ void TstStateRecovery::corruptLatestFallsBackToPrevious()
     sqlite3* db = nullptr;
     sqlite3_open((d + "/checkpoints.sqlite").c_str(), &db);
     const std::string sql = "UPDATE state SET bytes = substr(bytes, 1, length(bytes) / 2) WHERE "
-                            "checkpoint = " + std::to_string(latest) + " AND node = 'w'";
+                            "checkpoint = " +
+                            std::to_string(latest) + " AND node = 'w'";
     QCOMPARE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     QVERIFY(sqlite3_changes(db) > 0);
     sqlite3_close(db);
