@@ -1,11 +1,13 @@
 // streamwright-run run FILE: runs a pipeline headless until its bounded inputs end, --events N,
-// --duration D or Ctrl-C (first Ctrl-C drains, a second one cancels).
+// --duration D or Ctrl-C (first Ctrl-C drains, a second one cancels). It resumes from the latest
+// completed checkpoint in the data directory (docs/state-and-recovery.md) unless told otherwise.
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -18,6 +20,7 @@
 #include "catalog/PipelineLoader.h"
 #include "exec/Engine.h"
 #include "metrics/PrometheusMetrics.h"
+#include "state/CheckpointStore.h"
 #include "types/Duration.h"
 #include "validate/Validator.h"
 
@@ -37,6 +40,13 @@ Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
                     nodes name no bootstrap.servers (1..16, default 1)
   --metrics-port P  serve Prometheus metrics on http://127.0.0.1:P/metrics while
                     the pipeline runs (0 = a free port, printed at start)
+  --from-scratch    discard the checkpoints in the data directory and start
+                    from scratch (default: resume from the latest completed one)
+  --from-checkpoint ID
+                    resume from completed checkpoint ID
+  --allow-non-restored-state
+                    drop the state of nodes that were removed or changed
+                    instead of refusing to start
   --quiet           no live status line
 Exit codes: 0 finished or stopped cleanly, 1 the pipeline failed,
             2 the file is unreadable or the pipeline has validation errors.
@@ -57,6 +67,9 @@ struct RunArgs {
     bool quiet = false;
     int brokers = 1;
     int metricsPort = -1; ///< -1 = no metrics endpoint
+    bool fromScratch = false;
+    std::int64_t fromCheckpoint = 0;
+    bool allowNonRestoredState = false;
 };
 
 int parseArgs(int argc, char** argv, RunArgs& a)
@@ -68,7 +81,25 @@ int parseArgs(int argc, char** argv, RunArgs& a)
             std::fputs(kRunUsage, stdout);
             return 0;
         }
-        if (s == "--quiet") {
+        if (s == "--from-scratch") {
+            a.fromScratch = true;
+        } else if (s == "--allow-non-restored-state") {
+            a.allowNonRestoredState = true;
+        } else if (s == "--from-checkpoint") {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "run: --from-checkpoint needs a checkpoint id\n");
+                return 2;
+            }
+            const std::string v = argv[++i];
+            char* end = nullptr;
+            const long long id = std::strtoll(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || id <= 0) {
+                std::fprintf(stderr, "run: --from-checkpoint needs a positive id, got '%s'\n",
+                             v.c_str());
+                return 2;
+            }
+            a.fromCheckpoint = id;
+        } else if (s == "--quiet") {
             a.quiet = true;
         } else if (s == "--events" || s == "--duration" || s == "--report" || s == "--data-dir" ||
                    s == "--brokers" || s == "--metrics-port") {
@@ -170,11 +201,38 @@ int runRunCommand(int argc, char** argv)
     }
     runtime::EngineOptions opts;
     opts.dataDirectory = a.dataDir;
+    if (a.fromScratch && a.fromCheckpoint > 0) {
+        std::fprintf(stderr, "run: --from-scratch and --from-checkpoint exclude each other\n");
+        return 2;
+    }
+    const std::string store =
+        (std::filesystem::path(a.dataDir) / runtime::CheckpointStore::kFileName).string();
+    if (a.fromScratch) {
+        if (auto st = runtime::CheckpointStore::discard(store); !st) {
+            std::fprintf(stderr, "run: %s\n", st.message().c_str());
+            return 2;
+        }
+    } else {
+        opts.restore = a.fromCheckpoint > 0 ? runtime::EngineOptions::Restore::Checkpoint
+                                            : runtime::EngineOptions::Restore::Latest;
+        opts.restoreCheckpointId = a.fromCheckpoint;
+    }
+    opts.allowNonRestoredState = a.allowNonRestoredState;
+    // Flink's default restart strategy: 3 attempts, 1 s apart, from the last checkpoint.
+    opts.restartStrategy.kind = runtime::EngineOptions::RestartStrategy::Kind::FixedDelay;
+    opts.restartStrategy.attempts = 3;
+    opts.restartStrategy.delayMs = 1000;
     runtime::Engine engine;
     if (auto st = engine.start(pipeline, opts); !st) {
         std::fprintf(stderr, "%s: %s\n", a.file.c_str(), st.message().c_str());
         return 2;
     }
+    if (engine.restoredCheckpoint() > 0)
+        std::printf("resumed from checkpoint %lld (%s)\n",
+                    static_cast<long long>(engine.restoredCheckpoint()), store.c_str());
+    else
+        std::printf("starting from scratch (no completed checkpoint in %s)\n", store.c_str());
+    std::fflush(stdout);
     std::unique_ptr<runtime::MetricsEndpoint> metrics;
     if (a.metricsPort >= 0) {
         auto ep = runtime::MetricsEndpoint::start(a.metricsPort, pipeline.settings.name,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "state/CheckpointWriter.h"
+
 namespace sw::runtime {
 
 namespace {
@@ -18,6 +20,7 @@ CheckpointCoordinator::CheckpointCoordinator(int participants, std::int64_t inte
     : m_participants(participants), m_intervalMs(std::max<std::int64_t>(1, intervalMs)),
       m_finished(static_cast<std::size_t>(participants), false),
       m_lastPositions(static_cast<std::size_t>(std::max(participants, 0))),
+      m_finishedStates(static_cast<std::size_t>(std::max(participants, 0))),
       m_closure(ReplayClosure::kDefaultMaxUnits, replayUnitMaxAge),
       m_completedHolds(std::make_shared<const SourceHolds>())
 {
@@ -58,7 +61,16 @@ void CheckpointCoordinator::loop(std::stop_token st)
         auto now = std::chrono::steady_clock::now();
         if (!m_pending.empty()) {
             if (now - m_pending.rbegin()->second.triggeredAt < timeoutFor(m_intervalMs)) continue;
+            const std::int64_t id = m_pending.rbegin()->first;
             m_pending.clear();
+            std::string fatal = failedLocked(id, "not acknowledged by every subtask within the "
+                                                 "checkpoint timeout");
+            if (!fatal.empty() && m_failRun) {
+                lock.unlock();
+                m_failRun(fatal);
+                lock.lock();
+                continue;
+            }
         }
         triggerLocked();
     }
@@ -80,6 +92,10 @@ std::int64_t CheckpointCoordinator::triggerLocked()
     p.holds = m_finishedHolds;
     p.positions = m_finishedPositions;
     p.triggeredAt = std::chrono::steady_clock::now();
+    p.triggerWallMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+    if (m_writer) p.states = m_finishedStates;
     auto it = m_pending.emplace(id, std::move(p)).first;
     m_triggered.fetch_add(1);
     m_trigger.store(id, std::memory_order_release);
@@ -104,14 +120,17 @@ void CheckpointCoordinator::acknowledge(int p, std::int64_t id, CheckpointAck ac
     --c.remaining;
     c.holds.merge(ack.holds);
     c.positions.merge(ack.positions);
+    if (m_writer) c.states[static_cast<std::size_t>(p)] = std::move(ack.state);
     checkComplete(it);
 }
 
-void CheckpointCoordinator::finished(int p, const SourceHolds& holds, std::vector<ReplayUnit> units)
+void CheckpointCoordinator::finished(int p, const SourceHolds& holds, std::vector<ReplayUnit> units,
+                                     SubtaskSnapshot finalState)
 {
     std::lock_guard lock(m_mutex);
     if (p < 0 || p >= m_participants || m_finished[static_cast<std::size_t>(p)]) return;
     m_finished[static_cast<std::size_t>(p)] = true;
+    m_finishedStates[static_cast<std::size_t>(p)] = std::move(finalState);
     m_finishedHolds.merge(holds);
     for (ReplayUnit& u : units)
         m_closure.add(std::move(u));
@@ -129,6 +148,9 @@ void CheckpointCoordinator::finished(int p, const SourceHolds& holds, std::vecto
             --c.remaining;
             c.holds.merge(holds);
             c.positions.merge(positions);
+            if (m_writer)
+                c.states[static_cast<std::size_t>(p)] =
+                    m_finishedStates[static_cast<std::size_t>(p)];
         }
         checkComplete(it);
     }
@@ -138,11 +160,80 @@ void CheckpointCoordinator::checkComplete(std::map<std::int64_t, Pending>::itera
 {
     if (it->second.remaining > 0 || m_aborted.load()) return;
     const std::int64_t id = it->first;
-    m_completedHolds = std::make_shared<const SourceHolds>(closeLocked(it->second));
+    auto closed = std::make_shared<const SourceHolds>(closeLocked(it->second));
     warnOfExpiredUnits(id);
-    m_pending.erase(m_pending.begin(), std::next(it)); // older pending ones are subsumed
+    if (!m_writer) {
+        publishLocked(id, std::move(closed));
+        m_pending.erase(m_pending.begin(), std::next(it)); // older pending ones are subsumed
+        return;
+    }
+    // The asynchronous phase: completes once the writer stored it (onWritten).
+    CheckpointData data;
+    data.id = id;
+    data.triggerMs = it->second.triggerWallMs;
+    data.durationMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - it->second.triggeredAt)
+                          .count();
+    data.nodes = m_nodes;
+    for (SubtaskSnapshot& s : it->second.states)
+        if (!s.nodeId.empty()) data.subtasks.push_back(std::move(s));
+    m_pending.erase(m_pending.begin(), std::next(it));
+    m_writer->submit(std::move(data), [this, closed](std::int64_t done, const Status& st) {
+        onWritten(done, closed, st);
+    });
+}
+
+void CheckpointCoordinator::publishLocked(std::int64_t id,
+                                          std::shared_ptr<const SourceHolds> closed)
+{
+    if (id <= m_completed.load()) return;
+    m_completedHolds = std::move(closed);
     m_completions.fetch_add(1);
-    if (id > m_completed.load()) m_completed.store(id, std::memory_order_release);
+    m_completed.store(id, std::memory_order_release);
+}
+
+void CheckpointCoordinator::onWritten(std::int64_t id, std::shared_ptr<const SourceHolds> closed,
+                                      const Status& s)
+{
+    std::string fatal;
+    {
+        std::lock_guard lock(m_mutex);
+        if (s) {
+            m_consecutiveFailures = 0;
+            if (!m_aborted.load()) publishLocked(id, std::move(closed));
+            return;
+        }
+        fatal = failedLocked(id, s.message());
+    }
+    if (!fatal.empty() && m_failRun) m_failRun(fatal);
+}
+
+std::string CheckpointCoordinator::failedLocked(std::int64_t id, const std::string& why)
+{
+    m_failedCheckpoints.fetch_add(1);
+    if (m_aborted.load()) return {};
+    if (m_writer) ++m_consecutiveFailures;
+    if (m_warn)
+        m_warn("checkpoint " + std::to_string(id) + " failed: " + why +
+               (m_writer ? " (" + std::to_string(m_consecutiveFailures) +
+                               " in a row; the run "
+                               "fails after " +
+                               std::to_string(m_tolerable) + ")"
+                         : std::string()));
+    if (!m_writer || m_consecutiveFailures < m_tolerable) return {};
+    return std::to_string(m_consecutiveFailures) +
+           " checkpoints in a row failed (the last: " + why + ")";
+}
+
+void CheckpointCoordinator::setPersistence(CheckpointWriter* writer,
+                                           std::vector<NodeStateInfo> nodes, int tolerable,
+                                           std::function<void(const std::string&)> failRun)
+{
+    std::lock_guard lock(m_mutex);
+    m_writer = writer;
+    m_nodes = std::move(nodes);
+    m_tolerable = tolerable < 1 ? 1 : tolerable;
+    m_failRun = std::move(failRun);
 }
 
 SourceHolds CheckpointCoordinator::closeLocked(const Pending& c)

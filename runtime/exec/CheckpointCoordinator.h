@@ -1,5 +1,5 @@
 #pragma once
-// The checkpoint coordinator (Flink's CheckpointCoordinator, without state persistence): it
+// The checkpoint coordinator (Flink's CheckpointCoordinator; state persistence below): it
 // triggers checkpoint k every interval; each live source subtask, on its own thread between
 // polls, snapshots its read positions and sends barrier k in-band on all its outputs; every other
 // subtask aligns the barrier on its inputs, makes what came before it durable (sinks flush),
@@ -7,7 +7,7 @@
 // acknowledged k (or finished), k is complete: sources learn it through completedId() on their
 // own thread and commit their positions at k, never past a hold reported for k.
 //
-// Replay closure (exact windows after a restart, without state persistence): sources report
+// Replay closure (exact windows after a restart without restored state): sources report
 // their read positions per (origin, partition) with their acknowledgement, operators the commit
 // holds of their state and the replay units they emitted since their last barrier
 // (exec/ReplayUnit.h: the Kafka offset ranges of a fired window, of a duplicate and its
@@ -28,6 +28,14 @@
 // newer barrier subsumes an older one in the alignment (Subtask::onBarrier). abort() (stop,
 // cancel, failure) abandons what is pending: nothing completes after it.
 //
+// Persistence (state/CheckpointWriter.h, optional): with a writer, acknowledgements carry each
+// subtask's state blobs; when all acknowledged, the checkpoint goes to the writer's background
+// thread and completes (completedId(), sources notified) only once it is durably written. A
+// failed write or a timeout fails that checkpoint only (counted, a warning); with persistence,
+// `tolerable` consecutive failures fail the run (the failure handler). A participant that ended
+// contributes its final state to every later checkpoint. Without a writer, completion happens
+// as soon as everyone acknowledged (no state is kept).
+//
 // Thread-safe. Participants are numbered 0..n-1 (subtasks, chained ones included).
 #include <atomic>
 #include <chrono>
@@ -44,6 +52,7 @@
 #include "exec/ReplayClosure.h"
 #include "exec/ReplayUnit.h"
 #include "exec/SourceHolds.h"
+#include "state/CheckpointStore.h"
 
 namespace sw::runtime {
 
@@ -52,7 +61,10 @@ struct CheckpointAck {
     SourceHolds holds;             ///< operators: lowest positions still in their state
     SourceHolds positions;         ///< sources: read positions (next offset) at the barrier
     std::vector<ReplayUnit> units; ///< operators: units emitted since their last barrier
+    SubtaskSnapshot state;         ///< its state blobs (empty nodeId: nothing to persist)
 };
+
+class CheckpointWriter;
 
 class CheckpointCoordinator {
 public:
@@ -94,7 +106,16 @@ public:
     /// It counts as acknowledging every later checkpoint, with `holds` (what its state still
     /// needs) and its last reported positions added to each; `units` emitted at its end (e.g.
     /// windows fired by the final watermark) join the closure.
-    void finished(int p, const SourceHolds& holds, std::vector<ReplayUnit> units = {});
+    void finished(int p, const SourceHolds& holds, std::vector<ReplayUnit> units = {},
+                  SubtaskSnapshot finalState = {});
+
+    /// Persists checkpoints through `writer` (outlives this coordinator's use of it), each with
+    /// `nodes` (compatibility fingerprints); `failRun` is called (without locks held) when
+    /// `tolerable` checkpoints in a row failed. Set before start().
+    void setPersistence(CheckpointWriter* writer, std::vector<NodeStateInfo> nodes, int tolerable,
+                        std::function<void(const std::string&)> failRun);
+    /// The id of the first checkpoint triggered (after the ones already in the store).
+    void setFirstId(std::int64_t id) { m_nextId = id < 1 ? 1 : id; }
 
     /// The latest completed checkpoint (0 = none). Lock-free: sources check it every loop.
     std::int64_t completedId() const { return m_completed.load(std::memory_order_acquire); }
@@ -113,6 +134,8 @@ public:
     // ---- observability ----
     std::uint64_t triggeredCount() const { return m_triggered.load(); }
     std::uint64_t completedCount() const { return m_completions.load(); }
+    /// Checkpoints that failed (write error, timeout) and the current run of failures.
+    std::uint64_t failedCount() const { return m_failedCheckpoints.load(); }
     /// Replay closure: lowerings applied over all completions, units retained now, units given
     /// up for liveness (ReplayClosure::expired()).
     std::uint64_t replayLowerings() const { return m_lowerings.load(); }
@@ -126,12 +149,20 @@ private:
         SourceHolds holds;
         SourceHolds positions;
         std::chrono::steady_clock::time_point triggeredAt;
+        std::int64_t triggerWallMs = 0;
+        std::vector<SubtaskSnapshot> states; // by participant (with persistence)
     };
     std::int64_t triggerLocked();
     void checkComplete(std::map<std::int64_t, Pending>::iterator it);
     /// The closed commit vector of a completing checkpoint (its proposal's keys).
     SourceHolds closeLocked(const Pending& c);
     void warnOfExpiredUnits(std::int64_t id);
+    /// Publishes completed checkpoint `id` with its closed commit vector.
+    void publishLocked(std::int64_t id, std::shared_ptr<const SourceHolds> closed);
+    /// The writer's outcome for `id` (on the writer's thread).
+    void onWritten(std::int64_t id, std::shared_ptr<const SourceHolds> closed, const Status& s);
+    /// Counts a failed checkpoint; returns the message for failRun when the run must fail.
+    std::string failedLocked(std::int64_t id, const std::string& why);
     void loop(std::stop_token st);
 
     const int m_participants;
@@ -149,6 +180,13 @@ private:
     std::chrono::steady_clock::time_point m_lastExpiryWarning{};
     std::atomic<std::uint64_t> m_lowerings{0};
     std::int64_t m_nextId = 1;
+    CheckpointWriter* m_writer = nullptr;
+    std::vector<NodeStateInfo> m_nodes;
+    std::vector<SubtaskSnapshot> m_finishedStates; // by participant: final state of ended ones
+    int m_tolerable = 3;
+    int m_consecutiveFailures = 0;
+    std::function<void(const std::string&)> m_failRun;
+    std::atomic<std::uint64_t> m_failedCheckpoints{0};
     std::shared_ptr<const SourceHolds> m_completedHolds;
     std::atomic<std::int64_t> m_trigger{0};
     std::atomic<std::int64_t> m_completed{0};

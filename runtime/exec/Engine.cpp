@@ -85,6 +85,22 @@ void Engine::closeTap(const PortRef& port)
 {
     m_impl->closeTap(port);
 }
+std::int64_t Engine::restoredCheckpoint() const
+{
+    return m_impl->restoredCheckpoint();
+}
+std::uint64_t Engine::completedCheckpoints() const
+{
+    return m_impl->completedCheckpoints();
+}
+std::uint64_t Engine::failedCheckpoints() const
+{
+    return m_impl->failedCheckpoints();
+}
+int Engine::restarts() const
+{
+    return m_impl->restarts();
+}
 
 // ------------------------------------------------------------------------------ Impl
 
@@ -233,7 +249,9 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     m_subtasks.clear();
     m_byNode.clear();
     m_channels.clear();
+    m_writer.reset(); // drains its last writes first
     m_checkpoints.reset();
+    m_restoredId = 0;
     {
         std::lock_guard lock(m_tapMutex);
         m_taps.clear();
@@ -252,16 +270,9 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
         pushEvent(EngineEvent::Kind::Warning, n, m);
     };
     m_env->finished = [this] { onFinished(); };
-    if (Status st = buildSubtasks(); !st) {
-        m_subtasks.clear();
-        m_byNode.clear();
-        return st;
-    }
-    buildChainsAndGates();
-    setUpCheckpoints();
-    m_channels.resize(m_plan.edges.size());
-    for (std::size_t i = 0; i < m_plan.edges.size(); ++i)
-        wire(m_plan.edges[i], i);
+    if (Status st = buildRun(); !st) return st;
+    m_restarts = 0;
+    m_restartPending = false;
     m_failed = false;
     m_stopRequested = false;
     m_done = false;
@@ -274,26 +285,6 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     if (m_checkpoints) m_checkpoints->start();
     m_supervisor = std::jthread([this](std::stop_token t) { supervise(std::move(t)); });
     return Status::ok();
-}
-
-void Engine::Impl::setUpCheckpoints()
-{
-    int commits = 0;
-    for (const auto& st : m_subtasks)
-        commits += st->commitsOnCheckpoint() ? 1 : 0;
-    if (commits == 0) return;
-    std::int64_t interval = m_env->options.checkpointIntervalMs > 0
-                                ? m_env->options.checkpointIntervalMs
-                                : m_pipeline.settings.checkpointIntervalMs;
-    if (interval <= 0) interval = 5000;
-    m_checkpoints =
-        std::make_unique<CheckpointCoordinator>(static_cast<int>(m_subtasks.size()), interval);
-    m_checkpoints->setCommittingSources(commits);
-    m_checkpoints->setWarningSink(
-        [this](const std::string& m) { pushEvent(EngineEvent::Kind::Warning, {}, m); });
-    m_env->checkpoints = m_checkpoints.get();
-    for (std::size_t i = 0; i < m_subtasks.size(); ++i)
-        m_subtasks[i]->setParticipant(static_cast<int>(i));
 }
 
 } // namespace sw::runtime

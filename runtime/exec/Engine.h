@@ -92,6 +92,14 @@ public:
     Result<std::shared_ptr<Tap>> openTap(const PortRef& port, std::size_t capacity = 1000);
     void closeTap(const PortRef& port);
 
+    /// The checkpoint this run restored (0 = none); set by start().
+    std::int64_t restoredCheckpoint() const;
+    /// Checkpoints completed (durably stored, when persisted) and failed in this run.
+    std::uint64_t completedCheckpoints() const;
+    std::uint64_t failedCheckpoints() const;
+    /// Restarts of this run so far (EngineOptions::restartStrategy).
+    int restarts() const;
+
     class Impl;
 
 private:

@@ -8,6 +8,7 @@
 #include "exec/Engine.h"
 #include "exec/PhysicalPlan.h"
 #include "exec/Subtask.h"
+#include "state/CheckpointWriter.h"
 
 namespace sw::runtime {
 
@@ -24,6 +25,16 @@ public:
     std::vector<EngineEvent> pollEvents();
     EngineState state() const { return m_state.load(); }
     void setPaused(bool p);
+    std::int64_t restoredCheckpoint() const { return m_restoredId; }
+    std::uint64_t completedCheckpoints() const
+    {
+        return m_checkpoints ? m_checkpoints->completedCount() : 0;
+    }
+    std::uint64_t failedCheckpoints() const
+    {
+        return m_checkpoints ? m_checkpoints->failedCount() : 0;
+    }
+    int restarts() const { return m_restarts.load(); }
     void release();
     const PhysicalPlan* plan() const { return m_planned ? &m_plan : nullptr; }
     Status inject(const PortRef& port, std::vector<Record> records);
@@ -34,8 +45,26 @@ private:
     void wire(const PlanEdge& e, std::size_t edgeIndex);
     /// Marks chainable edges, chains their consumer subtasks and creates the other gates.
     void buildChainsAndGates();
-    /// Creates the checkpoint coordinator when a source commits on checkpoint completion.
-    void setUpCheckpoints();
+    /// Creates the checkpoint coordinator (every pipeline with a checkpoint interval), the store
+    /// and its writer, and restores a checkpoint as EngineOptions asks (exec/EngineRestore.cpp).
+    Status setUpCheckpoints();
+    Status openStore(const std::string& path);
+    Status restoreFrom(const CheckpointStore& store);
+    Status applyRestore(const CheckpointData& c, const std::string& path);
+    /// At the end of a run whose subtasks all finished: a final checkpoint, written before the
+    /// run reports its end (Flink's final checkpoint of finished tasks).
+    void finalCheckpoint();
+    /// Builds subtasks, chains, checkpoints (restoring as m_env's options say) and wiring for
+    /// m_plan: at start and at each restart (exec/EngineRestart.cpp).
+    Status buildRun();
+    /// True when the restart strategy allows one more attempt after a failure.
+    bool restartAllowed() const;
+    /// On the supervisor after every subtask of a failed attempt ended: waits the strategy's
+    /// delay, rebuilds the graph, restores the last completed checkpoint and starts it again.
+    /// False when the run must end instead (stopped during the delay, or the rebuild failed).
+    bool restart();
+    /// Waits until every subtask thread ended, enforcing the drain deadline.
+    void awaitSubtasks();
     void supervise(std::stop_token st);
     void cancelAll();
     void onFail(const std::string& node, const std::string& msg);
@@ -50,6 +79,12 @@ private:
     /// Held by inject() while it routes into subtasks, and by start() while it replaces them.
     mutable std::mutex m_injectMutex;
     std::unique_ptr<CheckpointCoordinator> m_checkpoints; // before m_env: it points here
+    std::unique_ptr<CheckpointWriter> m_writer; // after m_checkpoints: its thread calls it back
+    std::int64_t m_restoredId = 0;
+    std::atomic<int> m_restarts{0};
+    std::atomic<bool> m_restartPending{false};
+    /// Guards the run's structure (subtasks, env, plan metrics) against a restart rebuilding it.
+    mutable std::recursive_mutex m_structureMutex;
     std::unique_ptr<TaskEnv> m_env;
     std::vector<std::unique_ptr<Subtask>> m_subtasks;
     std::vector<std::vector<Subtask*>> m_byNode; // plan node index -> subtasks

@@ -19,8 +19,35 @@ struct EngineOptions {
     std::size_t sourcePollRecords = 512;    ///< maxRecords per SourceOperator::poll
     std::int64_t drainTimeoutMs = 500;      ///< a draining stop cancels after this long
     /// Checkpoint interval (exec/CheckpointCoordinator.h); 0 = the pipeline's
-    /// `checkpoint_interval`. Checkpoints run when a source commits on completion (Kafka).
+    /// `checkpoint_interval`. Checkpoints run for every pipeline with an interval.
     std::int64_t checkpointIntervalMs = 0;
+    /// Checkpoint store (state/CheckpointStore.h): "" = `<dataDirectory>/checkpoints.sqlite`
+    /// when dataDirectory is set, else checkpoints persist nothing (at-least-once by replay).
+    std::string checkpointStorePath;
+    int retainedCheckpoints = 3;        ///< completed checkpoints kept in the store
+    int tolerableFailedCheckpoints = 3; ///< consecutive failed checkpoints that fail the run
+    /// Restore at start (docs/state-and-recovery.md): None, the latest completed checkpoint of
+    /// the store (falling back to older ones when it is corrupt), or checkpoint
+    /// restoreCheckpointId.
+    enum class Restore : std::uint8_t { None, Latest, Checkpoint };
+    Restore restore = Restore::None;
+    std::int64_t restoreCheckpointId = 0;
+    /// Drop the state of nodes that are gone or changed instead of refusing to start (Flink's
+    /// --allowNonRestoredState).
+    bool allowNonRestoredState = false;
+    /// Test hook: the first N checkpoint writes fail as if the disk were full.
+    int injectCheckpointWriteFailures = 0;
+    /// Restarts within a run (Flink's restart strategies; docs/state-and-recovery.md): after
+    /// an operator failure the graph is rebuilt, every subtask restored from the last completed
+    /// checkpoint and the sources rewound to it. Only runs with a checkpoint store restart.
+    struct RestartStrategy {
+        enum class Kind : std::uint8_t { None, FixedDelay, ExponentialDelay };
+        Kind kind = Kind::None;
+        int attempts = 3;                ///< restarts before the run fails
+        std::int64_t delayMs = 1000;     ///< the fixed delay, or the first exponential one
+        std::int64_t maxDelayMs = 60000; ///< exponential: the cap
+    };
+    RestartStrategy restartStrategy;
     /// Operator chaining (as Flink): a forward edge that is the only edge of its output port and
     /// the only input of its consumer runs producer and consumer on one thread, handing batches
     /// over by a direct call instead of a channel.

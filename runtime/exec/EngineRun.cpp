@@ -7,6 +7,7 @@ namespace sw::runtime {
 
 void Engine::Impl::cancelAll()
 {
+    std::lock_guard structure(m_structureMutex);
     if (m_checkpoints) m_checkpoints->abort(); // nothing completes after a cancel or failure
     for (auto& st : m_subtasks)
         st->requestStop();
@@ -14,6 +15,14 @@ void Engine::Impl::cancelAll()
 
 void Engine::Impl::onFail(const std::string& node, const std::string& msg)
 {
+    if (!m_failed && !m_stopRequested && restartAllowed()) {
+        // A restart follows (exec/EngineRestart.cpp): the failure is a warning of this attempt.
+        const bool first = !m_restartPending.exchange(true);
+        pushEvent(EngineEvent::Kind::Warning, node,
+                  msg + (first ? " (restarting from the last completed checkpoint)" : ""));
+        cancelAll();
+        return;
+    }
     pushEvent(EngineEvent::Kind::Error, node, msg);
     m_failed = true;
     cancelAll();
@@ -28,6 +37,7 @@ void Engine::Impl::onFinished()
 
 void Engine::Impl::setPaused(bool p)
 {
+    std::lock_guard structure(m_structureMutex);
     if (!m_env) return;
     EngineState s = m_state.load();
     if (s != EngineState::Running && s != EngineState::Paused) return;
@@ -37,12 +47,14 @@ void Engine::Impl::setPaused(bool p)
 
 void Engine::Impl::stop(StopMode mode)
 {
+    std::lock_guard structure(m_structureMutex); // a restart may be swapping m_env
     EngineState s = m_state.load();
     if (s != EngineState::Running && s != EngineState::Paused && s != EngineState::Stopping) return;
     m_stopRequested = true;
     if (s != EngineState::Stopping) setState(EngineState::Stopping);
     if (mode == StopMode::Cancel) {
         cancelAll();
+        m_runCv.notify_all(); // a restart waiting out its delay
         return;
     }
     {
@@ -59,9 +71,8 @@ void Engine::Impl::stop(StopMode mode)
     m_runCv.notify_all();
 }
 
-void Engine::Impl::supervise(std::stop_token)
+void Engine::Impl::awaitSubtasks()
 {
-    // Watches the run: enforces the drain deadline and publishes the final state.
     std::unique_lock lock(m_runMutex);
     bool cancelled = false;
     while (m_running > 0) {
@@ -81,15 +92,28 @@ void Engine::Impl::supervise(std::stop_token)
                          [&] { return m_running == 0 || (m_drainDeadlineSet && !cancelled); });
         }
     }
-    lock.unlock();
+}
+
+void Engine::Impl::supervise(std::stop_token)
+{
+    // Watches the run: enforces the drain deadline, restarts failed attempts as the restart
+    // strategy allows and publishes the final state.
+    for (;;) {
+        awaitSubtasks();
+        if (!m_restartPending || m_failed || m_stopRequested) break;
+        if (!restart()) break;
+    }
+    if (m_restartPending && !m_failed && !m_stopRequested) m_failed = true; // not restarted
+    finalCheckpoint();
     if (m_checkpoints) m_checkpoints->abort();
+    if (m_writer) m_writer->drain(); // what was complete before the end is stored
     if (m_failed)
         setState(EngineState::Failed);
     else if (m_stopRequested)
         setState(EngineState::Stopped);
     else
         setState(EngineState::Finished);
-    lock.lock();
+    std::lock_guard lock(m_runMutex);
     m_done = true;
     m_runCv.notify_all();
 }
@@ -118,6 +142,7 @@ bool Engine::Impl::wait(std::int64_t timeoutMs)
 
 MetricsSnapshot Engine::Impl::snapshot() const
 {
+    std::lock_guard structure(m_structureMutex);
     MetricsSnapshot s;
     s.state = m_state.load();
     s.takenAtMs = OperatorContext::processingTimeMs();
@@ -170,6 +195,7 @@ MetricsSnapshot Engine::Impl::snapshot() const
 
 Result<std::shared_ptr<Tap>> Engine::Impl::openTap(const PortRef& port, std::size_t capacity)
 {
+    std::lock_guard structure(m_structureMutex);
     int idx = m_plan.indexOf(port.node);
     if (idx < 0 || static_cast<std::size_t>(idx) >= m_byNode.size())
         return makeError("no running node '" + port.node + "'");
@@ -188,6 +214,7 @@ Result<std::shared_ptr<Tap>> Engine::Impl::openTap(const PortRef& port, std::siz
 
 void Engine::Impl::closeTap(const PortRef& port)
 {
+    std::lock_guard structure(m_structureMutex);
     std::lock_guard lock(m_tapMutex);
     auto it = m_taps.find({port.node, port.port});
     if (it == m_taps.end()) return;
@@ -205,6 +232,7 @@ namespace sw::runtime {
 
 void Engine::Impl::release()
 {
+    std::lock_guard structure(m_structureMutex);
     if (m_env) m_env->released.store(true, std::memory_order_release);
 }
 

@@ -15,26 +15,13 @@
 #include "exec/ReplayUnit.h"
 #include "exec/SourceHolds.h"
 #include "model/PipelineSpec.h"
+#include "state/OperatorState.h"
 #include "types/Schema.h"
 #include "util/Result.h"
 
 namespace sw::runtime {
 
 struct NodeType;
-
-/// Where operator state goes in a checkpoint (implemented with the SQLite checkpoint store in a
-/// later issue). Operators serialize their state as opaque byte blobs under keys of their choice.
-class StateWriter {
-public:
-    virtual ~StateWriter() = default;
-    virtual void put(const std::string& key, std::string bytes) = 0;
-};
-class StateReader {
-public:
-    virtual ~StateReader() = default;
-    /// The blob stored under `key`, or nullptr.
-    virtual const std::string* get(const std::string& key) const = 0;
-};
 
 /// A processing operator (everything that has inputs). Lifecycle on the subtask's thread:
 ///   open -> { processBatch | processWatermark | onProcessingTime | snapshotState }* ->
@@ -95,7 +82,11 @@ public:
         (void)checkpointId;
         (void)out;
     }
-    /// Checkpoint hooks (aligned barrier `checkpointId` reached this operator). Default: stateless.
+    /// Checkpoint hooks (state/OperatorState.h). snapshotState: aligned barrier `checkpointId`
+    /// reached this operator; write a copy of the state (state/StateCodec.h) and return: the
+    /// store writes it on a background thread. restoreState: after open(), before any input,
+    /// when the run restores a checkpoint; throw (a std::exception naming what is wrong) when a
+    /// blob does not decode. Default: stateless.
     virtual void snapshotState(std::int64_t checkpointId, StateWriter& w)
     {
         (void)checkpointId;

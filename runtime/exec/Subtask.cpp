@@ -79,6 +79,15 @@ bool Subtask::openChain(const std::stop_token& st)
             return;
         }
         m.m_opened = true;
+        if (!m.m_restore) return;
+        try {
+            m.restoreState();
+        } catch (const std::exception& e) {
+            m_env.fail(m.m_node.spec->id, "restoring checkpoint " +
+                                              std::to_string(m.m_restore->checkpointId) +
+                                              " failed: " + e.what());
+            ok = false;
+        }
     });
     return ok;
 }
@@ -335,16 +344,17 @@ void Subtask::onBarrier(int ch, std::int64_t id)
         }
         m_barrierSeen[static_cast<std::size_t>(ch)] = true;
         if (m_gate) m_gate->setBlocked(ch, true);
+        if (m_barriers == 0) m_alignStart = std::chrono::steady_clock::now();
         ++m_barriers;
         m_checkpoint = id;
     }
     if (m_barriers == 0 || m_barriers < inputCount() - m_ended) return;
-    struct NullWriter : StateWriter {
-        void put(const std::string&, std::string) override {}
-    } writer;
+    const auto alignMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - m_alignStart)
+                             .count();
     m_op->prepareSnapshotPreBarrier(m_checkpoint, m_out);
-    m_op->snapshotState(m_checkpoint, writer);
     CheckpointAck ack;
+    ack.state = takeSnapshot(m_checkpoint, alignMs);
     m_op->collectHolds(ack.holds);
     m_op->collectReplayUnits(ack.units);
     m_lastBarrier = m_checkpoint;
@@ -365,7 +375,9 @@ void Subtask::reportFinished()
     m_op->collectHolds(holds);
     std::vector<ReplayUnit> units;
     m_op->collectReplayUnits(units);
-    m_env.checkpoints->finished(m_participant, holds, std::move(units));
+    m_env.checkpoints->finished(m_participant, holds, std::move(units),
+                                m_env.persistState ? takeSnapshot(m_lastBarrier, 0)
+                                                   : SubtaskSnapshot{});
 }
 
 } // namespace sw::runtime

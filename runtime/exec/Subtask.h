@@ -31,8 +31,16 @@ struct TaskEnv {
     /// False while a gated start (EngineOptions::startGated) waits for Engine::release():
     /// sources poll nothing (injected records still flow).
     std::atomic<bool> released{true};
-    /// Set when some source commits on checkpoint completion (see exec/CheckpointCoordinator.h).
+    /// Set when checkpoints run (see exec/CheckpointCoordinator.h).
     CheckpointCoordinator* checkpoints = nullptr;
+    /// Checkpoints are persisted: acknowledgements carry the subtasks' state blobs.
+    bool persistState = false;
+};
+
+/// The state of one node in the checkpoint a run restores (blobs by subtask index).
+struct RestoredNode {
+    std::int64_t checkpointId = 0;
+    std::vector<StateBlobs> subtasks;
 };
 
 /// An operator failure inside a chained subtask, carrying that subtask's node id up through
@@ -56,6 +64,8 @@ public:
     void createGate(std::size_t capacity) { m_gate = std::make_unique<InputGate>(capacity); }
     /// This subtask's number with the checkpoint coordinator.
     void setParticipant(int p) { m_participant = p; }
+    /// Restores this subtask from `r` after open(), before any input.
+    void setRestore(std::shared_ptr<const RestoredNode> r) { m_restore = std::move(r); }
     /// True for a source whose operator commits on checkpoint completion.
     bool commitsOnCheckpoint() const { return m_source && m_source->commitsOnCheckpoint(); }
     Collector& collector() { return m_out; }
@@ -126,6 +136,10 @@ private:
     void awaitCheckpoint(std::int64_t id, const std::stop_token& st);
     /// Tells the coordinator this subtask ended, with what its state still holds.
     void reportFinished();
+    /// The operator's state and the engine's (watermarks) as this subtask's checkpoint part.
+    SubtaskSnapshot takeSnapshot(std::int64_t id, std::int64_t alignmentMs);
+    /// Restores operator and engine state from m_restore (throws on a blob that does not decode).
+    void restoreState();
     bool handle(int channel, int port, StreamElement& e);
     void onBarrier(int channel, std::int64_t id);
     void advanceWatermark();
@@ -162,6 +176,8 @@ private:
     std::int64_t m_lastBarrier = 0; // the last barrier forwarded (or emitted by a source)
     bool m_inputStopped = false;    // an input ended without drain (StreamElement::drained)
     int m_participant = -1;
+    std::chrono::steady_clock::time_point m_alignStart{}; // first barrier of m_checkpoint
+    std::shared_ptr<const RestoredNode> m_restore;
     std::int64_t m_notified = 0; // source: last completion delivered
 
     // source state

@@ -50,11 +50,8 @@ void Subtask::sourceEnd(bool drain)
 
 void Subtask::sourceBarrier(std::int64_t id)
 {
-    struct NullWriter : StateWriter {
-        void put(const std::string&, std::string) override {}
-    } writer;
-    m_source->snapshotState(id, writer);
     CheckpointAck ack;
+    ack.state = takeSnapshot(id, 0);
     m_source->collectPositions(id, ack.positions);
     m_lastBarrier = id;
     m_out.emitControl(StreamElement::barrier(id));
@@ -146,7 +143,9 @@ void Subtask::runSource(const std::stop_token& st)
         sourceBarrier(final);
     sourceEnd(!(stopped && m_source->stopsWithoutDrain() &&
                 !m_env.drainAll.load(std::memory_order_acquire)));
-    if (cc) cc->finished(m_participant, SourceHolds());
+    if (cc)
+        cc->finished(m_participant, SourceHolds(), {},
+                     m_env.persistState ? takeSnapshot(m_lastBarrier, 0) : SubtaskSnapshot{});
     if (final > 0) {
         awaitCheckpoint(final, st);
         // Close only once every committing source committed (see finalCommitDone()).

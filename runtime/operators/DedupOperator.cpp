@@ -2,6 +2,7 @@
 
 #include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
+#include "operators/windows/WindowState.h"
 #include "types/Duration.h"
 
 namespace sw::runtime {
@@ -67,6 +68,39 @@ void DedupOperator::processWatermark(EventTime watermark, Collector& out)
 {
     if (m_eventTime) expire(watermark);
     out.emitWatermark(watermark);
+}
+
+void DedupOperator::snapshotState(std::int64_t, StateWriter& w)
+{
+    StateOutput out;
+    out.u64(kOperatorStateFormat);
+    out.u64(m_expiry.size());
+    for (const auto& [expiry, key] : m_expiry) {
+        out.time(expiry);
+        writeKey(out, *key);
+    }
+    w.put("seen", out.take());
+}
+
+void DedupOperator::restoreState(const StateReader& r)
+{
+    const std::string* blob = r.get("seen");
+    if (!blob) return;
+    StateInput in(*blob);
+    readFormat(in);
+    const std::size_t n = in.count(2);
+    for (std::size_t i = 0; i < n && in.ok(); ++i) {
+        const EventTime expiry = in.time();
+        GroupKey key = readKey(in);
+        if (!in.ok()) break;
+        auto [it, inserted] = m_seen.emplace(std::move(key), Seen{expiry});
+        if (!inserted) {
+            in.fail("a key appears twice");
+            break;
+        }
+        m_expiry.emplace(expiry, &it->first);
+    }
+    finishRestore(in, "dedup state");
 }
 
 Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec)

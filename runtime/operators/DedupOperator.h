@@ -34,6 +34,11 @@ public:
     void processWatermark(EventTime watermark, Collector& out) override;
 
     void collectReplayUnits(std::vector<ReplayUnit>& units) override;
+    /// State: every remembered key with its expiry, in expiry order. A restored key has no
+    /// first-record provenance (its duplicates report no replay unit: both are behind the
+    /// restored source positions or the duplicate is dropped from restored state anyway).
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
 
     std::size_t stateSize() const { return m_seen.size(); }
 

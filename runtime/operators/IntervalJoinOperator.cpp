@@ -2,6 +2,7 @@
 
 #include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
+#include "operators/windows/WindowState.h"
 #include "types/Duration.h"
 
 namespace sw::runtime {
@@ -76,6 +77,55 @@ void IntervalJoinOperator::processWatermark(EventTime watermark, Collector& out)
             s.holds.erase(s.holds.begin());
     }
     out.emitWatermark(watermark);
+}
+
+void IntervalJoinOperator::snapshotState(std::int64_t, StateWriter& w)
+{
+    StateOutput out;
+    out.u64(kOperatorStateFormat);
+    for (const Side& s : m_side) {
+        out.u64(s.buffers.size());
+        for (const auto& [key, buf] : s.buffers) {
+            writeKey(out, key);
+            out.u64(buf.size());
+            for (const auto& [ts, row] : buf) {
+                out.time(ts);
+                out.row(row);
+            }
+        }
+        out.u64(s.cleanup.size());
+        for (const auto& [t, key] : s.cleanup) {
+            out.time(t);
+            writeKey(out, key);
+        }
+    }
+    w.put("buffers", out.take());
+}
+
+void IntervalJoinOperator::restoreState(const StateReader& r)
+{
+    const std::string* blob = r.get("buffers");
+    if (!blob) return;
+    StateInput in(*blob);
+    readFormat(in);
+    for (Side& s : m_side) {
+        const std::size_t keys = in.count(2);
+        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
+            GroupKey key = readKey(in);
+            auto& buf = s.buffers[std::move(key)];
+            const std::size_t rows = in.count(2);
+            for (std::size_t i = 0; i < rows && in.ok(); ++i) {
+                const EventTime ts = in.time();
+                buf.emplace_hint(buf.end(), ts, in.row());
+            }
+        }
+        const std::size_t cleanups = in.count(2);
+        for (std::size_t i = 0; i < cleanups && in.ok(); ++i) {
+            const EventTime t = in.time();
+            s.cleanup.emplace_hint(s.cleanup.end(), t, readKey(in));
+        }
+    }
+    finishRestore(in, "interval join state");
 }
 
 namespace {

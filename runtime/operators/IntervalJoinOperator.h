@@ -32,6 +32,11 @@ public:
     /// upsert sink keyed by the join row, but a window downstream may count fewer joined rows
     /// for its window after a restart. Tracking it would cost a provenance per buffered row.
     void collectHolds(SourceHolds& holds) const override;
+    /// State: per side every buffered row (key, timestamp, row, in buffer order) and the cleanup
+    /// schedule. Restored rows hold no Kafka positions (they are behind the restored source
+    /// positions).
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
 
     std::size_t bufferedKeys(int side) const { return m_side[side].buffers.size(); }
 

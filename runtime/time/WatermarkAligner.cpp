@@ -72,4 +72,21 @@ bool WatermarkAligner::allIdle() const
     return anyIdle;
 }
 
+std::vector<EventTime> WatermarkAligner::channelWatermarks() const
+{
+    std::vector<EventTime> out;
+    out.reserve(m_ch.size());
+    for (const Ch& c : m_ch)
+        out.push_back(c.w);
+    return out;
+}
+
+void WatermarkAligner::restore(const std::vector<EventTime>& channels, EventTime current)
+{
+    if (channels.size() == m_ch.size())
+        for (std::size_t i = 0; i < channels.size(); ++i)
+            m_ch[i].w = channels[i];
+    if (current > m_current) m_current = current;
+}
+
 } // namespace sw::runtime

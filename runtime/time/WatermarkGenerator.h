@@ -74,6 +74,11 @@ public:
     EventTime current() const { return m_current; }
     /// True when every channel that has not ended is idle (and at least one is idle).
     bool allIdle() const;
+    /// Per-channel watermarks, for a checkpoint (state/ restores them with restore()).
+    std::vector<EventTime> channelWatermarks() const;
+    /// Restores per-channel watermarks and the combined one from a checkpoint (after reset();
+    /// a different channel count restores only the combined watermark).
+    void restore(const std::vector<EventTime>& channels, EventTime current);
 
 private:
     bool recompute();

@@ -17,6 +17,14 @@ sw_add_qtest(tst_checkpoints SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_checkpoints.c
 # Replay closure (exact windows after a restart): the algorithm alone and in the coordinator.
 sw_add_qtest(tst_replay_closure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_replay_closure.cpp
   LIBS sw_runtime LABELS unit)
+# Durable state (runtime/state): codec, checkpoint store, fingerprints; operator snapshot/restore
+# round trips; restore through the engine (fallback, compatibility refusals, write failures).
+sw_add_qtest(tst_state SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit)
+sw_add_qtest(tst_state_roundtrip SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_roundtrip.cpp
+  LIBS sw_runtime LABELS unit)
+sw_add_qtest(tst_state_recovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_recovery.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS integration)
 # Engine features used by the designer and the CLI: gated start, inject, split metrics, DrainAll.
 sw_add_qtest(tst_engine_inject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine_inject.cpp
   LIBS sw_runtime LABELS unit concurrency)

@@ -8,11 +8,13 @@
 #include "connectors/ConnectorFactories.h"
 #include "connectors/PropertyReader.h"
 #include "connectors/format/TextCodec.h"
+#include "state/StateCodec.h"
 
 namespace sw::runtime {
 
 namespace {
 constexpr std::size_t kChunk = 1 << 20;
+constexpr std::uint64_t kPositionFormat = 1;
 
 std::string_view stripNewline(std::string_view s)
 {
@@ -65,6 +67,7 @@ bool FileSource::readMore()
     }
     if (m_pos > 0) {
         m_buf.erase(0, m_pos);
+        m_bufStart += static_cast<std::int64_t>(m_pos);
         m_pos = 0;
     }
     const std::size_t old = m_buf.size();
@@ -258,6 +261,8 @@ SourceStatus FileSource::poll(Collector& out, std::size_t maxRecords)
     ErrorClass cls = ErrorClass::Parse;
     std::string_view raw;
     while (count < maxRecords) {
+        const std::int64_t startOffset = m_bufStart + static_cast<std::int64_t>(m_pos);
+        const std::int64_t startLine = m_line;
         switch (nextRecord(message, cls, raw)) {
         case Next::End:
             return SourceStatus::End;
@@ -282,12 +287,43 @@ SourceStatus FileSource::poll(Collector& out, std::size_t maxRecords)
         }
         if (m_timeColumn >= 0 && !paceRecord()) {
             m_pending = true;
+            m_pendingOffset = startOffset;
+            m_pendingLine = startLine;
             return SourceStatus::More;
         }
         out.emit(0, m_record);
         ++count;
     }
     return SourceStatus::More;
+}
+
+void FileSource::snapshotState(std::int64_t, StateWriter& w)
+{
+    StateOutput out;
+    out.u64(kPositionFormat);
+    out.i64(m_pending ? m_pendingOffset : m_bufStart + static_cast<std::int64_t>(m_pos));
+    out.i64(m_pending ? m_pendingLine : m_line);
+    w.put("position", out.take());
+}
+
+void FileSource::restoreState(const StateReader& r)
+{
+    const std::string* s = r.get("position");
+    if (!s || !m_file) return;
+    StateInput in(*s);
+    if (in.u64() != kPositionFormat) in.fail("unknown file position format");
+    const std::int64_t offset = in.i64(), line = in.i64();
+    if (std::string e = in.finish("file position"); !e.empty()) throw std::runtime_error(e);
+    if (offset < 0 || line < 0 || std::fseek(m_file, static_cast<long>(offset), SEEK_SET) != 0)
+        throw std::runtime_error("file position: cannot seek '" + m_opt.path + "' to byte " +
+                                 std::to_string(offset));
+    m_buf.clear();
+    m_pos = 0;
+    m_bufStart = offset;
+    m_eof = false;
+    m_line = line;
+    m_pending = false;
+    readMore();
 }
 
 Result<std::unique_ptr<Operator>> makeFileSourceOperator(const OperatorSpec& spec)

@@ -49,6 +49,10 @@ public:
     Status open(OperatorContext& ctx) override;
     SourceStatus poll(Collector& out, std::size_t maxRecords) override;
     void close() override;
+    /// State: the byte offset and line number of the next record (a record waiting for its
+    /// replay time counts as not read). Restore seeks there (after open(), so after a CSV header).
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
 
     /// Lines (physical) read so far.
     std::int64_t line() const { return m_line; }
@@ -69,7 +73,10 @@ private:
     std::FILE* m_file = nullptr;
     std::string m_buf;
     std::size_t m_pos = 0;
+    std::int64_t m_bufStart = 0; ///< file offset of m_buf[0]
     bool m_eof = false;
+    std::int64_t m_pendingOffset = 0; ///< where the pending record starts (offset, line before)
+    std::int64_t m_pendingLine = 0;
     std::int64_t m_line = 0;       ///< physical lines consumed
     std::int64_t m_recordLine = 0; ///< first line of the current record
     std::shared_ptr<const std::string> m_origin;

@@ -1,10 +1,11 @@
 #include "connectors/generator/GeneratorSource.h"
 
 #include <algorithm>
-#include <charconv>
+#include <stdexcept>
 
 #include "catalog/GeneratorSchemas.h"
 #include "connectors/ConnectorFactories.h"
+#include "state/StateCodec.h"
 
 namespace sw::runtime {
 
@@ -15,6 +16,7 @@ constexpr std::uint64_t kDuplicateSalt = 0x6475706c69636102ULL;
 constexpr std::uint64_t kCorruptSalt = 0x636f727275707403ULL;
 constexpr std::uint64_t kNone = UINT64_MAX;
 constexpr std::uint64_t kDuplicateWindow = 16;
+constexpr std::uint64_t kPositionFormat = 1;
 
 /// Offsets of every occurrence of `pattern` in `s`.
 std::vector<std::size_t> findAll(const std::string& s, std::string_view pattern)
@@ -177,17 +179,33 @@ SourceStatus GeneratorSource::poll(Collector& out, std::size_t maxRecords)
 
 void GeneratorSource::snapshotState(std::int64_t, StateWriter& w)
 {
-    w.put("next", std::to_string(m_next));
-    w.put("emitted", std::to_string(m_emitted));
+    // Every event is a pure function of (seed, index): the next index of this subtask's share
+    // is the whole position and random state (a restored generator continues the same stream).
+    StateOutput out;
+    out.u64(kPositionFormat);
+    out.u64(m_subtask);
+    out.u64(m_parallelism);
+    out.u64(m_next);
+    out.u64(m_emitted);
+    w.put("position", out.take());
 }
 
 void GeneratorSource::restoreState(const StateReader& r)
 {
-    auto read = [&](const char* key, std::uint64_t& v) {
-        if (const std::string* s = r.get(key)) std::from_chars(s->data(), s->data() + s->size(), v);
-    };
-    read("next", m_next);
-    read("emitted", m_emitted);
+    const std::string* s = r.get("position");
+    if (!s) return;
+    StateInput in(*s);
+    if (in.u64() != kPositionFormat) in.fail("unknown generator position format");
+    const std::uint64_t subtask = in.u64(), parallelism = in.u64(), next = in.u64(),
+                        emitted = in.u64();
+    if (std::string e = in.finish("generator position"); !e.empty()) throw std::runtime_error(e);
+    if (subtask != m_subtask || parallelism != m_parallelism || next % m_parallelism != m_subtask)
+        throw std::runtime_error("generator position: written by subtask " +
+                                 std::to_string(subtask) + " of " + std::to_string(parallelism) +
+                                 ", restored into subtask " + std::to_string(m_subtask) + " of " +
+                                 std::to_string(m_parallelism));
+    m_next = next;
+    m_emitted = emitted;
 }
 
 Result<std::unique_ptr<Operator>> makeGeneratorOperator(const OperatorSpec& spec)

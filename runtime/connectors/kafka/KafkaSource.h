@@ -90,7 +90,12 @@ public:
     void close() override;
     bool commitsOnCheckpoint() const override { return true; }
     bool stopsWithoutDrain() const override { return true; }
+    /// State: the next offset per partition (assigned ones, and restored ones this subtask was
+    /// never assigned). Restore reads the offsets of every subtask of the node (union state:
+    /// the group may assign partitions differently) and starts each partition there when it is
+    /// assigned, instead of at the group's committed offset (kept for commits and lag).
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
     void collectPositions(std::int64_t checkpointId, SourceHolds& positions) const override;
     void notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds) override;
 
@@ -177,6 +182,7 @@ private:
     std::map<std::int32_t, std::int64_t> m_skipBefore;   // timestamp start, until assigned
     std::map<std::int32_t, std::int64_t> m_retryCommits; // refused on revoke, retried later
     std::map<std::int32_t, std::int64_t> m_knownCommitted; // group's offsets, until assigned
+    std::map<std::int32_t, std::int64_t> m_restored;       // checkpoint offsets, until assigned
 
     bool m_pausedAll = false;
     EventTime m_lastWatermark = kMinWatermark;

@@ -1,11 +1,13 @@
 // kafka-source: consumer-group handling (assignment with start positions, revocation with
 // commits), offset commits and pause/resume.
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include <librdkafka/rdkafka.h>
 
 #include "connectors/kafka/KafkaSource.h"
+#include "state/StateCodec.h"
 
 namespace sw::runtime::kafka {
 namespace {
@@ -23,6 +25,8 @@ std::set<StartKey>& startApplied()
     static std::set<StartKey> s;
     return s;
 }
+
+constexpr std::uint64_t kOffsetsFormat = 1;
 
 bool isCooperative(rd_kafka_t* rk)
 {
@@ -70,6 +74,15 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
                 startApplied()
                     .insert({m_s.endpoint.bootstrapServers, m_s.groupId, m_s.topic, tp.partition})
                     .second;
+        }
+        {
+            // A restored checkpoint's offset wins over the group's (Flink's KafkaSource).
+            std::lock_guard lock(m_mutex);
+            if (auto r = m_restored.find(tp.partition); r != m_restored.end()) {
+                tp.offset = r->second;
+                m_restored.erase(r);
+                continue;
+            }
         }
         if (c >= 0 && (m_s.startFrom == StartFrom::Committed || !first)) {
             tp.offset = c;
@@ -284,21 +297,55 @@ void KafkaSource::setPaused(bool paused)
 
 void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
 {
-    std::string text;
     std::map<std::int32_t, std::int64_t> pos;
+    StateOutput out;
     {
         std::lock_guard lock(m_mutex);
         for (const auto& [id, part] : m_parts)
-            if (part.next >= 0) {
-                pos[id] = part.next;
-                text += (text.empty() ? "" : ",") + std::to_string(id) + ":" +
-                        std::to_string(part.next);
-            }
+            if (part.next >= 0) pos[id] = part.next;
+        out.u64(kOffsetsFormat);
+        out.u64(pos.size() + m_restored.size());
+        for (const auto& [id, next] : pos) {
+            out.i64(id);
+            out.i64(next);
+            out.boolean(true); // read by this subtask
+        }
+        for (const auto& [id, next] : m_restored) { // restored, not assigned here (yet)
+            out.i64(id);
+            out.i64(next);
+            out.boolean(false);
+        }
     }
     m_checkpoints[checkpointId] = std::move(pos);
     while (m_checkpoints.size() > kMaxSnapshots) // never completing: keep the newest
         m_checkpoints.erase(m_checkpoints.begin());
-    w.put("kafka.offsets." + m_s.topic, text);
+    w.put("kafka.offsets." + m_s.topic, out.take());
+}
+
+void KafkaSource::restoreState(const StateReader& r)
+{
+    // Union over the node's subtasks: an offset read by a subtask wins over one only carried.
+    std::map<std::int32_t, std::pair<std::int64_t, bool>> offsets;
+    const std::string key = "kafka.offsets." + m_s.topic;
+    for (int i = 0; i < r.subtaskCount(); ++i) {
+        const std::string* blob = r.getFrom(i, key);
+        if (!blob) continue;
+        StateInput in(*blob);
+        if (in.u64() != kOffsetsFormat) in.fail("unknown Kafka offsets format");
+        const std::size_t n = in.count(3);
+        for (std::size_t k = 0; k < n && in.ok(); ++k) {
+            const auto partition = static_cast<std::int32_t>(in.i64());
+            const std::int64_t next = in.i64();
+            const bool read = in.boolean();
+            auto [it, inserted] = offsets.try_emplace(partition, next, read);
+            if (!inserted && read && !it->second.second) it->second = {next, read};
+        }
+        if (std::string e = in.finish("Kafka offsets of subtask " + std::to_string(i)); !e.empty())
+            throw std::runtime_error(e);
+    }
+    std::lock_guard lock(m_mutex);
+    for (const auto& [p, o] : offsets)
+        if (o.first >= 0) m_restored[p] = o.first;
 }
 
 void KafkaSource::collectPositions(std::int64_t checkpointId, SourceHolds& positions) const

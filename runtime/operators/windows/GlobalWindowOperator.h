@@ -20,6 +20,12 @@ public:
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void onProcessingTime(std::int64_t nowMs, Collector& out) override;
     void collectHolds(SourceHolds& holds) const override { holds.merge(m_holds); }
+    /// State: per key its accumulators, records since the last count firing and whether it
+    /// changed since the last processing-time firing; the arrival sequence. After a restore
+    /// the state no longer needs the first positions held (they are behind the restored source
+    /// positions), so a restored operator holds nothing for them.
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
 
 private:
     struct KeyState {

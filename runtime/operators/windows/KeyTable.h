@@ -82,6 +82,29 @@ public:
         --m_size;
     }
 
+    /// Restore (checkpoints): inserts the key of `v` under entry `id` (not in the table yet),
+    /// so a restored table has the ids, and thus the iteration order, it was snapshotted with.
+    void insertWithId(const KeyView& v, Id id)
+    {
+        if ((m_size + 1) * 4 > m_slots.size() * 3) grow();
+        if (id >= m_entries.size()) m_entries.resize(static_cast<std::size_t>(id) + 1);
+        Entry& e = m_entries[id];
+        e.key = toGroupKey(v);
+        e.value = T{};
+        e.live = true;
+        place(slotFor(e, id));
+        ++m_size;
+    }
+    /// The entry count and free list (ids handed out next), for a snapshot, and their restore
+    /// after insertWithId() of every live entry.
+    std::size_t entryCount() const { return m_entries.size(); }
+    const std::vector<Id>& freeIds() const { return m_free; }
+    void restoreFreeIds(std::size_t entryCount, std::vector<Id> free)
+    {
+        if (entryCount > m_entries.size()) m_entries.resize(entryCount);
+        m_free = std::move(free);
+    }
+
     /// True while `id` names a key in the table.
     bool contains(Id id) const { return id < m_entries.size() && m_entries[id].live; }
     const GroupKey& key(Id id) const { return m_entries[id].key; }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
+
+#include "operators/windows/WindowState.h"
 
 namespace sw::runtime {
 
@@ -158,5 +161,82 @@ void SessionWindowOperator::collectHolds(SourceHolds& holds) const
 }
 
 void SessionWindowOperator::endOfInput(Collector& out) { advance(kMaxWatermark, out); }
+
+void SessionWindowOperator::snapshotState(std::int64_t, StateWriter& w)
+{
+    StateOutput out;
+    out.u64(kOperatorStateFormat);
+    out.time(m_time);
+    out.u64(m_seq);
+    out.u64(m_keys.entryCount());
+    out.u64(m_keys.freeIds().size());
+    for (KeyId id : m_keys.freeIds())
+        out.u64(id);
+    out.u64(m_keys.size());
+    const std::size_t n = m_c.aggregates.size();
+    for (auto it = m_keys.begin(); it != m_keys.end(); ++it) {
+        auto [key, st] = *it;
+        out.u64(it.id());
+        writeKey(out, key);
+        out.u64(st.sessions.size());
+        for (const Session& s : st.sessions) {
+            out.time(s.window.start);
+            out.time(s.window.end);
+            out.boolean(s.fired);
+            writeAccs(out, s.accs.data(), n);
+        }
+        out.u64(st.timers.size());
+        for (EventTime t : st.timers)
+            out.time(t);
+    }
+    w.put("sessions", out.take());
+}
+
+void SessionWindowOperator::restoreState(const StateReader& r)
+{
+    const std::string* blob = r.get("sessions");
+    if (!blob) return;
+    StateInput in(*blob);
+    readFormat(in);
+    m_time = in.time();
+    m_seq = in.u64();
+    const std::size_t entries = in.count(0);
+    std::vector<KeyId> freeIds(in.count());
+    for (KeyId& id : freeIds)
+        id = static_cast<KeyId>(in.u64());
+    const std::size_t keys = in.count(3);
+    const std::size_t n = m_c.aggregates.size();
+    for (std::size_t k = 0; k < keys && in.ok(); ++k) {
+        const std::uint64_t id = in.u64();
+        GroupKey key = readKey(in);
+        std::vector<int> cols(key.values.size());
+        std::iota(cols.begin(), cols.end(), 0);
+        if (!in.ok()) break;
+        if (id >= entries || m_keys.contains(static_cast<KeyId>(id))) {
+            in.fail("corrupt key id " + std::to_string(id));
+            break;
+        }
+        m_keys.insertWithId(keyViewOf(key.values, cols), static_cast<KeyId>(id));
+        KeyState& st = m_keys.value(static_cast<KeyId>(id));
+        st.sessions.resize(in.count(3));
+        for (Session& s : st.sessions) {
+            s.window.start = in.time();
+            s.window.end = in.time();
+            s.fired = in.boolean();
+            m_c.aggregates.init(s.accs);
+            readAccs(in, s.accs.data(), n);
+        }
+        st.timers.resize(in.count());
+        for (EventTime& t : st.timers) {
+            t = in.time();
+            m_timers.insert({t, static_cast<KeyId>(id)});
+            if (!m_c.eventTime) m_ctx->registerProcessingTimer(t);
+        }
+    }
+    for (KeyId id : freeIds)
+        if (id >= entries || m_keys.contains(id)) in.fail("corrupt free key id");
+    if (in.ok()) m_keys.restoreFreeIds(entries, std::move(freeIds));
+    finishRestore(in, "session state");
+}
 
 } // namespace sw::runtime

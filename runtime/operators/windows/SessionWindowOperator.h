@@ -23,6 +23,12 @@ public:
     /// fired session may be re-emitted partially (at-least-once, as before).
     void collectHolds(SourceHolds& holds) const override;
 
+    /// State: per key (in key-table id order, ids and free list kept so timers fire in the same
+    /// order) its sessions (window, fired, accumulators) and pending timers; the operator's time
+    /// and arrival sequence. Restored sessions hold no Kafka positions.
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
+
     std::size_t keyCount() const { return m_keys.size(); }
 
 private:

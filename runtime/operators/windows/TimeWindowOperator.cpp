@@ -1,5 +1,9 @@
 #include "operators/windows/TimeWindowOperator.h"
 
+#include <numeric>
+
+#include "operators/windows/WindowState.h"
+
 namespace sw::runtime {
 
 TimeWindowOperator::Window& TimeWindowOperator::windowFor(const TimeWindow& w)
@@ -140,6 +144,75 @@ void TimeWindowOperator::endOfInput(Collector& out)
     // Event time: the final MAX watermark already fired everything. Processing time: flush the
     // open windows so a bounded run reports all its data.
     advance(kMaxWatermark, out);
+}
+
+void TimeWindowOperator::snapshotState(std::int64_t, StateWriter& w)
+{
+    StateOutput out;
+    out.u64(kOperatorStateFormat);
+    out.time(m_time);
+    out.u64(m_seq);
+    out.u64(m_windows.size());
+    const std::size_t n = m_c.aggregates.size();
+    for (const auto& [end, win] : m_windows) {
+        out.time(win.start);
+        out.time(end);
+        out.boolean(win.fired);
+        out.u64(win.keyIds.size());
+        for (std::size_t s = 0; s < win.keyIds.size(); ++s) {
+            writeKey(out, m_dict.key(win.keyIds[s]));
+            writeAccs(out, win.accs.data() + s * n, n);
+        }
+    }
+    w.put("windows", out.take());
+}
+
+void TimeWindowOperator::restoreState(const StateReader& r)
+{
+    const std::string* blob = r.get("windows");
+    if (!blob) return; // no state for this subtask (nothing was in state)
+    StateInput in(*blob);
+    readFormat(in);
+    m_time = in.time();
+    m_seq = in.u64();
+    const std::size_t windows = in.count(4);
+    const std::size_t n = m_c.aggregates.size();
+    Row values;            // one key's values, reused (no allocation per key)
+    std::vector<int> cols; // 0..k-1
+    for (std::size_t i = 0; i < windows && in.ok(); ++i) {
+        const EventTime start = in.time(), end = in.time();
+        const bool fired = in.boolean();
+        Window& win = m_windows[end];
+        win.start = start;
+        win.fired = fired;
+        const std::size_t keys = in.count(2);
+        win.keyIds.reserve(keys);
+        win.accs.reserve(keys * n);
+        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
+            values.resize(in.count());
+            for (Value& v : values)
+                v = in.value();
+            if (cols.size() != values.size()) {
+                cols.resize(values.size());
+                std::iota(cols.begin(), cols.end(), 0);
+            }
+            const std::uint32_t keyId = m_dict.intern(keyViewOf(values, cols));
+            if (win.index.find(keyId) != FlatIndex::kNone) {
+                in.fail("a key appears twice in one window");
+                break;
+            }
+            const auto slot = static_cast<std::uint32_t>(win.keyIds.size());
+            win.index.insert(keyId, slot);
+            win.keyIds.push_back(keyId);
+            win.accs.resize(win.accs.size() + n);
+            m_dict.acquire(keyId);
+            readAccs(in, win.accs.data() + std::size_t(slot) * n, n);
+        }
+        if (!m_c.eventTime && !fired)
+            m_ctx->registerProcessingTimer(TimeWindow{start, end}.maxTimestamp());
+    }
+    m_last = nullptr;
+    finishRestore(in, "window state");
 }
 
 } // namespace sw::runtime

@@ -31,6 +31,14 @@ public:
     /// re-emit a partial hop window, as before).
     void collectReplayUnits(std::vector<ReplayUnit>& units) override;
 
+    /// State (state/OperatorState.h): every window in state (start, end, fired, per key its
+    /// accumulators in slot order), the operator's time (watermark or processing time) and
+    /// arrival sequence. Restored windows hold no Kafka positions and report no replay unit
+    /// (their records are behind the restored source positions); processing-time windows
+    /// re-register their timers.
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
+
     /// Windows (with state) currently held; for tests and metrics.
     std::size_t windowCount() const { return m_windows.size(); }
 

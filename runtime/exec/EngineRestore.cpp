@@ -1,0 +1,179 @@
+// Engine::Impl checkpoints: the coordinator, the checkpoint store and its writer, restoring a
+// checkpoint at start (compatibility checks, fallback over corrupt checkpoints) and the final
+// checkpoint of a finished run. Design: docs/state-and-recovery.md.
+#include <filesystem>
+#include <map>
+
+#include "exec/EngineImpl.h"
+#include "state/StateFingerprint.h"
+
+namespace sw::runtime {
+
+namespace {
+/// Nodes whose state every subtask reads whole (union state), so any parallelism restores it.
+bool hasUnionState(const std::string& type)
+{
+    return type == "kafka-source";
+}
+
+/// True when `blobs` hold operator state (not only the engine's '~' entries).
+bool hasOperatorState(const StateBlobs& blobs)
+{
+    for (const auto& [key, b] : blobs)
+        if (key.empty() || key[0] != '~') return true;
+    return false;
+}
+} // namespace
+
+Status Engine::Impl::setUpCheckpoints()
+{
+    const EngineOptions& o = m_env->options;
+    int commits = 0;
+    for (const auto& st : m_subtasks)
+        commits += st->commitsOnCheckpoint() ? 1 : 0;
+    std::int64_t interval = o.checkpointIntervalMs > 0 ? o.checkpointIntervalMs
+                                                       : m_pipeline.settings.checkpointIntervalMs;
+    if (interval <= 0 && commits > 0) interval = 5000;
+    std::string path = o.checkpointStorePath;
+    if (path.empty() && !o.dataDirectory.empty())
+        path = (std::filesystem::path(o.dataDirectory) / CheckpointStore::kFileName).string();
+    if (interval <= 0) {
+        if (o.restore != EngineOptions::Restore::None)
+            return makeError("cannot restore: the pipeline has no checkpoint_interval");
+        return Status::ok();
+    }
+    m_checkpoints =
+        std::make_unique<CheckpointCoordinator>(static_cast<int>(m_subtasks.size()), interval);
+    m_checkpoints->setCommittingSources(commits);
+    m_checkpoints->setWarningSink(
+        [this](const std::string& m) { pushEvent(EngineEvent::Kind::Warning, {}, m); });
+    m_env->checkpoints = m_checkpoints.get();
+    for (std::size_t i = 0; i < m_subtasks.size(); ++i)
+        m_subtasks[i]->setParticipant(static_cast<int>(i));
+    if (path.empty()) {
+        if (o.restore != EngineOptions::Restore::None)
+            return makeError("cannot restore: no data directory holds a checkpoint store");
+        return Status::ok();
+    }
+    return openStore(path);
+}
+
+Status Engine::Impl::openStore(const std::string& path)
+{
+    const EngineOptions& o = m_env->options;
+    auto store = CheckpointStore::open(path, o.retainedCheckpoints);
+    if (!store) return store.error();
+    if (o.restore != EngineOptions::Restore::None)
+        if (Status s = restoreFrom(**store); !s) return s;
+    auto maxId = (*store)->maxId();
+    if (!maxId) return maxId.error();
+    m_checkpoints->setFirstId(*maxId + 1);
+    std::vector<NodeStateInfo> nodes;
+    for (const PlanNode& n : m_plan.nodes)
+        nodes.push_back(nodeStateInfo(*n.spec, n.parallelism, n.inputSchemas, n.outputSchemas));
+    m_writer = std::make_unique<CheckpointWriter>(std::move(store).value());
+    if (o.injectCheckpointWriteFailures > 0)
+        m_writer->failNextWrites(o.injectCheckpointWriteFailures);
+    m_checkpoints->setPersistence(
+        m_writer.get(), std::move(nodes), o.tolerableFailedCheckpoints,
+        [this](const std::string& m) { onFail({}, "checkpoints: " + m); });
+    m_env->persistState = true;
+    return Status::ok();
+}
+
+Status Engine::Impl::restoreFrom(const CheckpointStore& store)
+{
+    const EngineOptions& o = m_env->options;
+    if (o.restore == EngineOptions::Restore::Checkpoint) {
+        auto c = store.load(o.restoreCheckpointId);
+        if (!c) return c.error();
+        return applyRestore(*c, store.path());
+    }
+    auto list = store.completed();
+    if (!list) return list.error();
+    if (list->empty()) return Status::ok(); // nothing to restore: from scratch (no event)
+    std::string errors;
+    for (const CheckpointInfo& info : *list) {
+        auto c = store.load(info.id);
+        if (c) return applyRestore(*c, store.path());
+        // Corrupt or truncated: never half of it; the previous completed one instead.
+        pushEvent(EngineEvent::Kind::Warning, {},
+                  c.error().message + "; falling back to the previous completed checkpoint");
+        errors += "\n  " + c.error().message;
+    }
+    return makeError("no completed checkpoint in '" + store.path() +
+                     "' can be restored (run from scratch to discard them):" + errors);
+}
+
+Status Engine::Impl::applyRestore(const CheckpointData& c, const std::string& path)
+{
+    const bool allow = m_env->options.allowNonRestoredState;
+    const std::string cp = "checkpoint " + std::to_string(c.id) + " (" + path + ")";
+    std::map<std::string, const NodeStateInfo*> saved;
+    for (const NodeStateInfo& n : c.nodes)
+        saved[n.nodeId] = &n;
+    std::map<std::string, std::vector<StateBlobs>> byNode;
+    for (const SubtaskSnapshot& s : c.subtasks) {
+        auto& v = byNode[s.nodeId];
+        if (static_cast<std::size_t>(s.subtask) >= v.size())
+            v.resize(static_cast<std::size_t>(s.subtask) + 1);
+        v[static_cast<std::size_t>(s.subtask)] = s.blobs;
+    }
+    std::vector<std::pair<int, std::shared_ptr<RestoredNode>>> apply;
+    for (auto& [nodeId, subtasks] : byNode) {
+        bool operatorState = false;
+        for (const StateBlobs& b : subtasks)
+            operatorState = operatorState || hasOperatorState(b);
+        const int idx = m_plan.indexOf(nodeId);
+        std::string problem;
+        const NodeStateInfo* was = saved.count(nodeId) ? saved[nodeId] : nullptr;
+        if (idx < 0) {
+            problem = "node '" + nodeId + "' has state in " + cp + " but is not in the pipeline";
+        } else {
+            const PlanNode& n = m_plan.nodes[static_cast<std::size_t>(idx)];
+            const NodeStateInfo now =
+                nodeStateInfo(*n.spec, n.parallelism, n.inputSchemas, n.outputSchemas);
+            const std::string change =
+                was ? describeStateChange(*was, now) : "no description saved";
+            const int oldPar = was ? was->parallelism : static_cast<int>(subtasks.size());
+            if (operatorState && !change.empty())
+                problem =
+                    "node '" + nodeId + "' cannot restore its state from " + cp + ": " + change;
+            else if (oldPar != n.parallelism && !(operatorState && hasUnionState(n.type->name)))
+                problem = "node '" + nodeId + "' cannot restore its state from " + cp +
+                          ": its parallelism changed from " + std::to_string(oldPar) + " to " +
+                          std::to_string(n.parallelism) +
+                          " (keyed state is not redistributed; run it with parallelism " +
+                          std::to_string(oldPar) + ")";
+        }
+        if (!problem.empty()) {
+            if (!operatorState) continue; // only watermarks: rebuilt from the data
+            if (!allow)
+                return makeError(problem +
+                                 ". Use --allow-non-restored-state (EngineOptions::"
+                                 "allowNonRestoredState) to drop that state, or run from scratch");
+            pushEvent(EngineEvent::Kind::Warning, nodeId, problem + ": its state is dropped");
+            continue;
+        }
+        auto rn = std::make_shared<RestoredNode>();
+        rn->checkpointId = c.id;
+        rn->subtasks = std::move(subtasks);
+        apply.emplace_back(idx, std::move(rn));
+    }
+    for (auto& [idx, rn] : apply)
+        for (Subtask* st : m_byNode[static_cast<std::size_t>(idx)])
+            st->setRestore(rn);
+    m_restoredId = c.id;
+    pushEvent(EngineEvent::Kind::Info, {}, "restored " + cp);
+    return Status::ok();
+}
+
+void Engine::Impl::finalCheckpoint()
+{
+    if (!m_checkpoints || !m_writer || m_failed) return;
+    // Completes at once when every subtask finished (not after a cancel: those never finish).
+    m_checkpoints->triggerNow();
+    m_writer->drain();
+}
+
+} // namespace sw::runtime
