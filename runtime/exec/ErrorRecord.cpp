@@ -11,29 +11,21 @@ namespace sw::runtime {
 std::string_view toString(ErrorClass c)
 {
     switch (c) {
-    case ErrorClass::Parse: return "parse";
-    case ErrorClass::Type: return "type";
-    case ErrorClass::Expression: return "expression";
-    case ErrorClass::Late: return "late";
-    case ErrorClass::Sink: return "sink";
+    case ErrorClass::Parse:
+        return "parse";
+    case ErrorClass::Type:
+        return "type";
+    case ErrorClass::Expression:
+        return "expression";
+    case ErrorClass::Late:
+        return "late";
+    case ErrorClass::Sink:
+        return "sink";
     }
     return "parse";
 }
 
 namespace {
-
-void appendJsonValue(std::string& out, const Value& v)
-{
-    switch (v.kind()) {
-    case Value::Kind::Null: out += "null"; break;
-    case Value::Kind::Bool: out += v.asBool() ? "true" : "false"; break;
-    case Value::Kind::Int: out += std::to_string(v.asInt()); break;
-    case Value::Kind::Decimal: out += formatDecimal(v.decimalUnscaled(), v.decimalScale()); break;
-    case Value::Kind::Double: out += v.toString(); break;
-    case Value::Kind::String: appendJsonString(out, v.asString()); break;
-    case Value::Kind::Timestamp: appendJsonString(out, formatTimestamp(v.asTimestamp())); break;
-    }
-}
 
 std::int64_t nowMs()
 {
@@ -42,34 +34,6 @@ std::int64_t nowMs()
 }
 
 } // namespace
-
-std::string rowToJson(const Row& row, const Schema& schema)
-{
-    std::string out = "{";
-    for (std::size_t i = 0; i < row.size(); ++i) {
-        if (i) out += ", ";
-        appendJsonString(out, i < schema.size() ? schema[i].name : "c" + std::to_string(i));
-        out += ": ";
-        appendJsonValue(out, row[i]);
-    }
-    out += '}';
-    return out;
-}
-
-std::string rawHeadersToJson(const std::vector<std::pair<std::string, std::string>>& headers)
-{
-    std::string out = "[";
-    for (const auto& [name, value] : headers) {
-        if (out.size() > 1) out += ", ";
-        out += "{\"key\": ";
-        appendJsonString(out, name);
-        out += ", \"value\": \"";
-        appendBase64(out, value);
-        out += "\"}";
-    }
-    out += ']';
-    return out;
-}
 
 Record makeErrorRecord(std::string_view nodeId, const ErrorInfo& info, EventTime eventTime)
 {

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "exec/Record.h"
+#include "model/DeadLetter.h" // rawHeadersToJson
 #include "types/Schema.h"
+#include "types/ValueText.h" // rowToJson
 
 namespace sw::runtime {
 
@@ -27,14 +29,6 @@ struct ErrorInfo {
     /// Error time (ms since epoch, wall clock); 0 = now.
     std::int64_t errorTime = 0;
 };
-
-/// Renders `row` (with `schema`'s column names) as a JSON object string, Flink-style values:
-/// numbers unquoted, DECIMAL as its exact decimal text, TIMESTAMP as "YYYY-MM-DD HH:MM:SS.mmm".
-std::string rowToJson(const Row& row, const Schema& schema);
-
-/// Kafka headers as the raw_headers column's JSON: [{"key": "name", "value": "<base64>"}, ...]
-/// in message order (values base64 so any bytes round-trip exactly; DeadLetterStore decodes it).
-std::string rawHeadersToJson(const std::vector<std::pair<std::string, std::string>>& headers);
 
 /// Builds an error record with errorSchema()'s columns for node `nodeId`. Its event timestamp is
 /// `eventTime` (the failed record's, when it had one), so error streams keep watermark semantics.

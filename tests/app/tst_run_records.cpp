@@ -288,12 +288,12 @@ void TestRunRecords::dlqViewFiltersAndExports()
     std::vector<widgets::DlqEntry> entries;
     for (int i = 0; i < 6; ++i) {
         widgets::DlqEntry e;
-        e.errorTimeMs = kEvent0 + i;
+        e.errorTime = kEvent0 + i;
         e.nodeId = i < 4 ? "orders" : "revenue";
         e.errorClass = i < 4 ? "parse" : "late";
         e.message = "m" + std::to_string(i);
         e.rawValue = "raw" + std::to_string(i);
-        if (i >= 4) e.recordJson = "{\"x\": " + std::to_string(i) + "}";
+        if (i >= 4) e.record = "{\"x\": " + std::to_string(i) + "}";
         entries.push_back(e);
     }
     view.addEntries(entries);
@@ -333,8 +333,8 @@ void TestRunRecords::dlqEntryShowsKafkaHeadersAndTimestamp()
     const std::vector<std::pair<std::string, std::string>> headers = {
         {"trace-id", "abc-123"}, {"blob", kBinary}, {"city", kUtf8}, {"schema", {"\0\0\x01", 3}}};
     QCOMPARE(e.rawHeaders, headers);
-    QCOMPARE(e.rawTimestampMs, std::optional<std::int64_t>(kKafkaTime));
-    QCOMPARE(e.rawNote, std::string());
+    QCOMPARE(e.rawTimestamp, std::optional<std::int64_t>(kKafkaTime));
+    QCOMPARE(e.problems, std::string());
     const ShownEntry shown = showEntry(e);
     QCOMPARE(shown.headers, kHeadersShown);
     QCOMPARE(shown.headersTab, QStringLiteral("Headers (4)"));
@@ -394,8 +394,8 @@ void TestRunRecords::dlqOldFormatWithoutHeaders()
     const widgets::DlqEntry e = widgets::dlqEntryFromErrorRow(row, old);
     QCOMPARE(e.message, std::string("bad number at byte 12"));
     QVERIFY(e.rawHeaders.empty());
-    QVERIFY(!e.rawTimestampMs);
-    QCOMPARE(e.rawNote, std::string());
+    QVERIFY(!e.rawTimestamp);
+    QCOMPARE(e.problems, std::string());
     ShownEntry shown = showEntry(e);
     QCOMPARE(shown.headers, QStringLiteral("(no headers)"));
     QVERIFY(!shown.meta.contains(QStringLiteral("Kafka time")));
@@ -455,10 +455,10 @@ void TestRunRecords::dlqMalformedHeadersGiveNote()
         runtime::Row row = kafkaError(true).row;
         row[headersCol] = Value::string(c.stored);
         const widgets::DlqEntry e = widgets::dlqEntryFromErrorRow(row, s);
-        QCOMPARE(e.rawNote, std::string(c.note));
+        QCOMPARE(e.problems, std::string(c.note));
         QVERIFY(e.rawHeaders.empty());
         QCOMPARE(e.unreadableHeaders, std::optional<std::string>(c.stored));
-        QCOMPARE(e.rawTimestampMs, std::optional<std::int64_t>(kKafkaTime)); // the rest is kept
+        QCOMPARE(e.rawTimestamp, std::optional<std::int64_t>(kKafkaTime)); // the rest is kept
         const ShownEntry shown = showEntry(e);
         QVERIFY2(shown.meta.contains(QString(c.note).toHtmlEscaped()), qPrintable(shown.meta));
         QCOMPARE(shown.headers, QStringLiteral("(headers could not be read: %1)\n\nAs stored:\n%2")
@@ -470,8 +470,8 @@ void TestRunRecords::dlqMalformedHeadersGiveNote()
     runtime::Row row = kafkaError(true).row;
     row[timeCol] = Value::string("yesterday");
     const widgets::DlqEntry e = widgets::dlqEntryFromErrorRow(row, s);
-    QVERIFY(!e.rawTimestampMs);
-    QCOMPARE(e.rawNote, std::string("raw_timestamp 'yesterday' is not a timestamp"));
+    QVERIFY(!e.rawTimestamp);
+    QCOMPARE(e.problems, std::string("raw_timestamp 'yesterday' is not a timestamp"));
     const ShownEntry shown = showEntry(e);
     QCOMPARE(shown.headers, kHeadersShown);
     QVERIFY2(shown.meta.contains(QStringLiteral("raw_timestamp 'yesterday' is not a timestamp")),
@@ -496,7 +496,7 @@ void TestRunRecords::dlqMalformedHeadersGiveNote()
     QVERIFY(edited.rawHeaders.empty());
     QCOMPARE(edited.unreadableHeaders,
              std::optional<std::string>(R"([{"key": "blob", "value": "***"}])"));
-    QCOMPARE(edited.rawNote, std::string("raw_headers entry 1 ('blob'): value is not base64; "
+    QCOMPARE(edited.problems, std::string("raw_headers entry 1 ('blob'): value is not base64; "
                                          "raw_timestamp 'yesterday' is not a timestamp"));
     QVERIFY(showEntry(edited).meta.contains(QStringLiteral("value is not base64")));
 }

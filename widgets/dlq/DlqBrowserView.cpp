@@ -50,7 +50,7 @@ QString headerLines(const DlqEntry& e)
 {
     if (e.unreadableHeaders)
         return QObject::tr("(headers could not be read: %1)\n\nAs stored:\n%2")
-            .arg(QString::fromStdString(e.rawNote), QString::fromStdString(*e.unreadableHeaders));
+            .arg(QString::fromStdString(e.problems), QString::fromStdString(*e.unreadableHeaders));
     if (e.rawHeaders.empty()) return QObject::tr("(no headers)");
     qsizetype width = 0;
     for (const auto& h : e.rawHeaders)
@@ -317,14 +317,14 @@ void DlqBrowserView::updateDetail()
     QString meta = tr("<b>%1</b> at node <b>%2</b> · %3")
                        .arg(QString::fromStdString(e->errorClass).toHtmlEscaped(),
                             QString::fromStdString(e->nodeId).toHtmlEscaped(),
-                            QString::fromStdString(runtime::formatTimestamp(e->errorTimeMs)));
+                            QString::fromStdString(runtime::formatTimestamp(e->errorTime)));
     const std::string pos = e->sourcePosition();
     if (!pos.empty()) meta += tr(" · from %1").arg(QString::fromStdString(pos).toHtmlEscaped());
-    if (e->rawTimestampMs) meta += tr(" · Kafka time %1").arg(isoUtcWithMs(*e->rawTimestampMs));
+    if (e->rawTimestamp) meta += tr(" · Kafka time %1").arg(isoUtcWithMs(*e->rawTimestamp));
     meta += QStringLiteral("<br/>") + QString::fromStdString(e->message).toHtmlEscaped();
-    if (!e->rawNote.empty())
+    if (!e->problems.empty())
         meta += QStringLiteral("<br/><span style='color:#c0392b'>%1</span>")
-                    .arg(QString::fromStdString(e->rawNote).toHtmlEscaped());
+                    .arg(QString::fromStdString(e->problems).toHtmlEscaped());
     if (e->replay == DlqEntry::Replay::Failed)
         meta += QStringLiteral("<br/><span style='color:#c0392b'>%1</span>")
                     .arg(QString::fromStdString(e->replayNote).toHtmlEscaped());

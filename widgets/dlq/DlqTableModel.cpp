@@ -100,7 +100,7 @@ QVariant DlqTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case TimeColumn:
-            return QString::fromStdString(runtime::formatTimestamp(e.errorTimeMs));
+            return QString::fromStdString(runtime::formatTimestamp(e.errorTime));
         case NodeColumn:
             return QString::fromStdString(e.nodeId);
         case ReasonColumn:

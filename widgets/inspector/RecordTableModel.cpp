@@ -4,7 +4,7 @@
 
 #include <QColor>
 
-#include "exec/ErrorRecord.h"
+#include "types/ValueText.h"
 #include "types/Value.h"
 
 namespace sw::widgets {

@@ -21,13 +21,6 @@ Result<DeadLetterLocation> deadLetterLocation(const NodeSpec& dlqNode,
     return loc;
 }
 
-std::string replayText(const DeadLetter& d, const std::string* edited)
-{
-    if (edited) return *edited;
-    if (replaysRawBytes(d)) return *d.rawValue;
-    return d.record.value_or(std::string());
-}
-
 Result<Record> replayRecord(std::string_view text, bool rawBytes, const NodeSpec& node, bool source,
                             const Schema& schema)
 {

@@ -21,16 +21,6 @@ struct DeadLetterLocation {
 Result<DeadLetterLocation> deadLetterLocation(const NodeSpec& dlqNode,
                                               const std::string& dataDirectory);
 
-/// What a replay of `d` feeds back: `edited` when given (the user's fix), else the raw value
-/// for records that failed before parsing, else the record as JSON. Empty when it has none.
-std::string replayText(const DeadLetter& d, const std::string* edited = nullptr);
-/// True when replayText() is raw bytes: re-parsed as the failing source parses its input
-/// (JSON sources only for now); otherwise the record's JSON re-enters the node's input.
-inline bool replaysRawBytes(const DeadLetter& d)
-{
-    return d.rawValue.has_value() && !d.record.has_value();
-}
-
 /// Parses `text` with `schema` (the node's input schema, or a source's output schema) as JSON.
 /// `node` is the node that failed the record and `source` says whether it is a source; raw
 /// bytes can be replayed only into a source whose format is JSON. Sources get no timestamp

@@ -56,31 +56,12 @@ bool hasColumn(sqlite3* db, const char* column)
     return found;
 }
 
-void addProblem(DeadLetter& d, const std::string& problem)
-{
-    d.problems += (d.problems.empty() ? "" : "; ") + problem;
-}
-
-/// raw_headers and raw_timestamp (optional: older dead letters lack them). A malformed value
-/// (only a hand-edited file has one) is kept as stored with a note: the rest of the dead letter
-/// is still worth showing.
+/// raw_headers and raw_timestamp (optional: older dead letters lack them).
 void readRawColumns(DeadLetter& d, const std::optional<std::string>& headers,
                     const std::optional<std::string>& timestamp)
 {
-    if (headers) {
-        std::string why;
-        if (!parseRawHeaders(*headers, d.rawHeaders, &why)) {
-            d.unreadableHeaders = *headers;
-            addProblem(d, why);
-        }
-    }
-    if (timestamp) {
-        std::int64_t ms = 0;
-        if (parseTimestamp(*timestamp, ms))
-            d.rawTimestamp = ms;
-        else
-            addProblem(d, "raw_timestamp '" + *timestamp + "' is not a timestamp");
-    }
+    if (headers) setRawHeaders(d, *headers);
+    if (timestamp) setRawTimestamp(d, *timestamp);
 }
 
 Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t limit)
@@ -175,35 +156,6 @@ Result<std::vector<DeadLetter>> readJsonl(const std::string& path, std::size_t l
 }
 
 } // namespace
-
-bool parseRawHeaders(std::string_view json, std::vector<std::pair<std::string, std::string>>& out,
-                     std::string* error)
-{
-    auto fail = [&](std::string why) {
-        if (error) *error = std::move(why);
-        return false;
-    };
-    const auto j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded()) return fail("raw_headers is not valid JSON");
-    if (!j.is_array())
-        return fail("raw_headers is not a JSON array of {\"key\", \"value\"} objects");
-    std::vector<std::pair<std::string, std::string>> headers;
-    for (std::size_t i = 0; i < j.size(); ++i) {
-        const auto& h = j[i];
-        const std::string where = "raw_headers entry " + std::to_string(i + 1);
-        if (!h.is_object() || !h.contains("key") || !h["key"].is_string())
-            return fail(where + " has no string \"key\"");
-        const std::string name = h["key"].get<std::string>();
-        if (!h.contains("value") || !h["value"].is_string())
-            return fail(where + " ('" + name + "') has no string \"value\"");
-        std::string value;
-        if (!decodeBase64(h["value"].get<std::string>(), value))
-            return fail(where + " ('" + name + "'): value is not base64");
-        headers.emplace_back(name, std::move(value));
-    }
-    out = std::move(headers);
-    return true;
-}
 
 Result<std::vector<DeadLetter>> readDeadLetters(const std::string& target, const std::string& path,
                                                 std::size_t limit)
