@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "types/Row.h"
+#include "types/Schema.h"
 #include "util/JsonEscape.h"
 
 namespace sw::runtime {

@@ -12,8 +12,8 @@
 #include "PipelineRunner.h"
 #include "connectors/dlq/DeadLetterStore.h"
 #include "connectors/dlq/DlqOperator.h"
-#include "connectors/format/TextCodec.h"
 #include "exec/Engine.h"
+#include "types/ValueText.h"
 
 using namespace sw::runtime;
 using namespace sw::test;
@@ -317,9 +317,9 @@ void TestDlq::pipelineGeneratorToSqliteWithDlq()
         for (const Record& r : cap.records(0)) {
             if (r.row[2].decimalUnscaled() < 1000) continue; // amount >= 10
             std::string t;
-            text::appendTimestamp(t, r.row[4].asTimestamp());
+            appendTimestamp(t, r.row[4].asTimestamp());
             std::string amount;
-            text::appendDecimal(amount, r.row[2].decimalUnscaled(), 2);
+            appendDecimal(amount, r.row[2].decimalUnscaled(), 2);
             expectRows[r.row[0].asInt()] = std::to_string(r.row[1].asInt()) + "|" + amount + "|" +
                                            r.row[3].asString() + "|" + t;
         }
@@ -454,7 +454,7 @@ void TestDlq::pipelineOrdersWindowToSqlite()
         for (const Record& r : cap.records(0)) {
             if (!seen.insert(r.row[0].asInt()).second) continue; // dedup by order_id
             std::string start;
-            text::appendTimestamp(start, r.row[4].asTimestamp() - r.row[4].asTimestamp() % 2000);
+            appendTimestamp(start, r.row[4].asTimestamp() - r.row[4].asTimestamp() % 2000);
             auto& [n, cents] = expect[start + "|" + r.row[3].asString()];
             ++n;
             cents += r.row[2].decimalUnscaled();

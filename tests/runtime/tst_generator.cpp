@@ -10,10 +10,10 @@
 #include "ConnectorTestHarness.h"
 #include "connectors/Pacing.h"
 #include "connectors/format/JsonRowParser.h"
-#include "connectors/format/TextCodec.h"
 #include "connectors/generator/GeneratorSource.h"
 #include "connectors/generator/NexmarkGenerator.h"
 #include "connectors/generator/ZipfSampler.h"
+#include "util/Utf8.h"
 
 using namespace sw::runtime;
 using namespace sw::test;
@@ -278,7 +278,7 @@ void TestGenerator::malformedBytesFailParsing()
         QCOMPARE(msg, parser.error());
         QVERIFY(msg.find("JSON syntax error") != std::string::npos);
         QVERIFY(e.timestamp != kNoTimestamp); // keeps the event's time for watermarks
-        invalidUtf8 += text::invalidUtf8At(raw) != std::string::npos;
+        invalidUtf8 += invalidUtf8At(raw) != std::string::npos;
         truncated += raw.back() != '}';
     }
     QVERIFY(invalidUtf8 > 0);

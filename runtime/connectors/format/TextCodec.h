@@ -16,12 +16,6 @@
 
 namespace sw::runtime::text {
 
-// Names kept for callers that spell them text::... (tst_dlq, tst_generator, owned by other work
-// in flight): the same functions, not copies. New code uses the homes.
-using runtime::appendDecimal;
-using runtime::appendTimestamp;
-using runtime::invalidUtf8At;
-
 /// Appends the shortest text that reads back to `d` ("21.5", "3.0", "1.0E-7" style is not used:
 /// C++ shortest form, with ".0" added to integral values); NaN/Infinity/-Infinity as words.
 void appendDouble(std::string& out, double d);
