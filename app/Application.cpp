@@ -4,12 +4,16 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLocale>
+#include <QStatusBar>
 #include <QTimer>
-#include <QTranslator>
+#include <cstdio>
 
 #include "canvas/NodeCanvas.h"
 #include "canvas/PipelineScene.h"
+#include "document/Document.h"
 #include "export/ExportDialog.h"
+#include "files/AppPaths.h"
+#include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
 #include "ui/Theme.h"
@@ -23,6 +27,8 @@ struct Options {
     QString screenshot;
     QString select;
     QString exportShot;
+    QString language;
+    bool quitAfterLoad = false;
     QSize size;
     ThemeMode theme = ThemeMode::System;
 };
@@ -52,7 +58,15 @@ Options parseOptions(const QApplication& app)
         QStringLiteral("screenshot-export"),
         QStringLiteral("Open File > Export on the loaded pipeline, render it to PNG and exit."),
         QStringLiteral("PNG"));
-    p.addOptions({copy, dark, light, shot, size, select, exportShot});
+    QCommandLineOption language(
+        QStringLiteral("language"),
+        QStringLiteral("User-interface language for this run (en, de, fr), instead of the one "
+                       "chosen in Preferences."),
+        QStringLiteral("CODE"));
+    QCommandLineOption quit(QStringLiteral("quit-after-load"),
+                            QStringLiteral("Open FILE, print what was loaded and exit (0 when "
+                                           "the file opened): a smoke test of an installation."));
+    p.addOptions({copy, dark, light, shot, size, select, exportShot, language, quit});
     p.process(app);
     Options o;
     if (!p.positionalArguments().isEmpty()) o.file = p.positionalArguments().front();
@@ -60,11 +74,28 @@ Options parseOptions(const QApplication& app)
     o.screenshot = p.value(shot);
     o.select = p.value(select);
     o.exportShot = p.value(exportShot);
+    o.language = p.value(language);
+    o.quitAfterLoad = p.isSet(quit);
     if (p.isSet(dark)) o.theme = ThemeMode::Dark;
     if (p.isSet(light)) o.theme = ThemeMode::Light;
     const QStringList wh = p.value(size).split(QLatin1Char('x'));
     if (wh.size() == 2) o.size = QSize(wh[0].toInt(), wh[1].toInt());
     return o;
+}
+
+/// --quit-after-load: what an installation found, on stdout; exit code 0 when the file opened.
+int reportLoad(MainWindow* w, const QString& file, bool loaded, const QString& translation)
+{
+    QCoreApplication::processEvents();
+    std::printf("file: %s\nloaded: %s\nnodes: %d\nstatus: %s\nexamples: %s\ntranslation: %s\n",
+                qPrintable(file), loaded ? "yes" : "no",
+                static_cast<int>(w->document()->pipeline().nodes.size()),
+                qPrintable(w->statusBar()->currentMessage()), qPrintable(examplesDir()),
+                qPrintable(translation.isEmpty() ? QStringLiteral("none") : translation));
+    std::fflush(stdout);
+    w->document()->markSaved(w->document()->filePath()); // a copy must not prompt
+    w->close();
+    return loaded && !file.isEmpty() ? 0 : 1;
 }
 
 void takeScreenshot(MainWindow* w, const QString& path)
@@ -84,14 +115,11 @@ int runApplication(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Streamwright"));
     QApplication::setApplicationName(QStringLiteral("Streamwright"));
     QApplication::setApplicationVersion(QStringLiteral(SW_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("streamwright"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.streamwright.Streamwright"));
     ensureResources();
-    // The user's language when translations/ has it (compiled in at ":/i18n"); else English.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("streamwright"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
     Options o = parseOptions(app);
+    // The language chosen in Preferences (or --language), else the system's, else English.
+    const QString translation = installTranslations(app, o.language);
     Theme::install(app, o.theme);
 
     auto* w = new MainWindow;
@@ -103,7 +131,10 @@ int runApplication(int argc, char** argv)
         loaded = w->openFile(o.file);
     else if (!o.copy.isEmpty())
         loaded = w->openCopy(o.copy);
+    if (!loaded || (o.file.isEmpty() && o.copy.isEmpty())) w->showStartPage();
     if (!o.select.isEmpty()) w->scene()->selectNodes({o.select.toStdString()});
+    if (o.quitAfterLoad)
+        return reportLoad(w, o.file.isEmpty() ? o.copy : o.file, loaded, translation);
     if (!o.exportShot.isEmpty()) {
         if (!loaded) return 1;
         QTimer::singleShot(300, w, [w, o] {

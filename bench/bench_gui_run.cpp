@@ -30,9 +30,9 @@
 #include "canvas/NodeCanvas.h"
 #include "canvas/PipelineScene.h"
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "document/Document.h"
 #include "exec/Engine.h"
-#include "model/PipelineIo.h"
 #include "run/RunAndDebug.h"
 #include "run/RunController.h"
 

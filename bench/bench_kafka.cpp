@@ -33,11 +33,11 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include "catalog/PipelineLoader.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "exec/Collector.h"
 #include "exec/Engine.h"
 #include "exec/Operator.h"
-#include "model/PipelineIo.h"
 #include "types/Value.h"
 
 using namespace sw::runtime;

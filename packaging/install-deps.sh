@@ -8,9 +8,13 @@ APT_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins libgl-dev libxkbcommon-dev
   librdkafka-dev libsqlite3-dev sqlite3
-  nlohmann-json3-dev libsimdjson-dev
+  nlohmann-json3-dev
   xvfb xauth fonts-dejavu-core
   kcat python3-confluent-kafka
+  # packaging: the .deb (cpack + dpkg-shlibdeps) and its checks; Qt's own translations
+  dpkg-dev desktop-file-utils appstream lintian shared-mime-info qt6-translations-l10n
+  # monitoring: the metrics endpoint (prometheus-cpp) and its tests (promtool, prometheus, curl)
+  prometheus-cpp-dev prometheus curl
 )
 
 missing=()

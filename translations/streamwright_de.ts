@@ -6,7 +6,23 @@
     <message>
         <location filename="../widgets/properties/fields/ExpressionField.cpp" line="28"/>
         <source>column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="52"/>
+        <source>(headers could not be read: %1)
+
+As stored:
+%2</source>
+        <translation>(Header konnten nicht gelesen werden: %1)
+
+Wie gespeichert:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="54"/>
+        <source>(no headers)</source>
+        <translation>(keine Header)</translation>
     </message>
 </context>
 <context>
@@ -14,7 +30,7 @@
     <message>
         <location filename="../app/run/CanvasOverlay.cpp" line="259"/>
         <source>Inspect records on this edge</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze auf dieser Verbindung untersuchen</translation>
     </message>
 </context>
 <context>
@@ -22,17 +38,17 @@
     <message>
         <location filename="../app/run/DlqBrowser.cpp" line="58"/>
         <source>Replay feeds records into a running pipeline: start the pipeline (with your fix) first</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay speist Datensätze in eine laufende Pipeline ein: Starten Sie zuerst die Pipeline (mit Ihrer Korrektur)</translation>
     </message>
     <message>
         <location filename="../app/run/DlqBrowser.cpp" line="70"/>
         <source>no pipeline is running</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Pipeline läuft</translation>
     </message>
     <message>
         <location filename="../app/run/DlqBrowser.cpp" line="87"/>
         <source>replayed into &apos;%1&apos; in run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>in „%1“ erneut eingespielt (Lauf %2)</translation>
     </message>
 </context>
 <context>
@@ -40,45 +56,66 @@
     <message>
         <location filename="../app/document/Document.cpp" line="52"/>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzufügen</translation>
     </message>
     <message>
         <location filename="../app/document/Document.cpp" line="68"/>
         <source>Move Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten verschieben</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/document/Document.cpp" line="69"/>
         <source>Move %n Nodes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="100"/>
+        <location filename="../app/document/Document.cpp" line="89"/>
+        <source>Set Partitioning to %1</source>
+        <translation>Partitionierung auf %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../app/document/Document.cpp" line="111"/>
         <source>Change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="107"/>
+        <location filename="../app/document/Document.cpp" line="118"/>
         <source>Rename Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="113"/>
+        <location filename="../app/document/Document.cpp" line="124"/>
         <source>Change Pipeline Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline-Einstellungen ändern</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="176"/>
+        <location filename="../app/document/Document.cpp" line="187"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
     </message>
     <message>
         <location filename="../app/document/EdgeCommands.cpp" line="10"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="59"/>
+        <source>Delete %n Node(s)</source>
+        <translation>
+            <numerusform>%n Knoten löschen</numerusform>
+            <numerusform>%n Knoten löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="61"/>
+        <source>Delete %n Connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung löschen</numerusform>
+            <numerusform>%n Verbindungen löschen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -86,12 +123,12 @@
     <message>
         <location filename="../app/run/EventInspector.cpp" line="30"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location filename="../app/run/EventInspector.cpp" line="32"/>
         <source>Inspect %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 untersuchen</translation>
     </message>
 </context>
 <context>
@@ -99,532 +136,583 @@
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="28"/>
         <source>Export for Production</source>
-        <translation type="unfinished"></translation>
+        <translation>Export für die Produktion</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="37"/>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="38"/>
         <source>Flink SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>Flink SQL</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="39"/>
         <source>Kubernetes (FlinkDeployment + KafkaTopics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubernetes (FlinkDeployment + KafkaTopics)</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="41"/>
         <source>Kafka topic plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kafka-Topic-Plan</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="42"/>
         <source>Production readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktionsreife</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="58"/>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="58"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="58"/>
         <source>Feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="58"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="58"/>
         <source>Closest equivalent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Entsprechung</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="74"/>
         <source>Not exported exactly (per node; double-click to select the node):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht exakt exportiert (je Knoten; Doppelklick wählt den Knoten aus):</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="81"/>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern …</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="90"/>
         <source>Target:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel:</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/export/ExportDialog.cpp" line="106"/>
         <source>%n file(s) for job &apos;%1&apos;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei für Job „%1“.</numerusform>
+            <numerusform>%n Dateien für Job „%1“.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="110"/>
         <source>Cannot export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nicht möglich: %1</translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="166"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/export/ExportDialog.cpp" line="170"/>
         <source>Saved %n file(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei in %1 gespeichert.</numerusform>
+            <numerusform>%n Dateien in %1 gespeichert.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/export/ExportDialog.cpp" line="177"/>
         <source>Export to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>In Ordner exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::Language</name>
+    <message>
+        <location filename="../app/ui/Language.cpp" line="20"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
     <name>sw::app::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="72"/>
+        <location filename="../app/ui/MainWindow.cpp" line="81"/>
         <source>Nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="78"/>
+        <location filename="../app/ui/MainWindow.cpp" line="87"/>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="84"/>
+        <location filename="../app/ui/MainWindow.cpp" line="93"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="118"/>
+        <location filename="../app/ui/MainWindow.cpp" line="124"/>
         <source>Cannot connect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="146"/>
+        <location filename="../app/ui/MainWindow.cpp" line="152"/>
         <source>✔ Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Gültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="148"/>
-        <location filename="../app/ui/MainWindow.cpp" line="151"/>
-        <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="150"/>
-        <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindow.cpp" line="153"/>
-        <source>Validation: see the Problems panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="155"/>
-        <source>%n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
         <location filename="../app/ui/MainWindow.cpp" line="157"/>
-        <source>%n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="156"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="158"/>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <source>Validation: see the Problems panel</source>
+        <translation>Validierung: siehe Bereich „Probleme“</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="161"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
         <source>Zoom %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom %1&#xa0;%</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="49"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="52"/>
         <source>New &amp;Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues &amp;Fenster</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="52"/>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="57"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="58"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="62"/>
-        <source>Open Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öffnen …</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="63"/>
-        <source>Pipelines (*.pipeline.json *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <source>Open Pipeline</source>
+        <translation>Pipeline öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="66"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/ui/MainWindowActions.cpp" line="64"/>
+        <source>Pipelines (*.pipeline.json *.json);;All files (*)</source>
+        <translation>Pipelines (*.pipeline.json *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="67"/>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="68"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="69"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="71"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="74"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="73"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="76"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="78"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="81"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="80"/>
-        <source>Ctrl+Y</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="83"/>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;schneiden</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="84"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="87"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="85"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
-        <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
-        <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;infügen</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
+        <source>Dup&amp;licate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="92"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="91"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="94"/>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="93"/>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="95"/>
-        <source>Ctrl+=</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="96"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="99"/>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
         <source>Zoom to &amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einpassen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
         <source>&amp;Actual Size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="100"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="102"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
         <source>Auto-&amp;Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch &amp;anordnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="102"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="104"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="107"/>
         <source>&amp;Snap to Grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="108"/>
-        <source>&amp;About Streamwright</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="110"/>
-        <source>About Streamwright</source>
-        <translation type="unfinished"></translation>
+        <translation>Am &amp;Raster ausrichten</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="113"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="115"/>
+        <source>&amp;About Streamwright</source>
+        <translation>Ü&amp;ber Streamwright</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="117"/>
+        <source>About Streamwright</source>
+        <translation>Über Streamwright</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="118"/>
         <source>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Design streaming pipelines visually, run them on an embedded runtime and export them to Flink SQL and Kubernetes.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Streaming-Pipelines visuell entwerfen, auf einer eingebetteten Laufzeitumgebung ausführen und nach Flink SQL und Kubernetes exportieren.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="124"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="131"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="129"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="136"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="132"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="139"/>
         <source>Open E&amp;xample</source>
-        <translation type="unfinished"></translation>
+        <translation>Beis&amp;piel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="142"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="149"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="151"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="159"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="162"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="170"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="168"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="178"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="205"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="215"/>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="207"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="217"/>
         <source>Clear Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowActions.cpp" line="228"/>
+        <location filename="../app/ui/MainWindowActions.cpp" line="238"/>
         <source>No examples found</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Beispiele gefunden</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/MainWindowEdit.cpp" line="56"/>
         <source>Copied %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Knoten kopiert</numerusform>
+            <numerusform>%n Knoten kopiert</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowEdit.cpp" line="83"/>
         <source>The clipboard does not hold pipeline nodes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält keine Pipeline-Knoten: %1</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowEdit.cpp" line="93"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowEdit.cpp" line="103"/>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowEdit.cpp" line="130"/>
         <source>Auto-Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch anordnen</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowExtras.cpp" line="22"/>
         <source>&amp;Export for Production…</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Produktion e&amp;xportieren …</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowExtras.cpp" line="24"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowExtras.cpp" line="25"/>
         <source>Flink SQL, Kubernetes manifests and the Kafka topic plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="45"/>
-        <source>Cannot Open Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Flink SQL, Kubernetes-Manifeste und der Kafka-Topic-Plan</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowFiles.cpp" line="46"/>
+        <source>Cannot Open Pipeline</source>
+        <translation>Pipeline kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="47"/>
         <source>%1 could not be opened:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden:
+
+%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="56"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="58"/>
         <source>Opened a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie von %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="57"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="59"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="77"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="79"/>
         <source>Save Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline speichern</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="78"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="80"/>
         <source>Pipelines (*.pipeline.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipelines (*.pipeline.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="88"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="90"/>
         <source>Cannot Save Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="89"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="91"/>
         <source>The pipeline was not saved; %1 is unchanged.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pipeline wurde nicht gespeichert; %1 ist unverändert.
+
+%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="96"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="98"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="103"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="105"/>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="104"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="106"/>
         <source>Save changes to %1 before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an %1 vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="107"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="109"/>
         <source>Your changes will be lost if you don&apos;t save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="124"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="126"/>
         <source>an untitled pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>eine unbenannte Pipeline</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="127"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="129"/>
         <source>Recover Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="128"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="130"/>
         <source>Streamwright ended without saving %1.
 Unsaved changes from %2 can be recovered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="132"/>
-        <source>Recover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="133"/>
-        <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Streamwright wurde beendet, ohne %1 zu speichern.
+Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindowFiles.cpp" line="134"/>
-        <source>Not Now</source>
-        <translation type="unfinished"></translation>
+        <source>Recover</source>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowFiles.cpp" line="144"/>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="135"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="136"/>
+        <source>Not Now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="147"/>
         <source>Recovered unsaved changes of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen von %1 wiederhergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::PreferencesDialog</name>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="18"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="27"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="28"/>
+        <source>The language takes effect when Streamwright is restarted.</source>
+        <translation>Die Sprache wird nach einem Neustart von Streamwright wirksam.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="59"/>
+        <source>&lt;b&gt;Restart Streamwright to use the new language.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Starten Sie Streamwright neu, um die neue Sprache zu verwenden.&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -632,170 +720,157 @@ Unsaved changes from %2 can be recovered.</source>
     <message>
         <location filename="../app/export/ReadinessDock.cpp" line="34"/>
         <source>Production Readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktionsreife</translation>
     </message>
     <message>
         <location filename="../app/export/ReadinessDock.cpp" line="40"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../app/export/ReadinessDock.cpp" line="40"/>
         <source>Check / finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung / Befund</translation>
     </message>
     <message>
         <location filename="../app/export/ReadinessDock.cpp" line="40"/>
         <source>Fix / details</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebung / Details</translation>
     </message>
     <message>
         <location filename="../app/export/ReadinessDock.cpp" line="55"/>
         <source>%1 pass, %2 warn, %3 fail</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bestanden, %2 Warnungen, %3 fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../app/export/ReadinessDock.cpp" line="72"/>
         <source>(pipeline)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sw::app::RemoveItemsCommand</name>
-    <message>
-        <location filename="../app/document/NodeCommands.cpp" line="56"/>
-        <source>Delete %n Node(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/document/NodeCommands.cpp" line="58"/>
-        <source>Delete %n Connection(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Pipeline)</translation>
     </message>
 </context>
 <context>
     <name>sw::app::RunAndDebug</name>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="82"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="108"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="225"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="84"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="110"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="85"/>
-        <source>Run the pipeline (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usführen</translation>
     </message>
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="87"/>
-        <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <source>Run the pipeline (F5)</source>
+        <translation>Pipeline ausführen (F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="90"/>
-        <source>Pause the sources; in-flight records keep flowing (F6)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/run/RunAndDebug.cpp" line="89"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="92"/>
-        <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <source>Pause the sources; in-flight records keep flowing (F6)</source>
+        <translation>Quellen anhalten; bereits unterwegs befindliche Datensätze fließen weiter (F6)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="95"/>
-        <source>Stop: drain in-flight records, then end (Shift+F5)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/run/RunAndDebug.cpp" line="94"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
     </message>
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="97"/>
+        <source>Stop: drain in-flight records, then end (Shift+F5)</source>
+        <translation>Stopp: unterwegs befindliche Datensätze abarbeiten, dann beenden (Shift+F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="99"/>
         <source>R&amp;estart</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="100"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
         <source>Stop and run the current pipeline again (Ctrl+Shift+F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten und die aktuelle Pipeline erneut ausführen (Ctrl+Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="114"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="123"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="135"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
         <source>Dead Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead Letters</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="142"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="148"/>
         <source>Dead Letters (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead Letters (%1)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="181"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="191"/>
         <source> · edited: Restart applies the changes</source>
-        <translation type="unfinished"></translation>
+        <translation> · bearbeitet: Neustart übernimmt die Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="194"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="204"/>
         <source>The label of %1 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bezeichnung von %1 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="195"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="205"/>
         <source>%1.%2 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="199"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="209"/>
         <source>The pipeline settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pipeline-Einstellungen wurden geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="202"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="212"/>
         <source>The pipeline&apos;s structure changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Struktur der Pipeline wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="214"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="224"/>
         <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die laufende Pipeline behält die Version, mit der sie gestartet wurde; Neustart (Ctrl+Shift+F5) führt die bearbeitete aus</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="225"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="237"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="247"/>
         <source>Running: structural edits are disabled; property changes apply at the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft: Strukturänderungen sind gesperrt; Eigenschaftsänderungen gelten ab dem nächsten Lauf</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="268"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="278"/>
         <source>Stop the pipeline to change connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie die Pipeline an, um Verbindungen zu ändern</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="296"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="306"/>
         <source>Inspect %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 untersuchen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="320"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="330"/>
         <source>pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="321"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="331"/>
         <source>run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
     </message>
 </context>
 <context>
@@ -803,62 +878,168 @@ Unsaved changes from %2 can be recovered.</source>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="26"/>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="28"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="30"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="32"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="34"/>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="45"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="47"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="49"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="51"/>
         <source>Could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="94"/>
         <source> after %1</source>
-        <translation type="unfinished"></translation>
+        <translation> nach %1</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="100"/>
         <source> · Kafka %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · Kafka %1</translation>
     </message>
     <message>
         <location filename="../app/run/RunControllerStatus.cpp" line="113"/>
         <source>More runtime problems were not listed (limit %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Laufzeitprobleme wurden nicht aufgeführt (Grenze %1)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::ShortcutsDialog</name>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="56"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="59"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="59"/>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="92"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::StartPage</name>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="79"/>
+        <source>New Pipeline</source>
+        <translation>Neue Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="81"/>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="90"/>
+        <source>Design streaming pipelines, run them on the embedded runtime and export them to Flink SQL and Kubernetes.</source>
+        <translation>Streaming-Pipelines entwerfen, auf der eingebetteten Laufzeitumgebung ausführen und nach Flink SQL und Kubernetes exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="100"/>
+        <source>Pipeline file format</source>
+        <translation>Format der Pipeline-Dateien</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="101"/>
+        <source>Kafka and the embedded broker</source>
+        <translation>Kafka und der eingebettete Broker</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="102"/>
+        <source>Export for production</source>
+        <translation>Export für die Produktion</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="108"/>
+        <source>Recent Files</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="112"/>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="126"/>
+        <source>Welcome to Streamwright</source>
+        <translation>Willkommen bei Streamwright</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="133"/>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="184"/>
+        <source>No recent files yet: open an example, or start a new pipeline.</source>
+        <translation>Noch keine zuletzt geöffneten Dateien: Öffnen Sie ein Beispiel oder beginnen Sie eine neue Pipeline.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="209"/>
+        <source>No examples found.</source>
+        <translation>Keine Beispiele gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="221"/>
+        <source>Per-user sessions of a clickstream, bots filtered out, into a JSON Lines file</source>
+        <translation>Sitzungen je Nutzer aus einem Clickstream, ohne Bots, in eine JSON-Lines-Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="224"/>
+        <source>Nexmark Q5: bids per auction in hopping windows, on the console</source>
+        <translation>Nexmark Q5: Gebote je Auktion in Hopping-Fenstern, auf der Konsole</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="226"/>
+        <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
+        <translation>Bestellungen über Kafka-Topics: dedupliziert, Umsatz je Kategorie, Dead Letters</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="229"/>
+        <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
+        <translation>Umsatz je Kategorie in 5-Minuten-Fenstern nach SQLite, mit Dead-Letter-Queue</translation>
     </message>
 </context>
 <context>
@@ -866,32 +1047,32 @@ Unsaved changes from %2 can be recovered.</source>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="57"/>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="57"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="57"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="101"/>
         <source>choose a column (or * for COUNT)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte wählen (oder * für COUNT)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="103"/>
         <source>%1 needs a column, not *</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine Spalte, nicht *</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="105"/>
         <source>the result needs a column name (letters, digits, _)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ergebnis braucht einen Spaltennamen (Buchstaben, Ziffern, _)</translation>
     </message>
 </context>
 <context>
@@ -899,12 +1080,12 @@ Unsaved changes from %2 can be recovered.</source>
     <message>
         <location filename="../widgets/properties/fields/SimpleFields.cpp" line="154"/>
         <source>(default)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Standard)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/SimpleFields.cpp" line="200"/>
         <source>no column &apos;%1&apos; in the input (columns: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Spalte „%1“ in der Eingabe (Spalten: %2)</translation>
     </message>
 </context>
 <context>
@@ -912,178 +1093,212 @@ Unsaved changes from %2 can be recovered.</source>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="119"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="119"/>
         <source>Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdruck</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="135"/>
         <source>&apos;%1&apos; is not a column name (letters, digits, _)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Spaltenname (Buchstaben, Ziffern, _)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="137"/>
         <source>%1: an expression is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Ausdruck ist erforderlich</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="143"/>
         <source>%1: column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte %2: %3</translation>
     </message>
 </context>
 <context>
     <name>sw::widgets::DlqBrowserView</name>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="51"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="85"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund:</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="53"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="87"/>
         <source>Node:</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten:</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="94"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="130"/>
         <source>Raw value (hex)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohwert (hex)</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="95"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="131"/>
         <source>Raw value (text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohwert (Text)</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="96"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="132"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="313"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="340"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="133"/>
         <source>Record / replay text</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz / Replay-Text</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="105"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="142"/>
         <source>Export selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="107"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="144"/>
         <source>Edit replay text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay-Text bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="109"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="146"/>
         <source>Replay selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl erneut einspielen</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="163"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="200"/>
         <source>All reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="164"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="201"/>
         <source>All nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="262"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="308"/>
         <source>Select a record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Datensatz aus.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="309"/>
+        <source>%n records selected.</source>
+        <translation>
+            <numerusform>%n Datensatz ausgewählt.</numerusform>
+            <numerusform>%n Datensätze ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="362"/>
+        <source>%Ln error records</source>
+        <translation>
+            <numerusform>%Ln Fehlerdatensatz</numerusform>
+            <numerusform>%Ln Fehlerdatensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="364"/>
+        <source>, %Ln shown</source>
+        <translation>
+            <numerusform>, %Ln angezeigt</numerusform>
+            <numerusform>, %Ln angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="365"/>
+        <source> · %Ln not captured (capture buffer full)</source>
+        <translation>
+            <numerusform> · %Ln nicht erfasst (Erfassungspuffer voll)</numerusform>
+            <numerusform> · %Ln nicht erfasst (Erfassungspuffer voll)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="366"/>
+        <source> · %Ln oldest dropped</source>
+        <translation>
+            <numerusform> · %Ln älterer verworfen</numerusform>
+            <numerusform> · %Ln ältere verworfen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="263"/>
-        <source>%1 records selected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="269"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="317"/>
         <source>&lt;b&gt;%1&lt;/b&gt; at node &lt;b&gt;%2&lt;/b&gt; · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; an Knoten &lt;b&gt;%2&lt;/b&gt; · %3</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="274"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="322"/>
         <source> · from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="281"/>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="282"/>
-        <source>(no raw bytes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="284"/>
-        <source>key: %1
-value: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="287"/>
-        <source>(edited)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="297"/>
-        <source>Feed the selected records back into the running pipeline at the node that failed them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="305"/>
-        <source>%1 error records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="307"/>
-        <source>, %1 shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="310"/>
-        <source> · %1 not captured (capture buffer full)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="312"/>
-        <source> · %1 oldest dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="318"/>
-        <source>Export dead letters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="320"/>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation> · aus %1</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqBrowserView.cpp" line="323"/>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <source> · Kafka time %1</source>
+        <translation> · Kafka-Zeit %1</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqBrowserView.cpp" line="333"/>
-        <source>Fix the raw value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="333"/>
-        <source>Fix the record</source>
-        <translation type="unfinished"></translation>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="334"/>
+        <source>(no raw bytes)</source>
+        <translation>(keine Rohbytes)</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqBrowserView.cpp" line="336"/>
-        <source>The source parses this text again on replay:</source>
-        <translation type="unfinished"></translation>
+        <source>key: %1
+value: %2</source>
+        <translation>Key: %1
+Value: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="337"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="341"/>
+        <source>Headers (%1)</source>
+        <translation>Header (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="343"/>
+        <source>(edited)
+</source>
+        <translation>(bearbeitet)
+</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="353"/>
+        <source>Feed the selected records back into the running pipeline at the node that failed them</source>
+        <translation>Die ausgewählten Datensätze an dem Knoten, an dem sie gescheitert sind, wieder in die laufende Pipeline einspeisen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="372"/>
+        <source>Export dead letters</source>
+        <translation>Dead Letters exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="374"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="377"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="387"/>
+        <source>Fix the raw value</source>
+        <translation>Rohwert korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="387"/>
+        <source>Fix the record</source>
+        <translation>Datensatz korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="390"/>
+        <source>The source parses this text again on replay:</source>
+        <translation>Die Quelle liest diesen Text beim Replay erneut ein:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="391"/>
         <source>This record (JSON) re-enters node &apos;%1&apos; on replay:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz (JSON) gelangt beim Replay erneut in Knoten „%1“:</translation>
     </message>
 </context>
 <context>
@@ -1091,47 +1306,47 @@ value: %2</source>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="118"/>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>bearbeitet</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="120"/>
         <source>replayed</source>
-        <translation type="unfinished"></translation>
+        <translation>erneut eingespielt</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="123"/>
         <source>replay failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="139"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="141"/>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="143"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="145"/>
         <source>Source position</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellposition</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="147"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <location filename="../widgets/dlq/DlqTableModel.cpp" line="149"/>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay</translation>
     </message>
 </context>
 <context>
@@ -1139,12 +1354,12 @@ value: %2</source>
     <message>
         <location filename="../widgets/properties/fields/SimpleFields.cpp" line="114"/>
         <source>e.g. 5 min, 30 s, 100 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 5 min, 30 s, 100 ms</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/SimpleFields.cpp" line="139"/>
         <source>&apos;%1&apos; is not a duration: %2 (type e.g. 5 min, 30 s, 100 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Dauer: %2 (z. B. 5 min, 30 s, 100 ms eingeben)</translation>
     </message>
 </context>
 <context>
@@ -1152,12 +1367,12 @@ value: %2</source>
     <message>
         <location filename="../widgets/properties/fields/ExpressionField.cpp" line="112"/>
         <source>Insert a column of the input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Spalte der Eingabe einfügen</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/ExpressionField.cpp" line="199"/>
         <source>%1 (not applied)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht übernommen)</translation>
     </message>
 </context>
 <context>
@@ -1165,96 +1380,114 @@ value: %2</source>
     <message>
         <location filename="../widgets/properties/fields/FieldListField.cpp" line="22"/>
         <source>column, column, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte, Spalte, ...</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/FieldListField.cpp" line="102"/>
         <source>not a column of the input</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Spalte der Eingabe</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/FieldListField.cpp" line="105"/>
         <source>%1 (not in the input)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht in der Eingabe)</translation>
     </message>
 </context>
 <context>
     <name>sw::widgets::InspectorView</name>
     <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="41"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="42"/>
         <source>Filter with an expression, e.g. amount &gt; 100 AND category = &apos;books&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Ausdruck filtern, z. B. amount &gt; 100 AND category = &apos;books&apos;</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="49"/>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="157"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="50"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="158"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="51"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="52"/>
         <source>Keep the captured records; new ones are counted, not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasste Datensätze behalten; neue werden gezählt, aber nicht behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="55"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="56"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="59"/>
-        <source>Copy as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <location filename="../widgets/inspector/InspectorView.cpp" line="60"/>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="61"/>
         <source>Copy the selected rows as a JSON array</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Zeilen als JSON-Array kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="87"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="88"/>
         <source>Select a record to see it as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Datensatz aus, um ihn als JSON zu sehen</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="157"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="158"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="178"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="179"/>
         <source>column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1: %2</translation>
     </message>
-    <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="242"/>
-        <source>%1 captured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../widgets/inspector/InspectorView.cpp" line="244"/>
-        <source>%1 match the filter</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln captured</source>
+        <translation>
+            <numerusform>%Ln erfasst</numerusform>
+            <numerusform>%Ln erfasst</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="245"/>
+        <source>%Ln match the filter</source>
+        <translation>
+            <numerusform>%Ln passt zum Filter</numerusform>
+            <numerusform>%Ln passen zum Filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="246"/>
+        <source>paused: %Ln arrived and were not kept</source>
+        <translation>
+            <numerusform>pausiert: %Ln eingetroffen, nicht behalten</numerusform>
+            <numerusform>pausiert: %Ln eingetroffen, nicht behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../widgets/inspector/InspectorView.cpp" line="247"/>
-        <source>paused: %1 arrived and were not kept</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln not captured (capture buffer full)</source>
+        <translation>
+            <numerusform>%Ln nicht erfasst (Erfassungspuffer voll)</numerusform>
+            <numerusform>%Ln nicht erfasst (Erfassungspuffer voll)</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="250"/>
-        <source>%1 not captured (capture buffer full)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="249"/>
+        <source>%Ln oldest dropped from the table</source>
+        <translation>
+            <numerusform>%Ln ältester aus der Tabelle entfernt</numerusform>
+            <numerusform>%Ln älteste aus der Tabelle entfernt</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="252"/>
-        <source>%1 oldest dropped from the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/inspector/InspectorView.cpp" line="255"/>
-        <source>%1 could not be evaluated</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="251"/>
+        <source>%Ln could not be evaluated</source>
+        <translation>
+            <numerusform>%Ln nicht auswertbar</numerusform>
+            <numerusform>%Ln nicht auswertbar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1262,206 +1495,207 @@ value: %2</source>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="189"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="189"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="215"/>
         <source>the key is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel ist leer</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="231"/>
         <source>duplicate key &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelter Schlüssel „%1“</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="233"/>
         <source>row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
     <name>sw::widgets::MetricsPanel</name>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="48"/>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="268"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="49"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
         <source>Pause view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="50"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="51"/>
         <source>Freeze the charts; data keeps being recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="54"/>
-        <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme einfrieren; Daten werden weiter aufgezeichnet</translation>
     </message>
     <message>
         <location filename="../widgets/metrics/MetricsPanel.cpp" line="55"/>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="56"/>
         <source>Save the chart shown as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Das angezeigte Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="58"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="59"/>
         <source>Last 5 minutes · 4 updates/s · click a legend entry to hide a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 5 Minuten · 4 Aktualisierungen/s · Legendeneintrag anklicken, um eine Linie auszublenden</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="81"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="81"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
         <source>Throughput per node</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz je Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="81"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
         <source>records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze/s</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
         <source>Consumer lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumer-Lag</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
         <source>Kafka consumer lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Kafka-Consumer-Lag</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
         <source>Watermark lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Watermark-Verzögerung</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
         <source>Watermark lag per node</source>
-        <translation type="unfinished"></translation>
+        <translation>Watermark-Verzögerung je Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
         <source>Backpressure</source>
-        <translation type="unfinished"></translation>
+        <translation>Backpressure</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
         <source>Queue fill per edge</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlangenfüllung je Verbindung</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
         <source>% of capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>% der Kapazität</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
         <source>Error rate per node</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerrate je Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
         <source>errors/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler/s</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="96"/>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="141"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="97"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="142"/>
         <source>No Kafka source in this pipeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Pipeline hat keine Kafka-Quelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="140"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="141"/>
         <source>Waiting for consumer lag from the Kafka sources…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf den Consumer-Lag der Kafka-Quellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="151"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="152"/>
         <source> in</source>
-        <translation type="unfinished"></translation>
+        <translation> ein</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="153"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="154"/>
         <source> out</source>
-        <translation type="unfinished"></translation>
+        <translation> aus</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="196"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="197"/>
         <source>Consumer lag is not reported by the engine yet (MetricsSnapshot has no Kafka partition metrics).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine meldet noch keinen Consumer-Lag (MetricsSnapshot enthält keine Kafka-Partitionsmetriken).</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="210"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="211"/>
         <source> total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="223"/>
-        <source>Watermark lag per node (processing time − watermark)</source>
-        <translation type="unfinished"></translation>
+        <translation> gesamt</translation>
     </message>
     <message>
         <location filename="../widgets/metrics/MetricsPanel.cpp" line="224"/>
+        <source>Watermark lag per node (processing time − watermark)</source>
+        <translation>Watermark-Verzögerung je Knoten (Verarbeitungszeit − Watermark)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="225"/>
         <source>Watermark lag per node (newest event time − watermark; event times are historical)</source>
-        <translation type="unfinished"></translation>
+        <translation>Watermark-Verzögerung je Knoten (neueste Ereigniszeit − Watermark; Ereigniszeiten liegen in der Vergangenheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="268"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
         <source>Resume view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="286"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="287"/>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="289"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="290"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="293"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="294"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="295"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="296"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>
     <name>sw::widgets::NodeCanvas</name>
     <message>
-        <location filename="../widgets/canvas/NodeCanvas.cpp" line="154"/>
+        <location filename="../widgets/canvas/NodeCanvas.cpp" line="157"/>
         <source>Drag a node from the palette to start,
 or open an example: File ▸ Open Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie zum Beginnen einen Knoten aus der Palette
+oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1703,37 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/palette/NodePalette.cpp" line="58"/>
         <source>Search nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten suchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="105"/>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="107"/>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="109"/>
+        <source>Windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="111"/>
+        <source>Joins</source>
+        <translation>Joins</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="113"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="115"/>
+        <source>Sinks</source>
+        <translation>Senken</translation>
     </message>
 </context>
 <context>
@@ -1477,46 +1741,71 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/properties/fields/NumberField.cpp" line="108"/>
         <source>expected an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzzahl erwartet</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/NumberField.cpp" line="109"/>
         <source>expected a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl erwartet</translation>
     </message>
 </context>
 <context>
     <name>sw::widgets::PipelineScene</name>
     <message>
-        <location filename="../widgets/canvas/SceneInteraction.cpp" line="123"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="128"/>
         <source>Release to connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Loslassen zum Verbinden</translation>
     </message>
     <message>
-        <location filename="../widgets/canvas/SceneInteraction.cpp" line="124"/>
-        <location filename="../widgets/canvas/SceneInteraction.cpp" line="169"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="129"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="174"/>
         <source>Cannot connect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/canvas/SceneInteraction.cpp" line="188"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="183"/>
+        <source>Partitioning</source>
+        <translation>Partitionierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="192"/>
+        <source>Auto (key-hash into keyed inputs, else forward or rebalance)</source>
+        <translation>Automatisch (Key-Hash in geschlüsselte Eingänge, sonst Forward oder Rebalance)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="193"/>
+        <source>Rebalance (round robin over the subtasks)</source>
+        <translation>Rebalance (Round Robin über die Subtasks)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="194"/>
+        <source>Broadcast (every record to every subtask)</source>
+        <translation>Broadcast (jeder Datensatz an jeden Subtask)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="195"/>
+        <source>Forward (subtask i to subtask i)</source>
+        <translation>Forward (Subtask i an Subtask i)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="240"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingang</translation>
     </message>
     <message>
-        <location filename="../widgets/canvas/SceneInteraction.cpp" line="188"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="240"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
-        <location filename="../widgets/canvas/SceneInteraction.cpp" line="197"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="249"/>
         <source>&lt;br/&gt;&lt;i&gt;schema unknown&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br/&gt;&lt;i&gt;Schema unbekannt&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/canvas/SceneInteraction.cpp" line="224"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="279"/>
         <source>schema unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema unbekannt</translation>
     </message>
 </context>
 <context>
@@ -1524,78 +1813,78 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="40"/>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
         <source>Select a node on the canvas to edit its properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Knoten auf der Arbeitsfläche aus, um seine Eigenschaften zu bearbeiten.</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="52"/>
         <source>e.g. 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 10 s</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="66"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="67"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="69"/>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellgarantie</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="70"/>
         <source>Parallelism</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallelität</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="71"/>
         <source>Checkpoint interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint-Intervall</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="72"/>
         <source>Schema evolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema-Evolution</translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="98"/>
         <source>%n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="100"/>
         <source>%n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="117"/>
         <source>expected an integer between 1 and 256 (not applied)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzzahl zwischen 1 und 256 erwartet (nicht übernommen)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="126"/>
         <source>must be greater than 0 (not applied)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss größer als 0 sein (nicht übernommen)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="127"/>
         <source>&apos;%1&apos; is not a duration: %2 (not applied)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Dauer: %2 (nicht übernommen)</translation>
     </message>
 </context>
 <context>
@@ -1603,27 +1892,27 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/problems/ProblemsView.cpp" line="40"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <location filename="../widgets/problems/ProblemsView.cpp" line="40"/>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <location filename="../widgets/problems/ProblemsView.cpp" line="40"/>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft</translation>
     </message>
     <message>
         <location filename="../widgets/problems/ProblemsView.cpp" line="60"/>
         <source>No problems: the pipeline is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Probleme: Die Pipeline ist gültig.</translation>
     </message>
     <message>
         <location filename="../widgets/problems/ProblemsView.cpp" line="104"/>
         <source>pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
 </context>
 <context>
@@ -1631,22 +1920,22 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/properties/PropertyEditor.cpp" line="132"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PropertyEditor.cpp" line="137"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PropertyEditor.cpp" line="204"/>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweitert</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PropertyEditor.cpp" line="257"/>
         <source>%1 (not applied)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht übernommen)</translation>
     </message>
 </context>
 <context>
@@ -1654,17 +1943,17 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/inspector/RecordTableModel.cpp" line="134"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location filename="../widgets/inspector/RecordTableModel.cpp" line="135"/>
         <source>event time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereigniszeit</translation>
     </message>
     <message>
         <location filename="../widgets/inspector/RecordTableModel.cpp" line="136"/>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>Key</translation>
     </message>
 </context>
 <context>
@@ -1672,22 +1961,22 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="157"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="157"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="177"/>
         <source>&apos;%1&apos; is not a column name (letters, digits, _)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Spaltenname (Buchstaben, Ziffern, _)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableFields.cpp" line="179"/>
         <source>%1: &apos;%2&apos; is not a type: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist kein Typ: %3</translation>
     </message>
 </context>
 <context>
@@ -1695,17 +1984,17 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/properties/fields/TableField.cpp" line="32"/>
         <source>Add a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile hinzufügen</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableField.cpp" line="34"/>
         <source>Remove the selected row</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Zeile entfernen</translation>
     </message>
     <message>
         <location filename="../widgets/properties/fields/TableField.cpp" line="104"/>
         <source>row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1713,7 +2002,7 @@ or open an example: File ▸ Open Example</source>
     <message>
         <location filename="../widgets/properties/fields/SimpleFields.cpp" line="37"/>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei auswählen</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 
 #include "BrokerCommand.h"
 #include "Commands.h"
+#include "catalog/Catalog.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 
 namespace sw::cli {
@@ -106,7 +107,9 @@ runtime::Result<KafkaRunInfo> KafkaRunInfo::prepare(const runtime::PipelineSpec&
     if (!kafka) return kafka.error();
     info.m_kafka = std::move(*kafka);
     for (const auto& n : pipeline.nodes) {
-        if (n.type.rfind("kafka-", 0) != 0) continue;
+        // Kafka sources and sinks (a Kafka DLQ alone does not make the run a Kafka run here).
+        const runtime::NodeType* t = runtime::nodeTypeOf(n);
+        if (!t || t->deadLetters || t->kafkaRoleOf(n) == runtime::KafkaRole::None) continue;
         info.m_uses = true;
         if (info.m_bootstrap.empty())
             if (auto ep = runtime::kafka::resolveEndpoint(n))

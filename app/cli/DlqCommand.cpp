@@ -10,10 +10,11 @@
 
 #include "BrokerCommand.h"
 #include "Commands.h"
+#include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "connectors/dlq/DeadLetterReplay.h"
 #include "exec/Engine.h"
 #include "exec/PhysicalPlan.h"
-#include "model/PipelineIo.h"
 
 namespace sw::cli {
 namespace {
@@ -113,8 +114,10 @@ runtime::Result<const runtime::NodeSpec*> dlqNode(const runtime::PipelineSpec& p
                                                   const std::string& wanted)
 {
     std::vector<const runtime::NodeSpec*> found;
-    for (const runtime::NodeSpec& n : p.nodes)
-        if (n.type == "dlq" && (wanted.empty() || n.id == wanted)) found.push_back(&n);
+    for (const runtime::NodeSpec& n : p.nodes) {
+        const runtime::NodeType* t = runtime::nodeTypeOf(n);
+        if (t && t->deadLetters && (wanted.empty() || n.id == wanted)) found.push_back(&n);
+    }
     if (found.empty())
         return runtime::makeError(wanted.empty() ? "the pipeline has no dlq node"
                                                  : "no dlq node '" + wanted + "'");

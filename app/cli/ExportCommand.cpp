@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "catalog/PipelineLoader.h"
 #include "export/Exporter.h"
-#include "model/PipelineIo.h"
 
 namespace sw::cli {
 namespace {

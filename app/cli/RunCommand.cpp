@@ -17,8 +17,9 @@
 #include "Commands.h"
 #include "RunReport.h"
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "exec/Engine.h"
-#include "model/PipelineIo.h"
+#include "metrics/PrometheusMetrics.h"
 #include "state/CheckpointStore.h"
 #include "types/Duration.h"
 #include "validate/Validator.h"
@@ -37,6 +38,8 @@ Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
                     (default: ./<pipeline name>.data)
   --brokers N       brokers in the embedded Kafka cluster started when Kafka
                     nodes name no bootstrap.servers (1..16, default 1)
+  --metrics-port P  serve Prometheus metrics on http://127.0.0.1:P/metrics while
+                    the pipeline runs (0 = a free port, printed at start)
   --from-scratch    discard the checkpoints in the data directory and start
                     from scratch (default: resume from the latest completed one)
   --from-checkpoint ID
@@ -63,6 +66,7 @@ struct RunArgs {
     std::string dataDir;
     bool quiet = false;
     int brokers = 1;
+    int metricsPort = -1; ///< -1 = no metrics endpoint
     bool fromScratch = false;
     std::int64_t fromCheckpoint = 0;
     bool allowNonRestoredState = false;
@@ -98,7 +102,7 @@ int parseArgs(int argc, char** argv, RunArgs& a)
         } else if (s == "--quiet") {
             a.quiet = true;
         } else if (s == "--events" || s == "--duration" || s == "--report" || s == "--data-dir" ||
-                   s == "--brokers") {
+                   s == "--brokers" || s == "--metrics-port") {
             const char* v = next();
             if (!v) {
                 std::fprintf(stderr, "run: %s needs a value\n", s.c_str());
@@ -130,6 +134,15 @@ int parseArgs(int argc, char** argv, RunArgs& a)
                     return 2;
                 }
                 a.brokers = static_cast<int>(n);
+            } else if (s == "--metrics-port") {
+                char* end = nullptr;
+                long n = std::strtol(v, &end, 10);
+                if (!end || *end || n < 0 || n > 65535) {
+                    std::fprintf(stderr,
+                                 "run: --metrics-port needs a port from 0 to 65535, got '%s'\n", v);
+                    return 2;
+                }
+                a.metricsPort = static_cast<int>(n);
             } else if (s == "--report") {
                 a.report = v;
             } else {
@@ -220,6 +233,20 @@ int runRunCommand(int argc, char** argv)
     else
         std::printf("starting from scratch (no completed checkpoint in %s)\n", store.c_str());
     std::fflush(stdout);
+    std::unique_ptr<runtime::MetricsEndpoint> metrics;
+    if (a.metricsPort >= 0) {
+        auto ep = runtime::MetricsEndpoint::start(a.metricsPort, pipeline.settings.name,
+                                                  [&engine] { return engine.snapshot(); });
+        if (!ep) {
+            std::fprintf(stderr, "run: %s\n", ep.error().message.c_str());
+            engine.stop(runtime::StopMode::Cancel);
+            engine.wait(-1);
+            return 2;
+        }
+        metrics = std::move(*ep);
+        std::printf("Metrics: %s\n", metrics->url().c_str());
+        std::fflush(stdout);
+    }
     std::signal(SIGINT, onSigint);
     std::signal(SIGTERM, onSigint);
     const bool live = !a.quiet && isatty(STDERR_FILENO);

@@ -24,7 +24,7 @@ bool isSink(const runtime::PipelineSpec& p, const std::string& id)
 {
     const auto* n = p.findNode(id);
     const auto* t = n ? runtime::Catalog::instance().find(n->type) : nullptr;
-    return t && t->isSink() && n->type != "dlq";
+    return t && t->isResultSink();
 }
 
 std::string human(double v)

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "Commands.h"
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 #include "validate/Validator.h"
 
 namespace sw::cli {

@@ -50,13 +50,16 @@ RemoveItemsCommand::RemoveItemsCommand(Document* doc, const std::vector<std::str
                                   [&](const EdgeSpec& x) { return Document::sameEnds(x, e); });
         if (picked) m_edges.emplace_back(static_cast<int>(i), e);
     }
-    auto tr = [](const char* s, int n) {
-        return QCoreApplication::translate("sw::app::Document", s, nullptr, n);
-    };
-    if (!m_nodes.empty())
-        setText(tr("Delete %n Node(s)", static_cast<int>(m_nodes.size())));
+    // Literal context and a plain count variable: lupdate extracts these as plural messages
+    // (it skips a translate() whose count argument is a static_cast<...>(...)).
+    const int nodes = static_cast<int>(m_nodes.size());
+    const int edgeCount = static_cast<int>(m_edges.size());
+    if (nodes > 0)
+        setText(
+            QCoreApplication::translate("sw::app::Document", "Delete %n Node(s)", nullptr, nodes));
     else
-        setText(tr("Delete %n Connection(s)", static_cast<int>(m_edges.size())));
+        setText(QCoreApplication::translate("sw::app::Document", "Delete %n Connection(s)", nullptr,
+                                            edgeCount));
 }
 
 void RemoveItemsCommand::redo()

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace sw::app {
@@ -53,6 +54,40 @@ QString examplesDir()
         if (d.exists() && !d.entryList({QStringLiteral("*.pipeline.json")}, QDir::Files).isEmpty())
             return d.canonicalPath();
     }
+    return {};
+}
+
+QString translationsDir()
+{
+    QDir app(QCoreApplication::applicationDirPath());
+    const QStringList candidates = {
+        app.filePath(QStringLiteral("../share/streamwright/translations")),
+        app.filePath(QStringLiteral("translations")),
+#ifdef SW_TRANSLATIONS_BUILD_DIR
+        QStringLiteral(SW_TRANSLATIONS_BUILD_DIR),
+#endif
+    };
+    for (const QString& c : candidates) {
+        QDir d(c);
+        if (d.exists() &&
+            !d.entryList({QStringLiteral("streamwright_*.qm")}, QDir::Files).isEmpty())
+            return d.canonicalPath();
+    }
+    return {};
+}
+
+QString docsDir()
+{
+    QDir app(QCoreApplication::applicationDirPath());
+    const QStringList candidates = {
+        app.filePath(QStringLiteral("../share/doc/streamwright")),
+#ifdef SW_DOCS_DIR
+        QStringLiteral(SW_DOCS_DIR),
+#endif
+    };
+    for (const QString& c : candidates)
+        if (QFileInfo::exists(QDir(c).filePath(QStringLiteral("pipeline-format.md"))))
+            return QDir(c).canonicalPath();
     return {};
 }
 

@@ -14,5 +14,11 @@ QString recoveryDir();
 int autosaveIntervalMs();
 /// The examples folder: next to the executable (installed or build tree), else the source tree.
 QString examplesDir();
+/// The compiled translations (streamwright_<lang>.qm): share/streamwright/translations of the
+/// install prefix, else the build tree's app/translations. Empty when none is found.
+QString translationsDir();
+/// The documentation (pipeline-format.md, ...): share/doc/streamwright, else the source tree.
+/// Empty when not found (the start page then links to the project's web pages).
+QString docsDir();
 
 } // namespace sw::app

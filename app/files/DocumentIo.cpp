@@ -3,7 +3,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 
 namespace sw::app {
 

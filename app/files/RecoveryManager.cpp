@@ -9,10 +9,10 @@
 #include <QJsonObject>
 #include <QUuid>
 
+#include "catalog/PipelineLoader.h"
 #include "document/Document.h"
 #include "files/AppPaths.h"
 #include "files/DocumentIo.h"
-#include "model/PipelineIo.h"
 
 namespace sw::app {
 

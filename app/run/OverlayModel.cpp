@@ -7,6 +7,7 @@
 #include <map>
 
 #include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "types/Duration.h"
 #include "types/Value.h"
 
@@ -56,14 +57,6 @@ std::string labelOf(const PipelineSpec& p, const std::string& id)
 {
     const NodeSpec* n = p.findNode(id);
     return n && !n->label.empty() ? n->label : id;
-}
-
-std::int64_t durationProp(const NodeSpec& n, const char* name)
-{
-    nlohmann::json v = n.property(name);
-    if (v.is_string()) return runtime::parseDuration(v.get<std::string>()).value_or(0);
-    if (v.is_number_integer()) return v.get<std::int64_t>();
-    return 0;
 }
 
 } // namespace
@@ -163,15 +156,28 @@ std::string watermarkPerInputText(const PipelineSpec& p, const widgets::MetricsS
 
 namespace {
 
+using runtime::WindowKind;
+
+WindowKind windowOf(const NodeSpec& n)
+{
+    const runtime::NodeType* t = runtime::nodeTypeOf(n);
+    return t ? t->window : WindowKind::None;
+}
+
 std::string windowKind(const NodeSpec& n)
 {
-    if (n.type == "tumbling-window")
-        return "tumbling " + runtime::formatDuration(durationProp(n, "size"));
-    if (n.type == "hop-window")
-        return "hop " + runtime::formatDuration(durationProp(n, "size")) + " every " +
-               runtime::formatDuration(durationProp(n, "slide"));
-    if (n.type == "session-window")
-        return "session, gap " + runtime::formatDuration(durationProp(n, "gap"));
+    switch (windowOf(n)) {
+    case WindowKind::Tumbling:
+        return "tumbling " + runtime::formatDuration(durationProperty(n, "size"));
+    case WindowKind::Hop:
+        return "hop " + runtime::formatDuration(durationProperty(n, "size")) + " every " +
+               runtime::formatDuration(durationProperty(n, "slide"));
+    case WindowKind::Session:
+        return "session, gap " + runtime::formatDuration(durationProperty(n, "gap"));
+    case WindowKind::Global:
+    case WindowKind::None:
+        break;
+    }
     return "global";
 }
 
@@ -205,11 +211,12 @@ void explainEventTimeWindow(std::string& out, const NodeSpec& n, const NodeMetri
     }
     std::int64_t step = 0;
     std::int64_t offset = 0;
-    if (n.type == "tumbling-window") {
-        step = durationProp(n, "size");
-        offset = durationProp(n, "offset");
-    } else if (n.type == "hop-window") {
-        step = durationProp(n, "slide");
+    const WindowKind kind = windowOf(n);
+    if (kind == WindowKind::Tumbling) {
+        step = durationProperty(n, "size");
+        offset = durationProperty(n, "offset");
+    } else if (kind == WindowKind::Hop) {
+        step = durationProperty(n, "slide");
     }
     if (step > 0) {
         const std::int64_t end = nextWindowEnd(wm, step, offset);
@@ -219,8 +226,9 @@ void explainEventTimeWindow(std::string& out, const NodeSpec& n, const NodeMetri
         if (knownWatermark(m.maxEventTime) && m.maxEventTime >= end) {
             const std::int64_t open = (m.maxEventTime - end) / step + 1;
             const std::int64_t perRecord =
-                n.type == "hop-window" ? std::max<std::int64_t>(1, durationProp(n, "size") / step)
-                                       : 1;
+                kind == WindowKind::Hop
+                    ? std::max<std::int64_t>(1, durationProperty(n, "size") / step)
+                    : 1;
             out += "Open windows: about " + std::to_string(open + perRecord - 1) +
                    " per key (event times up to " + formatWatermark(m.maxEventTime) +
                    " are buffered; estimated from the watermark and the newest event).\n";
@@ -228,8 +236,8 @@ void explainEventTimeWindow(std::string& out, const NodeSpec& n, const NodeMetri
             out += "Open windows: the window ending " + formatWatermark(end) +
                    " per key that received records (estimated).\n";
         }
-    } else if (n.type == "session-window") {
-        const std::int64_t gap = durationProp(n, "gap");
+    } else if (kind == WindowKind::Session) {
+        const std::int64_t gap = durationProperty(n, "gap");
         out += "A session closes when the watermark passes its last event + gap (" +
                runtime::formatDuration(gap) + ").\n";
         if (knownWatermark(m.maxEventTime))
@@ -244,21 +252,21 @@ std::string explainWindow(const PipelineSpec& p, const widgets::MetricsSample& s
                           const std::string& nodeId)
 {
     const NodeSpec* n = p.findNode(nodeId);
-    if (!n || n->type.find("-window") == std::string::npos) return {};
+    if (!n || windowOf(*n) == WindowKind::None) return {};
     const NodeMetrics* m = s.snapshot.node(nodeId);
     if (!m) return {};
-    const bool eventTime = n->property("time") != "processing-time";
+    const bool eventTime = propertyValue(*n, "time") != "processing-time";
     std::string out = m->recordsOut == 0 ? "Why has no window fired?\n"
                                          : "Windows fired: " + formatCount(double(m->recordsOut)) +
                                                " results so far.\n";
     out += "Window: " + windowKind(*n) + (eventTime ? ", event time" : ", processing time") + "\n";
     out += watermarkPerInputText(p, s, nodeId);
-    if (n->type == "global-window") {
-        const bool count = n->property("trigger") != "processing-time";
-        out += count ? "Global windows fire every " + n->property("trigger_count").dump() +
+    if (windowOf(*n) == WindowKind::Global) {
+        const bool count = propertyValue(*n, "trigger") != "processing-time";
+        out += count ? "Global windows fire every " + propertyValue(*n, "trigger_count").dump() +
                            " records per key (count trigger); no watermark is needed.\n"
                      : "Global windows fire every " +
-                           runtime::formatDuration(durationProp(*n, "trigger_interval")) +
+                           runtime::formatDuration(durationProperty(*n, "trigger_interval")) +
                            " of processing time.\n";
     } else if (!eventTime) {
         out += "Processing-time windows fire on the wall clock at each window end, whatever "
@@ -272,7 +280,7 @@ std::string explainWindow(const PipelineSpec& p, const widgets::MetricsSample& s
                " (0 records/s in the last interval; the engine does not "
                "report idleness per input).\n";
     out += "Late records: " + formatCount(double(m->late)) + " (allowed lateness " +
-           runtime::formatDuration(durationProp(*n, "allowed_lateness")) +
+           runtime::formatDuration(durationProperty(*n, "allowed_lateness")) +
            "; late records go to the errors output).\n";
     return out;
 }

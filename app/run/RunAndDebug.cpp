@@ -1,5 +1,7 @@
 #include "run/RunAndDebug.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QDockWidget>
 #include <QGraphicsSceneMouseEvent>
@@ -154,9 +156,13 @@ void RunAndDebug::showMetrics()
     // Charts need room: a bottom area sized for a problem list is made taller once.
     if (!m_metricsDock->isVisible()) m_metricsDock->show();
     m_metricsDock->raise();
+    // Only as far as the canvas (central widget) keeps at least half the window's height.
     constexpr int kChartHeight = 320;
-    if (m_metricsDock->height() < kChartHeight && m_window->height() > 2 * kChartHeight)
-        m_window->resizeDocks({m_metricsDock}, {kChartHeight}, Qt::Vertical);
+    QWidget* central = m_window->centralWidget();
+    const int spare = central ? central->height() - m_window->height() / 2 : 0;
+    const int target = std::min(kChartHeight, m_metricsDock->height() + std::max(0, spare));
+    if (target > m_metricsDock->height())
+        m_window->resizeDocks({m_metricsDock}, {target}, Qt::Vertical);
 }
 
 void RunAndDebug::run()

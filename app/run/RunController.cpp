@@ -5,6 +5,8 @@
 #include <QMetaObject>
 #include <QTimer>
 
+#include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "exec/PhysicalPlan.h"
 #include "run/RecordInjector.h"
@@ -17,10 +19,8 @@ constexpr std::size_t kErrorCapture = 10000;
 bool usesEmbeddedKafka(const runtime::PipelineSpec& p)
 {
     for (const auto& n : p.nodes) {
-        const bool kafka = n.type == "kafka-source" || n.type == "kafka-sink" ||
-                           (n.type == "dlq" && n.property("target") == "kafka");
-        if (!kafka) continue;
-        const auto servers = n.property("bootstrap_servers");
+        if (runtime::kafkaRoleOf(n) == runtime::KafkaRole::None) continue;
+        const auto servers = propertyValue(n, "bootstrap_servers");
         if (!servers.is_string() || servers.get<std::string>().empty()) return true;
     }
     return false;
@@ -28,8 +28,9 @@ bool usesEmbeddedKafka(const runtime::PipelineSpec& p)
 
 bool hasKafkaSource(const runtime::PipelineSpec& p)
 {
-    return std::any_of(p.nodes.begin(), p.nodes.end(),
-                       [](const runtime::NodeSpec& n) { return n.type == "kafka-source"; });
+    return std::any_of(p.nodes.begin(), p.nodes.end(), [](const runtime::NodeSpec& n) {
+        return runtime::kafkaRoleOf(n) == runtime::KafkaRole::Consumer;
+    });
 }
 
 /// Consumer lag of the pipeline's Kafka sources, per partition, from the engine's split metrics.

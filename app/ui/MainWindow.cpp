@@ -1,5 +1,7 @@
 #include "ui/MainWindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -7,6 +9,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScreen>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -37,7 +41,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_scene = new widgets::PipelineScene(m_doc.get(), this);
     m_canvas = new widgets::NodeCanvas(m_scene, this);
     m_canvas->setObjectName(QStringLiteral("canvas"));
-    setCentralWidget(m_canvas);
+    // The canvas, or the start page in its place while no pipeline is open.
+    m_central = new QStackedWidget(this);
+    m_central->setObjectName(QStringLiteral("central"));
+    m_central->addWidget(m_canvas);
+    setCentralWidget(m_central);
     applyStyle();
     createDocks();
     createActions();
@@ -46,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
     createStatusBar();
     createExportAndRun();
     connectDocument();
+    createStartPage();
     m_recovery = std::make_unique<RecoveryManager>(m_doc.get());
     readSettings();
     updateTitle();
@@ -85,9 +94,6 @@ void MainWindow::createDocks()
     problemsDock->setObjectName(QStringLiteral("problemsDock"));
     problemsDock->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-
-    resizeDocks({paletteDock, propDock}, {230, 340}, Qt::Horizontal);
-    resizeDocks({problemsDock}, {150}, Qt::Vertical);
 
     connect(m_palette, &widgets::NodePalette::nodeTypeActivated, this,
             &MainWindow::addNodeAtCenter);
@@ -228,8 +234,37 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::readSettings()
 {
     auto s = makeSettings();
-    restoreGeometry(s->value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreGeometry(s->value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        if (QScreen* sc = screen()) setGeometry(firstRunGeometry(sc->availableGeometry()));
+    }
     m_restoredLayout = restoreState(s->value(QStringLiteral("mainWindow/state")).toByteArray());
+    // First run: docks sized for the window once it has its final size (restored layouts keep
+    // the user's sizes).
+    if (!m_restoredLayout) QTimer::singleShot(0, this, [this] { fitDocksToWindow(); });
+}
+
+void MainWindow::fitDocksToWindow()
+{
+    // The canvas keeps at least half the window in each direction.
+    auto dock = [this](const char* name) {
+        return findChild<QDockWidget*>(QString::fromLatin1(name));
+    };
+    QDockWidget* palette = dock("paletteDock");
+    QDockWidget* props = dock("propertiesDock");
+    QDockWidget* problems = dock("problemsDock");
+    const int w = width(), h = height();
+    if (palette && props) {
+        // Wide enough for the palette's names and the property fields (narrower clips them);
+        // on a small window both shrink so the canvas keeps half of it.
+        int left = std::clamp(w * 18 / 100, 190, 240), right = std::clamp(w * 27 / 100, 280, 340);
+        const int budget = w / 2 - 12;
+        if (left + right > budget) {
+            left = left * budget / (left + right);
+            right = budget - left;
+        }
+        resizeDocks({palette, props}, {left, right}, Qt::Horizontal);
+    }
+    if (problems) resizeDocks({problems}, {std::clamp(h * 18 / 100, 110, 170)}, Qt::Vertical);
 }
 
 void MainWindow::writeSettings()

@@ -11,6 +11,8 @@ class QAction;
 class QLabel;
 class QMenu;
 class QSettings;
+class QDialog;
+class QStackedWidget;
 
 namespace sw::widgets {
 class NodeCanvas;
@@ -28,6 +30,7 @@ class ReadinessDock;
 class RecentFiles;
 class RunAndDebug;
 class RecoveryManager;
+class StartPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -62,6 +65,17 @@ public:
     bool maybeSave();
     /// Offers to recover documents of sessions that ended without saving.
     void offerRecovery();
+    /// Shows the start page in place of the canvas (no pipeline open); opening, creating or
+    /// recovering a pipeline shows the canvas again.
+    void showStartPage();
+    bool isStartPageShown() const;
+    StartPage* startPage() const { return m_startPage; }
+    /// Help > Keyboard Shortcuts and Edit > Preferences (non-modal, self-deleting).
+    QDialog* showShortcuts();
+    QDialog* showPreferences();
+    /// The size and position of a first window on `available` (no saved geometry): about 80 %
+    /// of the screen's available area, centred.
+    static QRect firstRunGeometry(const QRect& available);
 
     void copySelection();
     void cutSelection();
@@ -104,12 +118,17 @@ private:
     QPointF pastePosition() const;
     bool editTargetsCanvas() const;
     void applyStyle();
+    void showCanvas();
+    void fitDocksToWindow();
+    void createStartPage();
 
     std::unique_ptr<Document> m_doc;
     std::unique_ptr<RecoveryManager> m_recovery;
     std::unique_ptr<RecentFiles> m_recent;
     widgets::PipelineScene* m_scene = nullptr;
     widgets::NodeCanvas* m_canvas = nullptr;
+    QStackedWidget* m_central = nullptr;
+    StartPage* m_startPage = nullptr;
     widgets::NodePalette* m_palette = nullptr;
     widgets::PropertyEditor* m_properties = nullptr;
     widgets::ProblemsView* m_problems = nullptr;

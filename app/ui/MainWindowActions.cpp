@@ -52,6 +52,7 @@ void MainWindow::createActions()
     add("actionNewWindow", tr("New &Window"), QKeySequence(tr("Ctrl+Shift+N")), {}, [] {
         auto* w = new MainWindow;
         w->setAttribute(Qt::WA_DeleteOnClose);
+        w->showStartPage();
         w->show();
     });
     add("actionOpen", tr("&Open\u2026"), QKeySequence::Open, QStringLiteral("open"), [this] {
@@ -66,7 +67,9 @@ void MainWindow::createActions()
     add("actionSave", tr("&Save"), QKeySequence::Save, QStringLiteral("save"), [this] { save(); });
     add("actionSaveAs", tr("Save &As\u2026"), QKeySequence::SaveAs, {}, [this] { saveAs(); });
     add("actionClose", tr("&Close"), QKeySequence::Close, {}, [this] {
-        if (maybeSave()) newDocument();
+        if (!maybeSave()) return;
+        newDocument();
+        showStartPage();
     });
     add("actionQuit", tr("&Quit"), QKeySequence::Quit, {}, [] { QApplication::closeAllWindows(); });
 
@@ -83,7 +86,7 @@ void MainWindow::createActions()
     add("actionCut", tr("Cu&t"), QKeySequence::Cut, {}, [this] { cutSelection(); });
     add("actionCopy", tr("&Copy"), QKeySequence::Copy, {}, [this] { copySelection(); });
     add("actionPaste", tr("&Paste"), QKeySequence::Paste, {}, [this] { paste(); });
-    add("actionDuplicate", tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), {},
+    add("actionDuplicate", tr("Dup&licate"), QKeySequence(tr("Ctrl+D")), {},
         [this] { duplicateSelection(); });
     QAction* del =
         add("actionDelete", tr("&Delete"), QKeySequence::Delete, {}, [this] { deleteSelection(); });
@@ -105,6 +108,10 @@ void MainWindow::createActions()
                         [this](bool on) { m_scene->setSnapToGrid(on); });
     snap->setCheckable(true);
     snap->setChecked(true);
+    add("actionPreferences", tr("Pr&eferences\u2026"), QKeySequence(tr("Ctrl+,")), {},
+        [this] { showPreferences(); });
+    add("actionShortcuts", tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, {},
+        [this] { showShortcuts(); });
     add("actionAbout", tr("&About Streamwright"), {}, {}, [this] {
         QMessageBox::about(
             this, tr("About Streamwright"),
@@ -140,8 +147,9 @@ void MainWindow::createMenus()
     file->addAction(action("actionQuit"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    for (const char* n : {"actionUndo", "actionRedo", "", "actionCut", "actionCopy", "actionPaste",
-                          "actionDuplicate", "actionDelete", "", "actionSelectAll"}) {
+    for (const char* n :
+         {"actionUndo", "actionRedo", "", "actionCut", "actionCopy", "actionPaste",
+          "actionDuplicate", "actionDelete", "", "actionSelectAll", "", "actionPreferences"}) {
         if (*n)
             edit->addAction(action(n));
         else
@@ -160,6 +168,8 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action("actionShortcuts"));
+    help->addSeparator();
     help->addAction(action("actionAbout"));
 }
 

@@ -11,8 +11,8 @@
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "document/Document.h"
-#include "model/PipelineIo.h"
 #include "properties/PropertyEditor.h"
 #include "ui/MainWindow.h"
 

@@ -64,14 +64,8 @@ void MainWindow::createExportAndRun()
     hooks.palette = m_palette;
     m_run = installRunAndDebug(this, std::move(hooks));
     // Designing comes first: Problems on top of the run docks (Run raises Metrics itself).
-    if (QDockWidget* problems = findChild<QDockWidget*>(QStringLiteral("problemsDock"))) {
-        problems->raise();
-        // After the first layout, else the tabbed run docks' size hints win (restored
-        // settings still override this).
-        QTimer::singleShot(0, this, [this, problems] {
-            if (!m_restoredLayout) resizeDocks({problems}, {170}, Qt::Vertical);
-        });
-    }
+    if (QDockWidget* problems = findChild<QDockWidget*>(QStringLiteral("problemsDock")))
+        problems->raise(); // sized with the other docks in fitDocksToWindow
 }
 
 ExportDialog* MainWindow::showExportDialog()

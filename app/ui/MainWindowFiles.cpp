@@ -26,6 +26,7 @@ void MainWindow::newDocument()
     m_doc->reset(std::move(fresh), QString());
     m_canvas->resetZoom();
     m_canvas->centerOn(0, 0);
+    showCanvas();
 }
 
 bool MainWindow::openFile(const QString& path)
@@ -51,6 +52,7 @@ bool MainWindow::loadInto(const QString& path, bool asCopy)
     QString abs = QFileInfo(path).absoluteFilePath();
     m_doc->reset(std::move(*loaded), asCopy ? QString() : abs, asCopy);
     if (!asCopy) m_recent->add(abs);
+    showCanvas();
     // Fit once the view has its final size.
     QTimer::singleShot(0, m_canvas, &widgets::NodeCanvas::zoomToFit);
     statusBar()->showMessage(asCopy ? tr("Opened a copy of %1").arg(QFileInfo(path).fileName())
@@ -141,6 +143,7 @@ void MainWindow::offerRecovery()
                 target->show();
             }
             target->m_doc->reset(o.pipeline, o.originalPath, true);
+            target->showCanvas();
             target->statusBar()->showMessage(tr("Recovered unsaved changes of %1").arg(name), 8000);
             QTimer::singleShot(0, target->m_canvas, &widgets::NodeCanvas::zoomToFit);
             // Write the recovered state under this window's own recovery file before deleting

@@ -22,6 +22,12 @@ bool NodeType::isSink() const
     return std::none_of(outputs.begin(), outputs.end(), [](const PortSpec& p) { return !p.errors; });
 }
 
+KafkaRole NodeType::kafkaRoleOf(const NodeSpec& node) const
+{
+    if (kafka == KafkaRole::None || (kafkaWhen && !kafkaWhen(node))) return KafkaRole::None;
+    return kafka;
+}
+
 const PropertySpec* NodeType::findProperty(std::string_view n) const
 {
     for (const auto& p : properties)
@@ -87,6 +93,17 @@ const NodeType* Catalog::find(std::string_view name) const
     for (const auto& t : m_types)
         if (t.name == name) return &t;
     return nullptr;
+}
+
+const NodeType* nodeTypeOf(const NodeSpec& node)
+{
+    return Catalog::instance().find(node.type);
+}
+
+KafkaRole kafkaRoleOf(const NodeSpec& node)
+{
+    const NodeType* t = nodeTypeOf(node);
+    return t ? t->kafkaRoleOf(node) : KafkaRole::None;
 }
 
 std::vector<Schema> Catalog::deriveSchemas(const NodeSpec& node,

@@ -6,7 +6,9 @@
 
 namespace sw::runtime {
 
-/// The node catalog: the one registry of node types. Immutable after construction.
+/// The node catalog: the one registry of node types. Immutable after construction. It describes
+/// the types and knows no implementation: operators register their factories with the engine
+/// (exec/OperatorRegistry.h), and the exporters dispatch on the types' traits.
 class Catalog {
 public:
     static const Catalog& instance();
@@ -23,6 +25,11 @@ private:
     Catalog();
     std::vector<NodeType> m_types;
 };
+
+/// The catalog type of `node`, or nullptr for an unknown type.
+const NodeType* nodeTypeOf(const NodeSpec& node);
+/// The node's Kafka role (NodeType::kafkaRoleOf); None for an unknown type.
+KafkaRole kafkaRoleOf(const NodeSpec& node);
 
 // Registration, one function per category (catalog/*Types.cpp).
 void registerSourceTypes(std::vector<NodeType>& out);

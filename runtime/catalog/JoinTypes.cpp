@@ -2,7 +2,6 @@
 #include <set>
 
 #include "catalog/Builders.h"
-#include "operators/OperatorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -110,7 +109,8 @@ void registerJoinTypes(std::vector<NodeType>& types)
             ctx.setOutput(0, std::move(*s));
         }
     };
-    interval.createOperator = makeIntervalJoinOperator;
+    interval.stateful = true;
+    interval.flinkSql = FlinkSqlExport::IntervalJoin;
     types.push_back(interval);
 
     NodeType window = joinBase("window-join", "Window Join",
@@ -138,6 +138,8 @@ void registerJoinTypes(std::vector<NodeType>& types)
             ctx.setOutput(0, std::move(o));
         }
     };
+    window.stateful = true;
+    window.flinkSql = FlinkSqlExport::WindowJoin;
     types.push_back(window);
 
     NodeType temporal = joinBase(
@@ -166,6 +168,8 @@ void registerJoinTypes(std::vector<NodeType>& types)
             ctx.setOutput(0, std::move(*s));
         }
     };
+    temporal.stateful = true;
+    temporal.flinkSql = FlinkSqlExport::TemporalJoin;
     types.push_back(temporal);
 }
 

@@ -1,15 +1,20 @@
 #pragma once
+// A node type: the one description of it every layer reads (palette, property editor, loader,
+// validator, engine, exporters, run views). A pure description: it names no operator or
+// exporter; those register against the type's name (exec/OperatorRegistry.h) or dispatch on
+// its traits (export/FlinkSqlBuilder.cpp: flinkSql).
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "catalog/PropertyAccess.h"
 #include "catalog/PropertySpec.h"
-#include "exec/OperatorFactory.h"
+#include "model/Diagnostic.h"
 #include "model/PipelineSpec.h"
 #include "types/Schema.h"
-#include "validate/Diagnostic.h"
 
 namespace sw::runtime {
 
@@ -35,7 +40,7 @@ public:
     const Schema* input(std::size_t i) const { return i < m_inputs.size() ? m_inputs[i] : nullptr; }
     std::size_t inputCount() const { return m_inputs.size(); }
     /// Property value or the catalog default.
-    nlohmann::json prop(std::string_view name) const { return m_node.property(name); }
+    nlohmann::json prop(std::string_view name) const { return propertyValue(m_node, name); }
 
     void setOutput(std::size_t i, Schema s) { m_outputs[i] = std::move(s); }
     std::vector<Schema>& outputs() { return m_outputs; }
@@ -60,6 +65,45 @@ private:
 /// design-time problems of this node (bad references, type errors).
 using DeriveSchemaFn = std::function<void(DeriveContext& ctx)>;
 
+/// Which window a window node opens (Flink's TumblingEventTimeWindows, SlidingEventTimeWindows,
+/// EventTimeSessionWindows, GlobalWindows).
+enum class WindowKind : std::uint8_t { None, Tumbling, Hop, Session, Global };
+
+/// How a node talks to Kafka: it reads a topic, or it writes one (sinks, a DLQ with target
+/// kafka). Topic plans, topic naming checks, client health and lag views read this.
+enum class KafkaRole : std::uint8_t { None, Consumer, Producer };
+
+/// What replaying input after a failure does to a sink's output under at-least-once (readiness
+/// checks; under exactly-once Kafka and SQLite sinks are transactional).
+enum class SinkReplay : std::uint8_t {
+    None,              ///< not a result sink
+    Duplicates,        ///< appends, neither transactional nor idempotent (console, file)
+    UpsertsWhenKeyed,  ///< idempotent when key_fields is set (SQLite upserts)
+    CompactsWhenKeyed, ///< consumers can upsert when keyed on a compacted topic (Kafka)
+};
+
+/// The Flink SQL construct a node type exports to; export/FlinkSqlBuilder.cpp translates each.
+enum class FlinkSqlExport : std::uint8_t {
+    None, ///< no translation: the exporter reports the node as not exportable
+    KafkaSource,
+    Datagen,
+    FilesystemSource,
+    Filter,
+    Map,
+    KeyBy,
+    Union,
+    Dedup,
+    DeadLetters,
+    Window, ///< one translation for all kinds (see NodeType::window)
+    IntervalJoin,
+    WindowJoin,
+    TemporalJoin,
+    KafkaSink,
+    JdbcSink,
+    FilesystemSink,
+    PrintSink,
+};
+
 /// One node type: the single description every layer reads (palette, property editor,
 /// validator, runtime, exporters).
 struct NodeType {
@@ -72,12 +116,26 @@ struct NodeType {
     std::vector<PortSpec> outputs;
     std::vector<PropertySpec> properties;
     DeriveSchemaFn deriveSchema;
-    /// Builds the runtime operator of one subtask (exec/Operator.h); empty when the engine cannot
-    /// run this type yet (start() then fails naming the node).
-    OperatorFactory createOperator;
+
+    // Traits: what other layers need to know about the type, so none compares type names.
+    WindowKind window = WindowKind::None;
+    KafkaRole kafka = KafkaRole::None;
+    /// When set, the node uses Kafka (`kafka`) only if this holds for its properties (a DLQ
+    /// writes to Kafka only with target = kafka). Empty = always.
+    std::function<bool(const NodeSpec&)> kafkaWhen;
+    bool deadLetters = false; ///< collects other nodes' error outputs (the DLQ node)
+    bool synthetic = false;   ///< generates its own events (no external input, no raw bytes)
+    bool stateful = false;    ///< keeps keyed state across records (windows, dedup, joins)
+    bool watchOnly = false;   ///< output meant for watching a run (console): slow, not production
+    SinkReplay sinkReplay = SinkReplay::None;
+    FlinkSqlExport flinkSql = FlinkSqlExport::None;
 
     bool isSource() const { return inputs.empty(); }
     bool isSink() const;
+    /// A sink that writes results (every sink but the dead-letter queue).
+    bool isResultSink() const { return isSink() && !deadLetters; }
+    /// This node's Kafka role given its properties (KafkaRole::None when it does not use Kafka).
+    KafkaRole kafkaRoleOf(const NodeSpec& node) const;
     const PropertySpec* findProperty(std::string_view n) const;
     int inputIndex(std::string_view port) const;  ///< -1 when absent
     int outputIndex(std::string_view port) const; ///< -1 when absent

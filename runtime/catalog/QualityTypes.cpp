@@ -1,7 +1,5 @@
 // Data-quality node types: dedup (idempotent consumer) and dlq (dead-letter queue).
 #include "catalog/Builders.h"
-#include "operators/OperatorFactories.h"
-#include "connectors/ConnectorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -35,7 +33,8 @@ void registerQualityTypes(std::vector<NodeType>& types)
         checkFieldList(ctx, "keys", *s, true);
         ctx.setOutput(0, *s);
     };
-    dedup.createOperator = makeDedupOperator;
+    dedup.stateful = true;
+    dedup.flinkSql = FlinkSqlExport::Dedup;
     types.push_back(dedup);
 
     NodeType dlq;
@@ -77,7 +76,10 @@ void registerQualityTypes(std::vector<NodeType>& types)
         if (ctx.prop("target") != "kafka" && ctx.prop("path").get<std::string>().empty())
             ctx.error("path", "a file path is required");
     };
-    dlq.createOperator = makeDlqOperator;
+    dlq.deadLetters = true;
+    dlq.kafka = KafkaRole::Producer;
+    dlq.kafkaWhen = [](const NodeSpec& n) { return stringProperty(n, "target") == "kafka"; };
+    dlq.flinkSql = FlinkSqlExport::DeadLetters;
     types.push_back(dlq);
 }
 

@@ -1,7 +1,5 @@
 // Sink node types: kafka-sink, sqlite-sink, file-sink, console-sink.
 #include "catalog/Builders.h"
-#include "connectors/ConnectorFactories.h"
-#include "connectors/kafka/KafkaFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -49,7 +47,9 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (ctx.prop("topic").get<std::string>().empty()) ctx.error("topic", "a topic is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
-    kafka.createOperator = kafka::makeKafkaSinkOperator;
+    kafka.kafka = KafkaRole::Producer;
+    kafka.sinkReplay = SinkReplay::CompactsWhenKeyed;
+    kafka.flinkSql = FlinkSqlExport::KafkaSink;
     types.push_back(kafka);
 
     NodeType sqlite = sinkBase("sqlite-sink", "SQLite Sink",
@@ -70,7 +70,8 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a database path is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
-    sqlite.createOperator = makeSqliteSinkOperator;
+    sqlite.sinkReplay = SinkReplay::UpsertsWhenKeyed;
+    sqlite.flinkSql = FlinkSqlExport::JdbcSink;
     types.push_back(sqlite);
 
     NodeType file = sinkBase("file-sink", "File Sink", "Writes records as JSON Lines or CSV with a header.");
@@ -81,7 +82,8 @@ void registerSinkTypes(std::vector<NodeType>& types)
     file.deriveSchema = [](DeriveContext& ctx) {
         if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a file path is required");
     };
-    file.createOperator = makeFileSinkOperator;
+    file.sinkReplay = SinkReplay::Duplicates;
+    file.flinkSql = FlinkSqlExport::FilesystemSink;
     types.push_back(file);
 
     NodeType console = sinkBase("console-sink", "Console", "Prints records to standard output.");
@@ -90,7 +92,9 @@ void registerSinkTypes(std::vector<NodeType>& types)
         P("format", "Format", PropertyType::Choice).def("table").choices({"table", "json"}).doc("Print style"),
         P("max_rows", "Max rows", PropertyType::Int).def(0).range(0, 1e12).doc("Stop printing after this many rows (0 = all); the rest are counted"),
     };
-    console.createOperator = makeConsoleSinkOperator;
+    console.sinkReplay = SinkReplay::Duplicates;
+    console.watchOnly = true;
+    console.flinkSql = FlinkSqlExport::PrintSink;
     types.push_back(console);
 }
 

@@ -1,8 +1,6 @@
 // Source node types: generator, kafka-source, file-source.
 #include "catalog/Builders.h"
 #include "catalog/GeneratorSchemas.h"
-#include "connectors/ConnectorFactories.h"
-#include "connectors/kafka/KafkaFactories.h"
 #include "types/Value.h"
 
 namespace sw::runtime {
@@ -76,7 +74,8 @@ NodeType generatorType()
         },
         watermarkProps(""));
     t.properties.push_back(parallelismProp());
-    t.createOperator = makeGeneratorOperator;
+    t.synthetic = true;
+    t.flinkSql = FlinkSqlExport::Datagen;
     t.deriveSchema = [](DeriveContext& ctx) {
         std::string kind = ctx.prop("kind").get<std::string>();
         std::string stream = ctx.prop("nexmark_stream").get<std::string>();
@@ -202,7 +201,8 @@ NodeType kafkaSourceType()
         applyWatermark(ctx, s);
         ctx.setOutput(0, std::move(s));
     };
-    t.createOperator = kafka::makeKafkaSourceOperator;
+    t.kafka = KafkaRole::Consumer;
+    t.flinkSql = FlinkSqlExport::KafkaSource;
     return t;
 }
 
@@ -236,7 +236,7 @@ NodeType fileSourceType()
         t.properties.push_back(p);
     for (auto& p : watermarkProps("event_time"))
         t.properties.push_back(p);
-    t.createOperator = makeFileSourceOperator;
+    t.flinkSql = FlinkSqlExport::FilesystemSource;
     t.deriveSchema = [](DeriveContext& ctx) {
         Schema s = schemaFromProperty(ctx, "schema");
         if (ctx.prop("path").get<std::string>().empty())

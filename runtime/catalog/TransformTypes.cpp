@@ -3,7 +3,6 @@
 
 #include "catalog/Builders.h"
 #include "expr/Expression.h"
-#include "operators/OperatorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -51,7 +50,7 @@ NodeType filterType()
                 ctx.error("condition", "condition must be BOOLEAN, but it is " + e->type().toString(), 1);
         ctx.setOutput(0, *s);
     };
-    t.createOperator = makeFilterOperator;
+    t.flinkSql = FlinkSqlExport::Filter;
     return t;
 }
 
@@ -112,7 +111,7 @@ NodeType mapType()
         if (keep && !s->rowtime().empty()) o.setRowtime(s->rowtime());
         ctx.setOutput(0, std::move(o));
     };
-    t.createOperator = makeMapOperator;
+    t.flinkSql = FlinkSqlExport::Map;
     return t;
 }
 
@@ -136,7 +135,7 @@ NodeType keyByType()
         checkFieldList(ctx, "keys", *s, true);
         ctx.setOutput(0, *s);
     };
-    t.createOperator = makePassThroughOperator;
+    t.flinkSql = FlinkSqlExport::KeyBy;
     return t;
 }
 
@@ -155,7 +154,7 @@ NodeType unionType()
     t.deriveSchema = [](DeriveContext& ctx) {
         if (const Schema* s = ctx.input(0)) ctx.setOutput(0, *s);
     };
-    t.createOperator = makePassThroughOperator;
+    t.flinkSql = FlinkSqlExport::Union;
     return t;
 }
 

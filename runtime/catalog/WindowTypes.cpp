@@ -3,7 +3,6 @@
 #include <set>
 
 #include "catalog/Builders.h"
-#include "operators/OperatorFactories.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -135,6 +134,8 @@ NodeType windowBase(std::string name, std::string display, std::string desc)
     t.description = std::move(desc);
     t.inputs = {in()};
     t.outputs = {out(), errorsPort()};
+    t.stateful = true;
+    t.flinkSql = FlinkSqlExport::Window;
     return t;
 }
 
@@ -168,7 +169,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
             ctx.error("offset", "offset must be smaller than the window size");
         deriveWindow(ctx, true);
     };
-    tumble.createOperator = makeWindowOperator;
+    tumble.window = WindowKind::Tumbling;
     types.push_back(tumble);
 
     NodeType hop = windowBase("hop-window", "Hop Window",
@@ -185,7 +186,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
             ctx.error("slide", "the size must be a whole multiple of the slide (as Flink's HOP)");
         deriveWindow(ctx, true);
     };
-    hop.createOperator = makeWindowOperator;
+    hop.window = WindowKind::Hop;
     types.push_back(hop);
 
     NodeType session = windowBase("session-window", "Session Window",
@@ -198,7 +199,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
         positiveDuration(ctx, "gap");
         deriveWindow(ctx, true);
     };
-    session.createOperator = makeWindowOperator;
+    session.window = WindowKind::Session;
     types.push_back(session);
 
     NodeType global = windowBase("global-window", "Global Window",
@@ -218,7 +219,7 @@ void registerWindowTypes(std::vector<NodeType>& types)
         if (ctx.prop("trigger") == "processing-time") positiveDuration(ctx, "trigger_interval");
         deriveWindow(ctx, false);
     };
-    global.createOperator = makeWindowOperator;
+    global.window = WindowKind::Global;
     types.push_back(global);
 }
 

@@ -1,12 +1,18 @@
 #pragma once
-// Operator factories of the embedded connectors, registered on their catalog node types
-// (catalog/SourceTypes.cpp, SinkTypes.cpp, QualityTypes.cpp): one line per type.
+// Operator factories of the embedded connectors and their registration with the engine
+// (exec/OperatorRegistry.h): one line per type in ConnectorRegistration.cpp.
 #include <memory>
 
 #include "exec/Operator.h" // the factories return unique_ptr<Operator>: complete type needed
 #include "util/Result.h"
 
 namespace sw::runtime {
+
+class OperatorRegistry;
+
+/// Registers generator, file-source, kafka-source, kafka-sink, sqlite-sink, file-sink,
+/// console-sink and dlq.
+void registerConnectorFactories(OperatorRegistry& registry);
 
 Result<std::unique_ptr<Operator>> makeGeneratorOperator(const OperatorSpec& spec);
 Result<std::unique_ptr<Operator>> makeFileSourceOperator(const OperatorSpec& spec);

@@ -1,6 +1,7 @@
 #include "exec/Engine.h"
 
 #include "exec/EngineImpl.h"
+#include "exec/OperatorRegistry.h"
 
 namespace sw::runtime {
 
@@ -145,8 +146,8 @@ Status Engine::Impl::buildSubtasks()
         if (auto it = m_env->options.operatorOverrides.find(n.spec->id);
             it != m_env->options.operatorOverrides.end())
             factory = it->second;
-        else
-            factory = n.type->createOperator;
+        else if (const OperatorFactory* builtin = builtinOperators().find(n.type->name))
+            factory = *builtin;
         if (!factory)
             return makeError(n.spec->id + ": node type '" + n.type->name +
                              "' cannot run in the engine yet");

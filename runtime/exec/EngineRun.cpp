@@ -181,6 +181,7 @@ MetricsSnapshot Engine::Impl::snapshot() const
             e.queuedBatches +=
                 static_cast<std::uint64_t>(std::max<std::int64_t>(0, c->queuedBatches.get()));
             e.blockedNs += c->blockedNs.get();
+            e.blockedProducers += c->producerBlocked.get() > 0 ? 1 : 0;
         }
         // Chained edges have no queue (capacity 0).
         e.capacityBatches =

@@ -1,9 +1,10 @@
 #include "exec/ErrorRecord.h"
 
 #include <chrono>
-#include <cstdio>
 
 #include "catalog/NodeType.h"
+#include "util/Base64.h"
+#include "util/JsonEscape.h"
 
 namespace sw::runtime {
 
@@ -21,29 +22,6 @@ std::string_view toString(ErrorClass c)
 
 namespace {
 
-void appendJsonString(std::string& out, std::string_view s)
-{
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    out += '"';
-}
-
 void appendJsonValue(std::string& out, const Value& v)
 {
     switch (v.kind()) {
@@ -54,28 +32,6 @@ void appendJsonValue(std::string& out, const Value& v)
     case Value::Kind::Double: out += v.toString(); break;
     case Value::Kind::String: appendJsonString(out, v.asString()); break;
     case Value::Kind::Timestamp: appendJsonString(out, formatTimestamp(v.asTimestamp())); break;
-    }
-}
-
-void appendBase64(std::string& out, std::string_view bytes)
-{
-    static constexpr char kAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const auto n = (std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16) |
-                       (std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8) |
-                       std::uint32_t(static_cast<unsigned char>(bytes[i + 2]));
-        for (int shift : {18, 12, 6, 0})
-            out += kAlphabet[(n >> shift) & 63];
-    }
-    if (const std::size_t rest = bytes.size() - i; rest > 0) {
-        std::uint32_t n = std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16;
-        if (rest == 2) n |= std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8;
-        out += kAlphabet[(n >> 18) & 63];
-        out += kAlphabet[(n >> 12) & 63];
-        out += rest == 2 ? kAlphabet[(n >> 6) & 63] : '=';
-        out += '=';
     }
 }
 

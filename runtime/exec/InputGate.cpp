@@ -19,8 +19,10 @@ bool InputGate::push(int channel, StreamElement&& e, const std::stop_token& stop
         if (ch.queuedBatches >= m_capacity) {
             auto t0 = std::chrono::steady_clock::now();
             ch.producerWaiting = true;
+            if (ch.counters) ch.counters->producerBlocked.set(1);
             bool ok = ch.notFull.wait(lock, stop, [&] { return ch.queuedBatches < m_capacity; });
             ch.producerWaiting = false;
+            if (ch.counters) ch.counters->producerBlocked.set(0);
             if (ch.counters)
                 ch.counters->blockedNs.add(static_cast<std::uint64_t>(
                     (std::chrono::steady_clock::now() - t0).count()));

@@ -2,18 +2,12 @@
 
 #include <exception>
 
+#include "catalog/PropertyAccess.h"
 #include "types/Duration.h"
 
 namespace sw::runtime {
 
 namespace {
-std::int64_t durationOf(const NodeSpec& n, const char* prop)
-{
-    auto v = n.property(prop);
-    if (!v.is_string()) return 0;
-    return parseDuration(v.get<std::string>()).value_or(0);
-}
-
 int errorPortOf(const NodeType& t)
 {
     for (std::size_t i = 0; i < t.outputs.size(); ++i)
@@ -43,9 +37,9 @@ Subtask::Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, 
         const Schema& s = node.outputSchemas.empty() ? Schema() : node.outputSchemas[0];
         int rowtime = s.rowtime().empty() ? -1 : s.indexOf(s.rowtime());
         m_out.setSourceStamping(rowtime, &m_maxTs);
-        if (rowtime >= 0 && node.spec->property("watermark") == "bounded-out-of-orderness")
-            m_wm.emplace(durationOf(*node.spec, "max_out_of_orderness"));
-        m_idleness = IdlenessTimer(durationOf(*node.spec, "idle_timeout"));
+        if (rowtime >= 0 && propertyValue(*node.spec, "watermark") == "bounded-out-of-orderness")
+            m_wm.emplace(durationProperty(*node.spec, "max_out_of_orderness"));
+        m_idleness = IdlenessTimer(durationProperty(*node.spec, "idle_timeout"));
     }
 }
 

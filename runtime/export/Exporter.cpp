@@ -41,6 +41,7 @@ Status addSql(ExportBundle& b, const PipelineSpec& p, const ExportOptions& o, bo
         auto m = kubernetesManifests(p, s, planTopics(p, o), o);
         b.files.push_back({"k8s/" + s.name + "-flink.yaml", m.flinkYaml, "yaml"});
         b.files.push_back({"k8s/" + s.name + "-topics.yaml", m.topicsYaml, "yaml"});
+        b.files.push_back({"k8s/" + s.name + "-monitoring.yaml", m.monitoringYaml, "yaml"});
     }
     return {};
 }

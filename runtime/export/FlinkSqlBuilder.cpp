@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalog/PropertyAccess.h"
 #include "export/SqlText.h"
 #include "types/Duration.h"
 
@@ -13,31 +14,29 @@ FlinkSqlBuilder::FlinkSqlBuilder(const PipelineSpec& p, const ValidationResult& 
 {
 }
 
-const std::map<std::string, void (FlinkSqlBuilder::*)(const NodeSpec&, const NodeType&)>&
+const std::map<FlinkSqlExport, void (FlinkSqlBuilder::*)(const NodeSpec&, const NodeType&)>&
 FlinkSqlBuilder::translations()
 {
     using B = FlinkSqlBuilder;
-    static const std::map<std::string, void (B::*)(const NodeSpec&, const NodeType&)> m = {
-        {"kafka-source", &B::exportKafkaSource},
-        {"generator", &B::exportGenerator},
-        {"file-source", &B::exportFileSource},
-        {"filter", &B::exportFilter},
-        {"map", &B::exportMap},
-        {"key-by", &B::exportKeyBy},
-        {"union", &B::exportUnion},
-        {"dedup", &B::exportDedup},
-        {"dlq", &B::exportDlq},
-        {"tumbling-window", &B::exportWindow},
-        {"hop-window", &B::exportWindow},
-        {"session-window", &B::exportWindow},
-        {"global-window", &B::exportWindow},
-        {"interval-join", &B::exportIntervalJoin},
-        {"window-join", &B::exportWindowJoin},
-        {"temporal-join", &B::exportTemporalJoin},
-        {"kafka-sink", &B::exportKafkaSink},
-        {"sqlite-sink", &B::exportSqliteSink},
-        {"file-sink", &B::exportFileSink},
-        {"console-sink", &B::exportConsoleSink},
+    using E = FlinkSqlExport;
+    static const std::map<E, void (B::*)(const NodeSpec&, const NodeType&)> m = {
+        {E::KafkaSource, &B::exportKafkaSource},
+        {E::Datagen, &B::exportGenerator},
+        {E::FilesystemSource, &B::exportFileSource},
+        {E::Filter, &B::exportFilter},
+        {E::Map, &B::exportMap},
+        {E::KeyBy, &B::exportKeyBy},
+        {E::Union, &B::exportUnion},
+        {E::Dedup, &B::exportDedup},
+        {E::DeadLetters, &B::exportDlq},
+        {E::Window, &B::exportWindow},
+        {E::IntervalJoin, &B::exportIntervalJoin},
+        {E::WindowJoin, &B::exportWindowJoin},
+        {E::TemporalJoin, &B::exportTemporalJoin},
+        {E::KafkaSink, &B::exportKafkaSink},
+        {E::JdbcSink, &B::exportSqliteSink},
+        {E::FilesystemSink, &B::exportFileSink},
+        {E::PrintSink, &B::exportConsoleSink},
     };
     return m;
 }
@@ -81,7 +80,7 @@ FlinkSqlScript FlinkSqlBuilder::build()
 
 void FlinkSqlBuilder::exportNode(const NodeSpec& n, const NodeType& t)
 {
-    auto it = translations().find(t.name);
+    auto it = translations().find(t.flinkSql);
     if (it == translations().end()) {
         issue(n, IssueKind::NotExportable, "node-type",
               "node type '" + t.name + "' has no Flink SQL translation");
@@ -95,7 +94,7 @@ void FlinkSqlBuilder::exportNode(const NodeSpec& n, const NodeType& t)
             const NodeType* ft = from ? Catalog::instance().find(from->type) : nullptr;
             int port = ft ? ft->outputIndex(e->from.port) : -1;
             bool errorsEdge = ft && port >= 0 && ft->outputs[static_cast<std::size_t>(port)].errors;
-            if (errorsEdge && t.name == "dlq") continue;
+            if (errorsEdge && t.deadLetters) continue;
             if (!m_relations.count({e->from.node, e->from.port})) {
                 issue(n, IssueKind::NotExportable, "upstream",
                       errorsEdge ? "it consumes the errors output of '" + e->from.node +
@@ -138,7 +137,7 @@ void FlinkSqlBuilder::reportErrorsPort(const NodeSpec& n, const NodeType& t)
     std::string what, equivalent;
     switch (t.category) {
     case Category::Sources:
-        if (t.name == "generator") {
+        if (t.synthetic) {
             what = "the generator's malformed records and its errors output have no datagen "
                    "equivalent: datagen emits only well-formed rows";
             equivalent = "exercise error handling against a Kafka topic that holds recorded bad "
@@ -147,7 +146,7 @@ void FlinkSqlBuilder::reportErrorsPort(const NodeSpec& n, const NodeType& t)
         }
         what = "undecodable records go to the errors output here; Flink SQL has no per-record "
                "error output, so a malformed record fails the job";
-        equivalent = "'" + std::string(n.property("format") == "csv" ? "csv" : "json") +
+        equivalent = "'" + std::string(propertyValue(n, "format") == "csv" ? "csv" : "json") +
                      ".ignore-parse-errors' = 'true' (skips them, uncounted), or a DataStream "
                      "deserializer that routes failures to a side output / DLQ topic";
         break;
@@ -234,7 +233,7 @@ std::string FlinkSqlBuilder::env(const std::string& name, bool secret, std::stri
 
 int FlinkSqlBuilder::parallelismOf(const NodeSpec& n) const
 {
-    auto v = n.property("parallelism");
+    auto v = propertyValue(n, "parallelism");
     int p = v.is_number_integer() ? v.get<int>() : 0;
     return p > 0 ? p : std::max(1, m_p.settings.parallelism);
 }
@@ -249,7 +248,7 @@ std::vector<WithOption> FlinkSqlBuilder::kafkaProperties(const NodeSpec& n,
                       "Kafka bootstrap servers (nodes without bootstrap_servers)");
     out.push_back({"properties.bootstrap.servers", servers});
     std::vector<SecretRef> secrets;
-    auto opts = kafkaClientOptions(n.id, n.property("properties"), m_issues, secrets);
+    auto opts = kafkaClientOptions(n.id, propertyValue(n, "properties"), m_issues, secrets);
     for (const auto& s : secrets)
         env(s.envVar, true, "", s.property + " of node " + s.nodeId);
     for (auto& o : opts)

@@ -82,8 +82,10 @@ public:
     void exportFileSink(const NodeSpec& n, const NodeType& t);
     void exportConsoleSink(const NodeSpec& n, const NodeType& t);
 
-    /// The node types this exporter translates (others are reported not exportable).
-    static const std::map<std::string, void (FlinkSqlBuilder::*)(const NodeSpec&, const NodeType&)>&
+    /// The translation of each Flink SQL construct a node type declares (NodeType::flinkSql);
+    /// a type without one is reported not exportable.
+    static const std::map<FlinkSqlExport,
+                          void (FlinkSqlBuilder::*)(const NodeSpec&, const NodeType&)>&
     translations();
 
 private:
@@ -122,6 +124,5 @@ std::string columnList(const Schema& s, const std::string& prefix = {});
 /// Names of a FieldList property, quoted, joined with ", ", each optionally prefixed.
 std::string fieldList(const nlohmann::json& names, const std::string& prefix = {});
 std::vector<std::string> stringList(const nlohmann::json& names);
-std::int64_t durationOf(const NodeSpec& n, const char* property);
 
 } // namespace sw::runtime::exporting

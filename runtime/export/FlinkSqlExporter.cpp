@@ -1,5 +1,6 @@
 #include "export/FlinkSqlExporter.h"
 
+#include "catalog/PropertyAccess.h"
 #include "export/FlinkSqlBuilder.h"
 #include "export/SqlText.h"
 #include "types/Duration.h"
@@ -70,13 +71,6 @@ std::string fieldList(const nlohmann::json& names, const std::string& prefix)
     for (const auto& n : stringList(names))
         out += (out.empty() ? "" : ", ") + prefix + quoteIdent(n);
     return out;
-}
-
-std::int64_t durationOf(const NodeSpec& n, const char* property)
-{
-    auto v = n.property(property);
-    if (!v.is_string()) return 0;
-    return parseDuration(v.get<std::string>()).value_or(0);
 }
 
 } // namespace sw::runtime::exporting

@@ -1,5 +1,6 @@
 // Joins: interval join -> JOIN ... BETWEEN, window join -> window TVF join,
 // temporal join -> FOR SYSTEM_TIME AS OF over a versioned view.
+#include "catalog/PropertyAccess.h"
 #include "export/FlinkSqlBuilder.h"
 #include "export/SqlText.h"
 
@@ -26,7 +27,8 @@ std::string joinSelect(const Schema& out, const Schema& left, const Schema& righ
 
 std::string keyCondition(const NodeSpec& n, const std::string& l, const std::string& r)
 {
-    auto lk = stringList(n.property("left_keys")), rk = stringList(n.property("right_keys"));
+    auto lk = stringList(propertyValue(n, "left_keys")),
+         rk = stringList(propertyValue(n, "right_keys"));
     std::string cond;
     for (std::size_t i = 0; i < lk.size() && i < rk.size(); ++i)
         cond += (cond.empty() ? "" : " AND ") + l + "." + quoteIdent(lk[i]) + " = " + r + "." +
@@ -54,8 +56,8 @@ void FlinkSqlBuilder::exportIntervalJoin(const NodeSpec& n, const NodeType& t)
     std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 0);
     std::string query = "SELECT" + items.substr(1) + "\nFROM " + left->name + " AS l\nJOIN " +
                         right->name + " AS r\n  ON " + keyCondition(n, "l", "r") + "\n  AND " +
-                        rts + " BETWEEN " + sqlShift(lts, durationOf(n, "lower_bound")) + " AND " +
-                        sqlShift(lts, durationOf(n, "upper_bound"));
+                        rts + " BETWEEN " + sqlShift(lts, durationProperty(n, "lower_bound")) +
+                        " AND " + sqlShift(lts, durationProperty(n, "upper_bound"));
     std::string name = newName(n.id);
     addStatement(createView(name, query));
     setOutput(n, Relation{name, *out, false, {}});
@@ -66,7 +68,7 @@ void FlinkSqlBuilder::exportWindowJoin(const NodeSpec& n, const NodeType& t)
     const Relation *left = input(n, t, 0), *right = input(n, t, 1);
     const Schema* out = outputSchema(n);
     if (!left || !right || !out) return;
-    std::string size = sqlInterval(durationOf(n, "size"));
+    std::string size = sqlInterval(durationProperty(n, "size"));
     auto side = [&](const Relation* r) {
         return "(\n  SELECT * FROM TABLE(TUMBLE(TABLE " + r->name + ", DESCRIPTOR(" +
                quoteIdent(r->schema.rowtime()) + "), " + size + "))\n) ";
@@ -96,11 +98,11 @@ void FlinkSqlBuilder::exportTemporalJoin(const NodeSpec& n, const NodeType& t)
     addStatement(createView(
         versions, "SELECT " + columnList(right->schema) + "\nFROM (\n  SELECT " +
                       columnList(right->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
-                      fieldList(n.property("right_keys")) + " ORDER BY " +
+                      fieldList(propertyValue(n, "right_keys")) + " ORDER BY " +
                       quoteIdent(right->schema.rowtime()) + " DESC) AS sw_row_num\n  FROM " +
                       right->name + "\n)\nWHERE sw_row_num = 1"));
     std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 0);
-    std::string join = n.property("join_type") == "left" ? "LEFT JOIN " : "JOIN ";
+    std::string join = propertyValue(n, "join_type") == "left" ? "LEFT JOIN " : "JOIN ";
     std::string query = "SELECT" + items.substr(1) + "\nFROM " + left->name + " AS l\n" + join +
                         versions + " FOR SYSTEM_TIME AS OF l." +
                         quoteIdent(left->schema.rowtime()) + " AS r\n  ON " +

@@ -1,16 +1,11 @@
 // Sinks: kafka-sink -> 'kafka' / 'upsert-kafka', sqlite-sink -> 'jdbc',
 // file-sink -> 'filesystem', console-sink -> 'print'. Each becomes a table and an INSERT.
+#include "catalog/PropertyAccess.h"
 #include "export/FlinkSqlBuilder.h"
 #include "export/SqlText.h"
 
 namespace sw::runtime::exporting {
 namespace {
-
-std::string str(const NodeSpec& n, const char* p)
-{
-    auto v = n.property(p);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
 
 std::vector<std::string> withKey(std::vector<std::string> cols, const std::vector<std::string>& key)
 {
@@ -32,7 +27,7 @@ std::string joined(const std::vector<std::string>& v, const char* sep)
 
 void sinkParallelism(FlinkSqlBuilder& b, const NodeSpec& n, std::vector<WithOption>& with)
 {
-    auto v = n.property("parallelism");
+    auto v = propertyValue(n, "parallelism");
     if (v.is_number_integer() && v.get<int>() > 0)
         with.push_back({"sink.parallelism", std::to_string(v.get<int>())});
     (void)b;
@@ -44,8 +39,8 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
 {
     const Relation* in = input(n, t, 0);
     if (!in) return;
-    auto keyFields = stringList(n.property("key_fields"));
-    std::string format = str(n, "format");
+    auto keyFields = stringList(propertyValue(n, "key_fields"));
+    std::string format = stringProperty(n, "format");
     std::vector<std::string> key = keyFields.empty() ? in->upsertKey : keyFields;
     if (in->updating && key.empty()) {
         issue(n, IssueKind::NotExportable, "upsert-key",
@@ -57,12 +52,12 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
     std::vector<WithOption> with;
     std::vector<std::string> cols = columnDefinitions(in->schema);
     if (in->updating) {
-        with = {{"connector", "upsert-kafka"}, {"topic", str(n, "topic")}};
+        with = {{"connector", "upsert-kafka"}, {"topic", stringProperty(n, "topic")}};
         cols = withKey(cols, key);
     } else {
-        with = {{"connector", "kafka"}, {"topic", str(n, "topic")}};
+        with = {{"connector", "kafka"}, {"topic", stringProperty(n, "topic")}};
     }
-    for (auto& o : kafkaProperties(n, str(n, "bootstrap_servers")))
+    for (auto& o : kafkaProperties(n, stringProperty(n, "bootstrap_servers")))
         with.push_back(o);
     if (in->updating) {
         with.push_back({"key.format", format});
@@ -92,7 +87,7 @@ void FlinkSqlBuilder::exportSqliteSink(const NodeSpec& n, const NodeType& t)
 {
     const Relation* in = input(n, t, 0);
     if (!in) return;
-    auto keyFields = stringList(n.property("key_fields"));
+    auto keyFields = stringList(propertyValue(n, "key_fields"));
     std::vector<std::string> key = keyFields.empty() ? in->upsertKey : keyFields;
     if (in->updating && key.empty()) {
         issue(n, IssueKind::NotExportable, "upsert-key",
@@ -104,12 +99,14 @@ void FlinkSqlBuilder::exportSqliteSink(const NodeSpec& n, const NodeType& t)
     std::string base = envVarName(n.id, "jdbc");
     std::vector<WithOption> with = {
         {"connector", "jdbc"},
-        {"url", env(base + "_URL", true, "",
-                    "JDBC URL replacing SQLite " + str(n, "path") + " (node " + n.id + ")")},
-        {"table-name", str(n, "table")},
+        {"url",
+         env(base + "_URL", true, "",
+             "JDBC URL replacing SQLite " + stringProperty(n, "path") + " (node " + n.id + ")")},
+        {"table-name", stringProperty(n, "table")},
         {"username", env(base + "_USERNAME", true, "", "JDBC user of node " + n.id)},
         {"password", env(base + "_PASSWORD", true, "", "JDBC password of node " + n.id)},
-        {"sink.buffer-flush.max-rows", std::to_string(n.property("batch_size").get<long long>())},
+        {"sink.buffer-flush.max-rows",
+         std::to_string(propertyValue(n, "batch_size").get<long long>())},
     };
     sinkParallelism(*this, n, with);
     std::string name = newName(n.id);
@@ -118,8 +115,8 @@ void FlinkSqlBuilder::exportSqliteSink(const NodeSpec& n, const NodeType& t)
     issue(n, IssueKind::Approximated, "sqlite",
           "SQLite is a desktop store and Flink's JDBC connector has no SQLite dialect: the table "
           "'" +
-              str(n, "table") + "' is written to the database named by " + base + "_URL" +
-              (key.empty() ? " (append)" : " with upserts by primary key"),
+              stringProperty(n, "table") + "' is written to the database named by " + base +
+              "_URL" + (key.empty() ? " (append)" : " with upserts by primary key"),
           "a PostgreSQL or MySQL table with the same columns");
     if (exactlyOnce())
         issue(n, IssueKind::Approximated, "delivery",
@@ -142,16 +139,17 @@ void FlinkSqlBuilder::exportFileSink(const NodeSpec& n, const NodeType& t)
         skip(n);
         return;
     }
-    std::string format = str(n, "format") == "csv" ? "csv" : "json";
+    std::string format = stringProperty(n, "format") == "csv" ? "csv" : "json";
     std::vector<WithOption> with = {
-        {"connector", "filesystem"}, {"path", str(n, "path")}, {"format", format}};
+        {"connector", "filesystem"}, {"path", stringProperty(n, "path")}, {"format", format}};
     std::string name = newName(n.id);
     addStatement(createTable(name, columnDefinitions(in->schema), with));
     addInsert("INSERT INTO " + name + "\nSELECT " + columnList(in->schema) + " FROM " + in->name);
     issue(n, IssueKind::Approximated, "file-output",
           "Flink's filesystem sink writes a directory of part files committed on checkpoints, not "
           "the single file '" +
-              str(n, "path") + "'" + (format == "csv" ? ", and CSV without a header line" : ""),
+              stringProperty(n, "path") + "'" +
+              (format == "csv" ? ", and CSV without a header line" : ""),
           "point 'path' at a directory on shared storage (e.g. s3://bucket/output/)");
 }
 
@@ -165,8 +163,9 @@ void FlinkSqlBuilder::exportConsoleSink(const NodeSpec& n, const NodeType& t)
     addInsert("INSERT INTO " + name + "\nSELECT " + columnList(in->schema) + " FROM " + in->name);
     issue(n, IssueKind::Note, "console",
           "rows are printed to the TaskManagers' standard output (kubectl logs)" +
-              std::string(n.property("max_rows").get<long long>() > 0 ? "; max_rows is not applied"
-                                                                      : ""),
+              std::string(propertyValue(n, "max_rows").get<long long>() > 0
+                              ? "; max_rows is not applied"
+                              : ""),
           "a Kafka or JDBC sink for results someone reads");
 }
 

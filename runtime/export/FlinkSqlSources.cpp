@@ -1,20 +1,15 @@
 // Sources: kafka-source -> 'kafka', generator -> 'datagen', file-source -> 'filesystem'.
 #include "catalog/GeneratorSchemas.h"
+#include "catalog/PropertyAccess.h"
 #include "export/FlinkSqlBuilder.h"
 #include "export/SqlText.h"
 
 namespace sw::runtime::exporting {
 namespace {
 
-std::string str(const NodeSpec& n, const char* p)
-{
-    auto v = n.property(p);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
-
 long long num(const NodeSpec& n, const char* p)
 {
-    auto v = n.property(p);
+    auto v = propertyValue(n, p);
     return v.is_number() ? v.get<long long>() : 0;
 }
 
@@ -26,18 +21,18 @@ void addWatermark(std::vector<std::string>& cols, const NodeSpec& n, const Schem
     if (s.rowtime().empty()) return;
     std::string ts = quoteIdent(s.rowtime());
     cols.push_back("WATERMARK FOR " + ts + " AS " + ts + " - " +
-                   sqlInterval(durationOf(n, "max_out_of_orderness") + 1));
+                   sqlInterval(durationProperty(n, "max_out_of_orderness") + 1));
 }
 
 void noteTime(FlinkSqlBuilder& b, const NodeSpec& n)
 {
-    std::int64_t idle = durationOf(n, "idle_timeout");
+    std::int64_t idle = durationProperty(n, "idle_timeout");
     if (idle > 0) b.noteIdleTimeout(idle);
 }
 
 void reportSourceParallelism(FlinkSqlBuilder& b, const NodeSpec& n)
 {
-    auto v = n.property("parallelism");
+    auto v = propertyValue(n, "parallelism");
     if (v.is_number_integer() && v.get<int>() > 0)
         b.issue(n, IssueKind::Approximated, "parallelism",
                 "per-source parallelism " + std::to_string(v.get<int>()) +
@@ -71,7 +66,7 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
     const Schema* s = outputSchema(n);
     if (!s) return;
     std::vector<std::string> cols;
-    bool metadata = n.property("include_metadata") == true;
+    bool metadata = propertyValue(n, "include_metadata") == true;
     for (const auto& f : s->fields()) {
         std::string key = metadata ? metadataKey(f.name) : std::string();
         // Metadata columns are declared nullable: the grammar has no NOT NULL before METADATA.
@@ -90,12 +85,12 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
         cols.push_back(line);
     }
     addWatermark(cols, n, *s);
-    std::string format = str(n, "format");
-    std::vector<WithOption> with = {{"connector", "kafka"}, {"topic", str(n, "topic")}};
-    for (auto& o : kafkaProperties(n, str(n, "bootstrap_servers")))
+    std::string format = stringProperty(n, "format");
+    std::vector<WithOption> with = {{"connector", "kafka"}, {"topic", stringProperty(n, "topic")}};
+    for (auto& o : kafkaProperties(n, stringProperty(n, "bootstrap_servers")))
         with.push_back(o);
-    with.push_back({"properties.group.id", str(n, "group_id")});
-    std::string from = str(n, "start_from");
+    with.push_back({"properties.group.id", stringProperty(n, "group_id")});
+    std::string from = stringProperty(n, "start_from");
     with.push_back({"scan.startup.mode", startupMode(from)});
     if (from == "committed") with.push_back({"properties.auto.offset.reset", "earliest"});
     if (from == "timestamp")
@@ -130,8 +125,8 @@ void FlinkSqlBuilder::exportGenerator(const NodeSpec& n, const NodeType&)
 {
     const Schema* s = outputSchema(n);
     if (!s) return;
-    std::string kind = str(n, "kind");
-    std::string stream = str(n, "nexmark_stream");
+    std::string kind = stringProperty(n, "kind");
+    std::string stream = stringProperty(n, "nexmark_stream");
     std::vector<std::string> cols = columnDefinitions(*s);
     addWatermark(cols, n, *s);
     std::vector<WithOption> with = {{"connector", "datagen"}};
@@ -152,7 +147,7 @@ void FlinkSqlBuilder::exportGenerator(const NodeSpec& n, const NodeType&)
     }
     if (!s->rowtime().empty())
         with.push_back({"fields." + s->rowtime() + ".max-past",
-                        std::to_string(durationOf(n, "out_of_orderness")) + " ms"});
+                        std::to_string(durationProperty(n, "out_of_orderness")) + " ms"});
     std::string name = newName(n.id);
     addStatement(createTable(name, cols, with));
     setOutput(n, Relation{name, *s, false, {}});
@@ -176,15 +171,15 @@ void FlinkSqlBuilder::exportFileSource(const NodeSpec& n, const NodeType&)
     if (!s) return;
     std::vector<std::string> cols = columnDefinitions(*s);
     addWatermark(cols, n, *s);
-    std::string format = str(n, "format") == "csv" ? "csv" : "json";
+    std::string format = stringProperty(n, "format") == "csv" ? "csv" : "json";
     std::vector<WithOption> with = {
-        {"connector", "filesystem"}, {"path", str(n, "path")}, {"format", format}};
+        {"connector", "filesystem"}, {"path", stringProperty(n, "path")}, {"format", format}};
     std::string name = newName(n.id);
     addStatement(createTable(name, cols, with));
     setOutput(n, Relation{name, *s, false, {}});
     noteTime(*this, n);
     issue(n, IssueKind::Note, "file-path",
-          "the path '" + str(n, "path") +
+          "the path '" + stringProperty(n, "path") +
               "' is resolved by every TaskManager (the desktop "
               "resolves it relative to the pipeline file)",
           "an absolute path on shared storage, e.g. s3://bucket/input/");
@@ -192,7 +187,7 @@ void FlinkSqlBuilder::exportFileSource(const NodeSpec& n, const NodeType&)
         issue(n, IssueKind::Approximated, "csv-header",
               "Flink's csv format has no header handling: the header line is read as a record",
               "remove the header line, or 'csv.ignore-parse-errors' = 'true'");
-    if (str(n, "replay") == "event-time")
+    if (stringProperty(n, "replay") == "event-time")
         issue(n, IssueKind::Approximated, "replay",
               "event-time paced replay has no Flink equivalent: the file is read as fast as "
               "possible (results are the same, timing is not)",

@@ -1,19 +1,14 @@
 // Transforms and quality: filter, map, key-by, union, dedup, dlq.
+#include "catalog/PropertyAccess.h"
 #include "export/FlinkSqlBuilder.h"
 #include "export/SqlText.h"
 
 namespace sw::runtime::exporting {
 namespace {
 
-std::string str(const NodeSpec& n, const char* p)
-{
-    auto v = n.property(p);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
-
 void reportParallelism(FlinkSqlBuilder& b, const NodeSpec& n)
 {
-    auto v = n.property("parallelism");
+    auto v = propertyValue(n, "parallelism");
     if (v.is_number_integer() && v.get<int>() > 0)
         b.issue(n, IssueKind::Approximated, "parallelism",
                 "per-operator parallelism " + std::to_string(v.get<int>()) +
@@ -29,9 +24,9 @@ void FlinkSqlBuilder::exportFilter(const NodeSpec& n, const NodeType& t)
     const Relation* in = input(n, t, 0);
     if (!in) return;
     std::string name = newName(n.id);
-    addStatement(createView(name, "SELECT " + columnList(in->schema) + "\nFROM " + in->name +
-                                      "\nWHERE " +
-                                      exportExpression(str(n, "condition"), in->schema)));
+    addStatement(
+        createView(name, "SELECT " + columnList(in->schema) + "\nFROM " + in->name + "\nWHERE " +
+                             exportExpression(stringProperty(n, "condition"), in->schema)));
     setOutput(n, Relation{name, in->schema, in->updating, in->upsertKey});
     reportParallelism(*this, n);
 }
@@ -42,10 +37,10 @@ void FlinkSqlBuilder::exportMap(const NodeSpec& n, const NodeType& t)
     const Schema* out = outputSchema(n);
     if (!in || !out) return;
     std::vector<std::string> items;
-    if (n.property("keep_input_columns") == true)
+    if (propertyValue(n, "keep_input_columns") == true)
         for (const auto& f : in->schema.fields())
             items.push_back(quoteIdent(f.name));
-    auto cols = n.property("columns");
+    auto cols = propertyValue(n, "columns");
     for (std::size_t i = 0; cols.is_array() && i < cols.size(); ++i) {
         std::string name = cols[i].value("name", "");
         std::string expr = exportExpression(cols[i].value("expr", ""), in->schema);
@@ -115,11 +110,11 @@ void FlinkSqlBuilder::exportDedup(const NodeSpec& n, const NodeType& t)
     addStatement(
         createView(name, "SELECT " + columnList(in->schema) + "\nFROM (\n  SELECT " +
                              columnList(in->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
-                             fieldList(n.property("keys")) + " ORDER BY " + order +
+                             fieldList(propertyValue(n, "keys")) + " ORDER BY " + order +
                              " ASC) AS sw_row_num\n  FROM " + base + "\n)\nWHERE sw_row_num = 1"));
     bool updating = !rowtime.empty() || in->updating;
-    setOutput(n, Relation{name, in->schema, updating, stringList(n.property("keys"))});
-    std::int64_t ttl = durationOf(n, "ttl");
+    setOutput(n, Relation{name, in->schema, updating, stringList(propertyValue(n, "keys"))});
+    std::int64_t ttl = durationProperty(n, "ttl");
     noteStateTtl(ttl);
     issue(n, IssueKind::Approximated, "dedup",
           rowtime.empty()
@@ -129,7 +124,7 @@ void FlinkSqlBuilder::exportDedup(const NodeSpec& n, const NodeType& t)
                 "the first to arrive) and emits an update if an earlier duplicate arrives late, so "
                 "the result is an updating stream; the TTL becomes the job-wide "
                 "'table.exec.state.ttl'",
-          "idempotent writes keyed by " + fieldList(n.property("keys")) +
+          "idempotent writes keyed by " + fieldList(propertyValue(n, "keys")) +
               " (an upsert sink) downstream");
     reportParallelism(*this, n);
 }
@@ -137,7 +132,7 @@ void FlinkSqlBuilder::exportDedup(const NodeSpec& n, const NodeType& t)
 void FlinkSqlBuilder::exportDlq(const NodeSpec& n, const NodeType&)
 {
     skip(n);
-    std::string target = str(n, "target");
+    std::string target = stringProperty(n, "target");
     issue(n, IssueKind::NotExportable, "dlq-routing",
           "Flink SQL has no dead-letter routing: records that fail are not diverted to the " +
               target + " dead-letter queue",

@@ -1,4 +1,5 @@
 // Windows: tumbling/hop -> window TVFs, session -> GROUP BY SESSION(...), global -> GROUP BY.
+#include "catalog/PropertyAccess.h"
 #include "export/FlinkSqlBuilder.h"
 #include "export/SqlText.h"
 
@@ -18,7 +19,7 @@ std::string signedInterval(std::int64_t ms)
 std::string aggregateList(const NodeSpec& n, const Schema& out, std::size_t offset)
 {
     std::string list;
-    auto aggs = n.property("aggregates");
+    auto aggs = propertyValue(n, "aggregates");
     for (std::size_t i = 0; aggs.is_array() && i < aggs.size(); ++i) {
         std::string fn = aggs[i].value("function", "COUNT");
         std::string col = aggs[i].value("column", "");
@@ -39,10 +40,10 @@ void FlinkSqlBuilder::exportWindow(const NodeSpec& n, const NodeType& t)
     const Relation* in = input(n, t, 0);
     const Schema* out = outputSchema(n);
     if (!in || !out) return;
-    const bool global = t.name == "global-window";
+    const bool global = t.window == WindowKind::Global;
     std::string src = in->name, ts;
     if (!global) {
-        if (n.property("time") == "processing-time") {
+        if (propertyValue(n, "time") == "processing-time") {
             src = newName(n.id + "_pt");
             addStatement(createView(src, "SELECT " + columnList(in->schema) +
                                              ", PROCTIME() AS sw_proc_time\nFROM " + in->name));
@@ -51,27 +52,27 @@ void FlinkSqlBuilder::exportWindow(const NodeSpec& n, const NodeType& t)
             ts = quoteIdent(in->schema.rowtime());
         }
     }
-    auto keyNames = stringList(n.property("keys"));
-    std::string keys = fieldList(n.property("keys"));
+    auto keyNames = stringList(propertyValue(n, "keys"));
+    std::string keys = fieldList(propertyValue(n, "keys"));
     std::string aggs = aggregateList(n, *out, (global ? 0 : 2) + keyNames.size());
     std::string keySel = keys.empty() ? "" : keys + ",\n  ";
     std::string query;
-    if (t.name == "tumbling-window" || t.name == "hop-window") {
+    if (t.window == WindowKind::Tumbling || t.window == WindowKind::Hop) {
         std::string tvf;
-        if (t.name == "tumbling-window") {
-            std::int64_t offset = durationOf(n, "offset");
+        if (t.window == WindowKind::Tumbling) {
+            std::int64_t offset = durationProperty(n, "offset");
             tvf = "TUMBLE(TABLE " + src + ", DESCRIPTOR(" + ts + "), " +
-                  sqlInterval(durationOf(n, "size")) +
+                  sqlInterval(durationProperty(n, "size")) +
                   (offset != 0 ? ", " + signedInterval(offset) : "") + ")";
         } else {
             tvf = "HOP(TABLE " + src + ", DESCRIPTOR(" + ts + "), " +
-                  sqlInterval(durationOf(n, "slide")) + ", " + sqlInterval(durationOf(n, "size")) +
-                  ")";
+                  sqlInterval(durationProperty(n, "slide")) + ", " +
+                  sqlInterval(durationProperty(n, "size")) + ")";
         }
         query = "SELECT\n  window_start,\n  window_end,\n  " + keySel + aggs + "\nFROM TABLE(" +
                 tvf + ")\nGROUP BY window_start, window_end" + (keys.empty() ? "" : ", " + keys);
-    } else if (t.name == "session-window") {
-        std::string gap = sqlInterval(durationOf(n, "gap"));
+    } else if (t.window == WindowKind::Session) {
+        std::string gap = sqlInterval(durationProperty(n, "gap"));
         query = "SELECT\n  SESSION_START(" + ts + ", " + gap +
                 ") AS window_start,\n  SESSION_END(" + ts + ", " + gap + ") AS window_end,\n  " +
                 keySel + aggs + "\nFROM " + src + "\nGROUP BY SESSION(" + ts + ", " + gap + ")" +
@@ -88,12 +89,12 @@ void FlinkSqlBuilder::exportWindow(const NodeSpec& n, const NodeType& t)
         issue(n, IssueKind::Approximated, "trigger",
               "a non-windowed GROUP BY emits an update for every input record instead of firing "
               "on the " +
-                  n.property("trigger").get<std::string>() +
+                  propertyValue(n, "trigger").get<std::string>() +
                   " trigger; the result is an "
                   "updating stream (written with upserts)",
               "'table.exec.mini-batch.enabled' = 'true' with 'table.exec.mini-batch.allow-latency' "
               "to batch updates");
-    if (!global && durationOf(n, "allowed_lateness") > 0)
+    if (!global && durationProperty(n, "allowed_lateness") > 0)
         issue(n, IssueKind::Approximated, "allowed-lateness",
               "Flink SQL windows have no allowed lateness: records later than the watermark are "
               "dropped instead of updating the window",
@@ -104,7 +105,7 @@ void FlinkSqlBuilder::exportWindow(const NodeSpec& n, const NodeType& t)
               "the input is an updating stream; Flink accepts window aggregation over updates "
               "from 1.19 on",
               "deduplicate by processing time upstream to keep the input append-only");
-    auto p = n.property("parallelism");
+    auto p = propertyValue(n, "parallelism");
     if (p.is_number_integer() && p.get<int>() > 0)
         issue(n, IssueKind::Approximated, "parallelism",
               "per-operator parallelism is not expressible in Flink SQL", "parallelism.default");

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "export/MonitoringManifests.h"
 #include "export/SqlText.h"
 #include "export/YamlWriter.h"
 
@@ -42,7 +43,7 @@ J flinkConfiguration(const PipelineSpec& p, const std::string& name, const Expor
 {
     const bool eo = p.settings.delivery == DeliveryGuarantee::ExactlyOnce;
     std::string dir = o.stateDir + "/" + name;
-    return J{
+    J c{
         {"execution.checkpointing.interval", flinkDuration(p.settings.checkpointIntervalMs)},
         {"execution.checkpointing.mode", eo ? "EXACTLY_ONCE" : "AT_LEAST_ONCE"},
         {"execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"},
@@ -58,8 +59,12 @@ J flinkConfiguration(const PipelineSpec& p, const std::string& name, const Expor
         {"taskmanager.numberOfTaskSlots", "2"},
         {"metrics.reporter.prom.factory.class",
          "org.apache.flink.metrics.prometheus.PrometheusReporterFactory"},
-        {"metrics.reporter.prom.port", "9249"},
+        {"metrics.reporter.prom.port", std::to_string(kFlinkMetricsPort)},
     };
+    const J autoscaler = autoscalerConfiguration(p);
+    for (auto it = autoscaler.begin(); it != autoscaler.end(); ++it)
+        c[it.key()] = *it;
+    return c;
 }
 
 J envList(const FlinkSqlScript& s, const std::string& secret)
@@ -89,7 +94,10 @@ J podTemplate(const FlinkSqlScript& s, const std::string& secret, const ExportOp
         {"volumeMounts", J::array({J{{"name", "sql-template"}, {"mountPath", kTemplateDir}},
                                    J{{"name", "sql-scripts"}, {"mountPath", kScriptDir}}})},
     };
+    // The Prometheus reporter's port, named for the PodMonitor (MonitoringManifests.h).
     J main = {{"name", "flink-main-container"},
+              {"ports", J::array({J{{"name", kFlinkMetricsPortName},
+                                    {"containerPort", kFlinkMetricsPort}}})},
               {"volumeMounts", J::array({J{{"name", "sql-scripts"}, {"mountPath", kScriptDir}}})}};
     J volumes = J::array({J{{"name", "sql-template"}, {"configMap", J{{"name", s.name + "-sql"}}}},
                           J{{"name", "sql-scripts"}, {"emptyDir", J::object()}}});
@@ -158,6 +166,7 @@ KubernetesManifests kubernetesManifests(const PipelineSpec& pipeline, const Flin
     KubernetesManifests m;
     m.secretName = script.name + "-secrets";
     m.flinkYaml = flinkYaml(pipeline, script, m.secretName, options);
+    m.monitoringYaml = monitoringYaml(pipeline, script.name, options);
     m.topicsYaml = "# Kafka topics of '" + script.name + "' (Strimzi KafkaTopic, cluster '" +
                    options.kafkaCluster + "').\n";
     bool first = true;

@@ -1,8 +1,9 @@
 #pragma once
 // Kubernetes export: a ConfigMap with the SQL script, a FlinkDeployment (Flink Kubernetes
-// Operator, flink.apache.org/v1beta1) running it with the SQL-runner pattern, and a Strimzi
-// KafkaTopic (kafka.strimzi.io/v1beta2) per topic of the plan. Secrets are referenced through a
-// Kubernetes Secret by name, never written.
+// Operator, flink.apache.org/v1beta1) running it with the SQL-runner pattern, a Strimzi
+// KafkaTopic (kafka.strimzi.io/v1beta2) per topic of the plan, and its monitoring (PodMonitor,
+// PrometheusRule; with the pipeline's `autoscaling`, the operator's autoscaler settings). Secrets
+// are referenced through a Kubernetes Secret by name, never written.
 #include <string>
 
 #include "export/FlinkSqlExporter.h"
@@ -11,9 +12,10 @@
 namespace sw::runtime::exporting {
 
 struct KubernetesManifests {
-    std::string flinkYaml;  ///< ConfigMap + FlinkDeployment (two YAML documents)
-    std::string topicsYaml; ///< one KafkaTopic document per topic
-    std::string secretName; ///< the Secret the deployment expects (may hold no keys)
+    std::string flinkYaml;      ///< ConfigMap + FlinkDeployment (two YAML documents)
+    std::string topicsYaml;     ///< one KafkaTopic document per topic
+    std::string monitoringYaml; ///< PodMonitor + PrometheusRule (export/MonitoringManifests.h)
+    std::string secretName;     ///< the Secret the deployment expects (may hold no keys)
 };
 
 /// The awk program of the render-sql init container: copies the script template, replacing

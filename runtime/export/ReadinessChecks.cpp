@@ -3,6 +3,7 @@
 #include <map>
 
 #include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "export/ReadinessChecks.h"
 
 namespace sw::runtime::exporting {
@@ -13,30 +14,42 @@ struct Ctx {
     TopicPlan plan;
 };
 
-std::string str(const NodeSpec& n, const char* prop)
-{
-    auto v = n.property(prop);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
-
 std::string clientProp(const NodeSpec& n, const char* key)
 {
-    auto v = n.property("properties");
+    auto v = propertyValue(n, "properties");
     if (!v.is_object() || !v.contains(key)) return {};
     return v[key].is_string() ? v[key].get<std::string>() : v[key].dump();
 }
 
 int parallelism(const PipelineSpec& p, const NodeSpec& n)
 {
-    auto v = n.property("parallelism");
+    auto v = propertyValue(n, "parallelism");
     int x = v.is_number_integer() ? v.get<int>() : 0;
     return x > 0 ? x : std::max(1, p.settings.parallelism);
 }
 
-template <typename F> void forType(const PipelineSpec& p, const char* type, F f)
+/// Which Kafka clients a check looks at (catalog traits, NodeType::kafkaRoleOf).
+enum class Client { Consumer, ResultProducer, DeadLetterProducer };
+
+bool isClient(const NodeSpec& n, Client c)
+{
+    const NodeType* t = nodeTypeOf(n);
+    if (!t) return false;
+    switch (c) {
+    case Client::Consumer:
+        return t->kafkaRoleOf(n) == KafkaRole::Consumer;
+    case Client::ResultProducer:
+        return t->kafkaRoleOf(n) == KafkaRole::Producer && !t->deadLetters;
+    case Client::DeadLetterProducer:
+        return t->kafkaRoleOf(n) == KafkaRole::Producer && t->deadLetters;
+    }
+    return false;
+}
+
+template <typename F> void forClients(const PipelineSpec& p, Client c, F f)
 {
     for (const auto& n : p.nodes)
-        if (n.type == type) f(n);
+        if (isClient(n, c)) f(n);
 }
 
 ReadinessItem item(const char* id, const char* title, std::string passSummary)
@@ -53,15 +66,16 @@ ReadinessItem eventSchema(const Ctx& c)
     auto it =
         item("event-schema", "Event schema defined",
              "every Kafka source declares typed columns; generators and files have fixed schemas");
-    forType(c.p, "kafka-source", [&](const NodeSpec& n) {
-        auto schema = n.property("schema");
-        if (str(n, "format") == "raw")
-            it.findings.push_back({CheckStatus::Warn, n.id,
-                                   "reads raw, untyped bytes from '" + str(n, "topic") + "'",
-                                   "declare the event schema and use format json or csv"});
+    forClients(c.p, Client::Consumer, [&](const NodeSpec& n) {
+        auto schema = propertyValue(n, "schema");
+        if (stringProperty(n, "format") == "raw")
+            it.findings.push_back(
+                {CheckStatus::Warn, n.id,
+                 "reads raw, untyped bytes from '" + stringProperty(n, "topic") + "'",
+                 "declare the event schema and use format json or csv"});
         else if (!schema.is_array() || schema.empty())
             it.findings.push_back({CheckStatus::Fail, n.id, "no event schema",
-                                   "define the columns of '" + str(n, "topic") + "'"});
+                                   "define the columns of '" + stringProperty(n, "topic") + "'"});
     });
     return it;
 }
@@ -71,8 +85,8 @@ ReadinessItem partitioning(const Ctx& c)
     auto it = item("topic-partitioning", "Topics partitioned by key",
                    "every consumed topic has a partition per consumer subtask and producers key "
                    "their messages");
-    forType(c.p, "kafka-source", [&](const NodeSpec& n) {
-        const TopicPlanEntry* t = c.plan.find(str(n, "topic"));
+    forClients(c.p, Client::Consumer, [&](const NodeSpec& n) {
+        const TopicPlanEntry* t = c.plan.find(stringProperty(n, "topic"));
         int par = parallelism(c.p, n);
         if (t && t->partitions < par)
             it.findings.push_back(
@@ -81,9 +95,9 @@ ReadinessItem partitioning(const Ctx& c)
                      std::to_string(par) + " parallel consumers",
                  "create the topic with at least " + std::to_string(par) + " partitions"});
     });
-    forType(c.p, "kafka-sink", [&](const NodeSpec& n) {
-        auto k = n.property("key_fields");
-        const TopicPlanEntry* t = c.plan.find(str(n, "topic"));
+    forClients(c.p, Client::ResultProducer, [&](const NodeSpec& n) {
+        auto k = propertyValue(n, "key_fields");
+        const TopicPlanEntry* t = c.plan.find(stringProperty(n, "topic"));
         if ((!k.is_array() || k.empty()) && t && t->partitions > 1)
             it.findings.push_back({CheckStatus::Warn, n.id,
                                    "writes to '" + t->name +
@@ -110,10 +124,8 @@ ReadinessItem producers(const Ctx& c)
                                    "enable.idempotence=false: retries can duplicate or reorder",
                                    "remove the enable.idempotence override (default true)"});
     };
-    forType(c.p, "kafka-sink", check);
-    forType(c.p, "dlq", [&](const NodeSpec& n) {
-        if (str(n, "target") == "kafka") check(n);
-    });
+    forClients(c.p, Client::ResultProducer, check);
+    forClients(c.p, Client::DeadLetterProducer, check);
     return it;
 }
 
@@ -121,7 +133,7 @@ ReadinessItem commits(const Ctx& c)
 {
     auto it = item("manual-commits", "Consumers commit manually after processing",
                    "Kafka sources commit offsets only after results are durable (checkpoints)");
-    forType(c.p, "kafka-source", [&](const NodeSpec& n) {
+    forClients(c.p, Client::Consumer, [&](const NodeSpec& n) {
         if (clientProp(n, "enable.auto.commit") == "true")
             it.findings.push_back(
                 {CheckStatus::Fail, n.id,
@@ -134,7 +146,10 @@ ReadinessItem commits(const Ctx& c)
 bool feedsDlq(const PipelineSpec& p, const NodeSpec& n)
 {
     for (const EdgeSpec* e : p.edgesFrom(n.id, "errors"))
-        if (const NodeSpec* to = p.findNode(e->to.node); to && to->type == "dlq") return true;
+        if (const NodeSpec* to = p.findNode(e->to.node)) {
+            const NodeType* t = nodeTypeOf(*to);
+            if (t && t->deadLetters) return true;
+        }
     return false;
 }
 
@@ -146,9 +161,9 @@ ReadinessItem dlqs(const Ctx& c)
     for (const auto& n : c.p.nodes) {
         const NodeType* t = cat.find(n.type);
         if (!t || t->outputIndex("errors") < 0 || feedsDlq(c.p, n)) continue;
-        bool consumer = n.type == "kafka-source";
+        bool consumer = t->kafkaRoleOf(n) == KafkaRole::Consumer;
         it.findings.push_back({consumer ? CheckStatus::Fail : CheckStatus::Warn, n.id,
-                               consumer ? "undecodable records of '" + str(n, "topic") +
+                               consumer ? "undecodable records of '" + stringProperty(n, "topic") +
                                               "' are only counted, not kept"
                                         : "records this node cannot process are only counted",
                                "connect its errors output to a DLQ node"});
@@ -171,7 +186,9 @@ ReadinessReport checkReadiness(const PipelineSpec& pipeline, const ExportOptions
                checkMonitoring(pipeline),
                checkBackpressure(pipeline),
                checkRetention(pipeline, c.plan),
-               checkSchemaEvolution(pipeline)};
+               checkSchemaEvolution(pipeline),
+               checkLagAlerts(pipeline),
+               checkAutoscaling(pipeline)};
     for (auto& i : r.items)
         for (const auto& f : i.findings)
             if (static_cast<int>(f.status) > static_cast<int>(i.status)) i.status = f.status;

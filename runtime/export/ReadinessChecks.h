@@ -10,5 +10,7 @@ ReadinessItem checkMonitoring(const PipelineSpec& p);
 ReadinessItem checkBackpressure(const PipelineSpec& p);
 ReadinessItem checkRetention(const PipelineSpec& p, const TopicPlan& plan);
 ReadinessItem checkSchemaEvolution(const PipelineSpec& p);
+ReadinessItem checkLagAlerts(const PipelineSpec& p);
+ReadinessItem checkAutoscaling(const PipelineSpec& p);
 
 } // namespace sw::runtime::exporting

@@ -23,7 +23,7 @@ const std::vector<std::string>& readinessItemIds()
     static const std::vector<std::string> ids = {
         "event-schema",     "topic-partitioning", "idempotent-producers", "manual-commits",
         "dlq-per-consumer", "delivery-guarantee", "monitoring",           "backpressure",
-        "retention",        "schema-evolution"};
+        "retention",        "schema-evolution",   "lag-alerts",           "autoscaling"};
     return ids;
 }
 

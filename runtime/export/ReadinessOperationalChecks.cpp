@@ -1,33 +1,35 @@
 // Checklist items on delivery, monitoring, backpressure, retention and schema evolution.
 #include <algorithm>
 
+#include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "export/ReadinessChecks.h"
 
 namespace sw::runtime::exporting {
 namespace {
 
-std::string str(const NodeSpec& n, const char* prop)
-{
-    auto v = n.property(prop);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
-
 int parallelism(const PipelineSpec& p, const NodeSpec& n)
 {
-    auto v = n.property("parallelism");
+    auto v = propertyValue(n, "parallelism");
     int x = v.is_number_integer() ? v.get<int>() : 0;
     return x > 0 ? x : std::max(1, p.settings.parallelism);
 }
 
-bool isSink(const NodeSpec& n)
+SinkReplay sinkReplayOf(const NodeSpec& n)
 {
-    return n.type == "kafka-sink" || n.type == "sqlite-sink" || n.type == "file-sink" ||
-           n.type == "console-sink";
+    const NodeType* t = nodeTypeOf(n);
+    return t ? t->sinkReplay : SinkReplay::None;
+}
+
+bool hasTrait(const NodeSpec& n, bool NodeType::*trait)
+{
+    const NodeType* t = nodeTypeOf(n);
+    return t && t->*trait;
 }
 
 bool hasKey(const NodeSpec& n)
 {
-    auto k = n.property("key_fields");
+    auto k = propertyValue(n, "key_fields");
     return k.is_array() && !k.empty();
 }
 
@@ -51,23 +53,25 @@ ReadinessItem checkDelivery(const PipelineSpec& p, const TopicPlan& plan)
                       : "at-least-once with idempotent (keyed upsert) sinks");
     int sinks = 0, safe = 0;
     for (const auto& n : p.nodes) {
-        if (!isSink(n)) continue;
+        const SinkReplay replay = sinkReplayOf(n);
+        if (replay == SinkReplay::None) continue;
         ++sinks;
         bool ok = false;
         std::string why, fix;
-        if (n.type == "console-sink" || n.type == "file-sink") {
+        if (replay == SinkReplay::Duplicates) {
             why = "a " + n.type + " is neither transactional nor idempotent";
             fix = "write results to Kafka or SQLite";
         } else if (eo) {
             ok = true;
-        } else if (n.type == "sqlite-sink") {
+        } else if (replay == SinkReplay::UpsertsWhenKeyed) {
             ok = hasKey(n);
             why = "appends rows: a replay after a failure duplicates them";
             fix = "set key_fields (upserts make replays idempotent) or choose exactly-once";
         } else {
-            const TopicPlanEntry* t = plan.find(str(n, "topic"));
+            const TopicPlanEntry* t = plan.find(stringProperty(n, "topic"));
             ok = hasKey(n) && t && t->cleanupPolicy == "compact";
-            why = "a replay after a failure duplicates messages in '" + str(n, "topic") + "'";
+            why = "a replay after a failure duplicates messages in '" + stringProperty(n, "topic") +
+                  "'";
             fix = "choose exactly-once, or key the messages (key_fields) on a compacted topic so "
                   "consumers can upsert";
         }
@@ -90,14 +94,15 @@ ReadinessItem checkMonitoring(const PipelineSpec& p)
                    "per-node throughput, consumer lag per group and error counts are collected "
                    "(the Flink export adds a Prometheus reporter)");
     for (const auto& n : p.nodes) {
-        if (n.type == "kafka-source" && str(n, "group_id") == "streamwright")
+        if (kafkaRoleOf(n) == KafkaRole::Consumer &&
+            stringProperty(n, "group_id") == "streamwright")
             it.findings.push_back({CheckStatus::Warn, n.id,
                                    "uses the default consumer group 'streamwright': its lag "
                                    "mixes with every other pipeline that kept the default",
                                    "give the source a group id named after the pipeline"});
-        if (n.type == "dlq" && str(n, "target") != "kafka")
+        if (hasTrait(n, &NodeType::deadLetters) && kafkaRoleOf(n) == KafkaRole::None)
             it.findings.push_back({CheckStatus::Warn, n.id,
-                                   "dead letters go to a local " + str(n, "target") +
+                                   "dead letters go to a local " + stringProperty(n, "target") +
                                        " file that production monitoring cannot see",
                                    "set target to kafka so the DLQ topic can be alerted on"});
     }
@@ -110,10 +115,10 @@ ReadinessItem checkBackpressure(const PipelineSpec& p)
                    "bounded channels block upstream when a node falls behind (Flink: "
                    "credit-based flow control); no node is slower by construction");
     for (const auto& n : p.nodes) {
-        if (n.type == "generator" && n.property("events_per_second") == 0)
+        if (hasTrait(n, &NodeType::synthetic) && propertyValue(n, "events_per_second") == 0)
             it.findings.push_back({CheckStatus::Warn, n.id, "generates as fast as possible",
                                    "set a rate that matches the expected production load"});
-        if (n.type == "console-sink")
+        if (hasTrait(n, &NodeType::watchOnly))
             it.findings.push_back({CheckStatus::Warn, n.id,
                                    "printing to a console is slow and backpressures the pipeline",
                                    "write to Kafka or SQLite instead"});
@@ -171,6 +176,44 @@ ReadinessItem checkSchemaEvolution(const PipelineSpec& p)
         it.findings.push_back({CheckStatus::Warn, "",
                                "schema evolution 'none': any producer change can break consumers",
                                "declare backward (consumers first) or full compatibility"});
+    return it;
+}
+
+ReadinessItem checkLagAlerts(const PipelineSpec& p)
+{
+    bool kafka = false;
+    for (const auto& n : p.nodes)
+        if (const NodeType* t = nodeTypeOf(n))
+            kafka = kafka || t->kafkaRoleOf(n) == KafkaRole::Consumer;
+    auto it = item("lag-alerts", "Consumer lag alerts",
+                   kafka ? "the Kubernetes export alerts when the Kafka sources fall more than " +
+                               std::to_string(p.settings.alerts.consumerLag) +
+                               " records behind for 5 minutes (PrometheusRule; pipeline setting "
+                               "alerts.consumer_lag), and on error rate and restarts"
+                         : "no Kafka source to fall behind; the Kubernetes export alerts on error "
+                           "rate and restarts (PrometheusRule)");
+    return it;
+}
+
+ReadinessItem checkAutoscaling(const PipelineSpec& p)
+{
+    auto it = item("autoscaling", "Auto-scaling",
+                   p.settings.autoscaling
+                       ? "the Flink Kubernetes Operator's autoscaler scales each vertex up to " +
+                             std::to_string(p.settings.autoscaling->maxParallelism) +
+                             " toward a busy-time target of " +
+                             std::to_string(static_cast<int>(
+                                 p.settings.autoscaling->targetUtilization * 100 + 0.5)) +
+                             "%"
+                       : std::string("parallelism is fixed"));
+    if (!p.settings.autoscaling)
+        it.findings.push_back({CheckStatus::Warn,
+                               {},
+                               "parallelism stays at " + std::to_string(p.settings.parallelism) +
+                                   " whatever the load: lag grows with traffic peaks",
+                               "enable autoscaling in the pipeline settings (\"autoscaling\": "
+                               "{\"max_parallelism\": 8}): the export then configures the "
+                               "operator's job.autoscaler"});
     return it;
 }
 

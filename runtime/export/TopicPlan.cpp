@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "types/Duration.h"
 #include "validate/Validator.h"
 
@@ -47,18 +49,6 @@ TopicConvention classify(const std::string& topic, const std::string& problem)
     return problem.empty() ? TopicConvention::EventSourcing : TopicConvention::None;
 }
 
-std::string str(const NodeSpec& n, const char* p)
-{
-    auto v = n.property(p);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
-
-int integer(const NodeSpec& n, const char* p, int fallback)
-{
-    auto v = n.property(p);
-    return v.is_number_integer() ? v.get<int>() : fallback;
-}
-
 struct Usage {
     const NodeSpec* node;
     std::string topic;
@@ -69,14 +59,12 @@ std::vector<Usage> usages(const PipelineSpec& p)
 {
     std::vector<Usage> out;
     for (const auto& n : p.nodes) {
-        if (n.type == "kafka-source")
-            out.push_back({&n, str(n, "topic"), false});
-        else if (n.type == "kafka-sink")
-            out.push_back({&n, str(n, "topic"), true});
-        else if (n.type == "dlq" && str(n, "target") == "kafka") {
-            std::string t = str(n, "topic");
-            out.push_back({&n, t.empty() ? defaultDlqTopic(p, n) : t, true});
-        }
+        const NodeType* t = nodeTypeOf(n);
+        const KafkaRole role = t ? t->kafkaRoleOf(n) : KafkaRole::None;
+        if (role == KafkaRole::None) continue;
+        std::string topic = stringProperty(n, "topic");
+        if (topic.empty() && t->deadLetters) topic = defaultDlqTopic(p, n);
+        out.push_back({&n, topic, role == KafkaRole::Producer});
     }
     return out;
 }
@@ -92,7 +80,7 @@ public:
 private:
     int consumerParallelism(const NodeSpec& n) const
     {
-        int p = integer(n, "parallelism", 0);
+        int p = integerProperty(n, "parallelism", 0);
         return p > 0 ? p : std::max(1, m_p.settings.parallelism);
     }
     const PipelineSpec& m_p;
@@ -117,15 +105,15 @@ void Planner::add(const Usage& u)
         e.replication = 0;
     }
     (u.producer ? e.producers : e.consumers).push_back(n.id);
-    int parts = integer(n, "partitions", 1);
+    int parts = integerProperty(n, "partitions", 1);
     if (e.partitions != 0 && parts != e.partitions && n.properties.contains("partitions"))
         e.warnings.push_back("nodes disagree on the partition count (" +
                              std::to_string(e.partitions) + " vs " + std::to_string(parts) +
                              " on " + n.id + "); the plan uses the larger");
     e.partitions = std::max(e.partitions, parts);
-    int repl = integer(n, "replication_factor", m_o.defaultReplication);
+    int repl = integerProperty(n, "replication_factor", m_o.defaultReplication);
     e.replication = std::max(e.replication, repl);
-    std::string retention = str(n, "retention");
+    std::string retention = stringProperty(n, "retention");
     if (n.properties.contains("retention") && !retention.empty()) {
         std::int64_t ms = -1;
         if (retention != "infinite" && retention != "-1")
@@ -133,11 +121,11 @@ void Planner::add(const Usage& u)
         e.retentionMs = ms;
         e.retentionExplicit = true;
     }
-    std::string cleanup = str(n, "cleanup_policy");
+    std::string cleanup = stringProperty(n, "cleanup_policy");
     if (!cleanup.empty() && cleanup != "default") e.cleanupPolicy = cleanup;
-    if (u.producer && n.type == "kafka-sink") {
+    if (u.producer && nodeTypeOf(n) && nodeTypeOf(n)->isResultSink()) {
         std::string k;
-        if (auto kf = n.property("key_fields"); kf.is_array())
+        if (auto kf = propertyValue(n, "key_fields"); kf.is_array())
             for (const auto& f : kf)
                 k += (k.empty() ? "" : ", ") + f.get<std::string>();
         m_keys[u.topic].insert(k);
@@ -219,8 +207,9 @@ std::string defaultDlqTopic(const PipelineSpec& p, const NodeSpec& dlq)
         for (const EdgeSpec* e : p.edgesInto(queue[i])) {
             const NodeSpec* from = p.findNode(e->from.node);
             if (!from || !seen.insert(from->id).second) continue;
-            if (from->type == "kafka-source")
-                return "dlq." + str(*from, "group_id") + "." + str(*from, "topic");
+            if (kafkaRoleOf(*from) == KafkaRole::Consumer)
+                return "dlq." + stringProperty(*from, "group_id") + "." +
+                       stringProperty(*from, "topic");
             queue.push_back(from->id);
         }
     }

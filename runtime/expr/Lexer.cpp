@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "util/Utf8.h"
+
 namespace sw::runtime::expr {
 namespace {
 
@@ -220,7 +222,7 @@ int columnOf(std::string_view text, int bytePos)
 {
     int col = 1;
     for (int i = 0; i < bytePos && i < static_cast<int>(text.size()); ++i)
-        if ((static_cast<unsigned char>(text[static_cast<std::size_t>(i)]) & 0xC0) != 0x80) ++col;
+        if (!isUtf8Continuation(text[static_cast<std::size_t>(i)])) ++col;
     return col;
 }
 

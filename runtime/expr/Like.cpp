@@ -5,22 +5,10 @@
 #include <optional>
 
 #include "expr/Nodes.h"
+#include "util/Utf8.h"
 
 namespace sw::runtime::expr {
 namespace {
-
-bool isCont(char c)
-{
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-std::size_t nextCp(std::string_view s, std::size_t i)
-{
-    if (i >= s.size()) return s.size();
-    ++i;
-    while (i < s.size() && isCont(s[i]))
-        ++i;
-    return i;
-}
 
 struct Elem {
     enum Kind : unsigned char { Lit, One, Many } kind;
@@ -33,14 +21,14 @@ public:
     std::string compile(std::string_view p, std::string_view esc)
     {
         m_elems.clear();
-        if (esc.size() > 0 && nextCp(esc, 0) != esc.size())
+        if (esc.size() > 0 && utf8Next(esc, 0) != esc.size())
             return "the LIKE escape must be a single character, got '" + std::string(esc) + "'";
         for (std::size_t i = 0; i < p.size();) {
-            std::size_t j = nextCp(p, i);
+            std::size_t j = utf8Next(p, i);
             std::string_view cp = p.substr(i, j - i);
             if (!esc.empty() && cp == esc) {
                 if (j >= p.size()) return "LIKE pattern ends with the escape character";
-                std::size_t k = nextCp(p, j);
+                std::size_t k = utf8Next(p, j);
                 std::string_view next = p.substr(j, k - j);
                 if (next != "%" && next != "_" && next != esc)
                     return "invalid escape sequence '" + std::string(cp) + std::string(next) +
@@ -85,7 +73,7 @@ public:
             if (pi < n) {
                 const Elem& e = m_elems[pi];
                 if (e.kind == Elem::One) {
-                    ti = nextCp(s, ti);
+                    ti = utf8Next(s, ti);
                     ++pi;
                     continue;
                 }
@@ -102,7 +90,7 @@ public:
             }
             if (starPi == n) return false;
             pi = starPi + 1;
-            starTi = nextCp(s, starTi);
+            starTi = utf8Next(s, starTi);
             ti = starTi;
         }
         while (pi < n && m_elems[pi].kind == Elem::Many)

@@ -3,33 +3,16 @@
 #include <algorithm>
 
 #include "expr/Nodes.h"
+#include "util/Utf8.h"
 
 namespace sw::runtime::expr {
 namespace {
 
 constexpr std::int64_t kMaxPadLength = 1 << 20;
 
-bool isCont(char c)
-{
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-/// Byte offset just after the code point starting at `i`.
-std::size_t nextCp(std::string_view s, std::size_t i)
-{
-    if (i >= s.size()) return s.size();
-    ++i;
-    while (i < s.size() && isCont(s[i]))
-        ++i;
-    return i;
-}
-
 std::int64_t cpCount(std::string_view s)
 {
-    std::int64_t n = 0;
-    for (char c : s)
-        n += !isCont(c);
-    return n;
+    return static_cast<std::int64_t>(utf8Length(s));
 }
 
 /// Byte offset of code point number `k` (0-based), or s.size().
@@ -37,7 +20,7 @@ std::size_t cpOffset(std::string_view s, std::int64_t k)
 {
     std::size_t i = 0;
     for (std::int64_t n = 0; n < k && i < s.size(); ++n)
-        i = nextCp(s, i);
+        i = utf8Next(s, i);
     return i;
 }
 
@@ -117,18 +100,18 @@ public:
         std::string_view s = r.s;
         auto inSet = [&](std::size_t from, std::size_t to) {
             std::string_view cp = s.substr(from, to - from);
-            for (std::size_t i = 0; i < c.s.size(); i = nextCp(c.s, i))
-                if (c.s.substr(i, nextCp(c.s, i) - i) == cp) return true;
+            for (std::size_t i = 0; i < c.s.size(); i = utf8Next(c.s, i))
+                if (c.s.substr(i, utf8Next(c.s, i) - i) == cp) return true;
             return false;
         };
         std::size_t b = 0, e = s.size();
         if (m_side != 2)
-            while (b < e && inSet(b, nextCp(s, b)))
-                b = nextCp(s, b);
+            while (b < e && inSet(b, utf8Next(s, b)))
+                b = utf8Next(s, b);
         if (m_side != 1)
             while (e > b) {
                 std::size_t start = e - 1;
-                while (start > b && isCont(s[start]))
+                while (start > b && isUtf8Continuation(s[start]))
                     --start;
                 if (!inSet(start, e)) break;
                 e = start;
@@ -280,7 +263,7 @@ public:
             std::int64_t need = len.i - n;
             std::size_t i = 0;
             for (std::int64_t k = 0; k < need; ++k) {
-                std::size_t j = nextCp(pad.s, i);
+                std::size_t j = utf8Next(pad.s, i);
                 fill.append(pad.s.substr(i, j - i));
                 i = j >= pad.s.size() ? 0 : j;
             }

@@ -6,25 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "types/ValueText.h" // CivilTime, toCivil, fromCivil, daysFromCivil: the one calendar
+
 namespace sw::runtime::expr {
-
-struct CivilTime {
-    std::int64_t year = 1970;
-    int month = 1, day = 1, hour = 0, minute = 0, second = 0, millis = 0;
-};
-
-inline constexpr std::int64_t kMillisPerDay = 86400000;
 
 /// Floor division/modulo that are safe for INT64_MIN.
 std::int64_t floorDiv(std::int64_t a, std::int64_t b);
 std::int64_t floorMod(std::int64_t a, std::int64_t b);
 
-std::int64_t daysFromCivil(std::int64_t y, int m, int d);
-void civilFromDays(std::int64_t days, std::int64_t& y, int& m, int& d);
-CivilTime toCivil(std::int64_t millis);
-/// False if the fields are out of range (month 13, Feb 30 ...).
-bool fromCivil(const CivilTime& c, std::int64_t& millis);
-int daysInMonth(std::int64_t year, int month);
 /// 1 = Sunday ... 7 = Saturday (SQL DAYOFWEEK).
 int dayOfWeek(std::int64_t millis);
 int dayOfYear(std::int64_t millis);

@@ -47,6 +47,9 @@ struct EdgeMetrics {
     std::uint64_t capacityBatches = 0; ///< total capacity of the physical channels
     double fill = 0;                   ///< queuedBatches / capacityBatches, 0..1
     std::uint64_t blockedNs = 0;       ///< producers' time blocked on full channels (backpressure)
+    /// Producers waiting on a full channel right now (Flink's isBackPressured, per channel).
+    /// blockedNs grows only when a wait ends; this shows a wait that is still going on.
+    std::uint64_t blockedProducers = 0;
 };
 
 struct MetricsSnapshot {

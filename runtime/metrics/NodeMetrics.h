@@ -46,6 +46,7 @@ struct SubtaskCounters {
 struct ChannelCounters {
     Gauge queuedBatches;  ///< batches in the queue now (written under the gate lock)
     Counter blockedNs;    ///< time the producer spent blocked on a full queue (backpressure)
+    Gauge producerBlocked; ///< 1 while the producer waits on a full queue now (under the gate lock)
     Counter batches;      ///< batches pushed
     Counter records;      ///< records pushed
 };

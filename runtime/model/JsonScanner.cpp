@@ -1,6 +1,6 @@
 #include "model/JsonScanner.h"
 
-#include "model/Utf8.h"
+#include "util/Utf8.h"
 
 #include <cmath>
 #include <cstdio>
@@ -50,7 +50,7 @@ TextPosition textPosition(std::string_view text, std::size_t offset)
         if (c == '\n') {
             ++p.line;
             p.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
+        } else if (!isUtf8Continuation(static_cast<char>(c))) {
             ++p.column;
         }
     }

@@ -1,7 +1,5 @@
 #include "model/PipelineSpec.h"
 
-#include "catalog/Catalog.h"
-
 namespace sw::runtime {
 
 std::string_view toString(DeliveryGuarantee g)
@@ -37,17 +35,6 @@ std::optional<EdgePartitioning> parseEdgePartitioning(std::string_view s)
                                EdgePartitioning::Broadcast, EdgePartitioning::Forward})
         if (s == toString(p)) return p;
     return std::nullopt;
-}
-
-nlohmann::json NodeSpec::property(std::string_view name) const
-{
-    if (properties.is_object()) {
-        auto it = properties.find(std::string(name));
-        if (it != properties.end()) return *it;
-    }
-    if (const NodeType* t = Catalog::instance().find(type))
-        if (const PropertySpec* p = t->findProperty(name)) return p->defaultValue;
-    return nullptr;
 }
 
 const NodeSpec* PipelineSpec::findNode(std::string_view id) const

@@ -44,21 +44,36 @@ struct NodeSpec {
     double x = 0;      ///< canvas position
     double y = 0;
     /// Property values keyed by name, as JSON (numbers, strings, booleans, arrays, objects).
-    /// Only properties that differ from nothing are stored; the catalog supplies defaults.
+    /// Only the values the node sets are stored; read them with the catalog's defaults applied
+    /// through catalog/PropertyAccess.h (propertyValue, stringProperty, PropertyReader).
     nlohmann::json properties = nlohmann::json::object();
-
-    /// The property value, or the catalog default when absent (null when neither).
-    nlohmann::json property(std::string_view name) const;
     friend bool operator==(const NodeSpec&, const NodeSpec&) = default;
+};
+
+/// Thresholds of the alerts exported with the Kubernetes manifests (PrometheusRule).
+struct AlertSettings {
+    std::int64_t consumerLag = 10000; ///< records behind the end of the Kafka sources
+    double errorRate = 1.0;           ///< records per second that fail (errors ports)
+    friend bool operator==(const AlertSettings&, const AlertSettings&) = default;
+};
+
+/// The Flink Kubernetes Operator's autoscaler for the exported job (`job.autoscaler.*`).
+struct AutoscalingSettings {
+    int maxParallelism = 8;         ///< upper bound of any vertex's parallelism
+    double targetUtilization = 0.7; ///< busy-time target per vertex, 0..1
+    friend bool operator==(const AutoscalingSettings&, const AutoscalingSettings&) = default;
 };
 
 struct PipelineSettings {
     std::string name;
     std::string description;
     DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
-    int parallelism = 1;                 ///< default parallelism of every node
+    int parallelism = 1; ///< default parallelism of every node
     std::int64_t checkpointIntervalMs = 10000;
-    std::string schemaEvolution;         ///< declared strategy ("backward", "forward", "full", "none") or empty
+    std::string
+        schemaEvolution;  ///< declared strategy ("backward", "forward", "full", "none") or empty
+    AlertSettings alerts; ///< `alerts`: thresholds of the exported alert rules
+    std::optional<AutoscalingSettings> autoscaling; ///< `autoscaling`: present = enabled
     friend bool operator==(const PipelineSettings&, const PipelineSettings&) = default;
 };
 

@@ -132,6 +132,13 @@ std::string serializePipeline(const PipelineSpec& p)
     out += "    \"parallelism\": " + std::to_string(s.parallelism) + ",\n";
     out += "    \"checkpoint_interval\": " + str(formatDuration(s.checkpointIntervalMs));
     if (!s.schemaEvolution.empty()) out += ",\n    \"schema_evolution\": " + str(s.schemaEvolution);
+    if (s.alerts != AlertSettings{})
+        out += ",\n    \"alerts\": {\"consumer_lag\": " + std::to_string(s.alerts.consumerLag) +
+               ", \"error_rate\": " + nlohmann::json(s.alerts.errorRate).dump() + "}";
+    if (s.autoscaling)
+        out += ",\n    \"autoscaling\": {\"max_parallelism\": " +
+               std::to_string(s.autoscaling->maxParallelism) + ", \"target_utilization\": " +
+               nlohmann::json(s.autoscaling->targetUtilization).dump() + "}";
     out += "\n  },\n  \"nodes\": [";
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         out += i == 0 ? "\n" : ",\n";

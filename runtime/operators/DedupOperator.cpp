@@ -1,5 +1,6 @@
 #include "operators/DedupOperator.h"
 
+#include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
 #include "types/Duration.h"
@@ -106,14 +107,14 @@ Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec)
 {
     const Schema& in = spec.inputSchemas.at(0);
     std::vector<int> keys;
-    auto kv = spec.node.property("keys");
+    auto kv = propertyValue(spec.node, "keys");
     for (std::size_t i = 0; kv.is_array() && i < kv.size(); ++i) {
         int idx = kv[i].is_string() ? in.indexOf(kv[i].get<std::string>()) : -1;
         if (idx < 0) return makeError("keys: unknown column " + kv[i].dump());
         keys.push_back(idx);
     }
     if (keys.empty()) return makeError("keys: at least one key column is required");
-    auto ttl = spec.node.property("ttl");
+    auto ttl = propertyValue(spec.node, "ttl");
     auto d = ttl.is_string() ? parseDuration(ttl.get<std::string>()) : std::nullopt;
     if (!d || *d <= 0) return makeError("ttl: expected a positive duration");
     return makeOperator<DedupOperator>(std::move(keys), *d, !in.rowtime().empty());

@@ -1,5 +1,6 @@
 #include "operators/IntervalJoinOperator.h"
 
+#include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
 #include "types/Duration.h"
@@ -131,7 +132,7 @@ namespace {
 Result<std::vector<int>> keyColumns(const NodeSpec& n, const char* prop, const Schema& s)
 {
     std::vector<int> keys;
-    auto v = n.property(prop);
+    auto v = propertyValue(n, prop);
     for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) {
         int idx = v[i].is_string() ? s.indexOf(v[i].get<std::string>()) : -1;
         if (idx < 0) return makeError(std::string(prop) + ": unknown column " + v[i].dump());
@@ -152,7 +153,7 @@ Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& s
     if (!rk) return rk.error();
     if (lk->size() != rk->size()) return makeError("right_keys: must have as many columns as left_keys");
     auto dur = [&](const char* p) -> std::optional<std::int64_t> {
-        auto v = spec.node.property(p);
+        auto v = propertyValue(spec.node, p);
         return v.is_string() ? parseDuration(v.get<std::string>()) : std::nullopt;
     };
     auto lo = dur("lower_bound"), hi = dur("upper_bound");

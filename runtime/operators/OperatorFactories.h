@@ -1,9 +1,14 @@
 #pragma once
-// Operator factories of the node types implemented in runtime/operators, referenced by the
-// catalog's *Types.cpp (NodeType::createOperator).
+// Operator factories of the node types implemented in runtime/operators, and their registration
+// with the engine (exec/OperatorRegistry.h): one line per type in OperatorRegistration.cpp.
 #include "exec/Operator.h"
 
 namespace sw::runtime {
+
+class OperatorRegistry;
+
+/// Registers filter, map, key-by, union, dedup, the four window types and interval-join.
+void registerOperatorFactories(OperatorRegistry& registry);
 
 Result<std::unique_ptr<Operator>> makeFilterOperator(const OperatorSpec& spec);
 Result<std::unique_ptr<Operator>> makeMapOperator(const OperatorSpec& spec);

@@ -1,5 +1,6 @@
 #include "operators/StatelessOperators.h"
 
+#include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
 
 namespace sw::runtime {
@@ -70,7 +71,7 @@ void MapOperator::processBatch(int, RecordBatch& batch, Collector& out)
 Result<std::unique_ptr<Operator>> makeFilterOperator(const OperatorSpec& spec)
 {
     const Schema& in = spec.inputSchemas.at(0);
-    auto cond = spec.node.property("condition");
+    auto cond = propertyValue(spec.node, "condition");
     if (!cond.is_string()) return makeError("condition: expected an expression");
     auto e = expr::Expression::compile(cond.get<std::string>(), in);
     if (!e) return makeError("condition: " + e.error().message);
@@ -100,8 +101,8 @@ Result<std::unique_ptr<Operator>> makeMapOperator(const OperatorSpec& spec)
     std::vector<expr::Expression> exprs;
     std::vector<MapOperator::OutColumn> cols;
     std::vector<int> uses(in.size(), 0);
-    auto v = spec.node.property("columns");
-    auto keep = spec.node.property("keep_input_columns");
+    auto v = propertyValue(spec.node, "columns");
+    auto keep = propertyValue(spec.node, "keep_input_columns");
     const bool keepInput = keep.is_boolean() && keep.get<bool>();
     for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) {
         const auto& c = v[i];

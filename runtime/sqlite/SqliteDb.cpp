@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <sqlite3.h>
 
-#include "connectors/format/TextCodec.h" // layering: value text moves to types/ (issue 18)
+#include "types/ValueText.h"
 
 namespace sw::runtime {
 
@@ -51,11 +51,11 @@ int SqliteStatement::bind(int index, const Value& v, const DataType& type)
         return sqlite3_bind_double(m_stmt, index, v.asDouble());
     case Value::Kind::Decimal:
         text.clear();
-        text::appendDecimal(text, v.decimalUnscaled(), v.decimalScale());
+        appendDecimal(text, v.decimalUnscaled(), v.decimalScale());
         return bindText(index, text);
     case Value::Kind::Timestamp:
         text.clear();
-        text::appendTimestamp(text, v.asTimestamp());
+        appendTimestamp(text, v.asTimestamp());
         return bindText(index, text);
     case Value::Kind::String:
         if (type.kind() == TypeKind::Bytes)

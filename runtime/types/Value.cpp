@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <functional>
 
@@ -48,31 +47,6 @@ int kindRank(Value::Kind k)
     return 5;
 }
 
-// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
-void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d)
-{
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(yy + (m <= 2));
-}
-
-std::int64_t daysFromCivil(int y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 // Compares a (unscaled, scale) decimal against another without overflow where possible.
 std::strong_ordering compareDecimal(std::int64_t a, int sa, std::int64_t b, int sb)
 {
@@ -111,21 +85,6 @@ double Value::toDouble() const
     default:
         return 0.0;
     }
-}
-
-std::string formatDecimal(std::int64_t unscaled, int scale)
-{
-    bool neg = unscaled < 0;
-    unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(unscaled)
-                                 : static_cast<unsigned long long>(unscaled);
-    std::string digits = std::to_string(mag);
-    if (scale > 0) {
-        if (static_cast<int>(digits.size()) <= scale)
-            digits.insert(0, static_cast<std::size_t>(scale + 1 - static_cast<int>(digits.size())),
-                          '0');
-        digits.insert(digits.size() - static_cast<std::size_t>(scale), 1, '.');
-    }
-    return neg ? "-" + digits : digits;
 }
 
 bool parseDecimal(std::string_view text, int scale, std::int64_t& unscaled)
@@ -167,72 +126,6 @@ bool parseDecimal(std::string_view text, int scale, std::int64_t& unscaled)
     if (roundDigit >= 5) acc += 1; // round half away from zero, like Flink's DECIMAL cast
     if (acc > static_cast<__int128>(INT64_MAX)) return false;
     unscaled = static_cast<std::int64_t>(neg ? -acc : acc);
-    return true;
-}
-
-std::string formatTimestamp(std::int64_t millis)
-{
-    // Floor division that is also safe for INT64_MIN (negating it would overflow).
-    std::int64_t days = millis / 86400000;
-    std::int64_t rem = millis % 86400000;
-    if (rem < 0) {
-        rem += 86400000;
-        --days;
-    }
-    int y;
-    unsigned mo, d;
-    civilFromDays(days, y, mo, d);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d:%02d.%03d", y, mo, d,
-                  static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
-                  static_cast<int>(rem / 1000 % 60), static_cast<int>(rem % 1000));
-    return buf;
-}
-
-bool parseTimestamp(std::string_view t, std::int64_t& millis)
-{
-    auto num = [&](std::size_t pos, std::size_t len, int& out) {
-        if (pos + len > t.size()) return false;
-        out = 0;
-        for (std::size_t i = pos; i < pos + len; ++i) {
-            if (t[i] < '0' || t[i] > '9') return false;
-            out = out * 10 + (t[i] - '0');
-        }
-        return true;
-    };
-    int y, mo, d, h = 0, mi = 0, s = 0, ms = 0;
-    if (!num(0, 4, y) || t.size() < 10 || t[4] != '-' || !num(5, 2, mo) || t[7] != '-' ||
-        !num(8, 2, d))
-        return false;
-    std::size_t p = 10;
-    if (p < t.size()) {
-        if (t[p] != ' ' && t[p] != 'T') return false;
-        if (!num(p + 1, 2, h) || t.size() < p + 9 || t[p + 3] != ':' || !num(p + 4, 2, mi) ||
-            t[p + 6] != ':' || !num(p + 7, 2, s))
-            return false;
-        p += 9;
-        if (p < t.size() && t[p] == '.') {
-            ++p;
-            int digits = 0;
-            while (p < t.size() && t[p] >= '0' && t[p] <= '9') {
-                if (digits < 3) ms = ms * 10 + (t[p] - '0');
-                ++digits;
-                ++p;
-            }
-            if (digits == 0) return false;
-            for (int k = digits; k < 3; ++k)
-                ms *= 10;
-        }
-        if (p < t.size() && t[p] == 'Z') ++p;
-        if (p != t.size()) return false;
-    }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return false;
-    // Reject dates that do not exist (2023-02-29, 2024-04-31) instead of rolling them over.
-    static constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    if (d > kDaysInMonth[mo - 1] + (mo == 2 && leap ? 1 : 0)) return false;
-    millis = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400000 +
-             h * 3600000LL + mi * 60000LL + s * 1000LL + ms;
     return true;
 }
 

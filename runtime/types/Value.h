@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "types/DataType.h"
+#include "types/ValueText.h" // the one TIMESTAMP and DECIMAL text
 
 namespace sw::runtime {
 
@@ -128,12 +129,6 @@ struct ValueHash {
     std::size_t operator()(const Value& v) const { return v.hash(); }
 };
 
-/// Formats milliseconds since the epoch as "YYYY-MM-DD HH:MM:SS.mmm" (UTC, Flink's style).
-std::string formatTimestamp(std::int64_t millis);
-/// Parses "YYYY-MM-DD HH:MM:SS[.fff]", "YYYY-MM-DDTHH:MM:SS[.fff][Z]" or "YYYY-MM-DD".
-bool parseTimestamp(std::string_view text, std::int64_t& millis);
-/// Renders a decimal from its unscaled value and scale: (1234, 2) -> "12.34".
-std::string formatDecimal(std::int64_t unscaled, int scale);
 /// Parses a decimal literal into the given scale, rounding half up; false on bad text/overflow.
 bool parseDecimal(std::string_view text, int scale, std::int64_t& unscaled);
 

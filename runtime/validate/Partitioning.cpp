@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "catalog/PropertyAccess.h"
+
 namespace sw::runtime {
 
 int nodeParallelism(const NodeSpec& node, const NodeType& type, int pipelineDefault)
 {
     if (!type.findProperty("parallelism")) return 1;
-    auto v = node.property("parallelism");
+    auto v = propertyValue(node, "parallelism");
     int p = v.is_number_integer() ? v.get<int>() : 0;
     if (p <= 0) p = pipelineDefault;
     return std::max(1, p);
@@ -25,7 +27,7 @@ std::optional<std::vector<std::string>> partitionKeys(const NodeSpec& node, cons
             keyedPort = 1;
         if (keyedPort != port) continue;
         std::vector<std::string> names;
-        auto v = node.property(ps.name);
+        auto v = propertyValue(node, ps.name);
         if (v.is_array())
             for (const auto& k : v)
                 if (k.is_string()) names.push_back(k.get<std::string>());

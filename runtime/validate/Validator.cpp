@@ -5,6 +5,7 @@
 #include <set>
 
 #include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "validate/Partitioning.h"
 
 namespace sw::runtime {
@@ -197,9 +198,9 @@ void Graph::propagate(const std::vector<const EdgeSpec*>& edges)
 void Graph::checkTopics()
 {
     for (const auto& n : p.nodes) {
-        if (n.type != "kafka-source" && n.type != "kafka-sink" && n.type != "dlq") continue;
-        if (n.type == "dlq" && n.property("target") != "kafka") continue;
-        auto topic = n.property("topic");
+        const NodeType* t = catalog.find(n.type);
+        if (!t || t->kafkaRoleOf(n) == KafkaRole::None) continue;
+        auto topic = propertyValue(n, "topic");
         if (!topic.is_string() || topic.get<std::string>().empty()) continue;
         if (std::string why = checkTopicName(topic.get<std::string>()); !why.empty())
             warning(n.id, "topic", why);

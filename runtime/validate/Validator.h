@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "model/Diagnostic.h"
 #include "model/PipelineSpec.h"
 #include "types/Schema.h"
-#include "validate/Diagnostic.h"
 
 namespace sw::runtime {
 

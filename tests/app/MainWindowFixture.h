@@ -12,8 +12,8 @@
 #include "canvas/NodeCanvas.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
+#include "catalog/PipelineLoader.h"
 #include "document/Document.h"
-#include "model/PipelineIo.h"
 #include "palette/NodePalette.h"
 #include "ui/MainWindow.h"
 

@@ -7,7 +7,7 @@
 #include <QWidget>
 #include <QtCore/qfloat16.h> // QCOMPARE on nlohmann::json probes every qCompare overload
 
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 
 inline QString sourcePath(const QString& rel)
 {

@@ -148,6 +148,45 @@ private Q_SLOTS:
         QVERIFY(m_w->canvas()->zoom() > zoom);
     }
 
+    void rubberBandThenDeleteKeyRemovesThroughModelAndUndo()
+    {
+        // Three connected nodes; a rubber band over the first two on the real canvas, then the
+        // Delete key (the window's Delete action): both nodes and every edge touching them go,
+        // as one undo step, through the document.
+        app::Document* doc = m_w->document();
+        m_w->canvas()->resetZoom();
+        m_w->canvas()->centerOn(260, 100); // the band below is in view
+        auto a = doc->addNode("generator", {0, 0});
+        auto b = doc->addNode("filter", {300, 0});
+        auto c = doc->addNode("console-sink", {300, 400});
+        doc->addEdge({{a, "out"}, {b, "in"}});
+        doc->addEdge({{b, "out"}, {c, "in"}});
+        const std::string before = json();
+        const int steps = doc->undoStack()->index();
+        m_w->scene()->clearSelection();
+        const QPoint tl = m_w->canvas()->mapFromScene(QPointF(-40, -40));
+        const QPoint br = m_w->canvas()->mapFromScene(QPointF(560, 140));
+        QVERIFY(vp()->rect().contains(tl) && vp()->rect().contains(br));
+        drag(vp(), tl, br);
+        QCOMPARE(m_w->scene()->selectedNodeIds(), (std::vector<std::string>{a, b}));
+        m_w->canvas()->setFocus();
+        QTest::keyClick(vp(), Qt::Key_Delete);
+        QCOMPARE(doc->pipeline().nodes.size(), 1u);
+        QCOMPARE(doc->pipeline().nodes[0].id, c);
+        QVERIFY(doc->pipeline().edges.empty());
+        QVERIFY(!m_w->scene()->nodeItem(a) && !m_w->scene()->nodeItem(b));
+        QVERIFY(m_w->scene()->nodeItem(c));
+        QCOMPARE(doc->undoStack()->index(), steps + 1);
+        // Undo brings back both nodes and both edges; redo removes them again.
+        QTest::keyClick(vp(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(json(), before);
+        QVERIFY(m_w->scene()->nodeItem(a) && m_w->scene()->nodeItem(b));
+        QCOMPARE(m_w->scene()->edgeItems().size(), 2u);
+        doc->undoStack()->redo();
+        QCOMPARE(doc->pipeline().nodes.size(), 1u);
+        QVERIFY(doc->pipeline().edges.empty());
+    }
+
     void problemsDoubleClickFocusesProperty()
     {
         m_w->document()->reset(loadExample("orders.pipeline.json"), {});

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "charts/TimeSeriesChart.h"
 #include "dlq/DlqBrowserView.h"
 #include "dlq/DlqTableModel.h"
@@ -23,7 +24,6 @@
 #include "inspector/InspectorView.h"
 #include "inspector/RecordTableModel.h"
 #include "metrics/MetricsPanel.h"
-#include "model/PipelineIo.h"
 #include "run/DlqBrowser.h"
 #include "run/EventInspector.h"
 #include "run/OverlayModel.h"

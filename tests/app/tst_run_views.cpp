@@ -15,10 +15,10 @@
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "charts/TimeSeriesChart.h"
 #include "document/Document.h"
 #include "metrics/MetricsPanel.h"
-#include "model/PipelineIo.h"
 #include "run/CanvasOverlay.h"
 #include "run/OverlayModel.h"
 

@@ -21,10 +21,11 @@
 #include "canvas/EdgeItem.h"
 #include "canvas/NodeCanvas.h"
 #include "canvas/PipelineScene.h"
+#include "catalog/PipelineLoader.h"
+#include "catalog/PropertyAccess.h"
 #include "document/Document.h"
 #include "exec/Operator.h"
 #include "inspector/InspectorView.h"
-#include "model/PipelineIo.h"
 #include "problems/ProblemsView.h"
 #include "run/EventInspector.h"
 #include "run/RunAndDebug.h"
@@ -252,7 +253,7 @@ void TestRunWindow::pauseResumeAndRestart()
                                  win.controller()->state() == app::RunState::Running,
                              30000);
     QCOMPARE(started.count(), 2);
-    QVERIFY(win.controller()->pipeline().findNode("revenue")->property("allowed_lateness") ==
+    QVERIFY(propertyValue(*win.controller()->pipeline().findNode("revenue"), "allowed_lateness") ==
             nlohmann::json("1 s")); // the restarted run has the edit
     QTRY_VERIFY(!win.rd->statusLabel()->text().contains("Restart applies"));
     win.rd->stopAction()->trigger();

@@ -11,6 +11,7 @@
 #include "exec/InputGate.h"
 #include "exec/Operator.h"
 #include "exec/OperatorContext.h"
+#include "exec/OperatorRegistry.h"
 
 namespace sw::test {
 using namespace sw::runtime;
@@ -114,14 +115,15 @@ struct OperatorHarness {
         ctx->setDataDirectory(std::move(dataDir));
     }
 
-    /// Builds the operator with the catalog's factory for this node type.
+    /// Builds the operator with the engine's built-in factory for this node type.
     Result<std::unique_ptr<Operator>> build(int subtask = 0, int parallelism = 1,
                                             std::string dataDir = {}) const
     {
         const NodeType* t = Catalog::instance().find(node.type);
-        if (!t || !t->createOperator) return makeError("no operator factory for " + node.type);
+        const OperatorFactory* f = t ? builtinOperators().find(node.type) : nullptr;
+        if (!f) return makeError("no operator factory for " + node.type);
         OperatorSpec spec{node, *t, inputs, outputs, subtask, parallelism, std::move(dataDir)};
-        return t->createOperator(spec);
+        return (*f)(spec);
     }
 };
 

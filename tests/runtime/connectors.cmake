@@ -6,8 +6,9 @@ sw_add_qtest(tst_file_connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_file_conn
 sw_add_qtest(tst_sqlite_sink SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sqlite_sink.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS unit)
 # tst_dlq also runs small pipelines through the Engine (generator/file -> sinks + DLQ).
+# Both run engine threads without Kafka, so they are in the TSan set (label concurrency).
 sw_add_qtest(tst_dlq SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_dlq.cpp
-  LIBS sw_runtime SQLite::SQLite3 LABELS unit integration)
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit integration concurrency)
 # Poison records (parse, type, expression, late) through a whole pipeline into a SQLite DLQ.
 sw_add_qtest(tst_poison SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_poison.cpp
-  LIBS sw_runtime SQLite::SQLite3 LABELS unit integration)
+  LIBS sw_runtime SQLite::SQLite3 LABELS unit integration concurrency)

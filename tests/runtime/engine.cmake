@@ -5,7 +5,7 @@ sw_add_qtest(tst_windows SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_windows.cpp
   LIBS sw_runtime LABELS unit)
 sw_add_qtest(tst_oracle SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_oracle.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS unit concurrency)
-# Backpressure: a throttled sink bounds records in flight, loses nothing and recovers (~3 s).
+# Backpressure: a throttled sink blocks the source, bounds records in flight, loses nothing.
 sw_add_qtest(tst_backpressure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backpressure.cpp
   LIBS sw_runtime LABELS unit concurrency)
 # Time through the engine: processing-time triggers, source idleness (~2 s).
@@ -14,11 +14,6 @@ sw_add_qtest(tst_time SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_time.cpp
 # Checkpoint coordinator through the engine: barrier alignment, holds, stop without drain.
 sw_add_qtest(tst_checkpoints SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_checkpoints.cpp
   LIBS sw_runtime LABELS unit concurrency)
-# Under TSan (preset `tsan`) Qt's uninstrumented internals are suppressed (see tsan.supp).
-foreach(t tst_engine tst_oracle tst_backpressure tst_time tst_checkpoints)
-  set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT
-    "TSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/tsan.supp")
-endforeach()
 # Replay closure (exact windows after a restart): the algorithm alone and in the coordinator.
 sw_add_qtest(tst_replay_closure SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_replay_closure.cpp
   LIBS sw_runtime LABELS unit)
@@ -33,5 +28,3 @@ sw_add_qtest(tst_state_recovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_reco
 # Engine features used by the designer and the CLI: gated start, inject, split metrics, DrainAll.
 sw_add_qtest(tst_engine_inject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine_inject.cpp
   LIBS sw_runtime LABELS unit concurrency)
-set_property(TEST tst_engine_inject APPEND PROPERTY ENVIRONMENT
-  "TSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/tsan.supp")

@@ -20,8 +20,8 @@ if(SW_FUZZ)
   file(GLOB SW_EXPR_SOURCES CONFIGURE_DEPENDS ${SW_RT}/expr/*.cpp)
   add_executable(fuzz_expr ${CMAKE_CURRENT_LIST_DIR}/fuzz/fuzz_expr.cpp
     ${CMAKE_CURRENT_LIST_DIR}/fuzz/ExprFuzzCase.cpp ${SW_EXPR_SOURCES}
-    ${SW_RT}/types/DataType.cpp ${SW_RT}/types/Value.cpp ${SW_RT}/types/Schema.cpp
-    ${SW_RT}/util/Result.cpp)
+    ${SW_RT}/types/DataType.cpp ${SW_RT}/types/Value.cpp ${SW_RT}/types/ValueText.cpp
+    ${SW_RT}/types/Schema.cpp ${SW_RT}/util/Result.cpp ${SW_RT}/util/Utf8.cpp)
   target_include_directories(fuzz_expr PRIVATE ${SW_RT})
   target_compile_options(fuzz_expr PRIVATE -g -O1 -fsanitize=fuzzer,address,undefined
                          -fno-sanitize-recover=undefined -fno-omit-frame-pointer)

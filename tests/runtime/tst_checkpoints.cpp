@@ -9,9 +9,9 @@
 #include <mutex>
 #include <thread>
 
+#include "catalog/PipelineLoader.h"
 #include "exec/Engine.h"
 #include "exec/Operator.h"
-#include "model/PipelineIo.h"
 
 using namespace sw::runtime;
 

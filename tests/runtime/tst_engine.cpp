@@ -264,19 +264,22 @@ void TstEngine::inputGateOrderAndCoalescing()
     QVERIFY(g.push(a, StreamElement::watermark(20), ss.get_token())); // coalesces with 10
     QVERIFY(g.push(a, batch(a, 2), ss.get_token()));
     QCOMPARE(c0.queuedBatches.get(), std::int64_t(2));
-    // Full: a third batch blocks until the consumer pops; a stop request releases it.
+    // Full: a third batch blocks (the channel reports its producer waiting, and push has not
+    // returned); a stop request releases it.
     std::atomic<bool> returned{false}, result{true};
     std::jthread producer([&] {
         result = g.push(a, batch(a, 3), ss.get_token());
         returned = true;
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    QTRY_COMPARE_WITH_TIMEOUT(c0.producerBlocked.get(), std::int64_t(1), 30000);
     QVERIFY(!returned.load());
+    QCOMPARE(c0.queuedBatches.get(), std::int64_t(2));
     ss.request_stop();
     producer.join();
     QVERIFY(returned.load());
     QVERIFY(!result.load());
     QVERIFY(c0.blockedNs.get() > 0);
+    QCOMPARE(c0.producerBlocked.get(), std::int64_t(0));
     QVERIFY(g.push(b, StreamElement::endOfInput(), std::stop_token()));
     // Per channel FIFO: batch 1, watermark 20, batch 2 on channel a.
     std::vector<std::pair<int, int>> seen; // (channel, kind)

@@ -32,6 +32,9 @@ struct VectorSourceConfig {
     bool unbounded = false;             ///< after the rows: return Idle forever (until stopped)
     std::chrono::microseconds pause{0}; ///< sleep after each poll (rate limiting)
     std::atomic<bool>* go = nullptr;    ///< when set: emit nothing (Idle) until *go is true
+    /// When set: emit only rows with index < *release (Idle at that point until the test raises
+    /// it), so a test hands out rows one event at a time.
+    std::atomic<std::int64_t>* release = nullptr;
 };
 
 class VectorSource : public SourceOperator {
@@ -46,7 +49,12 @@ public:
         if (m_c.go && !m_c.go->load()) return SourceStatus::Idle;
         std::size_t n = std::min(maxRecords, m_c.perPoll);
         const auto& rows = *m_c.rows;
-        for (std::size_t k = 0; k < n && m_next < rows.size(); ++k, m_next += m_step) {
+        const std::size_t end =
+            m_c.release
+                ? std::min(rows.size(),
+                           static_cast<std::size_t>(std::max<std::int64_t>(0, m_c.release->load())))
+                : rows.size();
+        for (std::size_t k = 0; k < n && m_next < end; ++k, m_next += m_step) {
             if (m_c.failAt >= 0 && static_cast<std::int64_t>(m_next) >= m_c.failAt)
                 throw std::runtime_error("injected failure at record " + std::to_string(m_next));
             m_rec.row.assign(rows[m_next].begin(), rows[m_next].end());
@@ -55,7 +63,8 @@ public:
             if (m_c.emitted) m_c.emitted->fetch_add(1);
         }
         if (m_c.pause.count() > 0) std::this_thread::sleep_for(m_c.pause);
-        if (m_next < rows.size()) return SourceStatus::More;
+        if (m_next < end) return SourceStatus::More;
+        if (m_next < rows.size()) return SourceStatus::Idle; // held back by `release`
         return m_c.unbounded ? SourceStatus::Idle : SourceStatus::End;
     }
 

@@ -8,8 +8,8 @@
 #include <set>
 
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "export/Exporter.h"
-#include "model/PipelineIo.h"
 #include "tst_export.h"
 #include "tst_export_fixtures.h"
 
@@ -215,10 +215,10 @@ void TstExport::cliWritesEveryTarget()
         return b ? static_cast<int>(b->files.size()) : -1;
     };
     QCOMPARE(count(ExportTarget::FlinkSql), 3);
-    QCOMPARE(count(ExportTarget::Kubernetes), 5);
+    QCOMPARE(count(ExportTarget::Kubernetes), 6);
     QCOMPARE(count(ExportTarget::Topics), 3);
     QCOMPARE(count(ExportTarget::Readiness), 2);
-    QCOMPARE(count(ExportTarget::All), 10);
+    QCOMPARE(count(ExportTarget::All), 11);
     QCOMPARE(parseExportTarget("k8s"), std::optional<ExportTarget>(ExportTarget::Kubernetes));
     QVERIFY(!parseExportTarget("yaml"));
 }

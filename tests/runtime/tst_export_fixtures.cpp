@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 
 namespace sw::test_export {
 

@@ -6,8 +6,9 @@
 
 #include <filesystem>
 
+#include "catalog/PipelineLoader.h"
 #include "export/Exporter.h"
-#include "model/PipelineIo.h"
+#include "export/MonitoringManifests.h"
 #include "tst_export_fixtures.h"
 
 using namespace sw::runtime;
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void exportedSqlParses();
     void manifestsValidate_data() { rows(); }
     void manifestsValidate();
+    void alertRulesPassPromtool();
     void validatorsRejectBrokenInput();
     void cliWritesTheGoldenFiles();
 
@@ -99,7 +101,7 @@ void TstExportTools::initTestCase()
     }
     QStringList sql = filesEnding(m_dir.path(), ".sql"), yaml = filesEnding(m_dir.path(), ".yaml");
     QCOMPARE(sql.size(), static_cast<int>(pipelines().size()));
-    QCOMPARE(yaml.size(), 2 * static_cast<int>(pipelines().size()));
+    QCOMPARE(yaml.size(), 3 * static_cast<int>(pipelines().size()));
     m_sql = node("flink-sql-validate.cjs", sql);
     m_k8s = node("k8s-validate.cjs", QStringList{"--crds", crdDir()} + yaml);
 }
@@ -125,7 +127,7 @@ void TstExportTools::manifestsValidate()
 {
     QFETCH(QString, name);
     QStringList files = filesEnding(m_dir.filePath(name), ".yaml");
-    QCOMPARE(files.size(), 2);
+    QCOMPARE(files.size(), 3);
     for (const QString& f : files) {
         QVERIFY2(!m_k8s.output.contains("ERROR " + f),
                  qPrintable("manifest does not validate:\n" + m_k8s.output));
@@ -137,7 +139,48 @@ void TstExportTools::manifestsValidate()
             QVERIFY(m_k8s.output.contains("OK " + f + " doc 1: ConfigMap"));
             QVERIFY(m_k8s.output.contains("OK " + f + " doc 2: FlinkDeployment"));
         }
+        if (f.endsWith("-monitoring.yaml")) {
+            QVERIFY(m_k8s.output.contains("OK " + f + " doc 1: PodMonitor"));
+            QVERIFY(m_k8s.output.contains("OK " + f + " doc 2: PrometheusRule"));
+        }
     }
+}
+
+void TstExportTools::alertRulesPassPromtool()
+{
+    // Every PromQL expression of the exported PrometheusRules parses and each rule is well
+    // formed: promtool (Debian's prometheus package) checks the same groups as a rule file.
+    QStringList files;
+    for (const auto& [name, p] : pipelines()) {
+        auto bundle = exportPipeline(p, ExportTarget::Kubernetes);
+        QVERIFY(bundle.isOk());
+        const std::string groups = prometheusRuleGroupsYaml(p, bundle->name);
+        // The manifest carries exactly these groups.
+        const auto* monitoring = bundle->find("k8s/" + bundle->name + "-monitoring.yaml");
+        QVERIFY(monitoring);
+        QVERIFY(monitoring->content.find("kind: PrometheusRule") != std::string::npos);
+        files << m_dir.filePath(QString::fromStdString(name) + "-rules.yml");
+        QFile f(files.back());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(groups));
+    }
+    QProcess promtool;
+    promtool.setProcessChannelMode(QProcess::MergedChannels);
+    promtool.start("promtool", QStringList{"check", "rules"} + files);
+    QVERIFY2(promtool.waitForStarted(),
+             "promtool is missing: run ./packaging/install-deps.sh (Debian package prometheus)");
+    QVERIFY(promtool.waitForFinished(60000));
+    const QString out = QString::fromUtf8(promtool.readAll());
+    QVERIFY2(promtool.exitCode() == 0, qPrintable(out));
+    QCOMPARE(static_cast<int>(out.count("SUCCESS")), files.size());
+    // And it can fail: a broken expression is refused.
+    QFile bad(m_dir.filePath("broken-rules.yml"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("groups:\n- name: x\n  rules:\n  - alert: X\n    expr: sum by (job (up)\n");
+    bad.close();
+    promtool.start("promtool", {"check", "rules", bad.fileName()});
+    QVERIFY(promtool.waitForFinished(60000));
+    QVERIFY(promtool.exitCode() != 0);
 }
 
 void TstExportTools::validatorsRejectBrokenInput()

@@ -245,7 +245,8 @@ void edgePartitioningIsReported()
 void everyCatalogTypeHasATranslation()
 {
     for (const auto& t : Catalog::instance().types())
-        QVERIFY2(FlinkSqlBuilder::translations().count(t.name),
+        QVERIFY2(t.flinkSql != FlinkSqlExport::None &&
+                     FlinkSqlBuilder::translations().count(t.flinkSql),
                  qPrintable(QString::fromStdString("no Flink SQL translation for " + t.name)));
 }
 
@@ -363,10 +364,17 @@ void readinessFailsAndPasses()
     std::string goodEdges = "[" + edge("orders", "out") + "," + edge("orders", "dlq", "errors") +
                             "," + edge("out", "dlq", "errors") + "]";
     ReadinessReport ok = checkReadiness(
-        pipeline(good, goodEdges, "at-least-once", R"j(, "schema_evolution": "backward")j"));
+        pipeline(good, goodEdges, "at-least-once",
+                 R"j(, "schema_evolution": "backward", "autoscaling": {"max_parallelism": 6})j"));
     for (const auto& i : ok.items)
         QVERIFY2(i.status == CheckStatus::Pass,
                  qPrintable(QString::fromStdString(i.id + ": " + readinessText(ok))));
+    // The lag alerts name the threshold; without autoscaling the item warns with the fix.
+    SW_VERIFY_CONTAINS(ok.find("lag-alerts")->summary, "10000 records behind");
+    ReadinessReport fixed = checkReadiness(
+        pipeline(good, goodEdges, "at-least-once", R"j(, "schema_evolution": "backward")j"));
+    QVERIFY(fixed.find("autoscaling")->status == CheckStatus::Warn);
+    SW_VERIFY_CONTAINS(fixed.find("autoscaling")->findings.front().fix, "\"autoscaling\"");
 }
 
 void renderScriptSubstitutes()

@@ -83,7 +83,7 @@ const Value& ecol(const Record& r, const char* name)
 std::int64_t ts(const char* text)
 {
     std::int64_t ms = 0;
-    if (!text::parseTimestampText(text, ms)) qFatal("bad timestamp %s", text);
+    if (!parseTimestamp(text, ms)) qFatal("bad timestamp %s", text);
     return ms;
 }
 

@@ -14,6 +14,8 @@
 
 #include <csignal>
 
+#include "ExternalTools.h"
+
 namespace {
 
 struct CliRun {
@@ -74,6 +76,7 @@ private Q_SLOTS:
 
 void TestKafkaCli::brokerServesClientsUntilCtrlC()
 {
+    SW_REQUIRE_TOOL(Kcat);
     QProcess broker;
     broker.start(QStringLiteral(SW_CLI_PATH), {"broker", "--topics", "cli.t1:3,cli.t2:1"});
     QVERIFY(broker.waitForStarted());

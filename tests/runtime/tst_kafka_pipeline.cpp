@@ -10,12 +10,13 @@
 #include <random>
 #include <set>
 
+#include "ExternalTools.h"
+#include "catalog/PipelineLoader.h"
 #include "connectors/dlq/DeadLetterStore.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "connectors/kafka/KafkaEndpoint.h"
 #include "connectors/kafka/LagRegistry.h"
 #include "exec/Engine.h"
-#include "model/PipelineIo.h"
 #include "tst_kafka_support.h"
 #include "types/Value.h"
 
@@ -319,6 +320,8 @@ void TestKafkaPipeline::twoInstancesShareAGroup()
 
 void TestKafkaPipeline::externalClientsOnBothEnds()
 {
+    SW_REQUIRE_TOOL(Kcat);
+    SW_REQUIRE_TOOL(PythonConfluentKafka);
     QVERIFY(m_broker->createTopic("ext.in", 4));
     Run run;
     std::string err;

@@ -5,6 +5,7 @@
 #include <QtTest/QtTest>
 
 #include <atomic>
+#include <mutex>
 #include <set>
 
 #include "connectors/kafka/ClientConfig.h"
@@ -486,7 +487,12 @@ void TestKafkaSource::backpressurePausesPartitions()
     // source holds (takes nothing from librdkafka), so the channel never holds more than its
     // capacity.
     std::atomic<bool> stop{false};
+    std::mutex seenMutex; // the drainer appends, the test thread counts
     std::vector<std::int64_t> seen;
+    auto seenCount = [&] {
+        std::lock_guard l(seenMutex);
+        return seen.size();
+    };
     std::thread drainer([&] {
         int ch;
         StreamElement el;
@@ -498,6 +504,7 @@ void TestKafkaSource::backpressurePausesPartitions()
                                std::chrono::steady_clock::now() + std::chrono::milliseconds(20));
             if (r != InputGate::PopResult::Element) continue;
             if (el.kind == StreamElement::Kind::Records) {
+                std::lock_guard l(seenMutex);
                 for (Record& rec : *el.batch)
                     seen.push_back(rec.row[0].asInt());
                 d.cap.gate.release(ch, std::move(el.batch));
@@ -521,14 +528,14 @@ void TestKafkaSource::backpressurePausesPartitions()
         d.op->poll(d.cap.collector, 64);
         d.cap.collector.updateCounters();
         emitted = d.cap.counters.recordsOut.get();
-        if (d.op->pauses() == 0 && seen.empty())
+        if (d.op->pauses() == 0 && seenCount() == 0)
             QVERIFY2(emitted <= 3 * 64, "the source kept emitting into a full channel");
         if (emitted >= 5000) break;
     }
     d.cap.collector.flushAll();
-    QVERIFY(waitFor([&] { return seen.size() >= 5000; }, 20000));
+    QVERIFY(waitFor([&] { return seenCount() >= 5000; }, 20000));
     stop = true;
-    drainer.join();
+    drainer.join(); // from here on only this thread touches `seen`
     QVERIFY2(d.op->pauses() > 0,
              "the source should pause its partitions while the channel is full");
     QCOMPARE(seen.size(), std::size_t(5000)); // nothing lost or repeated across pause/resume

@@ -15,12 +15,12 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/Catalog.h"
+#include "catalog/PipelineLoader.h"
 #include "exec/Collector.h"
 #include "exec/Engine.h"
 #include "exec/InputGate.h"
 #include "exec/Operator.h"
 #include "exec/OperatorContext.h"
-#include "model/PipelineIo.h"
 
 namespace sw::test {
 using namespace sw::runtime;

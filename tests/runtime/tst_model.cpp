@@ -44,6 +44,30 @@ void TestModel::edgePartitioningRoundTrips()
     QVERIFY(*autoEdge == *parsePipeline(kSmall));
 }
 
+void TestModel::alertsAndAutoscalingRoundTrip()
+{
+    auto r = parsePipeline(
+        replaced(kSmall, "{\"name\": \"small\"}",
+                 "{\"name\": \"small\", \"alerts\": {\"consumer_lag\": 500, "
+                 "\"error_rate\": 0.5}, \"autoscaling\": {\"max_parallelism\": 12}}"));
+    QVERIFY2(r, qPrintable(describe(r)));
+    QCOMPARE(r->settings.alerts.consumerLag, std::int64_t(500));
+    QCOMPARE(r->settings.alerts.errorRate, 0.5);
+    QVERIFY(r->settings.autoscaling);
+    QCOMPARE(r->settings.autoscaling->maxParallelism, 12);
+    QCOMPARE(r->settings.autoscaling->targetUtilization, 0.7); // the default
+    const std::string text = serializePipeline(*r);
+    auto again = parsePipeline(text);
+    QVERIFY(again);
+    QVERIFY(*again == *r);
+    QCOMPARE(serializePipeline(*again), text);
+    // Defaults are not written: files without the members stay byte-stable.
+    auto plain = parsePipeline(kSmall);
+    QVERIFY(plain && !plain->settings.autoscaling);
+    QVERIFY(serializePipeline(*plain).find("alerts") == std::string::npos);
+    QVERIFY(serializePipeline(*plain).find("autoscaling") == std::string::npos);
+}
+
 void TestModel::minimalFileUsesDefaults()
 {
     auto r = parsePipeline(kSmall);

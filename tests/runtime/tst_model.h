@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 
 namespace sw::test {
 
@@ -73,6 +73,7 @@ class TestModel : public QObject {
 private Q_SLOTS:
     void minimalFileUsesDefaults();
     void edgePartitioningRoundTrips();
+    void alertsAndAutoscalingRoundTrip();
     void randomPipelinesRoundTrip();
     void canonicalFilesAreByteStable();
     void canonicalFilesAreByteStable_data();

@@ -139,7 +139,8 @@ void TestModel::badTexts_data()
         replaced(kSmall, "{\"name\": \"small\"}", "{\"name\": \"small\", \"a/b~c\": 1}"),
         "/pipeline/a~1b~0c: unknown member \"a/b~c\"; allowed members: name, description, "
         "delivery, "
-        "parallelism, checkpoint_interval, schema_evolution (line 3, column 33)");
+        "parallelism, checkpoint_interval, schema_evolution, alerts, autoscaling (line 3, column "
+        "33)");
     row("nodes not an array",
         replaced(kSmall,
                  "[\n    {\"id\": \"a\", \"type\": \"generator\"},\n    {\"id\": \"b\", "
@@ -164,6 +165,20 @@ void TestModel::badTexts_data()
                  "{\"name\": \"small\", \"schema_evolution\": \"BACKWARD\"}"),
         "/pipeline/schema_evolution: unknown schema evolution \"BACKWARD\"; use one of: backward, "
         "forward, full, none (line 3, column 53)");
+    row("alerts not an object",
+        replaced(kSmall, "{\"name\": \"small\"}", "{\"name\": \"small\", \"alerts\": 5}"),
+        "/pipeline/alerts: expected an object {\"consumer_lag\": records, \"error_rate\": per "
+        "second}, found a number (line 3, column 43)");
+    row("negative error rate",
+        replaced(kSmall, "{\"name\": \"small\"}",
+                 "{\"name\": \"small\", \"alerts\": {\"error_rate\": -1}}"),
+        "/pipeline/alerts/error_rate: expected a number of records per second >= 0, found -1 "
+        "(line 3, column 58)");
+    row("fractional max parallelism",
+        replaced(kSmall, "{\"name\": \"small\"}",
+                 "{\"name\": \"small\", \"autoscaling\": {\"max_parallelism\": 2.5}}"),
+        "/pipeline/autoscaling/max_parallelism: expected an integer between 1 and 256, found 2.5 "
+        "(line 3, column 68)");
     row("position not numbers",
         replaced(kSmall, "\"type\": \"generator\"}",
                  "\"type\": \"generator\", \"position\": {\"x\": \"1\", \"y\": 2}}"),

@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/Catalog.h"
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 
 using namespace sw::runtime;
 using ojson = nlohmann::ordered_json;
@@ -165,7 +165,21 @@ ojson settingsSchema()
           {"delivery", {{"enum", {"at-least-once", "exactly-once"}}, {"default", "at-least-once"}}},
           {"parallelism", {{"type", "integer"}, {"minimum", 1}, {"maximum", 256}, {"default", 1}}},
           {"checkpoint_interval", {{"$ref", "#/$defs/duration"}, {"default", "10 s"}}},
-          {"schema_evolution", {{"enum", {"backward", "forward", "full", "none"}}}}}}};
+          {"schema_evolution", {{"enum", {"backward", "forward", "full", "none"}}}},
+          {"alerts",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"properties",
+             {{"consumer_lag", {{"type", "number"}, {"minimum", 1}, {"default", 10000}}},
+              {"error_rate", {{"type", "number"}, {"minimum", 0}, {"default", 1}}}}}}},
+          {"autoscaling",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"properties",
+             {{"max_parallelism",
+               {{"type", "integer"}, {"minimum", 1}, {"maximum", 256}, {"default", 8}}},
+              {"target_utilization",
+               {{"type", "number"}, {"minimum", 0.05}, {"maximum", 1}, {"default", 0.7}}}}}}}}}};
 }
 
 /// The whole schema, generated from the catalog and the format's fixed parts.

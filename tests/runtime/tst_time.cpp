@@ -2,6 +2,8 @@
 // the updated aggregate of every key that changed, keeps silent for unchanged keys, and (like
 // Flink's global windows) fires nothing at end of input. Event time: an idle source stops holding
 // back the watermark of a union (min over non-idle inputs) only when it has an idle timeout.
+// Absence is asserted after an event that proves the engine got there (a later firing's output,
+// the window node's record count), never after a sleep.
 #include <QtTest>
 
 #include <map>
@@ -34,16 +36,21 @@ std::map<std::int64_t, std::int64_t> latest(Collected& sink)
 
 void TstTime::globalWindowFiresChangedKeysOnProcessingTime()
 {
+    // 1000 rows of keys 0..9, then two rows of key 99 that the test hands out one at a time.
     auto rows = std::make_shared<std::vector<Row>>();
     for (int i = 0; i < 1000; ++i)
         rows->push_back({Value::integer(i % 10), Value::integer(i)});
+    rows->push_back({Value::integer(99), Value::integer(1000)});
+    rows->push_back({Value::integer(99), Value::integer(1001)});
     auto sink = std::make_shared<Collected>();
     std::atomic<bool> go{false};
+    std::atomic<std::int64_t> release{1000};
     Engine e;
     EngineOptions o;
     VectorSourceConfig c{rows};
     c.unbounded = true; // stays open after its rows: only the trigger can fire
     c.go = &go;
+    c.release = &release;
     o.operatorOverrides["src"] = vectorSource(c);
     o.operatorOverrides["sink"] = collectingSink(sink);
     PipelineSpec p;
@@ -68,15 +75,31 @@ void TstTime::globalWindowFiresChangedKeysOnProcessingTime()
             return true;
         }(),
         60000);
-    // Unchanged keys are not re-emitted: the row count stays put over several intervals.
+    // Unchanged keys are not re-emitted. Key 99 changes twice, the second time only once the
+    // first change was emitted: (99, 2) comes from a later firing than (99, 1), and everything
+    // the firings before it emitted arrived first (one thread, FIFO). So the rows after the
+    // counts reached 100 must be exactly (99, 1), (99, 2).
     const std::size_t fired = sink->take().size();
     QVERIFY(fired >= 10);
-    QTest::qWait(300);
-    QCOMPARE(sink->take().size(), fired);
+    auto countOf99 = [&] {
+        auto m = latest(*sink);
+        return m.count(99) ? m[99] : std::int64_t(0);
+    };
+    release = 1001;
+    QTRY_COMPARE_WITH_TIMEOUT(countOf99(), std::int64_t(1), 60000);
+    release = 1002;
+    QTRY_COMPARE_WITH_TIMEOUT(countOf99(), std::int64_t(2), 60000);
+    std::vector<Record> after = sink->take();
+    after.erase(after.begin(), after.begin() + static_cast<std::ptrdiff_t>(fired));
+    QCOMPARE(after.size(), std::size_t(2));
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        QCOMPARE(after[i].row[0].asInt(), std::int64_t(99));
+        QCOMPARE(after[i].row[1].asInt(), std::int64_t(i + 1));
+    }
     e.stop(StopMode::Drain);
     QVERIFY(e.wait(60000));
     SW_COMPARE_ENUM(e.state(), EngineState::Stopped);
-    QCOMPARE(sink->take().size(), fired); // nothing fires at end of input
+    QCOMPARE(sink->take().size(), fired + 2); // nothing fires at end of input
     QVERIFY(errorsOf(e.pollEvents()).empty());
 }
 
@@ -109,10 +132,11 @@ void TstTime::idleSourceReleasesTheWatermark()
                node("sink", "console-sink")};
     p.edges = {edge("fast", "u"), edge("slow", "u"), edge("u", "w"), edge("w", "sink")};
     auto sink = std::make_shared<Collected>();
-    std::atomic<std::int64_t> fastEmitted{0};
+    std::atomic<std::int64_t> fastEmitted{0}, fastRelease{3999};
     VectorSourceConfig fc{fast}, sc{slow};
     fc.unbounded = sc.unbounded = true; // neither ends: only idleness can move the watermark
     fc.emitted = &fastEmitted;
+    fc.release = &fastRelease; // the last fast row only after the fast watermark went out
     fc.pause = std::chrono::milliseconds(10); // ~0.6 s for the fast input: it outlives the 200 ms
     fc.perPoll = 64;
     Engine e;
@@ -124,13 +148,22 @@ void TstTime::idleSourceReleasesTheWatermark()
     o.operatorOverrides["slow"] = vectorSource(sc);
     o.operatorOverrides["sink"] = collectingSink(sink);
     QVERIFY(e.start(p, o).isOk());
-    QTRY_COMPARE_WITH_TIMEOUT(fastEmitted.load(), std::int64_t(4000), 60000);
+    auto metrics = [&](const char* id) { return *e.snapshot().node(id); };
+    // The fast source has sent the watermark of its 3999 rows (W = maxTs - 0 - 1), then its last
+    // row: when the window node has counted all 4020 rows, it has handled whatever that
+    // watermark became in the union (the same channel carried the watermark first).
+    QTRY_COMPARE_WITH_TIMEOUT(fastEmitted.load(), std::int64_t(3999), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(metrics("fast").watermark, t0 + 3998 * 10 - 1, 60000);
+    fastRelease = 4000;
+    QTRY_COMPARE_WITH_TIMEOUT(metrics("w").recordsIn, std::uint64_t(4020), 60000);
     if (idleTimeout) {
         // The fast input alone drives the watermark: windows up to its last full second fire.
         QTRY_VERIFY_WITH_TIMEOUT(sink->count.load() >= 39, 20000);
     } else {
-        // The silent input holds the watermark below the first window's end: nothing fires.
-        QTest::qWait(500);
+        // The silent input holds the watermark (its max - 1) below the first window's end:
+        // nothing fired.
+        QTRY_COMPARE_WITH_TIMEOUT(metrics("w").watermark, t0 + 19 * 10 - 1, 60000);
+        QCOMPARE(metrics("w").recordsOut, std::uint64_t(0));
         QCOMPARE(sink->count.load(), std::int64_t(0));
     }
     e.stop(StopMode::Drain);

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "catalog/Catalog.h"
-#include "model/PipelineIo.h"
+#include "catalog/PipelineLoader.h"
 #include "validate/Validator.h"
 
 using namespace sw::runtime;

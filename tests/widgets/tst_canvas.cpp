@@ -221,7 +221,9 @@ private Q_SLOTS:
         QCOMPARE(m_scene->nodeItem(b)->pos(), QPointF(300, 0));
     }
 
-    void rubberBandSelectsAndDeleteKeyWorksThroughModel()
+    // Rubber-band selection on the canvas alone; the Delete key is the main window's action
+    // (tst_mainwindow::rubberBandThenDeleteKeyRemovesThroughModelAndUndo presses it).
+    void rubberBandSelectsTheNodesInside()
     {
         auto a = m_doc->addNode("generator", {0, 0});
         auto b = m_doc->addNode("filter", {300, 0});
@@ -231,8 +233,8 @@ private Q_SLOTS:
         QPoint br = m_view->mapFromScene(QPointF(560, 140));
         drag(vp(), tl, br);
         auto sel = m_scene->selectedNodeIds();
-        QCOMPARE(sel, (std::vector<std::string>{a, b}));
-        Q_UNUSED(c);
+        QCOMPARE(sel, (std::vector<std::string>{a, b})); // not c, outside the band
+        QVERIFY(!m_scene->nodeItem(c)->isSelected());
     }
 
     void wheelAndKeyboardZoomAroundCursor()
@@ -274,11 +276,28 @@ private Q_SLOTS:
     void zoomToFitShowsEveryNode()
     {
         m_doc->reset(loadExample("orders.pipeline.json"), {});
-        m_doc->moveNodes({{"revenue_db", QPointF(3000, 1500)}});
         m_view->zoomToFit();
+        QVERIFY(m_view->zoom() >= NodeCanvas::kMinFitZoom);
         QRectF visible = m_view->mapToScene(vp()->rect()).boundingRect();
         for (const auto& n : m_doc->pipeline().nodes)
             QVERIFY(visible.contains(m_scene->nodeItem(n.id)->sceneBoundingRect()));
+    }
+
+    void zoomToFitStaysReadableAndScrolls()
+    {
+        // A pipeline too large for the view at a readable scale: Fit stops at kMinFitZoom, shows
+        // the top-left (the sources) and the rest is reachable by scrolling.
+        m_doc->reset(loadExample("orders.pipeline.json"), {});
+        m_doc->moveNodes({{"revenue_db", QPointF(3000, 1500)}});
+        m_view->zoomToFit();
+        QCOMPARE(m_view->zoom(), NodeCanvas::kMinFitZoom);
+        QRectF visible = m_view->mapToScene(vp()->rect()).boundingRect();
+        QVERIFY(visible.contains(m_scene->nodeItem("orders")->sceneBoundingRect()));
+        QVERIFY(!visible.contains(m_scene->nodeItem("revenue_db")->sceneBoundingRect()));
+        m_view->ensureNodeVisible(QStringLiteral("revenue_db"));
+        visible = m_view->mapToScene(vp()->rect()).boundingRect();
+        QVERIFY(visible.contains(m_scene->nodeItem("revenue_db")->sceneBoundingRect()));
+        QCOMPARE(m_view->zoom(), NodeCanvas::kMinFitZoom);
     }
 
     void autoLayoutIsLayeredLeftToRight()

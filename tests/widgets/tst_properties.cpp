@@ -11,6 +11,7 @@
 
 #include "../app/TestUtil.h"
 #include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "document/Document.h"
 #include "properties/PipelineSettingsForm.h"
 #include "properties/PropertyEditor.h"
@@ -125,7 +126,7 @@ private Q_SLOTS:
                 QCOMPARE(QString::fromLatin1(f->metaObject()->className()),
                          QString::fromLatin1(expected));
                 // The editor shows the effective value (the catalog default when unset).
-                QCOMPARE(f->value(), m_doc->node(id)->property(p.name));
+                QCOMPARE(f->value(), propertyValue(*m_doc->node(id), p.name));
             }
         }
     }
@@ -152,9 +153,10 @@ private Q_SLOTS:
         m_doc->undoStack()->undo();
         settle();
         QVERIFY(prop(m_gen, "max_out_of_orderness").is_null());
-        QCOMPARE(f->lineEdit()->text(),
-                 QString::fromStdString(
-                     m_doc->node(m_gen)->property("max_out_of_orderness").get<std::string>()));
+        QCOMPARE(
+            f->lineEdit()->text(),
+            QString::fromStdString(
+                propertyValue(*m_doc->node(m_gen), "max_out_of_orderness").get<std::string>()));
         QVERIFY(m_editor->message(QStringLiteral("max_out_of_orderness")).isEmpty());
     }
 

@@ -107,9 +107,12 @@ void NodeCanvas::zoomToFit()
     }
     r.adjust(-40, -40, 40, 40);
     QRectF vp = viewport()->rect();
-    double z = std::min(vp.width() / r.width(), vp.height() / r.height());
-    setZoom(std::min(z, 1.0));
-    centerOn(r.center());
+    const double z =
+        std::clamp(std::min(vp.width() / r.width(), vp.height() / r.height()), kMinFitZoom, 1.0);
+    setZoom(z);
+    // What does not fit scrolls: show the top-left part (the sources) rather than the middle.
+    const double halfW = vp.width() / z / 2, halfH = vp.height() / z / 2;
+    centerOn(std::min(r.center().x(), r.left() + halfW), std::min(r.center().y(), r.top() + halfH));
 }
 
 void NodeCanvas::ensureNodeVisible(const QString& nodeId)

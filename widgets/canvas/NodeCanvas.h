@@ -28,6 +28,8 @@ public:
 
     static constexpr double kMinZoom = 0.1;
     static constexpr double kMaxZoom = 4.0;
+    /// Zoom to Fit never goes below this (node text stays readable); a larger pipeline scrolls.
+    static constexpr double kMinFitZoom = 0.75;
 
 public Q_SLOTS:
     void zoomIn();

@@ -7,7 +7,7 @@
 #include <QRectF>
 
 #include "canvas/CanvasStyle.h"
-#include "validate/Diagnostic.h"
+#include "model/Diagnostic.h"
 
 class QPainter;
 

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include "catalog/PropertyAccess.h"
+
 namespace sw::widgets {
 
 QString propertyText(const runtime::PropertySpec& spec, const nlohmann::json& v)
@@ -40,7 +42,7 @@ QString nodeSummary(const runtime::NodeSpec& node, const runtime::NodeType& type
         if (spec.advanced || spec.name == "parallelism") continue;
         bool set = node.properties.is_object() && node.properties.contains(spec.name);
         if (!set && !spec.required) continue;
-        QString text = propertyText(spec, node.property(spec.name));
+        QString text = propertyText(spec, propertyValue(node, spec.name));
         if (text.isEmpty()) continue;
         parts << text;
         if (parts.size() >= maxParts) break;

@@ -4,8 +4,8 @@
 
 #include <QString>
 
+#include "model/Diagnostic.h"
 #include "types/Schema.h"
-#include "validate/Diagnostic.h"
 
 namespace sw::widgets {
 

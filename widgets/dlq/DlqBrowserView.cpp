@@ -1,6 +1,7 @@
 #include "dlq/DlqBrowserView.h"
 
 #include <algorithm>
+#include <climits>
 
 #include <QComboBox>
 #include <QDateTime>
@@ -303,8 +304,9 @@ void DlqBrowserView::updateDetail()
     const auto ids = selectedIds();
     const DlqEntry* e = ids.size() == 1 ? m_model->find(ids.front()) : nullptr;
     if (!e) {
-        m_meta->setText(ids.empty() ? tr("Select a record.")
-                                    : tr("%1 records selected.").arg(ids.size()));
+        m_meta->setText(ids.empty()
+                            ? tr("Select a record.")
+                            : tr("%n records selected.", nullptr, static_cast<int>(ids.size())));
         m_hex->clear();
         m_text->clear();
         m_headers->clear();
@@ -355,15 +357,13 @@ void DlqBrowserView::updateButtons()
 
 void DlqBrowserView::updateCount()
 {
-    const QLocale loc;
-    QString text = tr("%1 error records").arg(loc.toString(m_model->count()));
+    // %Ln: plural forms per language, numbers in the user's locale.
+    auto n = [](auto count) { return static_cast<int>(std::min<qulonglong>(count, INT_MAX)); };
+    QString text = tr("%Ln error records", nullptr, n(m_model->count()));
     if (m_proxy->rowCount() != m_model->count())
-        text += tr(", %1 shown").arg(loc.toString(m_proxy->rowCount()));
-    if (m_missed)
-        text +=
-            tr(" · %1 not captured (capture buffer full)").arg(loc.toString(qulonglong(m_missed)));
-    if (m_model->dropped())
-        text += tr(" · %1 oldest dropped").arg(loc.toString(qulonglong(m_model->dropped())));
+        text += tr(", %Ln shown", nullptr, n(m_proxy->rowCount()));
+    if (m_missed) text += tr(" · %Ln not captured (capture buffer full)", nullptr, n(m_missed));
+    if (m_model->dropped()) text += tr(" · %Ln oldest dropped", nullptr, n(m_model->dropped()));
     m_count->setText(text);
 }
 

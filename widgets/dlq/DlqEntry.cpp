@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "connectors/dlq/DeadLetterStore.h"
-#include "connectors/format/TextCodec.h"
 #include "types/Value.h"
 
 namespace sw::widgets {
@@ -72,7 +71,7 @@ void readRawTimestamp(DlqEntry& e, const runtime::Value& v)
     }
     std::int64_t ms = 0;
     const std::string text = v.kind() == K::String ? v.asString() : v.toString();
-    if (v.kind() == K::String && runtime::text::parseTimestampText(text, ms)) {
+    if (v.kind() == K::String && runtime::parseTimestamp(text, ms)) {
         e.rawTimestampMs = ms;
         return;
     }
@@ -161,39 +160,6 @@ std::string hexBytes(std::string_view bytes)
     return out;
 }
 
-bool isValidUtf8(std::string_view s)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t n = 0;
-        std::uint32_t cp = 0;
-        if ((c & 0xe0) == 0xc0)
-            n = 1, cp = c & 0x1f;
-        else if ((c & 0xf0) == 0xe0)
-            n = 2, cp = c & 0x0f;
-        else if ((c & 0xf8) == 0xf0)
-            n = 3, cp = c & 0x07;
-        else
-            return false;
-        if (i + n >= s.size()) return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            const unsigned char b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xc0) != 0x80) return false;
-            cp = (cp << 6) | (b & 0x3f);
-        }
-        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 bool isPrintableText(std::string_view s)
 {
     for (unsigned char c : s)
@@ -213,32 +179,6 @@ std::string bytesAsText(std::string_view bytes)
             std::snprintf(buf, sizeof buf, "\\x%02x", c);
             out += buf;
         }
-    }
-    return out;
-}
-
-std::string base64Encode(std::string_view bytes)
-{
-    static const char* alphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
-        out += alphabet[(v >> 18) & 63];
-        out += alphabet[(v >> 12) & 63];
-        out += alphabet[(v >> 6) & 63];
-        out += alphabet[v & 63];
-    }
-    if (i < bytes.size()) {
-        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-        if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        out += alphabet[(v >> 18) & 63];
-        out += alphabet[(v >> 12) & 63];
-        out += i + 1 < bytes.size() ? alphabet[(v >> 6) & 63] : '=';
-        out += '=';
     }
     return out;
 }

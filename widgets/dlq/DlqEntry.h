@@ -10,6 +10,8 @@
 
 #include "types/Row.h"
 #include "types/Schema.h"
+#include "util/Base64.h"
+#include "util/Utf8.h"
 
 namespace sw::runtime {
 struct DeadLetter;
@@ -73,9 +75,9 @@ std::string bytesAsText(std::string_view bytes);
 /// One JSON Lines record of the entry. Raw bytes are kept exactly (base64) and, when valid
 /// UTF-8, also as text.
 std::string dlqEntryToJsonLine(const DlqEntry& e);
-/// Standard base64 (RFC 4648) with padding.
-std::string base64Encode(std::string_view bytes);
-bool isValidUtf8(std::string_view s);
+/// The runtime's one base64 and UTF-8 validator (util/Base64.h, util/Utf8.h).
+using runtime::base64Encode;
+using runtime::isValidUtf8;
 /// Valid UTF-8 without control characters other than tab: shown as text (else as hex).
 bool isPrintableText(std::string_view s);
 

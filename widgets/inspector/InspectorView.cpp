@@ -1,6 +1,7 @@
 #include "inspector/InspectorView.h"
 
 #include <algorithm>
+#include <climits>
 
 #include <QApplication>
 #include <QClipboard>
@@ -237,23 +238,17 @@ int InspectorView::shownCount() const
 
 void InspectorView::updateStatus()
 {
-    const QLocale loc;
+    // %Ln: plural forms per language, numbers in the user's locale.
+    auto n = [](auto count) { return static_cast<int>(std::min<qulonglong>(count, INT_MAX)); };
     QStringList parts;
-    parts << tr("%1 captured").arg(loc.toString(capturedCount()));
-    if (m_proxy->hasExpression())
-        parts << tr("%1 match the filter").arg(loc.toString(shownCount()));
-    if (m_paused)
-        parts
-            << tr("paused: %1 arrived and were not kept").arg(loc.toString(qulonglong(m_notKept)));
-    if (m_missed)
-        parts
-            << tr("%1 not captured (capture buffer full)").arg(loc.toString(qulonglong(m_missed)));
+    parts << tr("%Ln captured", nullptr, n(capturedCount()));
+    if (m_proxy->hasExpression()) parts << tr("%Ln match the filter", nullptr, n(shownCount()));
+    if (m_paused) parts << tr("paused: %Ln arrived and were not kept", nullptr, n(m_notKept));
+    if (m_missed) parts << tr("%Ln not captured (capture buffer full)", nullptr, n(m_missed));
     if (m_model->evicted())
-        parts << tr("%1 oldest dropped from the table")
-                     .arg(loc.toString(qulonglong(m_model->evicted())));
+        parts << tr("%Ln oldest dropped from the table", nullptr, n(m_model->evicted()));
     if (m_proxy->evaluationErrors())
-        parts << tr("%1 could not be evaluated")
-                     .arg(loc.toString(qulonglong(m_proxy->evaluationErrors())));
+        parts << tr("%Ln could not be evaluated", nullptr, n(m_proxy->evaluationErrors()));
     m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 

@@ -135,7 +135,7 @@ void MetricsPanel::setPipeline(const runtime::PipelineSpec& pipeline)
         c->clear();
     m_hasKafkaSource = false;
     for (const auto& n : m_pipeline.nodes)
-        if (n.type == "kafka-source") m_hasKafkaSource = true;
+        if (runtime::kafkaRoleOf(n) == runtime::KafkaRole::Consumer) m_hasKafkaSource = true;
     chart(Chart::ConsumerLag)
         ->setPlaceholderText(m_hasKafkaSource
                                  ? tr("Waiting for consumer lag from the Kafka sources…")

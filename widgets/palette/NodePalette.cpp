@@ -97,6 +97,26 @@ QTreeWidgetItem* NodePalette::itemForType(const QString& type) const
     return nullptr;
 }
 
+QString NodePalette::categoryTitle(runtime::Category c)
+{
+    // The catalog's category names (runtime::toString) in the user's language.
+    switch (c) {
+    case runtime::Category::Sources:
+        return tr("Sources");
+    case runtime::Category::Transforms:
+        return tr("Transforms");
+    case runtime::Category::Windows:
+        return tr("Windows");
+    case runtime::Category::Joins:
+        return tr("Joins");
+    case runtime::Category::Quality:
+        return tr("Quality");
+    case runtime::Category::Sinks:
+        return tr("Sinks");
+    }
+    return QString::fromStdString(std::string(runtime::toString(c)));
+}
+
 void NodePalette::populate()
 {
     using runtime::Category;
@@ -106,8 +126,7 @@ void NodePalette::populate()
     m_tree->setItemDelegate(new RowDelegate(rowHeight, m_tree));
     for (Category c : {Category::Sources, Category::Transforms, Category::Windows, Category::Joins,
                        Category::Quality, Category::Sinks}) {
-        auto* cat = new QTreeWidgetItem(
-            m_tree, {QString::fromStdString(std::string(runtime::toString(c)))});
+        auto* cat = new QTreeWidgetItem(m_tree, {categoryTitle(c)});
         cat->setFlags(Qt::ItemIsEnabled);
         QFont f = cat->font(0);
         f.setBold(true);

@@ -3,6 +3,8 @@
 // the canvas, or double-click (Enter) to add it at the view centre.
 #include <QWidget>
 
+#include "catalog/NodeType.h"
+
 class QLineEdit;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -19,6 +21,8 @@ public:
     /// The item of a catalog type (for tests and keyboard focus), or nullptr.
     QTreeWidgetItem* itemForType(const QString& type) const;
     static QString typeOf(const QTreeWidgetItem* item);
+    /// A catalog category's title in the user's language.
+    static QString categoryTitle(runtime::Category c);
 
 public Q_SLOTS:
     void setFilter(const QString& text);

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
 #include "common/NodeIcons.h"
 #include "modelview/PipelineModel.h"
 #include "properties/MessageLabel.h"
@@ -310,7 +311,7 @@ void PropertyEditor::refreshRow(const std::string& name, Row& row)
         row.schema = s ? std::optional<runtime::Schema>(*s) : std::nullopt;
         row.field->setSchema(s);
     }
-    nlohmann::json value = n->property(name);
+    nlohmann::json value = propertyValue(*n, name);
     if (value != row.field->value()) row.localError.clear(); // the model moved on (undo, reload)
     row.field->setValue(value);
     if (!row.localError.isEmpty()) {

@@ -32,7 +32,7 @@ Result<Record> replayRecord(std::string_view text, bool rawBytes, const NodeSpec
                             const Schema& schema)
 {
     if (source && rawBytes) {
-        const auto format = node.property("format");
+        const auto format = propertyValue(node, "format");
         // Kafka sources say "json", file sources "jsonl": both parse one JSON object per record.
         if (format.is_string() && format.get<std::string>() != "json" &&
             format.get<std::string>() != "jsonl")

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "connectors/dlq/DlqWriter.h"
-#include "connectors/format/TextCodec.h"
+#include "connectors/format/TextCodec.h" // parseTimestamp, decodeBase64
 #include "sqlite/SqliteDb.h"
 
 namespace sw::runtime {
@@ -76,7 +76,7 @@ void readRawColumns(DeadLetter& d, const std::optional<std::string>& headers,
     }
     if (timestamp) {
         std::int64_t ms = 0;
-        if (text::parseTimestampText(*timestamp, ms))
+        if (parseTimestamp(*timestamp, ms))
             d.rawTimestamp = ms;
         else
             addProblem(d, "raw_timestamp '" + *timestamp + "' is not a timestamp");
@@ -102,7 +102,7 @@ Result<std::vector<DeadLetter>> readSqlite(const std::string& path, std::size_t 
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         DeadLetter d;
-        text::parseTimestampText(optText(st, 0).value_or(""), d.errorTime);
+        parseTimestamp(optText(st, 0).value_or(""), d.errorTime);
         d.nodeId = optText(st, 1).value_or("");
         d.errorClass = optText(st, 2).value_or("");
         d.message = optText(st, 3).value_or("");
@@ -148,7 +148,7 @@ Result<std::vector<DeadLetter>> readJsonl(const std::string& path, std::size_t l
             return makeError("DLQ file '" + path + "': line " + std::to_string(lineNo) +
                              " is not a JSON object");
         DeadLetter d;
-        text::parseTimestampText(str(j, "error_time").value_or(""), d.errorTime);
+        parseTimestamp(str(j, "error_time").value_or(""), d.errorTime);
         d.nodeId = str(j, "node_id").value_or("");
         d.errorClass = str(j, "error_class").value_or("");
         d.message = str(j, "message").value_or("");
@@ -161,7 +161,7 @@ Result<std::vector<DeadLetter>> readJsonl(const std::string& path, std::size_t l
              {std::pair{"raw_key", &d.rawKey}, std::pair{"raw_value", &d.rawValue}}) {
             if (auto b64 = str(j, key)) {
                 std::string bytes;
-                if (!text::decodeBase64(*b64, bytes))
+                if (!decodeBase64(*b64, bytes))
                     return makeError("DLQ file '" + path + "': line " + std::to_string(lineNo) +
                                      ": bad base64 in " + key);
                 *field = std::move(bytes);
@@ -197,7 +197,7 @@ bool parseRawHeaders(std::string_view json, std::vector<std::pair<std::string, s
         if (!h.contains("value") || !h["value"].is_string())
             return fail(where + " ('" + name + "') has no string \"value\"");
         std::string value;
-        if (!text::decodeBase64(h["value"].get<std::string>(), value))
+        if (!decodeBase64(h["value"].get<std::string>(), value))
             return fail(where + " ('" + name + "'): value is not base64");
         headers.emplace_back(name, std::move(value));
     }

@@ -12,6 +12,8 @@
 #include "connectors/dlq/DlqWriter.h"
 #include "connectors/format/JsonRowWriter.h"
 #include "connectors/format/TextCodec.h"
+#include "util/JsonEscape.h"
+#include "util/Utf8.h"
 
 namespace sw::runtime {
 
@@ -63,18 +65,18 @@ private:
         const Schema& s = errorSchema();
         for (std::size_t c = 0; c < s.size(); ++c) {
             m_buf += c == 0 ? "{" : ",";
-            JsonRowWriter::appendString(m_buf, s[c].name);
+            appendJsonString(m_buf, s[c].name);
             m_buf += ':';
             const Value v = c < row.size() ? row[c] : Value();
             JsonRowWriter::appendValue(m_buf, v, s[c].type);
             if (s[c].type.kind() == TypeKind::Bytes) {
                 m_buf += ',';
-                JsonRowWriter::appendString(m_buf, s[c].name + "_text");
+                appendJsonString(m_buf, s[c].name + "_text");
                 m_buf += ':';
                 if (v.isNull())
                     m_buf += "null";
                 else
-                    JsonRowWriter::appendString(m_buf, text::utf8Lossy(v.asString()));
+                    appendJsonString(m_buf, utf8Lossy(v.asString()));
             }
         }
         m_buf += "}\n";

@@ -48,13 +48,13 @@ void cellText(std::string& out, const Value& v, const DataType& t)
         text::appendInt(out, v.asInt());
         return;
     case Value::Kind::Decimal:
-        text::appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
+        appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
         return;
     case Value::Kind::Double:
         text::appendDouble(out, v.asDouble());
         return;
     case Value::Kind::Timestamp:
-        text::appendTimestamp(out, v.asTimestamp());
+        appendTimestamp(out, v.asTimestamp());
         return;
     case Value::Kind::String:
         break;

@@ -33,17 +33,17 @@ void CsvRowWriter::appendValue(std::string& out, const Value& v, const DataType&
         text::appendInt(out, v.asInt());
         break;
     case Value::Kind::Decimal:
-        text::appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
+        appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
         break;
     case Value::Kind::Double:
         text::appendDouble(out, v.asDouble());
         break;
     case Value::Kind::Timestamp:
-        text::appendTimestamp(out, v.asTimestamp());
+        appendTimestamp(out, v.asTimestamp());
         break;
     case Value::Kind::String:
         if (t.kind() == TypeKind::Bytes) {
-            text::appendBase64(out, v.asString());
+            appendBase64(out, v.asString());
         } else if (v.asString().empty()) {
             out += "\"\""; // '' (distinct from NULL, which is an empty unquoted field)
         } else {

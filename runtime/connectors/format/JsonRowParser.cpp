@@ -3,55 +3,13 @@
 #include <cstring>
 
 #include "connectors/format/TextCodec.h"
+#include "util/Utf8.h"
 
 namespace sw::runtime {
 
 namespace {
 
 constexpr std::size_t kMaxDepth = 256;
-
-/// Length of the valid UTF-8 sequence starting at p (first byte >= 0x80), or 0.
-std::size_t utf8Len(const unsigned char* p, const unsigned char* end)
-{
-    unsigned char c = *p;
-    std::size_t len;
-    unsigned lo = 0x80, hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf)
-        len = 2;
-    else if (c >= 0xe0 && c <= 0xef) {
-        len = 3;
-        if (c == 0xe0) lo = 0xa0;
-        if (c == 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        len = 4;
-        if (c == 0xf0) lo = 0x90;
-        if (c == 0xf4) hi = 0x8f;
-    } else
-        return 0;
-    if (end - p < static_cast<std::ptrdiff_t>(len) || p[1] < lo || p[1] > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if (p[k] < 0x80 || p[k] > 0xbf) return 0;
-    return len;
-}
-
-void appendUtf8(std::string& out, unsigned cp)
-{
-    if (cp < 0x80)
-        out += static_cast<char>(cp);
-    else if (cp < 0x800) {
-        out += static_cast<char>(0xc0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xe0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-        out += static_cast<char>(0xf0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
-}
 
 int hexValue(char c)
 {
@@ -166,8 +124,8 @@ bool JsonRowParser::readString(std::string& buf, std::string_view& out)
         }
         if (c < 0x20) return syntax("control character in a string (must be escaped)");
         if (c >= 0x80) {
-            std::size_t n = utf8Len(reinterpret_cast<const unsigned char*>(m_p),
-                                    reinterpret_cast<const unsigned char*>(m_end));
+            std::size_t n = utf8SequenceLength(reinterpret_cast<const unsigned char*>(m_p),
+                                               reinterpret_cast<const unsigned char*>(m_end));
             if (n == 0) return syntax("invalid UTF-8 byte in a string");
             if (copied) buf.append(m_p, n);
             m_p += n;

@@ -3,7 +3,8 @@
 // RFC 8259 syntax with UTF-8 validation; members are matched to columns by exact name, unknown
 // members are validated and skipped, missing members and null become NULL. Values convert like
 // Flink's json format (numbers or numeric strings for numeric columns, DECIMAL exact, TIMESTAMP
-// from 'yyyy-MM-dd HH:mm:ss[.SSS]', ISO 8601 or epoch millis, BYTES from base64).
+// from text or a number by the one grammar of types/ValueText.h (a whole number is epoch
+// milliseconds), BYTES from base64).
 #include <cstdint>
 #include <string>
 #include <string_view>

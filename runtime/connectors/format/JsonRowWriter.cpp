@@ -1,6 +1,7 @@
 #include "connectors/format/JsonRowWriter.h"
 
 #include "connectors/format/TextCodec.h"
+#include "util/JsonEscape.h"
 
 namespace sw::runtime {
 
@@ -8,7 +9,7 @@ JsonRowWriter::JsonRowWriter(const Schema& schema)
 {
     for (std::size_t i = 0; i < schema.size(); ++i) {
         std::string k = i == 0 ? "{" : ",";
-        appendString(k, schema[i].name);
+        appendJsonString(k, schema[i].name);
         k += ':';
         m_keys.push_back(std::move(k));
         m_types.push_back(schema[i].type);
@@ -31,48 +32,6 @@ void JsonRowWriter::append(const Row& row, std::string& out) const
     out += '}';
 }
 
-void JsonRowWriter::appendString(std::string& out, std::string_view s)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + start, i - start);
-        start = i + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default: {
-            char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-            out.append(u, 6);
-        }
-        }
-    }
-    out.append(s.data() + start, s.size() - start);
-    out += '"';
-}
-
 void JsonRowWriter::appendValue(std::string& out, const Value& v, const DataType& t)
 {
     switch (v.kind()) {
@@ -86,7 +45,7 @@ void JsonRowWriter::appendValue(std::string& out, const Value& v, const DataType
         text::appendInt(out, v.asInt());
         break;
     case Value::Kind::Decimal:
-        text::appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
+        appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
         break;
     case Value::Kind::Double: {
         double d = v.asDouble();
@@ -102,15 +61,15 @@ void JsonRowWriter::appendValue(std::string& out, const Value& v, const DataType
     case Value::Kind::String:
         if (t.kind() == TypeKind::Bytes) {
             out += '"';
-            text::appendBase64(out, v.asString());
+            appendBase64(out, v.asString());
             out += '"';
         } else {
-            appendString(out, v.asString());
+            appendJsonString(out, v.asString());
         }
         break;
     case Value::Kind::Timestamp:
         out += '"';
-        text::appendTimestamp(out, v.asTimestamp());
+        appendTimestamp(out, v.asTimestamp());
         out += '"';
         break;
     }

@@ -19,7 +19,6 @@ public:
     /// Appends `row` as {"col":value,...} (no newline).
     void append(const Row& row, std::string& out) const;
 
-    static void appendString(std::string& out, std::string_view s);
     static void appendValue(std::string& out, const Value& v, const DataType& t);
 
 private:

@@ -31,7 +31,9 @@ struct ClientHealth::State {
     bool everUp = false;
     int brokersUp = -1;
     std::uint64_t warnings = 0;
+    std::function<std::int64_t()> clock; // HealthPolicy::clock (empty = steady clock)
 
+    std::int64_t now() const;
     void error(int err, std::string_view reason);
     void brokers(int up);
 };
@@ -182,28 +184,33 @@ HealthClass classify(int err)
     }
 }
 
+std::int64_t ClientHealth::State::now() const
+{
+    return clock ? clock() : nowMs();
+}
+
 void ClientHealth::State::error(int err, std::string_view reason)
 {
     HealthClass c = classify(err);
     if (c == HealthClass::Ignore) return;
     std::string text = tidy(reason);
-    std::int64_t now = nowMs();
+    const std::int64_t t = now();
     std::lock_guard lock(mutex);
     switch (c) {
     case HealthClass::Fatal:
         if (failure.empty()) failure = explainFatal(err, text);
         break;
     case HealthClass::UnknownTopic:
-        if (!unknownTopicSince) unknownTopicSince = now;
+        if (!unknownTopicSince) unknownTopicSince = t;
         unknownTopicText = text;
         break;
     case HealthClass::Resolve:
-        if (!resolveSince) resolveSince = now;
+        if (!resolveSince) resolveSince = t;
         resolveText = text;
         [[fallthrough]];
     case HealthClass::Transient:
         // A single error while brokers are up is noise; it counts once no broker is up.
-        if (!problemSince) problemSince = now;
+        if (!problemSince) problemSince = t;
         problemErr = err;
         problemText = text;
         break;
@@ -220,7 +227,7 @@ void ClientHealth::State::brokers(int up)
     everUp = true;
     resolveSince = 0;
     if (problemSince) {
-        if (warned) recoveredAfterMs = nowMs() - problemSince;
+        if (warned) recoveredAfterMs = now() - problemSince;
         problemSince = 0;
         warned = false;
         lastWarnAt = 0;
@@ -232,6 +239,7 @@ ClientHealth::ClientHealth(std::string subject, std::string topic, std::string b
     : m_subject(std::move(subject)), m_topic(std::move(topic)), m_bootstrap(std::move(bootstrap)),
       m_policy(policy()), m_state(std::make_shared<State>())
 {
+    m_state->clock = m_policy.clock;
 }
 
 ClientHealth::~ClientHealth()
@@ -332,7 +340,7 @@ ClientHealth::Verdict ClientHealth::check()
 {
     Verdict v;
     const HealthPolicy& p = m_policy;
-    const std::int64_t now = nowMs();
+    const std::int64_t now = m_state->now();
     bool confirmTopic = false;
     {
         State& s = *m_state;

@@ -49,6 +49,9 @@ struct HealthPolicy {
     std::int64_t repeatEveryMs = 30000;
     std::int64_t unknownTopicGraceMs = 10000;
     std::int64_t resolveGraceMs = 10000;
+    /// Monotonic time in ms (empty = the steady clock). Tests drive a virtual clock here to
+    /// check the warning schedule without waiting for it.
+    std::function<std::int64_t()> clock;
 };
 
 class ClientHealth {

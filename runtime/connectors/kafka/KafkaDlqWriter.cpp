@@ -7,6 +7,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include "catalog/NodeType.h"
+#include "catalog/PropertyAccess.h"
 #include "connectors/PropertyReader.h"
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
@@ -269,7 +270,7 @@ Result<std::unique_ptr<DlqWriter>> makeKafkaDlqWriter(const OperatorSpec& spec)
     std::string topic = r.string("topic");
     int partitions = static_cast<int>(r.integer("partitions"));
     std::string bootstrap = r.string("bootstrap_servers");
-    nlohmann::json props = spec.node.property("properties");
+    nlohmann::json props = propertyValue(spec.node, "properties");
     if (!r.ok()) return r.error();
     ClientConfig cfg = ClientConfig::defaults(ClientConfig::Role::Producer);
     if (auto s = cfg.merge(props); !s)

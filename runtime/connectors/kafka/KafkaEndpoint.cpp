@@ -2,24 +2,23 @@
 
 #include <set>
 
+#include "catalog/Catalog.h"
+#include "catalog/PropertyAccess.h"
+
 namespace sw::runtime::kafka {
 namespace {
 
-std::string prop(const NodeSpec& n, const char* name)
-{
-    nlohmann::json v = n.property(name);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
-
-int intProp(const NodeSpec& n, const char* name, int fallback)
-{
-    nlohmann::json v = n.property(name);
-    return v.is_number_integer() ? v.get<int>() : fallback;
-}
-
 bool isKafkaDlq(const NodeSpec& n)
 {
-    return n.type == "dlq" && prop(n, "target") == "kafka";
+    const NodeType* t = nodeTypeOf(n);
+    return t && t->deadLetters && t->kafkaRoleOf(n) != KafkaRole::None;
+}
+
+/// A Kafka source or sink (a node whose own topic carries pipeline data).
+bool isKafkaDataNode(const NodeSpec& n)
+{
+    const NodeType* t = nodeTypeOf(n);
+    return t && !t->deadLetters && t->kafkaRoleOf(n) != KafkaRole::None;
 }
 
 /// Nodes reachable from `from` along edges (any port).
@@ -64,7 +63,8 @@ Result<Endpoint> resolveEndpoint(const std::string& bootstrapProperty,
 
 Result<Endpoint> resolveEndpoint(const NodeSpec& node, int brokers)
 {
-    return resolveEndpoint(prop(node, "bootstrap_servers"), node.property("properties"), brokers);
+    return resolveEndpoint(stringProperty(node, "bootstrap_servers"),
+                           propertyValue(node, "properties"), brokers);
 }
 
 std::string PipelineKafka::describe() const
@@ -100,20 +100,23 @@ Result<PipelineKafka> preparePipelineKafka(const PipelineSpec& pipeline, int bro
     };
     for (const NodeSpec& n : pipeline.nodes) {
         Status s;
-        if (n.type == "kafka-source" || n.type == "kafka-sink")
-            s = addTopic(n, prop(n, "topic"), intProp(n, "partitions", 3));
-        else if (isKafkaDlq(n) && !prop(n, "topic").empty())
-            s = addTopic(n, prop(n, "topic"), intProp(n, "partitions", 1));
+        if (isKafkaDataNode(n))
+            s = addTopic(n, stringProperty(n, "topic"),
+                         static_cast<int>(integerProperty(n, "partitions", 3)));
+        else if (isKafkaDlq(n) && !stringProperty(n, "topic").empty())
+            s = addTopic(n, stringProperty(n, "topic"),
+                         static_cast<int>(integerProperty(n, "partitions", 1)));
         if (!s) return s.error();
     }
     // Default DLQ topics: one per Kafka source whose records can reach a Kafka DLQ node.
     for (const NodeSpec& src : pipeline.nodes) {
-        if (src.type != "kafka-source") continue;
+        if (kafkaRoleOf(src) != KafkaRole::Consumer) continue;
         std::set<std::string> r = reachable(pipeline, src.id);
         for (const NodeSpec& d : pipeline.nodes) {
-            if (!isKafkaDlq(d) || !prop(d, "topic").empty() || !r.count(d.id)) continue;
-            Status s = addTopic(d, defaultDlqTopic(prop(src, "group_id"), prop(src, "topic")),
-                                intProp(d, "partitions", 1));
+            if (!isKafkaDlq(d) || !stringProperty(d, "topic").empty() || !r.count(d.id)) continue;
+            Status s = addTopic(
+                d, defaultDlqTopic(stringProperty(src, "group_id"), stringProperty(src, "topic")),
+                static_cast<int>(integerProperty(d, "partitions", 1)));
             if (!s) return s.error();
         }
     }

@@ -1,6 +1,6 @@
 #pragma once
-// Operator factories of the Kafka node types, registered on the catalog types
-// (catalog/SourceTypes.cpp, SinkTypes.cpp) and the DLQ writer registry (dlq target "kafka").
+// Operator factories of the Kafka node types, registered with the engine
+// (connectors/ConnectorRegistration.cpp) and the DLQ writer registry (dlq target "kafka").
 #include <memory>
 
 #include "exec/Operator.h"

@@ -1,4 +1,5 @@
 // Reading kafka-source / kafka-sink nodes into operator settings, and the catalog factories.
+#include "catalog/PropertyAccess.h"
 #include "connectors/PropertyReader.h"
 #include "connectors/kafka/KafkaSink.h"
 #include "connectors/kafka/KafkaSource.h"
@@ -48,7 +49,7 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     s.outOfOrdernessMs = r.durationMs("max_out_of_orderness");
     s.idleTimeoutMs = r.durationMs("idle_timeout");
     std::string bootstrap = r.string("bootstrap_servers");
-    nlohmann::json props = spec.node.property("properties");
+    nlohmann::json props = propertyValue(spec.node, "properties");
     if (!r.ok()) return r.error();
     auto fail = [&](const char* prop, const std::string& m) {
         return makeError("node '" + s.nodeId + "': property '" + prop + "': " + m,
@@ -112,7 +113,7 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
     std::string format = r.string("format");
     std::vector<std::string> keys = r.stringList("key_fields");
     std::string bootstrap = r.string("bootstrap_servers");
-    nlohmann::json props = spec.node.property("properties");
+    nlohmann::json props = propertyValue(spec.node, "properties");
     if (!r.ok()) return r.error();
     auto fail = [&](const char* prop, const std::string& m) {
         return makeError("node '" + s.nodeId + "': property '" + prop + "': " + m,

@@ -20,7 +20,7 @@ void appendText(std::string& out, const Value& v, const DataType& t)
         break;
     case Value::Kind::String:
         if (t.kind() == TypeKind::Bytes)
-            text::appendBase64(out, v.asString());
+            appendBase64(out, v.asString());
         else
             out += v.asString();
         break;

@@ -1,4 +1,4 @@
-#include "model/PipelineReader.h"
+#include "catalog/PipelineReader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -134,6 +134,65 @@ Problem readSettingsNumbers(const json& p, PipelineSettings& s)
     return {};
 }
 
+/// A number member of `obj` within [lo, hi] (`expected` says so); absent leaves `out`.
+Problem readNumber(const json& obj, const std::string& path, const char* key, double lo, double hi,
+                   const char* expected, double& out)
+{
+    auto it = obj.find(key);
+    if (it == obj.end()) return {};
+    if (!it->is_number() || it->get<double>() < lo || it->get<double>() > hi)
+        return fail(at(path, key), std::string(expected) + ", found " + it->dump());
+    out = it->get<double>();
+    return {};
+}
+
+/// `alerts` {consumer_lag, error_rate} and `autoscaling` {max_parallelism, target_utilization}.
+Problem readMonitoring(const json& p, PipelineSettings& s)
+{
+    if (auto it = p.find("alerts"); it != p.end()) {
+        if (!it->is_object())
+            return fail("/pipeline/alerts",
+                        "expected an object {\"consumer_lag\": records, \"error_rate\": per "
+                        "second}, found " +
+                            typeName(*it));
+        if (auto e = checkMembers(*it, "/pipeline/alerts", {"consumer_lag", "error_rate"}))
+            return e;
+        double lag = static_cast<double>(s.alerts.consumerLag);
+        if (auto e = readNumber(*it, "/pipeline/alerts", "consumer_lag", 1, 1e15,
+                                "expected a number of records >= 1", lag))
+            return e;
+        s.alerts.consumerLag = static_cast<std::int64_t>(lag);
+        if (auto e = readNumber(*it, "/pipeline/alerts", "error_rate", 0, 1e12,
+                                "expected a number of records per second >= 0", s.alerts.errorRate))
+            return e;
+    }
+    if (auto it = p.find("autoscaling"); it != p.end()) {
+        if (!it->is_object())
+            return fail("/pipeline/autoscaling",
+                        "expected an object {\"max_parallelism\": n, \"target_utilization\": "
+                        "0..1}, found " +
+                            typeName(*it));
+        if (auto e = checkMembers(*it, "/pipeline/autoscaling",
+                                  {"max_parallelism", "target_utilization"}))
+            return e;
+        AutoscalingSettings a;
+        double maxp = a.maxParallelism;
+        if (auto e = readNumber(*it, "/pipeline/autoscaling", "max_parallelism", 1, kMaxParallelism,
+                                "expected an integer between 1 and 256", maxp))
+            return e;
+        if (maxp != static_cast<double>(static_cast<int>(maxp)))
+            return fail("/pipeline/autoscaling/max_parallelism",
+                        "expected an integer between 1 and 256, found " +
+                            it->at("max_parallelism").dump());
+        a.maxParallelism = static_cast<int>(maxp);
+        if (auto e = readNumber(*it, "/pipeline/autoscaling", "target_utilization", 0.05, 1,
+                                "expected a fraction between 0.05 and 1", a.targetUtilization))
+            return e;
+        s.autoscaling = a;
+    }
+    return {};
+}
+
 Problem readSettings(const json& doc, PipelineSettings& s)
 {
     auto it = doc.find("pipeline");
@@ -146,13 +205,14 @@ Problem readSettings(const json& doc, PipelineSettings& s)
                         typeName(p));
     if (auto e = checkMembers(p, "/pipeline",
                               {"name", "description", "delivery", "parallelism",
-                               "checkpoint_interval", "schema_evolution"}))
+                               "checkpoint_interval", "schema_evolution", "alerts", "autoscaling"}))
         return e;
     if (auto e = readString(p, "/pipeline", "name", s.name, "the pipeline's name")) return e;
     if (s.name.empty()) return fail("/pipeline/name", "the pipeline name must not be empty");
     if (auto e = readString(p, "/pipeline", "description", s.description)) return e;
     if (auto e = readDelivery(p, s)) return e;
     if (auto e = readSettingsNumbers(p, s)) return e;
+    if (auto e = readMonitoring(p, s)) return e;
     if (auto e = readString(p, "/pipeline", "schema_evolution", s.schemaEvolution)) return e;
     static const std::vector<std::string> evolutions = {"backward", "forward", "full", "none"};
     if (p.contains("schema_evolution") &&

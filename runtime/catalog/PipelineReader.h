@@ -1,6 +1,6 @@
 #pragma once
 // Turns a parsed pipeline document into a PipelineSpec, checking its shape against the format
-// (docs/pipeline-format.md) and the node catalog. Internal to model/ (PipelineIo.cpp).
+// (docs/pipeline-format.md) and the node catalog. Internal to catalog/ (PipelineLoader.cpp).
 #include <optional>
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "validate/Diagnostic.h"
+#include "model/Diagnostic.h"
 
 #include <algorithm>
 
@@ -7,9 +7,12 @@ namespace sw::runtime {
 std::string_view toString(Severity s)
 {
     switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "info";
+    case Severity::Error:
+        return "error";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Info:
+        return "info";
     }
     return "error";
 }

@@ -1,4 +1,6 @@
 #pragma once
+// One finding about a pipeline (a plain value type): what the catalog's schema derivation and
+// validate/ report, and what the GUI lists.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +16,7 @@ struct Diagnostic {
     std::string nodeId;   ///< empty for pipeline-level findings
     std::string property; ///< property name, "in"/"out" port names for port problems, or empty
     std::string message;
-    int column = 0;       ///< 1-based column inside an expression property, 0 when not applicable
+    int column = 0; ///< 1-based column inside an expression property, 0 when not applicable
     friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 

@@ -1,0 +1,2008 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="52"/>
+        <source>(headers could not be read: %1)
+
+As stored:
+%2</source>
+        <translation>(impossible de lire les en-têtes&#xa0;: %1)
+
+Tels qu’enregistrés&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="54"/>
+        <source>(no headers)</source>
+        <translation>(aucun en-tête)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/ExpressionField.cpp" line="28"/>
+        <source>column %1: %2</source>
+        <translation>colonne %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::CanvasOverlay</name>
+    <message>
+        <location filename="../app/run/CanvasOverlay.cpp" line="259"/>
+        <source>Inspect records on this edge</source>
+        <translation>Inspecter les enregistrements de cette liaison</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::DlqBrowser</name>
+    <message>
+        <location filename="../app/run/DlqBrowser.cpp" line="58"/>
+        <source>Replay feeds records into a running pipeline: start the pipeline (with your fix) first</source>
+        <translation>Le rejeu injecte les enregistrements dans un pipeline en cours d’exécution&#xa0;: démarrez d’abord le pipeline (avec votre correction)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/DlqBrowser.cpp" line="70"/>
+        <source>no pipeline is running</source>
+        <translation>aucun pipeline n’est en cours d’exécution</translation>
+    </message>
+    <message>
+        <location filename="../app/run/DlqBrowser.cpp" line="87"/>
+        <source>replayed into &apos;%1&apos; in run %2</source>
+        <translation>rejoué dans «&#xa0;%1&#xa0;» lors de l’exécution %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::Document</name>
+    <message>
+        <location filename="../app/document/Document.cpp" line="52"/>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <location filename="../app/document/Document.cpp" line="68"/>
+        <source>Move Node</source>
+        <translation>Déplacer le nœud</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/document/Document.cpp" line="69"/>
+        <source>Move %n Nodes</source>
+        <translation>
+            <numerusform>Déplacer %n nœud</numerusform>
+            <numerusform>Déplacer %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/document/Document.cpp" line="89"/>
+        <source>Set Partitioning to %1</source>
+        <translation>Définir le partitionnement sur %1</translation>
+    </message>
+    <message>
+        <location filename="../app/document/Document.cpp" line="111"/>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <location filename="../app/document/Document.cpp" line="118"/>
+        <source>Rename Node</source>
+        <translation>Renommer le nœud</translation>
+    </message>
+    <message>
+        <location filename="../app/document/Document.cpp" line="124"/>
+        <source>Change Pipeline Settings</source>
+        <translation>Modifier les paramètres du pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/document/Document.cpp" line="187"/>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <location filename="../app/document/EdgeCommands.cpp" line="10"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="59"/>
+        <source>Delete %n Node(s)</source>
+        <translation>
+            <numerusform>Supprimer %n nœud</numerusform>
+            <numerusform>Supprimer %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/document/NodeCommands.cpp" line="61"/>
+        <source>Delete %n Connection(s)</source>
+        <translation>
+            <numerusform>Supprimer %n liaison</numerusform>
+            <numerusform>Supprimer %n liaisons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::EventInspector</name>
+    <message>
+        <location filename="../app/run/EventInspector.cpp" line="30"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../app/run/EventInspector.cpp" line="32"/>
+        <source>Inspect %1</source>
+        <translation>Inspecter %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::ExportDialog</name>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="28"/>
+        <source>Export for Production</source>
+        <translation>Export pour la production</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="37"/>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="38"/>
+        <source>Flink SQL</source>
+        <translation>Flink SQL</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="39"/>
+        <source>Kubernetes (FlinkDeployment + KafkaTopics)</source>
+        <translation>Kubernetes (FlinkDeployment + KafkaTopics)</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="41"/>
+        <source>Kafka topic plan</source>
+        <translation>Plan des topics Kafka</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="42"/>
+        <source>Production readiness</source>
+        <translation>Préparation à la production</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="58"/>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="58"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="58"/>
+        <source>Feature</source>
+        <translation>Fonctionnalité</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="58"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="58"/>
+        <source>Closest equivalent</source>
+        <translation>Équivalent le plus proche</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="74"/>
+        <source>Not exported exactly (per node; double-click to select the node):</source>
+        <translation>Non exporté à l’identique (par nœud&#xa0;; double-cliquez pour sélectionner le nœud)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="81"/>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="90"/>
+        <source>Target:</source>
+        <translation>Cible&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/export/ExportDialog.cpp" line="106"/>
+        <source>%n file(s) for job &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>%n fichier pour le job «&#xa0;%1&#xa0;».</numerusform>
+            <numerusform>%n fichiers pour le job «&#xa0;%1&#xa0;».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="110"/>
+        <source>Cannot export: %1</source>
+        <translation>Export impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="166"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/export/ExportDialog.cpp" line="170"/>
+        <source>Saved %n file(s) to %1.</source>
+        <translation>
+            <numerusform>%n fichier enregistré dans %1.</numerusform>
+            <numerusform>%n fichiers enregistrés dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/export/ExportDialog.cpp" line="177"/>
+        <source>Export to folder</source>
+        <translation>Exporter vers un dossier</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::Language</name>
+    <message>
+        <location filename="../app/ui/Language.cpp" line="20"/>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::MainWindow</name>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="81"/>
+        <source>Nodes</source>
+        <translation>Nœuds</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="87"/>
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="93"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="124"/>
+        <source>Cannot connect: %1</source>
+        <translation>Connexion impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="152"/>
+        <source>✔ Valid</source>
+        <translation>✔ Valide</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="154"/>
+        <location filename="../app/ui/MainWindow.cpp" line="157"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="156"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="159"/>
+        <source>Validation: see the Problems panel</source>
+        <translation>Validation&#xa0;: voir le panneau Problèmes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="161"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="163"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n liaison</numerusform>
+            <numerusform>%n liaisons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
+        <source>Zoom %1%</source>
+        <translation>Zoom %1&#xa0;%</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="49"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="52"/>
+        <source>New &amp;Window</source>
+        <translation>Nou&amp;velle fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="52"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="58"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="63"/>
+        <source>Open Pipeline</source>
+        <translation>Ouvrir un pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="64"/>
+        <source>Pipelines (*.pipeline.json *.json);;All files (*)</source>
+        <translation>Pipelines (*.pipeline.json *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="67"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="68"/>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="69"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="74"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="76"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="81"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="83"/>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="86"/>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="87"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="88"/>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="89"/>
+        <source>Dup&amp;licate</source>
+        <translation>&amp;Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="92"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="94"/>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="96"/>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="98"/>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="99"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
+        <source>Zoom to &amp;Fit</source>
+        <translation>A&amp;juster à la fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="101"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="103"/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
+        <source>Auto-&amp;Layout</source>
+        <translation>&amp;Disposition automatique</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="105"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="107"/>
+        <source>&amp;Snap to Grid</source>
+        <translation>A&amp;ligner sur la grille</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="111"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="113"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="115"/>
+        <source>&amp;About Streamwright</source>
+        <translation>À &amp;propos de Streamwright</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="117"/>
+        <source>About Streamwright</source>
+        <translation>À propos de Streamwright</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="118"/>
+        <source>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Design streaming pipelines visually, run them on an embedded runtime and export them to Flink SQL and Kubernetes.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Streamwright %1&lt;/h3&gt;&lt;p&gt;Concevez visuellement des pipelines de streaming, exécutez-les sur un moteur embarqué et exportez-les vers Flink SQL et Kubernetes.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="131"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="136"/>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="139"/>
+        <source>Open E&amp;xample</source>
+        <translation>Ouvrir un e&amp;xemple</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="149"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="159"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="170"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="178"/>
+        <source>Main</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="215"/>
+        <source>No recent files</source>
+        <translation>Aucun fichier récent</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="217"/>
+        <source>Clear Recent Files</source>
+        <translation>Effacer la liste</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowActions.cpp" line="238"/>
+        <source>No examples found</source>
+        <translation>Aucun exemple trouvé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindowEdit.cpp" line="56"/>
+        <source>Copied %n node(s)</source>
+        <translation>
+            <numerusform>%n nœud copié</numerusform>
+            <numerusform>%n nœuds copiés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowEdit.cpp" line="83"/>
+        <source>The clipboard does not hold pipeline nodes: %1</source>
+        <translation>Le presse-papiers ne contient pas de nœuds de pipeline&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowEdit.cpp" line="93"/>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowEdit.cpp" line="103"/>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowEdit.cpp" line="130"/>
+        <source>Auto-Layout</source>
+        <translation>Disposition automatique</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="22"/>
+        <source>&amp;Export for Production…</source>
+        <translation>Exporter pour la &amp;production…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="24"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="25"/>
+        <source>Flink SQL, Kubernetes manifests and the Kafka topic plan</source>
+        <translation>Flink SQL, manifestes Kubernetes et plan des topics Kafka</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="46"/>
+        <source>Cannot Open Pipeline</source>
+        <translation>Impossible d’ouvrir le pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="47"/>
+        <source>%1 could not be opened:
+
+%2</source>
+        <translation>Impossible d’ouvrir %1&#xa0;:
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="58"/>
+        <source>Opened a copy of %1</source>
+        <translation>Copie de %1 ouverte</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="59"/>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="79"/>
+        <source>Save Pipeline</source>
+        <translation>Enregistrer le pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="80"/>
+        <source>Pipelines (*.pipeline.json);;All files (*)</source>
+        <translation>Pipelines (*.pipeline.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="90"/>
+        <source>Cannot Save Pipeline</source>
+        <translation>Impossible d’enregistrer le pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="91"/>
+        <source>The pipeline was not saved; %1 is unchanged.
+
+%2</source>
+        <translation>Le pipeline n’a pas été enregistré&#xa0;; %1 est inchangé.
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="98"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="105"/>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="106"/>
+        <source>Save changes to %1 before closing?</source>
+        <translation>Enregistrer les modifications de %1 avant de fermer&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="109"/>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>Vos modifications seront perdues si vous ne les enregistrez pas.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="126"/>
+        <source>an untitled pipeline</source>
+        <translation>un pipeline sans titre</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="129"/>
+        <source>Recover Unsaved Changes</source>
+        <translation>Récupérer les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="130"/>
+        <source>Streamwright ended without saving %1.
+Unsaved changes from %2 can be recovered.</source>
+        <translation>Streamwright s’est arrêté sans enregistrer %1.
+Les modifications non enregistrées du %2 peuvent être récupérées.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="134"/>
+        <source>Recover</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="135"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="136"/>
+        <source>Not Now</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindowFiles.cpp" line="147"/>
+        <source>Recovered unsaved changes of %1</source>
+        <translation>Modifications non enregistrées de %1 récupérées</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::PreferencesDialog</name>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="18"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="27"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="28"/>
+        <source>The language takes effect when Streamwright is restarted.</source>
+        <translation>La langue s’applique au prochain démarrage de Streamwright.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="59"/>
+        <source>&lt;b&gt;Restart Streamwright to use the new language.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Redémarrez Streamwright pour utiliser la nouvelle langue.&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::ReadinessDock</name>
+    <message>
+        <location filename="../app/export/ReadinessDock.cpp" line="34"/>
+        <source>Production Readiness</source>
+        <translation>Préparation à la production</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ReadinessDock.cpp" line="40"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ReadinessDock.cpp" line="40"/>
+        <source>Check / finding</source>
+        <translation>Vérification / constat</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ReadinessDock.cpp" line="40"/>
+        <source>Fix / details</source>
+        <translation>Correction / détails</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ReadinessDock.cpp" line="55"/>
+        <source>%1 pass, %2 warn, %3 fail</source>
+        <translation>%1 réussies, %2 avertissements, %3 échecs</translation>
+    </message>
+    <message>
+        <location filename="../app/export/ReadinessDock.cpp" line="72"/>
+        <source>(pipeline)</source>
+        <translation>(pipeline)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::RunAndDebug</name>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="84"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="110"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Exécuter</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="87"/>
+        <source>Run the pipeline (F5)</source>
+        <translation>Exécuter le pipeline (F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="89"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="92"/>
+        <source>Pause the sources; in-flight records keep flowing (F6)</source>
+        <translation>Mettre les sources en pause&#xa0;; les enregistrements en transit continuent de circuler (F6)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="94"/>
+        <source>&amp;Stop</source>
+        <translation>A&amp;rrêter</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="97"/>
+        <source>Stop: drain in-flight records, then end (Shift+F5)</source>
+        <translation>Arrêter&#xa0;: traiter les enregistrements en transit, puis terminer (Shift+F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="99"/>
+        <source>R&amp;estart</source>
+        <translation>Redé&amp;marrer</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
+        <source>Stop and run the current pipeline again (Ctrl+Shift+F5)</source>
+        <translation>Arrêter puis exécuter à nouveau le pipeline actuel (Ctrl+Shift+F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
+        <source>Metrics</source>
+        <translation>Métriques</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
+        <source>Dead Letters</source>
+        <translation>Lettres mortes</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="148"/>
+        <source>Dead Letters (%1)</source>
+        <translation>Lettres mortes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="191"/>
+        <source> · edited: Restart applies the changes</source>
+        <translation> · modifié&#xa0;: Redémarrer applique les modifications</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="204"/>
+        <source>The label of %1 changed</source>
+        <translation>Le libellé de %1 a changé</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="205"/>
+        <source>%1.%2 changed</source>
+        <translation>%1.%2 a changé</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="209"/>
+        <source>The pipeline settings changed</source>
+        <translation>Les paramètres du pipeline ont changé</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="212"/>
+        <source>The pipeline&apos;s structure changed</source>
+        <translation>La structure du pipeline a changé</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="224"/>
+        <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
+        <translation>%1&#xa0;: le pipeline en cours garde la version avec laquelle il a démarré&#xa0;; Redémarrer (Ctrl+Shift+F5) exécute la version modifiée</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="247"/>
+        <source>Running: structural edits are disabled; property changes apply at the next run</source>
+        <translation>En cours d’exécution&#xa0;: les modifications de structure sont désactivées&#xa0;; les modifications de propriétés s’appliquent à la prochaine exécution</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="278"/>
+        <source>Stop the pipeline to change connections</source>
+        <translation>Arrêtez le pipeline pour modifier les liaisons</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="306"/>
+        <source>Inspect %1</source>
+        <translation>Inspecter %1</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="330"/>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="331"/>
+        <source>run %1</source>
+        <translation>exécution %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::RunController</name>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="26"/>
+        <source>Idle</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="28"/>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="30"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="32"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="34"/>
+        <source>Stopping</source>
+        <translation>Arrêt en cours</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="45"/>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="47"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="49"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="51"/>
+        <source>Could not start</source>
+        <translation>Démarrage impossible</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="94"/>
+        <source> after %1</source>
+        <translation> après %1</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="100"/>
+        <source> · Kafka %1</source>
+        <translation> · Kafka %1</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStatus.cpp" line="113"/>
+        <source>More runtime problems were not listed (limit %1)</source>
+        <translation>D’autres problèmes d’exécution n’ont pas été listés (limite %1)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::ShortcutsDialog</name>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="56"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="59"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="59"/>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ShortcutsDialog.cpp" line="92"/>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::StartPage</name>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="79"/>
+        <source>New Pipeline</source>
+        <translation>Nouveau pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="81"/>
+        <source>Open…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="90"/>
+        <source>Design streaming pipelines, run them on the embedded runtime and export them to Flink SQL and Kubernetes.</source>
+        <translation>Concevez des pipelines de streaming, exécutez-les sur le moteur embarqué et exportez-les vers Flink SQL et Kubernetes.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="100"/>
+        <source>Pipeline file format</source>
+        <translation>Format des fichiers de pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="101"/>
+        <source>Kafka and the embedded broker</source>
+        <translation>Kafka et le broker embarqué</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="102"/>
+        <source>Export for production</source>
+        <translation>Export pour la production</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="108"/>
+        <source>Recent Files</source>
+        <translation>Fichiers récents</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="112"/>
+        <source>Examples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="126"/>
+        <source>Welcome to Streamwright</source>
+        <translation>Bienvenue dans Streamwright</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="133"/>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="184"/>
+        <source>No recent files yet: open an example, or start a new pipeline.</source>
+        <translation>Aucun fichier récent pour l’instant&#xa0;: ouvrez un exemple ou créez un nouveau pipeline.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="209"/>
+        <source>No examples found.</source>
+        <translation>Aucun exemple trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="221"/>
+        <source>Per-user sessions of a clickstream, bots filtered out, into a JSON Lines file</source>
+        <translation>Sessions par utilisateur d’un clickstream, sans les robots, dans un fichier JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="224"/>
+        <source>Nexmark Q5: bids per auction in hopping windows, on the console</source>
+        <translation>Nexmark Q5&#xa0;: enchères par vente dans des fenêtres glissantes, sur la console</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="226"/>
+        <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
+        <translation>Commandes via des topics Kafka&#xa0;: dédoublonnées, chiffre d’affaires par catégorie, lettres mortes</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="229"/>
+        <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
+        <translation>Chiffre d’affaires par catégorie en fenêtres de 5 minutes dans SQLite, avec file de lettres mortes</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::AggregatesField</name>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="57"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="57"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="57"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="101"/>
+        <source>choose a column (or * for COUNT)</source>
+        <translation>choisissez une colonne (ou * pour COUNT)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="103"/>
+        <source>%1 needs a column, not *</source>
+        <translation>%1 nécessite une colonne, pas *</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="105"/>
+        <source>the result needs a column name (letters, digits, _)</source>
+        <translation>le résultat nécessite un nom de colonne (lettres, chiffres, _)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ColumnField</name>
+    <message>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="154"/>
+        <source>(default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="200"/>
+        <source>no column &apos;%1&apos; in the input (columns: %2)</source>
+        <translation>aucune colonne «&#xa0;%1&#xa0;» en entrée (colonnes&#xa0;: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ColumnsField</name>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="119"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="119"/>
+        <source>Expression</source>
+        <translation>Expression</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="135"/>
+        <source>&apos;%1&apos; is not a column name (letters, digits, _)</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de colonne (lettres, chiffres, _)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="137"/>
+        <source>%1: an expression is required</source>
+        <translation>%1&#xa0;: une expression est requise</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="143"/>
+        <source>%1: column %2: %3</source>
+        <translation>%1&#xa0;: colonne %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::DlqBrowserView</name>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="85"/>
+        <source>Reason:</source>
+        <translation>Raison&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="87"/>
+        <source>Node:</source>
+        <translation>Nœud&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="130"/>
+        <source>Raw value (hex)</source>
+        <translation>Valeur brute (hex)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="131"/>
+        <source>Raw value (text)</source>
+        <translation>Valeur brute (texte)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="132"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="313"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="340"/>
+        <source>Headers</source>
+        <translation>En-têtes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="133"/>
+        <source>Record / replay text</source>
+        <translation>Enregistrement / texte à rejouer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="142"/>
+        <source>Export selected…</source>
+        <translation>Exporter la sélection…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="144"/>
+        <source>Edit replay text…</source>
+        <translation>Modifier le texte à rejouer…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="146"/>
+        <source>Replay selected</source>
+        <translation>Rejouer la sélection</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="200"/>
+        <source>All reasons</source>
+        <translation>Toutes les raisons</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="201"/>
+        <source>All nodes</source>
+        <translation>Tous les nœuds</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="308"/>
+        <source>Select a record.</source>
+        <translation>Sélectionnez un enregistrement.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="309"/>
+        <source>%n records selected.</source>
+        <translation>
+            <numerusform>%n enregistrement sélectionné.</numerusform>
+            <numerusform>%n enregistrements sélectionnés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="362"/>
+        <source>%Ln error records</source>
+        <translation>
+            <numerusform>%Ln enregistrement en erreur</numerusform>
+            <numerusform>%Ln enregistrements en erreur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="364"/>
+        <source>, %Ln shown</source>
+        <translation>
+            <numerusform>, %Ln affiché</numerusform>
+            <numerusform>, %Ln affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="365"/>
+        <source> · %Ln not captured (capture buffer full)</source>
+        <translation>
+            <numerusform> · %Ln non capturé (tampon de capture plein)</numerusform>
+            <numerusform> · %Ln non capturés (tampon de capture plein)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="366"/>
+        <source> · %Ln oldest dropped</source>
+        <translation>
+            <numerusform> · %Ln plus ancien supprimé</numerusform>
+            <numerusform> · %Ln plus anciens supprimés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="317"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; at node &lt;b&gt;%2&lt;/b&gt; · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; au nœud &lt;b&gt;%2&lt;/b&gt; · %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="322"/>
+        <source> · from %1</source>
+        <translation> · depuis %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="323"/>
+        <source> · Kafka time %1</source>
+        <translation> · horodatage Kafka %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="333"/>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="334"/>
+        <source>(no raw bytes)</source>
+        <translation>(aucun octet brut)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="336"/>
+        <source>key: %1
+value: %2</source>
+        <translation>clé&#xa0;: %1
+valeur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="341"/>
+        <source>Headers (%1)</source>
+        <translation>En-têtes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="343"/>
+        <source>(edited)
+</source>
+        <translation>(modifié)
+</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="353"/>
+        <source>Feed the selected records back into the running pipeline at the node that failed them</source>
+        <translation>Réinjecter les enregistrements sélectionnés dans le pipeline en cours, au nœud où ils ont échoué</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="372"/>
+        <source>Export dead letters</source>
+        <translation>Exporter les lettres mortes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="374"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="377"/>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="387"/>
+        <source>Fix the raw value</source>
+        <translation>Corriger la valeur brute</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="387"/>
+        <source>Fix the record</source>
+        <translation>Corriger l’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="390"/>
+        <source>The source parses this text again on replay:</source>
+        <translation>La source analyse à nouveau ce texte lors du rejeu&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqBrowserView.cpp" line="391"/>
+        <source>This record (JSON) re-enters node &apos;%1&apos; on replay:</source>
+        <translation>Cet enregistrement (JSON) entre à nouveau dans le nœud «&#xa0;%1&#xa0;» lors du rejeu&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::DlqTableModel</name>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="118"/>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="120"/>
+        <source>replayed</source>
+        <translation>rejoué</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="123"/>
+        <source>replay failed</source>
+        <translation>échec du rejeu</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="139"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="141"/>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="143"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="145"/>
+        <source>Source position</source>
+        <translation>Position dans la source</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="147"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dlq/DlqTableModel.cpp" line="149"/>
+        <source>Replay</source>
+        <translation>Rejeu</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::DurationField</name>
+    <message>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="114"/>
+        <source>e.g. 5 min, 30 s, 100 ms</source>
+        <translation>p. ex. 5 min, 30 s, 100 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="139"/>
+        <source>&apos;%1&apos; is not a duration: %2 (type e.g. 5 min, 30 s, 100 ms)</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une durée&#xa0;: %2 (saisissez p. ex. 5 min, 30 s, 100 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ExpressionField</name>
+    <message>
+        <location filename="../widgets/properties/fields/ExpressionField.cpp" line="112"/>
+        <source>Insert a column of the input</source>
+        <translation>Insérer une colonne de l’entrée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/ExpressionField.cpp" line="199"/>
+        <source>%1 (not applied)</source>
+        <translation>%1 (non appliqué)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::FieldListField</name>
+    <message>
+        <location filename="../widgets/properties/fields/FieldListField.cpp" line="22"/>
+        <source>column, column, ...</source>
+        <translation>colonne, colonne, ...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/FieldListField.cpp" line="102"/>
+        <source>not a column of the input</source>
+        <translation>pas une colonne de l’entrée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/FieldListField.cpp" line="105"/>
+        <source>%1 (not in the input)</source>
+        <translation>%1 (absent de l’entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::InspectorView</name>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="42"/>
+        <source>Filter with an expression, e.g. amount &gt; 100 AND category = &apos;books&apos;</source>
+        <translation>Filtrer avec une expression, p. ex. amount &gt; 100 AND category = &apos;books&apos;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="50"/>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="158"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="52"/>
+        <source>Keep the captured records; new ones are counted, not kept</source>
+        <translation>Conserver les enregistrements capturés&#xa0;; les nouveaux sont comptés, pas conservés</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="56"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="60"/>
+        <source>Copy as JSON</source>
+        <translation>Copier en JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="61"/>
+        <source>Copy the selected rows as a JSON array</source>
+        <translation>Copier les lignes sélectionnées sous forme de tableau JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="88"/>
+        <source>Select a record to see it as JSON</source>
+        <translation>Sélectionnez un enregistrement pour le voir en JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="158"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/InspectorView.cpp" line="179"/>
+        <source>column %1: %2</source>
+        <translation>colonne %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="244"/>
+        <source>%Ln captured</source>
+        <translation>
+            <numerusform>%Ln capturé</numerusform>
+            <numerusform>%Ln capturés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="245"/>
+        <source>%Ln match the filter</source>
+        <translation>
+            <numerusform>%Ln correspond au filtre</numerusform>
+            <numerusform>%Ln correspondent au filtre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="246"/>
+        <source>paused: %Ln arrived and were not kept</source>
+        <translation>
+            <numerusform>en pause&#xa0;: %Ln arrivé, non conservé</numerusform>
+            <numerusform>en pause&#xa0;: %Ln arrivés, non conservés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="247"/>
+        <source>%Ln not captured (capture buffer full)</source>
+        <translation>
+            <numerusform>%Ln non capturé (tampon de capture plein)</numerusform>
+            <numerusform>%Ln non capturés (tampon de capture plein)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="249"/>
+        <source>%Ln oldest dropped from the table</source>
+        <translation>
+            <numerusform>%Ln plus ancien retiré du tableau</numerusform>
+            <numerusform>%Ln plus anciens retirés du tableau</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/inspector/InspectorView.cpp" line="251"/>
+        <source>%Ln could not be evaluated</source>
+        <translation>
+            <numerusform>%Ln n’a pas pu être évalué</numerusform>
+            <numerusform>%Ln n’ont pas pu être évalués</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::KeyValueField</name>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="189"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="189"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="215"/>
+        <source>the key is empty</source>
+        <translation>la clé est vide</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="231"/>
+        <source>duplicate key &apos;%1&apos;</source>
+        <translation>clé «&#xa0;%1&#xa0;» en double</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="233"/>
+        <source>row %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::MetricsPanel</name>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="49"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
+        <source>Pause view</source>
+        <translation>Figer l’affichage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="51"/>
+        <source>Freeze the charts; data keeps being recorded</source>
+        <translation>Figer les graphiques&#xa0;; les données continuent d’être enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="55"/>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="56"/>
+        <source>Save the chart shown as a PNG image</source>
+        <translation>Enregistrer le graphique affiché comme image PNG</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="59"/>
+        <source>Last 5 minutes · 4 updates/s · click a legend entry to hide a line</source>
+        <translation>5 dernières minutes · 4 mises à jour/s · cliquez sur une légende pour masquer une courbe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <source>Throughput</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <source>Throughput per node</source>
+        <translation>Débit par nœud</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <source>Consumer lag</source>
+        <translation>Retard du consumer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <source>Kafka consumer lag</source>
+        <translation>Retard du consumer Kafka</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <source>Watermark lag</source>
+        <translation>Retard du watermark</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <source>Watermark lag per node</source>
+        <translation>Retard du watermark par nœud</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <source>Backpressure</source>
+        <translation>Contre-pression</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <source>Queue fill per edge</source>
+        <translation>Remplissage de la file par liaison</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <source>% of capacity</source>
+        <translation>% de la capacité</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <source>Error rate per node</source>
+        <translation>Taux d’erreurs par nœud</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <source>errors/s</source>
+        <translation>erreurs/s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="97"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="142"/>
+        <source>No Kafka source in this pipeline.</source>
+        <translation>Ce pipeline n’a pas de source Kafka.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="141"/>
+        <source>Waiting for consumer lag from the Kafka sources…</source>
+        <translation>En attente du retard des consumers des sources Kafka…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="152"/>
+        <source> in</source>
+        <translation> entrée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="154"/>
+        <source> out</source>
+        <translation> sortie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="197"/>
+        <source>Consumer lag is not reported by the engine yet (MetricsSnapshot has no Kafka partition metrics).</source>
+        <translation>Le moteur ne signale pas encore le retard des consumers (MetricsSnapshot ne contient pas de métriques de partition Kafka).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="211"/>
+        <source> total</source>
+        <translation> total</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="224"/>
+        <source>Watermark lag per node (processing time − watermark)</source>
+        <translation>Retard du watermark par nœud (temps de traitement − watermark)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="225"/>
+        <source>Watermark lag per node (newest event time − watermark; event times are historical)</source>
+        <translation>Retard du watermark par nœud (temps d’événement le plus récent − watermark&#xa0;; les temps d’événement sont historiques)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
+        <source>Resume view</source>
+        <translation>Reprendre l’affichage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="287"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="290"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="294"/>
+        <source>Could not write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="296"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::NodeCanvas</name>
+    <message>
+        <location filename="../widgets/canvas/NodeCanvas.cpp" line="157"/>
+        <source>Drag a node from the palette to start,
+or open an example: File ▸ Open Example</source>
+        <translation>Faites glisser un nœud depuis la palette pour commencer,
+ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::NodePalette</name>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="58"/>
+        <source>Search nodes</source>
+        <translation>Rechercher des nœuds</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="105"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="107"/>
+        <source>Transforms</source>
+        <translation>Transformations</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="109"/>
+        <source>Windows</source>
+        <translation>Fenêtres</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="111"/>
+        <source>Joins</source>
+        <translation>Jointures</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="113"/>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location filename="../widgets/palette/NodePalette.cpp" line="115"/>
+        <source>Sinks</source>
+        <translation>Sorties</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::NumberField</name>
+    <message>
+        <location filename="../widgets/properties/fields/NumberField.cpp" line="108"/>
+        <source>expected an integer</source>
+        <translation>entier attendu</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/NumberField.cpp" line="109"/>
+        <source>expected a number</source>
+        <translation>nombre attendu</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::PipelineScene</name>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="128"/>
+        <source>Release to connect</source>
+        <translation>Relâchez pour connecter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="129"/>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="174"/>
+        <source>Cannot connect: %1</source>
+        <translation>Connexion impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="183"/>
+        <source>Partitioning</source>
+        <translation>Partitionnement</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="192"/>
+        <source>Auto (key-hash into keyed inputs, else forward or rebalance)</source>
+        <translation>Automatique (hachage de clé vers les entrées à clé, sinon forward ou rebalance)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="193"/>
+        <source>Rebalance (round robin over the subtasks)</source>
+        <translation>Rebalance (tourniquet sur les sous-tâches)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="194"/>
+        <source>Broadcast (every record to every subtask)</source>
+        <translation>Broadcast (chaque enregistrement vers chaque sous-tâche)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="195"/>
+        <source>Forward (subtask i to subtask i)</source>
+        <translation>Forward (sous-tâche i vers sous-tâche i)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="240"/>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="240"/>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="249"/>
+        <source>&lt;br/&gt;&lt;i&gt;schema unknown&lt;/i&gt;</source>
+        <translation>&lt;br/&gt;&lt;i&gt;schéma inconnu&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/canvas/SceneInteraction.cpp" line="279"/>
+        <source>schema unknown</source>
+        <translation>schéma inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::PipelineSettingsForm</name>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="40"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
+        <source>Select a node on the canvas to edit its properties.</source>
+        <translation>Sélectionnez un nœud sur le canevas pour modifier ses propriétés.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="52"/>
+        <source>e.g. 10 s</source>
+        <translation>p. ex. 10 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="66"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="67"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="69"/>
+        <source>Delivery</source>
+        <translation>Garantie de livraison</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="70"/>
+        <source>Parallelism</source>
+        <translation>Parallélisme</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="71"/>
+        <source>Checkpoint interval</source>
+        <translation>Intervalle de checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="72"/>
+        <source>Schema evolution</source>
+        <translation>Évolution du schéma</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="98"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="100"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n liaison</numerusform>
+            <numerusform>%n liaisons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="117"/>
+        <source>expected an integer between 1 and 256 (not applied)</source>
+        <translation>entier entre 1 et 256 attendu (non appliqué)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="126"/>
+        <source>must be greater than 0 (not applied)</source>
+        <translation>doit être supérieur à 0 (non appliqué)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="127"/>
+        <source>&apos;%1&apos; is not a duration: %2 (not applied)</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une durée&#xa0;: %2 (non appliqué)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ProblemsView</name>
+    <message>
+        <location filename="../widgets/problems/ProblemsView.cpp" line="40"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../widgets/problems/ProblemsView.cpp" line="40"/>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <location filename="../widgets/problems/ProblemsView.cpp" line="40"/>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <location filename="../widgets/problems/ProblemsView.cpp" line="60"/>
+        <source>No problems: the pipeline is valid.</source>
+        <translation>Aucun problème&#xa0;: le pipeline est valide.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/problems/ProblemsView.cpp" line="104"/>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::PropertyEditor</name>
+    <message>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="132"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="137"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="204"/>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="257"/>
+        <source>%1 (not applied)</source>
+        <translation>%1 (non appliqué)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::RecordTableModel</name>
+    <message>
+        <location filename="../widgets/inspector/RecordTableModel.cpp" line="134"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/RecordTableModel.cpp" line="135"/>
+        <source>event time</source>
+        <translation>temps d’événement</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspector/RecordTableModel.cpp" line="136"/>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::SchemaDefField</name>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="157"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="157"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="177"/>
+        <source>&apos;%1&apos; is not a column name (letters, digits, _)</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de colonne (lettres, chiffres, _)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableFields.cpp" line="179"/>
+        <source>%1: &apos;%2&apos; is not a type: %3</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un type&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::TableField</name>
+    <message>
+        <location filename="../widgets/properties/fields/TableField.cpp" line="32"/>
+        <source>Add a row</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableField.cpp" line="34"/>
+        <source>Remove the selected row</source>
+        <translation>Supprimer la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/fields/TableField.cpp" line="104"/>
+        <source>row %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::TextField</name>
+    <message>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="37"/>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+</context>
+</TS>
