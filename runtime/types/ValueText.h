@@ -48,9 +48,6 @@
 #include <string>
 #include <string_view>
 
-#include "types/Row.h"
-#include "types/Schema.h"
-
 namespace sw::runtime {
 
 inline constexpr std::int64_t kMillisPerDay = 86400000;
@@ -87,8 +84,5 @@ bool parseTimestamp(std::string_view text, std::int64_t& millis);
 void appendDecimal(std::string& out, std::int64_t unscaled, int scale);
 std::string formatDecimal(std::int64_t unscaled, int scale);
 
-/// Renders `row` (with `schema`'s column names) as a JSON object string, Flink-style values:
-/// numbers unquoted, DECIMAL as its exact decimal text, TIMESTAMP as "YYYY-MM-DD HH:MM:SS.mmm".
-std::string rowToJson(const Row& row, const Schema& schema);
 
 } // namespace sw::runtime
