@@ -57,7 +57,9 @@ void CheckpointCoordinator::loop(std::stop_token st)
         m_cv.wait_for(lock, st, std::chrono::milliseconds(m_intervalMs),
                       [&] { return m_aborted.load(); });
         if (st.stop_requested() || m_aborted.load()) break;
-        // One periodic checkpoint at a time; a stuck one is abandoned after the timeout.
+        // One periodic checkpoint at a time, its asynchronous write included (a slow store
+        // never piles up copies of the state); a stuck one is abandoned after the timeout.
+        if (m_writer && m_writer->inFlight() > 0) continue;
         auto now = std::chrono::steady_clock::now();
         if (!m_pending.empty()) {
             if (now - m_pending.rbegin()->second.triggeredAt < timeoutFor(m_intervalMs)) continue;

@@ -8,8 +8,8 @@
 
 #include "exec/Record.h"
 #include "model/DeadLetter.h" // rawHeadersToJson
+#include "types/RowJson.h"
 #include "types/Schema.h"
-#include "types/ValueText.h" // rowToJson
 
 namespace sw::runtime {
 

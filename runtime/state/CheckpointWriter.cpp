@@ -30,6 +30,12 @@ void CheckpointWriter::drain()
     m_cv.wait(lock, [&] { return m_jobs.empty() && !m_busy; });
 }
 
+std::size_t CheckpointWriter::inFlight()
+{
+    std::lock_guard lock(m_mutex);
+    return m_jobs.size() + (m_busy ? 1 : 0);
+}
+
 void CheckpointWriter::failNextWrites(int n)
 {
     std::lock_guard lock(m_mutex);

@@ -28,6 +28,8 @@ public:
     void submit(CheckpointData data, Done done);
     /// Blocks until every submitted checkpoint was written (or failed).
     void drain();
+    /// Checkpoints submitted and not written yet (queued or being written).
+    std::size_t inFlight();
     /// Test hook: the next `n` writes fail with an injected error (a full disk).
     void failNextWrites(int n);
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "exec/Record.h"
+#include "time/EventTime.h"
 #include "types/Row.h"
 
 namespace sw::runtime {

@@ -47,14 +47,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace sw::runtime {
-
-// Declared, not included: types/Value.h includes this header, so including Row.h or Schema.h
-// here would be a cycle (Row.h needs a complete Value).
-class Schema;
-class Value;
 
 inline constexpr std::int64_t kMillisPerDay = 86400000;
 
@@ -90,9 +84,5 @@ bool parseTimestamp(std::string_view text, std::int64_t& millis);
 void appendDecimal(std::string& out, std::int64_t unscaled, int scale);
 std::string formatDecimal(std::int64_t unscaled, int scale);
 
-/// Renders `row` (with `schema`'s column names) as a JSON object string, Flink-style values:
-/// numbers unquoted, DECIMAL as its exact decimal text, TIMESTAMP as "YYYY-MM-DD HH:MM:SS.mmm".
-/// (`row` is a Row, spelled as its type: see the declarations above.)
-std::string rowToJson(const std::vector<Value>& row, const Schema& schema);
 
 } // namespace sw::runtime

@@ -4,7 +4,7 @@
 
 #include <QColor>
 
-#include "types/ValueText.h"
+#include "types/RowJson.h"
 #include "types/Value.h"
 
 namespace sw::widgets {
