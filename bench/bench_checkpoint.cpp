@@ -13,6 +13,7 @@
 #include "catalog/Catalog.h"
 #include "exec/Collector.h"
 #include "exec/OperatorContext.h"
+#include "exec/OperatorRegistry.h"
 #include "operators/windows/TimeWindowOperator.h"
 #include "state/CheckpointStore.h"
 
@@ -53,7 +54,7 @@ std::unique_ptr<Instance> build(const NodeSpec& n)
     in->outputs = Catalog::instance().deriveSchemas(n, {&in->inputs[0]}, d);
     const NodeType* t = Catalog::instance().find(n.type);
     OperatorSpec spec{n, *t, in->inputs, in->outputs, 0, 1, {}};
-    auto op = t->createOperator(spec);
+    auto op = (*builtinOperators().find(n.type))(spec);
     if (!op) {
         std::fprintf(stderr, "%s\n", op.error().message.c_str());
         std::exit(1);
