@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "BrokerCommand.h"
+#include "CommandSupport.h"
 #include "Commands.h"
 #include "catalog/Catalog.h"
-#include "catalog/PipelineLoader.h"
 #include "connectors/dlq/DeadLetterReplay.h"
 #include "exec/Engine.h"
 #include "exec/PhysicalPlan.h"
@@ -155,16 +155,10 @@ int runDlqCommand(int argc, char** argv)
 {
     DlqArgs a;
     if (int rc = parseArgs(argc, argv, a); rc >= 0) return rc;
-    auto loaded = runtime::loadPipelineFile(a.file);
-    if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", a.file.c_str(), loaded.error().toString().c_str());
-        return 2;
-    }
+    auto loaded = loadPipelineOrReport(a.file);
+    if (!loaded) return 2;
     const runtime::PipelineSpec& pipeline = *loaded;
-    if (a.dataDir.empty())
-        a.dataDir =
-            (pipeline.settings.name.empty() ? std::string("pipeline") : pipeline.settings.name) +
-            ".data";
+    a.dataDir = dataDirectoryFor(pipeline, a.dataDir);
     auto node = dlqNode(pipeline, a.dlqNode);
     if (!node) {
         std::fprintf(stderr, "dlq: %s\n", node.error().message.c_str());

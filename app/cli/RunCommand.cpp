@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "BrokerCommand.h"
+#include "CommandSupport.h"
 #include "Commands.h"
 #include "RunReport.h"
 #include "catalog/Catalog.h"
@@ -171,16 +172,10 @@ int runRunCommand(int argc, char** argv)
 {
     RunArgs a;
     if (int rc = parseArgs(argc, argv, a); rc >= 0) return rc;
-    auto loaded = runtime::loadPipelineFile(a.file);
-    if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", a.file.c_str(), loaded.error().toString().c_str());
-        return 2;
-    }
+    auto loaded = loadPipelineOrReport(a.file);
+    if (!loaded) return 2;
     const runtime::PipelineSpec& pipeline = *loaded;
-    if (a.dataDir.empty())
-        a.dataDir =
-            (pipeline.settings.name.empty() ? std::string("pipeline") : pipeline.settings.name) +
-            ".data";
+    a.dataDir = dataDirectoryFor(pipeline, a.dataDir);
     std::error_code ec;
     std::filesystem::create_directories(a.dataDir, ec);
     if (ec) {
