@@ -2,6 +2,8 @@
 // fixed, at the node that failed them; sources read nothing new; what still fails is reported.
 #include <QtTest>
 
+#include "CliProcess.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,16 +14,7 @@ namespace {
 
 int runCli(const QStringList& args, QString* out = nullptr)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(SW_CLI_PATH), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    if (out) *out = QString::fromUtf8(p.readAll());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return runCliProcess(args, out);
 }
 
 /// id -> unit of every line of a JSONL output file.

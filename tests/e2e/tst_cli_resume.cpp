@@ -5,6 +5,8 @@
 // messages; --from-scratch discards the checkpoints.
 #include <QtTest>
 
+#include "CliProcess.h"
+
 #include <sqlite3.h>
 
 #include <QFile>
@@ -74,16 +76,7 @@ int completedCheckpoints(const QString& dir)
 
 int run(const QStringList& args, QString* out)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(SW_CLI_PATH), QStringList{"run"} + args);
-    if (!p.waitForFinished(180000)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    *out = QString::fromUtf8(p.readAll());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return runCliProcess(QStringList{"run"} + args, out, 180000);
 }
 } // namespace
 

@@ -2,6 +2,8 @@
 // write a --report whose metrics add up; a failing operator exits 1 and names its node.
 #include <QtTest>
 
+#include "CliProcess.h"
+
 #include <csignal>
 
 #include <QElapsedTimer>
@@ -22,16 +24,7 @@ QString src(const QString& rel)
 /// Runs `streamwright-run run <args>`; returns the exit code (-1 = did not finish).
 int runCli(const QStringList& args, QString* out = nullptr)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(SW_CLI_PATH), QStringList{"run"} + args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    if (out) *out = QString::fromUtf8(p.readAll());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return runCliProcess(QStringList{"run"} + args, out);
 }
 
 QJsonObject readReport(const QString& path)
