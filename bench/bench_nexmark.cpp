@@ -14,11 +14,13 @@
 // other load on the machine), followed by the median and range of the per-repetition ratios.
 // The ratio depends on the machine's load (other processes evict the engine's larger working
 // set more than the hand loop's one row): compare figures taken at the same load.
-// Usage: bench_nexmark [events] [query|all|taps] [reps]. Prints figures; asserts nothing, but
-// exits 1 when any repetition's engine checksum differs from the hand loop's.
+// Usage: bench_nexmark [events] [query|all|taps|checkpoints] [reps] (--help). Prints figures;
+// asserts nothing, but exits 1 when any repetition's engine checksum differs from the hand
+// loop's. "checkpoints": q5 and orders with checkpoints every 1 s against none (issue 12).
 // SW_BENCH_BATCH=N sets the engine's batch size and source poll size (default 512).
 // "taps": q0/q2 with and without a tap on the source edge, and the untapped check's cost.
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -135,9 +137,17 @@ struct Figures {
     double wall = 0, cpu = 0;
     Check check;
     std::string error;
+    std::uint64_t checkpoints = 0; ///< completed (with checkpointing on)
 };
 
-Figures runEngine(const Query& q, std::uint64_t n, bool tapped = false)
+/// Checkpointing for a run: every `intervalMs` into a store at `storePath` (0 = off).
+struct Checkpointing {
+    std::int64_t intervalMs = 0;
+    std::string storePath;
+};
+
+Figures runEngine(const Query& q, std::uint64_t n, bool tapped = false,
+                  const Checkpointing& cp = {})
 {
     PipelineSpec p;
     NodeSpec src =
@@ -156,6 +166,8 @@ Figures runEngine(const Query& q, std::uint64_t n, bool tapped = false)
     EngineOptions o;
     if (const char* b = std::getenv("SW_BENCH_BATCH")) // experiments: records per batch and poll
         o.batchSize = o.sourcePollRecords = std::max<std::size_t>(1, std::strtoull(b, nullptr, 10));
+    o.checkpointIntervalMs = cp.intervalMs;
+    o.checkpointStorePath = cp.storePath;
     GeneratorConfig gc = genConfig(q.kind);
     o.operatorOverrides["src"] = [gc,
                                   n](const OperatorSpec& s) -> Result<std::unique_ptr<Operator>> {
@@ -175,6 +187,7 @@ Figures runEngine(const Query& q, std::uint64_t n, bool tapped = false)
     e.wait();
     f.wall = wallSeconds() - w0;
     f.cpu = cpuSeconds() - c0;
+    f.checkpoints = e.completedCheckpoints();
     for (const auto& ev : e.pollEvents())
         if (ev.kind == EngineEvent::Kind::Error) f.error += ev.nodeId + ": " + ev.message + "; ";
     return f;
@@ -232,6 +245,63 @@ int benchTaps(std::uint64_t n)
     return 0;
 }
 
+/// Checkpoints (issue 12): q5 and orders with checkpoints every second (window state written to
+/// a checkpoint store in a temporary directory, fsync included) against checkpoints off,
+/// alternating, best and median of `reps`. Target: at least 0.9.
+int benchCheckpoints(std::uint64_t n, int reps)
+{
+    char tmpl[] = "/tmp/sw-bench-cp-XXXXXX";
+    const char* dir = mkdtemp(tmpl);
+    if (!dir) {
+        std::perror("mkdtemp");
+        return 1;
+    }
+    std::printf("%-7s %10s %12s %12s %6s %13s %12s\n", "query", "events", "off ev/s", "1 s ev/s",
+                "ratio", "median [range]", "checkpoints");
+    int bad = 0;
+    for (const Query& q : makeQueries()) {
+        if (q.name != "q5" && q.name != "orders") continue;
+        std::vector<double> off, on, ratio;
+        std::uint64_t completed = 0;
+        for (int rep = 0; rep < reps; ++rep) {
+            const std::string store =
+                std::string(dir) + "/" + q.name + "-" + std::to_string(rep) + ".sqlite";
+            Figures a, b;
+            if (rep % 2 == 0) {
+                a = runEngine(q, n);
+                b = runEngine(q, n, false, {1000, store});
+            } else {
+                b = runEngine(q, n, false, {1000, store});
+                a = runEngine(q, n);
+            }
+            std::remove(store.c_str());
+            std::remove((store + "-wal").c_str());
+            std::remove((store + "-shm").c_str());
+            if (!a.error.empty() || !b.error.empty() || !(a.check == b.check)) {
+                std::printf("%-7s error or different results: %s %s\n", q.name.c_str(),
+                            a.error.c_str(), b.error.c_str());
+                ++bad;
+                break;
+            }
+            off.push_back(double(n) / a.cpu);
+            on.push_back(double(n) / b.cpu);
+            ratio.push_back(on.back() / off.back());
+            completed = std::max(completed, b.checkpoints);
+        }
+        if (ratio.empty()) continue;
+        std::sort(ratio.begin(), ratio.end());
+        const double best =
+            *std::max_element(on.begin(), on.end()) / *std::max_element(off.begin(), off.end());
+        std::printf("%-7s %10llu %10.2fM %10.2fM %6.2f %4.2f [%.2f-%.2f] %12llu\n", q.name.c_str(),
+                    (unsigned long long)n, *std::max_element(off.begin(), off.end()) / 1e6,
+                    *std::max_element(on.begin(), on.end()) / 1e6, best, ratio[ratio.size() / 2],
+                    ratio.front(), ratio.back(), (unsigned long long)completed);
+        std::fflush(stdout);
+    }
+    rmdir(dir);
+    return bad ? 1 : 0;
+}
+
 /// Best-of-N measurement of one query: each repetition runs the hand loop and the engine back to
 /// back (alternating which goes first, so a slow phase of the machine hits both alike), the
 /// checksums of every repetition must agree.
@@ -286,12 +356,49 @@ double medianOf(std::vector<double> v)
     return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
+namespace {
+int usage(FILE* to)
+{
+    std::fprintf(to, "usage: bench_nexmark [EVENTS] [QUERY|all|taps|checkpoints] [REPS]\n"
+                     "  EVENTS       events per run (default 5000000; checkpoints: 20000000)\n"
+                     "  QUERY        q0 q1 q2 q5 q11 orders, or all (default)\n"
+                     "  taps         q0/q2 with and without a tap on the source edge\n"
+                     "  checkpoints  q5/orders with checkpoints every 1 s against none\n"
+                     "  REPS         interleaved repetitions (default 5)\n"
+                     "Prints engine / hand-loop ratios; exits 1 when results differ.\n");
+    return to == stdout ? 0 : 2;
+}
+
+bool isNumber(const char* s)
+{
+    if (!*s) return false;
+    for (; *s; ++s)
+        if (*s < '0' || *s > '9') return false;
+    return true;
+}
+} // namespace
+
 int main(int argc, char** argv)
 {
-    std::uint64_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 5'000'000;
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") return usage(stdout);
+    if (argc > 4 || (argc > 1 && !isNumber(argv[1])) || (argc > 3 && !isNumber(argv[3])))
+        return usage(stderr);
     std::string only = argc > 2 ? argv[2] : "";
+    bool known = only.empty() || only == "all" || only == "taps" || only == "checkpoints";
+    for (const Query& q : makeQueries())
+        known = known || q.name == only;
+    if (!known) {
+        std::fprintf(stderr, "bench_nexmark: unknown query '%s'\n", only.c_str());
+        return usage(stderr);
+    }
+    const std::uint64_t n = argc > 1                ? std::strtoull(argv[1], nullptr, 10)
+                            : only == "checkpoints" ? 20'000'000
+                                                    : 5'000'000;
+    if (n == 0) return usage(stderr);
     const int reps = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
     if (only == "taps") return benchTaps(n);
+    if (only == "checkpoints") return benchCheckpoints(n, reps);
     if (only == "all") only.clear();
     std::printf("best of %d interleaved repetitions (hand loop and engine alternate); rates are "
                 "events per CPU-second (per busy core)\n",
