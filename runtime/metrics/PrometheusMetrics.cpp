@@ -187,6 +187,7 @@ MetricsEndpoint::start(int port, std::string pipeline, std::function<MetricsSnap
         return makeError("metrics port " + std::to_string(port) + " is not a port (0..65535)");
     std::unique_ptr<MetricsEndpoint> e(new MetricsEndpoint());
     e->m_impl = std::make_unique<Impl>();
+    e->m_pipeline = pipeline;
     e->m_impl->collector =
         std::make_shared<SnapshotCollector>(std::move(pipeline), std::move(source));
     try {

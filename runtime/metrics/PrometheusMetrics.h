@@ -52,6 +52,8 @@ public:
     MetricsEndpoint& operator=(const MetricsEndpoint&) = delete;
 
     int port() const { return m_port; }
+    /// The `pipeline` label of its series.
+    const std::string& pipeline() const { return m_pipeline; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/metrics"; }
 
     struct Impl;
@@ -60,6 +62,7 @@ private:
     MetricsEndpoint() = default;
     std::unique_ptr<Impl> m_impl;
     int m_port = 0;
+    std::string m_pipeline;
 };
 
 } // namespace sw::runtime
