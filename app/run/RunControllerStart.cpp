@@ -161,6 +161,13 @@ void RunController::onStartFinished(std::shared_ptr<StartResult> r)
             colon != std::string::npos && m_pipeline.findNode(msg.substr(0, colon)))
             node = msg.substr(0, colon);
         addProblem(RunProblem::Severity::Error, node, msg, 0);
+        // State that does not fit the edited pipeline (or an unreadable store) refuses a resume.
+        if (r->from == StartFrom::LatestCheckpoint && msg.find("restore") != std::string::npos)
+            addProblem(RunProblem::Severity::Info, node,
+                       tr("Run from Scratch (Ctrl+F5) discards the checkpoints and runs the "
+                          "pipeline as it is now")
+                           .toStdString(),
+                       0);
         m_outcome = RunOutcome::StartFailed;
         setState(RunState::Idle);
         Q_EMIT runEnded(m_outcome);
