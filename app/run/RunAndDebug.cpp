@@ -122,7 +122,7 @@ void RunAndDebug::createActions()
         m_controller->restart(m_hooks.pipeline());
     });
     m_runFromScratch =
-        new QAction(actionIcon(QStringLiteral("run-scratch")), tr("Run from &Scratch"), this);
+        new QAction(actionIcon(QStringLiteral("run-scratch")), tr("Run &from Scratch"), this);
     m_runFromScratch->setObjectName(QStringLiteral("actionRunFromScratch"));
     m_runFromScratch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
     m_runFromScratch->setToolTip(

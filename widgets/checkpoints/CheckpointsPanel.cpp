@@ -142,7 +142,8 @@ QTreeWidgetItem* CheckpointsPanel::itemFor(const runtime::CheckpointRecord& r) c
     }
     for (const runtime::SubtaskCheckpointStats& s : r.subtasks) {
         auto* child = new QTreeWidgetItem(item);
-        child->setText(Id, tr("%1 [%2]").arg(QString::fromStdString(s.nodeId)).arg(s.subtask));
+        child->setText(
+            Id, QStringLiteral("%1 [%2]").arg(QString::fromStdString(s.nodeId)).arg(s.subtask));
         child->setText(Size, formatBytes(s.stateBytes));
         child->setText(Alignment, formatDuration(s.alignmentMs));
     }
