@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -135,48 +136,86 @@ void TstCliExactlyOnce::killedTwelveTimesOutputsExactlyOnce()
     int kills = 0;
     std::int64_t lastRows = 0;
     std::map<std::string, int> kinds;
+    std::set<long long> seenIds; // visible in the part files at the last look
     while (kills < kKills) {
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(QStringLiteral(SW_CLI_PATH), {"run", file, "--data-dir", data, "--quiet"});
         QVERIFY(p.waitForStarted());
-        // The kill point: after 1..3 more checkpoints complete, or after 500..4000 more raw
-        // rows are committed, chosen by the RNG; either way an observed event of the run.
-        const bool onCheckpoints = rng() % 2 == 0;
-        const std::int64_t base = onCheckpoints ? scalar(store, "SELECT MAX(checkpoint) FROM "
-                                                                "checkpoint_completed")
-                                                : lastRows;
-        const std::int64_t target = base + (onCheckpoints ? 1 + rng() % 3 : 500 + rng() % 3501);
+        // The kill point, chosen by the RNG among observed events of the run: 1..3 more
+        // checkpoints completed; 500..4000 more raw rows committed; or 1..2 more times a pending
+        // part file is seen (a checkpoint's barrier passed the file sink, its commit has not
+        // happened yet: the crash window of the two-phase commit).
+        enum class Kill { Checkpoints, Rows, Pending };
+        const auto kind = static_cast<Kill>(rng() % 3);
+        const std::int64_t completed =
+            scalar(store, "SELECT MAX(checkpoint) FROM checkpoint_completed");
+        const std::int64_t target = kind == Kill::Checkpoints ? completed + 1 + rng() % 3
+                                    : kind == Kill::Rows      ? lastRows + 500 + rng() % 3501
+                                                              : 1 + rng() % 2;
         bool reached = false;
+        int pendingSeen = 0;
+        QStringList lastPending;
         while (p.state() == QProcess::Running && !reached) {
-            p.waitForFinished(5);
-            reached = onCheckpoints ? scalar(store, "SELECT MAX(checkpoint) FROM "
-                                                    "checkpoint_completed") >= target
-                                    : scalar(raw, "SELECT COUNT(*) FROM raw") >= target;
+            p.waitForFinished(2);
+            switch (kind) {
+            case Kill::Checkpoints:
+                reached =
+                    scalar(store, "SELECT MAX(checkpoint) FROM checkpoint_completed") >= target;
+                break;
+            case Kill::Rows:
+                reached = scalar(raw, "SELECT COUNT(*) FROM raw") >= target;
+                break;
+            case Kill::Pending: {
+                const QStringList pending =
+                    QDir(data + "/orders")
+                        .entryList(QStringList{".part-*.pending"}, QDir::Hidden | QDir::Files);
+                if (!pending.isEmpty() && pending != lastPending) ++pendingSeen;
+                lastPending = pending;
+                reached = pendingSeen >= target;
+                break;
+            }
+            }
         }
         if (p.state() != QProcess::Running) {
             // The input ended before the kill point: the run finished cleanly.
             QVERIFY2(p.exitCode() == 0, p.readAll().constData());
             break;
         }
+        // The reader, right before the kill (the run is live) and after it: whole files only,
+        // nothing twice, the table without duplicates, and nothing visible ever taken back (what
+        // a reader saw was committed: the files seen before stay, the rows never get fewer).
+        auto read = [&] {
+            bool ok = true;
+            const auto ids = visibleFileIds(data + "/orders", &ok);
+            QVERIFY(ok);
+            QVERIFY2(noDuplicates(ids), "a record is visible in two part files");
+            QVERIFY2(std::includes(ids.begin(), ids.end(), seenIds.begin(), seenIds.end()),
+                     "a record a reader saw is no longer visible: it was not committed");
+            seenIds = std::set<long long>(ids.begin(), ids.end());
+            // One statement: one snapshot of the table while the run may be committing.
+            const auto counts = rows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
+            const std::int64_t count = counts.empty() ? 0 : std::stoll(counts[0][0]);
+            QCOMPARE(counts.empty() ? "0" : counts[0][1], counts.empty() ? "0" : counts[0][0]);
+            QVERIFY(count >= lastRows);
+            lastRows = count;
+        };
+        read();
+        if (QTest::currentTestFailed()) return;
         p.kill(); // SIGKILL
         p.waitForFinished();
         ++kills;
-        ++kinds[onCheckpoints ? "checkpoint" : "rows"];
-        // The reader, between kills: whole files only, nothing twice, the table without
-        // duplicates, and the rows committed never fewer than before (nothing taken back).
-        bool ok = true;
-        const auto ids = visibleFileIds(data + "/orders", &ok);
-        QVERIFY(ok);
-        QVERIFY2(noDuplicates(ids), "a record is visible in two part files");
-        const std::int64_t count = scalar(raw, "SELECT COUNT(*) FROM raw");
-        QCOMPARE(count, scalar(raw, "SELECT COUNT(DISTINCT order_id) FROM raw"));
-        QVERIFY(count >= lastRows);
-        lastRows = count;
+        ++kinds[kind == Kill::Checkpoints ? "checkpoints"
+                : kind == Kill::Rows      ? "rows"
+                                          : "pending"];
+        read();
+        if (QTest::currentTestFailed()) return;
     }
     QVERIFY2(kills >= 10, qPrintable(QString("only %1 kills before the input ended").arg(kills)));
-    qInfo("kills: %d (%d on checkpoints, %d on committed rows), rows committed at the last: %lld",
-          kills, kinds["checkpoint"], kinds["rows"], static_cast<long long>(lastRows));
+    qInfo("kills: %d (%d on checkpoints, %d on committed rows, %d on pending part files), rows "
+          "committed at the last: %lld",
+          kills, kinds["checkpoints"], kinds["rows"], kinds["pending"],
+          static_cast<long long>(lastRows));
 
     // The last run goes to the end of the input.
     QString out;
