@@ -95,6 +95,7 @@ void RunController::launch(const runtime::PipelineSpec& pipeline, StartFrom from
                               ? runtime::EngineOptions::Restore::Latest
                               : runtime::EngineOptions::Restore::None;
         options.startGated = true;
+        runtime::applyPipelineSettings(options, pipeline.settings); // restarts, retention
         result->status = engine->start(pipeline, options);
         if (const runtime::PhysicalPlan* plan = engine->plan())
             result->validation = plan->validation;

@@ -76,6 +76,7 @@ void Subtask::sourceCheckpoints()
     // a newer barrier subsumes an older one).
     if (std::int64_t t = cc->latestTrigger(); t > m_lastBarrier) sourceBarrier(t);
     deliverCompletion();
+    deliverCommits(); // two-phase-commit sinks chained to this source
 }
 
 void Subtask::awaitCheckpoint(std::int64_t id, const std::stop_token& st)
@@ -105,6 +106,7 @@ void Subtask::runSource(const std::stop_token& st)
         drainChainInjections();
         if (m_env.paused.load(std::memory_order_acquire) ||
             !m_env.released.load(std::memory_order_acquire)) {
+            if (m_env.paused.load(std::memory_order_relaxed)) m_counters.pausedTurns.add(1);
             flushChain();
             std::this_thread::sleep_for(milliseconds(5));
             continue;
