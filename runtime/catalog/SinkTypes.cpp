@@ -49,6 +49,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
     };
     kafka.kafka = KafkaRole::Producer;
     kafka.sinkReplay = SinkReplay::CompactsWhenKeyed;
+    kafka.exactlyOnce = true;
     kafka.flinkSql = FlinkSqlExport::KafkaSink;
     types.push_back(kafka);
 
@@ -71,6 +72,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
     sqlite.sinkReplay = SinkReplay::UpsertsWhenKeyed;
+    sqlite.exactlyOnce = true;
     sqlite.flinkSql = FlinkSqlExport::JdbcSink;
     types.push_back(sqlite);
 
@@ -83,6 +85,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a file path is required");
     };
     file.sinkReplay = SinkReplay::Duplicates;
+    file.exactlyOnce = true; // part files committed on checkpoints
     file.flinkSql = FlinkSqlExport::FilesystemSink;
     types.push_back(file);
 

@@ -104,6 +104,21 @@ public:
     /// replayed all together or not at all after a restart (a fired window; a dropped duplicate
     /// with its original). Keep them coarse (per window end, not per key): few per checkpoint.
     virtual void collectReplayUnits(std::vector<ReplayUnit>& units) { (void)units; }
+
+    /// Two-phase-commit sinks (Flink's TwoPhaseCommitSinkFunction / CheckpointListener), used
+    /// under `"delivery": "exactly-once"`: prepareSnapshotPreBarrier pre-commits what arrived
+    /// before barrier k durably but invisibly (a staging table, a hidden part file, an open
+    /// transaction), snapshotState records what is pre-committed, and notifyCheckpointComplete
+    /// makes it visible once k is durably stored. True makes the engine deliver
+    /// notifyCheckpointComplete on this operator's thread, and, when its input ends, take a
+    /// final checkpoint that covers everything it received and wait for it (bounded by the stop)
+    /// before closing, so the last transaction is committed (Flink's final checkpoint).
+    virtual bool isTwoPhaseCommitSink() const { return false; }
+    /// Checkpoint `checkpointId` is complete (durably stored): commit what was pre-committed
+    /// for it and for every earlier checkpoint (ids increase; a completion may subsume earlier
+    /// ones, which are then never notified). Called between inputs on the subtask's thread.
+    /// Throwing fails the subtask (a restart restores the checkpoint and commits again).
+    virtual void notifyCheckpointComplete(std::int64_t checkpointId) { (void)checkpointId; }
 };
 
 /// What poll() reports to the source task.
@@ -119,6 +134,7 @@ enum class SourceStatus : std::uint8_t {
 /// a source only emits records (and errors). Sources have no inputs: processBatch is unused.
 class SourceOperator : public Operator {
 public:
+    using Operator::notifyCheckpointComplete;
     /// Emit at most `maxRecords` records (to port 0, and parse failures via out.emitError) and
     /// return quickly: never block longer than ~100 ms (e.g. a Kafka poll timeout), so stop
     /// and pause are prompt. Backpressure happens inside out.emit() when channels are full.
@@ -178,6 +194,11 @@ struct OperatorSpec {
     /// downstream has its errors output connected (PlanNode::keepRawBytes). Otherwise only
     /// records that fail to parse carry their bytes.
     bool keepRawBytes = false;
+    /// The pipeline's delivery guarantee: sinks that can take part in exactly-once
+    /// (isTwoPhaseCommitSink) do so under ExactlyOnce.
+    DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
+    /// The pipeline's name (e.g. the default transactional id prefix of Kafka sinks).
+    std::string pipelineName;
 };
 
 /// Wraps a concrete operator as a factory result: `return makeOperator<FilterOperator>(...)`.

@@ -79,6 +79,8 @@ bool Subtask::openChain(const std::stop_token& st)
             return;
         }
         m.m_opened = true;
+        m.m_twoPhase = !m.m_source && m.m_op->isTwoPhaseCommitSink();
+        m_chainCommits = m_chainCommits || m.m_twoPhase;
         if (!m.m_restore) return;
         try {
             m.restoreState();
@@ -117,6 +119,7 @@ void Subtask::run(std::stop_token st)
                 runSource(st);
             else
                 runOperator(st);
+            awaitFinalCommits(st);
         }
     } catch (const ChainedFailure& f) {
         m_env.fail(f.nodeId, f.message);
@@ -239,7 +242,7 @@ void Subtask::runOperator(const std::stop_token& st)
     bool done = gate.channelCount() == 0;
     if (done) {
         m_op->endOfInput(m_out);
-        reportFinished();
+        finishInput();
     }
     while (!done) {
         int ch = 0;
@@ -254,6 +257,7 @@ void Subtask::runOperator(const std::stop_token& st)
         drainChainInjections();
         if (r == InputGate::PopResult::Element) done = handle(ch, gate.portOf(ch), e);
         fireChainTimers(OperatorContext::processingTimeMs());
+        deliverCommits();
         m_out.updateCounters();
         auto t1 = std::chrono::steady_clock::now();
         m_counters.busyNs.add(static_cast<std::uint64_t>((t1 - t0).count()));
@@ -312,7 +316,7 @@ bool Subtask::handle(int ch, int port, StreamElement& e)
         if (m_ended < inputCount()) return false;
         drainInjections(); // injected before the stop: processed before the end
         if (!m_inputStopped) m_op->endOfInput(m_out);
-        reportFinished();
+        finishInput();
         return true;
     }
     return false;

@@ -76,6 +76,7 @@ void Subtask::sourceCheckpoints()
     // a newer barrier subsumes an older one).
     if (std::int64_t t = cc->latestTrigger(); t > m_lastBarrier) sourceBarrier(t);
     deliverCompletion();
+    deliverCommits(); // two-phase-commit sinks chained to this source
 }
 
 void Subtask::awaitCheckpoint(std::int64_t id, const std::stop_token& st)
