@@ -135,6 +135,7 @@ private Q_SLOTS:
     void crashPoints_data();
     void crashPoints();
     void restoringAnOlderCheckpointRemovesNewerParts();
+    void keyedSqliteSinkUpsertsAtCommit();
     void consoleSinkIsWarnedOf();
     void faultPlanExactlyOnce();
 };
@@ -218,6 +219,43 @@ void TstExactlyOnce::restoringAnOlderCheckpointRemovesNewerParts()
     SinkRun b = openSink(Kind::File, dir);
     b.restore(cp1);
     QCOMPARE(visible(Kind::File, dir), range(0, 10));
+}
+
+void TstExactlyOnce::keyedSqliteSinkUpsertsAtCommit()
+{
+    // With key_fields the commit upserts the staged rows in arrival order: the last version of
+    // a key wins, within a checkpoint and across checkpoints, and nothing shows before it.
+    QTemporaryDir tmp;
+    const std::string dir = tmp.path().toStdString();
+    SinkRun s;
+    NodeSpec n = makeNode("out", "sqlite-sink",
+                          {{"path", "out.sqlite"}, {"table", "t"}, {"key_fields", {"id"}}});
+    s.h = std::make_unique<OperatorHarness>(n, std::vector<Schema>{kSchema}, 0, 1, dir);
+    s.out = std::make_unique<CaptureCollector>(1, 0, "out");
+    OperatorSpec spec{
+        s.h->node, *Catalog::instance().find("sqlite-sink"), s.h->inputs, s.h->outputs, 0, 1, dir};
+    spec.delivery = DeliveryGuarantee::ExactlyOnce;
+    s.op = std::move(*builtinOperators().find("sqlite-sink")->operator()(spec));
+    QVERIFY(s.op->open(*s.h->ctx).isOk());
+    auto version = [](std::int64_t id, const std::string& name) {
+        Record r;
+        r.row = {Value::integer(id), Value::string(name)};
+        return r;
+    };
+    const std::string db = dir + "/out.sqlite";
+    feed(*s.op, {version(1, "a1"), version(2, "b1"), version(1, "a2")}, s.out->out());
+    s.barrier(1, nullptr);
+    QCOMPARE(sqliteRows(db, "SELECT COUNT(*) FROM t")[0][0], std::string("0"));
+    s.op->notifyCheckpointComplete(1);
+    feed(*s.op, {version(2, "b2"), version(3, "c1"), version(2, "b3")}, s.out->out());
+    s.barrier(2, nullptr);
+    QCOMPARE(sqliteRows(db, "SELECT name FROM t WHERE id = 2")[0][0], std::string("b1"));
+    s.op->notifyCheckpointComplete(2);
+    const auto got = sqliteRows(db, "SELECT id, name FROM t ORDER BY id");
+    const std::vector<std::vector<std::string>> want = {{"1", "a2"}, {"2", "b3"}, {"3", "c1"}};
+    QVERIFY(got == want);
+    QCOMPARE(sqliteRows(db, "SELECT checkpoint FROM __sw_sink_commits WHERE sink = 'out#0'")[0][0],
+             std::string("2"));
 }
 
 void TstExactlyOnce::consoleSinkIsWarnedOf()
