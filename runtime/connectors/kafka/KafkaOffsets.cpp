@@ -1,5 +1,5 @@
-// kafka-source: consumer-group handling (assignment with start positions, revocation with
-// commits), offset commits and pause/resume.
+#include "connectors/kafka/KafkaOffsets.h"
+
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -7,6 +7,9 @@
 #include <librdkafka/rdkafka.h>
 
 #include "connectors/kafka/KafkaSource.h"
+#include "exec/OperatorContext.h"
+#include "exec/SourceHolds.h"
+#include "state/OperatorState.h"
 #include "state/StateCodec.h"
 
 namespace sw::runtime::kafka {
@@ -28,33 +31,14 @@ std::set<StartKey>& startApplied()
 
 constexpr std::uint64_t kOffsetsFormat = 1;
 
-bool isCooperative(rd_kafka_t* rk)
-{
-    const char* p = rd_kafka_rebalance_protocol(rk);
-    return p && std::string(p) == "COOPERATIVE";
-}
-
 } // namespace
 
-void KafkaSource::onRebalance(rd_kafka_t* rk, int err, rd_kafka_topic_partition_list_t* parts)
+KafkaOffsets::KafkaOffsets(const SourceSettings& s, PartitionTable& table, SourceCounters& counters)
+    : m_s(s), m_table(table), m_counters(counters)
 {
-    const bool coop = isCooperative(rk);
-    if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
-        assign(rk, parts, coop);
-    } else if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
-        revoke(rk, parts, coop);
-    } else {
-        {
-            std::lock_guard lock(m_mutex);
-            m_lastError = std::string("rebalance error: ") +
-                          rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
-        }
-        revoke(rk, parts, coop);
-    }
-    m_rebalances.fetch_add(1);
 }
 
-void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
+void KafkaOffsets::resolveStart(rd_kafka_topic_partition_list_t* parts)
 {
     // The group's committed offsets (blocking, bounded).
     rd_kafka_topic_partition_list_t* committed = rd_kafka_topic_partition_list_copy(parts);
@@ -64,7 +48,7 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
         rd_kafka_topic_partition_t& tp = parts->elems[i];
         std::int64_t c = cerr ? RD_KAFKA_OFFSET_INVALID : committed->elems[i].offset;
         if (c >= 0) {
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_table.mutex);
             m_knownCommitted[tp.partition] = c;
         }
         bool first;
@@ -77,7 +61,7 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
         }
         {
             // A restored checkpoint's offset wins over the group's (Flink's KafkaSource).
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_table.mutex);
             if (auto r = m_restored.find(tp.partition); r != m_restored.end()) {
                 tp.offset = r->second;
                 m_restored.erase(r);
@@ -98,9 +82,17 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
         case StartFrom::Earliest:
             tp.offset = RD_KAFKA_OFFSET_BEGINNING;
             break;
-        case StartFrom::Latest:
-            tp.offset = RD_KAFKA_OFFSET_END;
+        case StartFrom::Latest: {
+            // Resolved to a concrete offset now (Flink's OffsetsInitializer.latest() resolves
+            // at split assignment): what is produced after the assignment is read.
+            std::int64_t lo = -1, hi = -1;
+            tp.offset = rd_kafka_query_watermark_offsets(m_rk, m_s.topic.c_str(), tp.partition, &lo,
+                                                         &hi, 5000) ||
+                                hi < 0
+                            ? RD_KAFKA_OFFSET_END
+                            : hi;
             break;
+        }
         case StartFrom::Timestamp:
             byTime.push_back(tp.partition);
             break;
@@ -124,109 +116,74 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
             tp->offset = q->elems[i].offset >= 0 ? q->elems[i].offset : RD_KAFKA_OFFSET_END;
         } else {
             tp->offset = RD_KAFKA_OFFSET_BEGINNING;
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_table.mutex);
             m_skipBefore[tp->partition] = m_s.startTimestampMs;
         }
     }
     rd_kafka_topic_partition_list_destroy(q);
 }
 
-void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
+void KafkaOffsets::assignUpTo(int count, bool paused)
 {
-    retryFailedCommits(); // before reading the committed offsets of the new assignment
+    rd_kafka_topic_partition_list_t* parts = rd_kafka_topic_partition_list_new(4);
+    for (int p = m_assignedUpTo; p < count; ++p)
+        if (kafkaPartitionOwner(m_s.topic, p, m_s.parallelism) == m_s.subtask)
+            rd_kafka_topic_partition_list_add(parts, m_s.topic.c_str(), p);
+    const bool initial = m_assignedUpTo == 0;
+    m_assignedUpTo = count;
+    if (parts->cnt == 0) {
+        rd_kafka_topic_partition_list_destroy(parts);
+        return;
+    }
     resolveStart(parts);
+    if (!initial) // partitions created while running start at the beginning (Flink)
+        for (int i = 0; i < parts->cnt; ++i)
+            if (parts->elems[i].offset == RD_KAFKA_OFFSET_INVALID ||
+                parts->elems[i].offset == RD_KAFKA_OFFSET_END)
+                parts->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
     std::int64_t now = OperatorContext::processingTimeMs();
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_table.mutex);
         for (int i = 0; i < parts->cnt; ++i) {
             const rd_kafka_topic_partition_t& tp = parts->elems[i];
-            Part p;
+            PartitionState p;
             p.id = tp.partition;
             p.next = tp.offset >= 0 ? tp.offset : -1;
             p.lastRecordMs = now;
+            p.paused = paused;
             if (auto it = m_skipBefore.find(tp.partition); it != m_skipBefore.end()) {
                 p.skipBeforeTs = it->second;
                 m_skipBefore.erase(it);
             }
             // The group's committed offset: commits never go backwards from it (a hold below it
-            // is for records another member or an earlier run already committed).
+            // is for records an earlier run already committed).
             if (auto it = m_knownCommitted.find(tp.partition); it != m_knownCommitted.end()) {
                 p.committed = it->second;
                 m_knownCommitted.erase(it);
             }
-            m_parts[tp.partition] = p;
+            m_table.parts[tp.partition] = p;
         }
     }
-    if (coop) {
-        if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts)) {
-            std::lock_guard lock(m_mutex);
-            m_lastError = rd_kafka_error_string(e);
-            rd_kafka_error_destroy(e);
-        }
-    } else {
-        rd_kafka_assign(rk, parts);
+    rd_kafka_error_t* e = rd_kafka_incremental_assign(m_rk, parts);
+    if (!e && paused) rd_kafka_pause_partitions(m_rk, parts);
+    rd_kafka_topic_partition_list_destroy(parts);
+    if (e) {
+        std::string why = rd_kafka_error_string(e);
+        rd_kafka_error_destroy(e);
+        throw std::runtime_error("kafka-source '" + m_s.nodeId +
+                                 "': cannot assign partitions: " + why);
     }
-    if (m_pausedAll) {
-        rd_kafka_pause_partitions(rk, parts);
-        std::lock_guard lock(m_mutex);
-        for (int i = 0; i < parts->cnt; ++i)
-            m_parts[parts->elems[i].partition].paused = true;
-    }
+    m_counters.rebalances.fetch_add(1);
 }
 
-void KafkaSource::revoke(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
-{
-    // Commit what is done before the partitions go to another member. A commit refused
-    // because the group is already rebalancing (the embedded broker refuses commits while
-    // members re-join) is retried after the next assignment: later, never lost.
-    std::set<std::int32_t> ids;
-    if (parts)
-        for (int i = 0; i < parts->cnt; ++i)
-            ids.insert(parts->elems[i].partition);
-    std::map<std::int32_t, std::int64_t> done;
-    if (m_rk) done = commitCompleted(true, &ids);
-    {
-        std::lock_guard lock(m_mutex);
-        for (const auto& [p, off] : done)
-            m_retryCommits[p] = off;
-        for (std::int32_t p : ids)
-            m_parts.erase(p);
-    }
-    if (coop) {
-        if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk, parts))
-            rd_kafka_error_destroy(e);
-    } else {
-        rd_kafka_assign(rk, nullptr);
-    }
-}
-
-void KafkaSource::retryFailedCommits()
-{
-    std::map<std::int32_t, std::int64_t> retry;
-    {
-        std::lock_guard lock(m_mutex);
-        retry.swap(m_retryCommits);
-    }
-    if (retry.empty() || !m_rk) return;
-    rd_kafka_topic_partition_list_t* list =
-        rd_kafka_topic_partition_list_new(static_cast<int>(retry.size()));
-    for (const auto& [p, off] : retry)
-        rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), p)->offset = off;
-    rd_kafka_resp_err_t e = rd_kafka_commit(m_rk, list, 0);
-    onCommitResult(e, list);
-    rd_kafka_topic_partition_list_destroy(list);
-}
-
-std::map<std::int32_t, std::int64_t>
-KafkaSource::commitCompleted(bool sync, const std::set<std::int32_t>* only)
+std::map<std::int32_t, std::int64_t> KafkaOffsets::commitCompleted(bool sync)
 {
     std::map<std::int32_t, std::int64_t> failed;
     if (!m_rk) return failed;
     rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
     {
-        std::lock_guard lock(m_mutex);
-        for (auto& [id, part] : m_parts) {
-            if (only && !only->count(id)) continue;
+        std::lock_guard lock(m_table.mutex);
+        for (auto& [id, part] : m_table.parts) {
             std::int64_t c = part.committable;
             if (c < 0 || c <= part.committed || (!sync && c == part.lastCommitSent)) continue;
             part.lastCommitSent = c;
@@ -246,62 +203,39 @@ KafkaSource::commitCompleted(bool sync, const std::set<std::int32_t>* only)
     return failed;
 }
 
-void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offsets)
+void KafkaOffsets::onCommitResult(int err, rd_kafka_topic_partition_list_t* offsets)
 {
     if (err == RD_KAFKA_RESP_ERR__NO_OFFSET) return; // nothing to commit
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_table.mutex);
     bool ok = false;
     int firstErr = err;
     for (int i = 0; offsets && i < offsets->cnt; ++i) {
         const rd_kafka_topic_partition_t& tp = offsets->elems[i];
-        auto it = m_parts.find(tp.partition);
+        auto it = m_table.parts.find(tp.partition);
         if (!err && tp.err) firstErr = tp.err;
         if (!err && !tp.err) {
             ok = true;
-            if (it != m_parts.end() && tp.offset > it->second.committed)
+            if (it != m_table.parts.end() && tp.offset > it->second.committed)
                 it->second.committed = tp.offset;
-        } else if (it != m_parts.end()) {
+        } else if (it != m_table.parts.end()) {
             it->second.lastCommitSent = -1; // retried at the next commit
         }
     }
-    if (ok) m_commits.fetch_add(1);
+    if (ok) m_counters.commits.fetch_add(1);
     if (firstErr || !ok) {
-        m_commitFailures.fetch_add(1);
-        m_lastError = std::string("offset commit failed: ") +
-                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(firstErr));
+        m_counters.commitFailures.fetch_add(1);
+        m_counters.setLastError(std::string("offset commit failed: ") +
+                                rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(firstErr)));
     }
 }
 
-void KafkaSource::setPaused(bool paused)
-{
-    if (!m_rk || paused == m_pausedAll) return;
-    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
-    {
-        std::lock_guard lock(m_mutex);
-        for (auto& [id, part] : m_parts) {
-            if (part.paused == paused) continue; // only resume what we paused (librdkafka #4686)
-            part.paused = paused;
-            rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), id);
-        }
-    }
-    if (list->cnt > 0) {
-        if (paused)
-            rd_kafka_pause_partitions(m_rk, list);
-        else
-            rd_kafka_resume_partitions(m_rk, list);
-    }
-    rd_kafka_topic_partition_list_destroy(list);
-    m_pausedAll = paused;
-    if (paused) m_pauses.fetch_add(1);
-}
-
-void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
+void KafkaOffsets::snapshot(std::int64_t checkpointId, StateWriter& w)
 {
     std::map<std::int32_t, std::int64_t> pos;
     StateOutput out;
     {
-        std::lock_guard lock(m_mutex);
-        for (const auto& [id, part] : m_parts)
+        std::lock_guard lock(m_table.mutex);
+        for (const auto& [id, part] : m_table.parts)
             if (part.next >= 0) pos[id] = part.next;
         out.u64(kOffsetsFormat);
         out.u64(pos.size() + m_restored.size());
@@ -322,7 +256,7 @@ void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
     w.put("kafka.offsets." + m_s.topic, out.take());
 }
 
-void KafkaSource::restoreState(const StateReader& r)
+void KafkaOffsets::restore(const StateReader& r)
 {
     // Union over the node's subtasks: an offset read by a subtask wins over one only carried.
     std::map<std::int32_t, std::pair<std::int64_t, bool>> offsets;
@@ -343,20 +277,21 @@ void KafkaSource::restoreState(const StateReader& r)
         if (std::string e = in.finish("Kafka offsets of subtask " + std::to_string(i)); !e.empty())
             throw std::runtime_error(e);
     }
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_table.mutex);
     for (const auto& [p, o] : offsets)
         if (o.first >= 0) m_restored[p] = o.first;
 }
 
-void KafkaSource::collectPositions(std::int64_t checkpointId, SourceHolds& positions) const
+void KafkaOffsets::collectPositions(std::int64_t checkpointId, const std::string* origin,
+                                    SourceHolds& positions) const
 {
     auto it = m_checkpoints.find(checkpointId);
     if (it == m_checkpoints.end()) return;
     for (const auto& [id, pos] : it->second)
-        positions.hold(m_origin.get(), id, pos);
+        positions.hold(origin, id, pos);
 }
 
-void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds)
+void KafkaOffsets::notifyComplete(std::int64_t checkpointId, const SourceHolds& holds, bool sync)
 {
     // Positions at the checkpoint; a source that ended before it (no barrier of its own) uses
     // its last snapshot, taken at its end. `holds` is the coordinator's closed commit vector
@@ -365,18 +300,18 @@ void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId, const Sour
     if (it == m_checkpoints.begin() || !m_rk) return;
     --it;
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_table.mutex);
         for (const auto& [id, pos] : it->second) {
-            auto part = m_parts.find(id);
-            if (part == m_parts.end()) continue; // revoked since: its new owner commits
+            auto part = m_table.parts.find(id);
+            if (part == m_table.parts.end()) continue; // not read here (restored for another owner)
             std::int64_t c = pos;
-            if (auto h = holds.lowest(m_origin.get(), id); h && *h < c) c = *h;
+            if (auto h = holds.lowest(m_origin, id); h && *h < c) c = *h;
             if (c > part->second.committable) part->second.committable = c;
         }
     }
     m_checkpoints.erase(m_checkpoints.begin(), it); // keep it: a later completion may reuse it
-    // Stopping: the final checkpoint; commit it synchronously before the group changes.
-    commitCompleted(m_stopping.load());
+    // Stopping: the final checkpoint; commit it synchronously.
+    commitCompleted(sync);
 }
 
 } // namespace sw::runtime::kafka
