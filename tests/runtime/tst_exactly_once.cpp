@@ -3,8 +3,8 @@
 // (received rows / barrier k / k stored / k committed / rows after k), and a whole pipeline
 // under a fault plan modelled on Flink's UnalignedCheckpointITCase: a map fails in processBatch
 // after checkpoint k, a snapshot fails after checkpoint 2k, a restore fails once; the run goes
-// on through its restarts and the outputs hold every record exactly once, with windows equal to
-// a SQLite oracle over the same input.
+// on through its restarts and the outputs hold every record exactly once, with tumbling, hop and
+// global (count-trigger) windows equal to oracles over the same input.
 #include <QtTest>
 
 #include <filesystem>
@@ -289,7 +289,8 @@ void TstExactlyOnce::consoleSinkIsWarnedOf()
 
 namespace {
 constexpr int kTotal = 30000;
-constexpr std::int64_t kK = 3; // the map fails after checkpoint k, a snapshot after 2k
+constexpr std::int64_t kK = 3;             // the map fails after checkpoint k, a snapshot after 2k
+constexpr std::int64_t kCountTrigger = 50; // the global window fires every 50 records per key
 
 struct FaultPlan {
     std::atomic<std::int64_t> lastCheckpoint{0};
@@ -355,11 +356,72 @@ PipelineSpec faultPipeline()
                // append-only (no keys): a duplicate would be a second row
                pnode("windows", "sqlite-sink", {{"path", "out.sqlite"}, {"table", "windows"}}),
                pnode("raw", "sqlite-sink", {{"path", "raw.sqlite"}, {"table", "raw"}}),
-               pnode("files", "file-sink", {{"path", "orders"}, {"format", "jsonl"}})};
+               pnode("files", "file-sink", {{"path", "orders"}, {"format", "jsonl"}}),
+               pnode("h", "hop-window",
+                     {{"size", "200 ms"},
+                      {"slide", "100 ms"},
+                      {"keys", {"customer_id"}},
+                      {"aggregates",
+                       json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
+                      {"parallelism", 2}}),
+               pnode("hops", "sqlite-sink", {{"path", "hops.sqlite"}, {"table", "hops"}}),
+               pnode("g", "global-window",
+                     {{"keys", {"customer_id"}},
+                      {"trigger", "count"},
+                      {"trigger_count", kCountTrigger},
+                      {"aggregates",
+                       json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
+                      {"parallelism", 2}}),
+               pnode("counts", "sqlite-sink", {{"path", "counts.sqlite"}, {"table", "counts"}})};
     p.edges = {pedge("gen", "out", "f"),     pedge("f", "out", "keyed"),
                pedge("keyed", "out", "w"),   pedge("w", "out", "windows"),
-               pedge("keyed", "out", "raw"), pedge("f", "out", "files")};
+               pedge("keyed", "out", "raw"), pedge("f", "out", "files"),
+               pedge("keyed", "out", "h"),   pedge("h", "out", "hops"),
+               pedge("keyed", "out", "g"),   pedge("g", "out", "counts")};
     return p;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+/// Hop windows (200 ms every 100 ms) against the oracle: every order counts in the two windows
+/// starting at its timestamp floored to 100 ms and 100 ms before (milliseconds from julianday).
+void checkHopWindows(const std::string& d)
+{
+    const auto toMs = [](const char* col) {
+        return "CAST(ROUND((julianday(" + std::string(col) +
+               ") - 2440587.5) * 86400000) AS INTEGER)";
+    };
+    const Rows oracle =
+        sqliteRows(d + "/raw.sqlite",
+                   "WITH t AS (SELECT customer_id, " + toMs("event_time") +
+                       " AS ms FROM raw), w AS (SELECT customer_id, ms - ms % 100 AS ws "
+                       "FROM t UNION ALL SELECT customer_id, ms - ms % 100 - 100 FROM t) "
+                       "SELECT ws, customer_id, COUNT(*) FROM w GROUP BY 1, 2 ORDER BY 1, 2");
+    const Rows got =
+        sqliteRows(d + "/hops.sqlite",
+                   "SELECT " + toMs("window_start") + ", customer_id, cnt FROM hops ORDER BY 1, 2");
+    QVERIFY(oracle.size() > 100);
+    QCOMPARE(got.size(), oracle.size());
+    QVERIFY(got == oracle);
+}
+
+/// Global windows with a count trigger: per key a firing at every kCountTrigger records, with
+/// the cumulative count (nothing at end of input, as Flink).
+void checkGlobalCounts(const std::string& d)
+{
+    const Rows perKey =
+        sqliteRows(d + "/raw.sqlite", "SELECT customer_id, COUNT(*) FROM raw GROUP BY 1");
+    std::vector<std::pair<std::int64_t, std::int64_t>> oracle, got;
+    for (const auto& r : perKey)
+        for (std::int64_t k = 1; k * kCountTrigger <= std::stoll(r[1]); ++k)
+            oracle.emplace_back(std::stoll(r[0]), k * kCountTrigger);
+    for (const auto& r : sqliteRows(d + "/counts.sqlite", "SELECT customer_id, cnt FROM counts"))
+        got.emplace_back(std::stoll(r[0]), std::stoll(r[1]));
+    std::sort(oracle.begin(), oracle.end());
+    std::sort(got.begin(), got.end());
+    QVERIFY(oracle.size() > 100);
+    QCOMPARE(got.size(), oracle.size());
+    QVERIFY(got == oracle);
 }
 } // namespace
 
@@ -415,6 +477,8 @@ void TstExactlyOnce::faultPlanExactlyOnce()
     const auto got = sqliteRows(d + "/out.sqlite",
                                 "SELECT window_start, customer_id, cnt, "
                                 "CAST(ROUND(total * 100) AS INTEGER) FROM windows ORDER BY 1, 2");
+    checkHopWindows(d);
+    checkGlobalCounts(d);
     QVERIFY(oracle.size() > 100);
     QCOMPARE(got.size(), oracle.size());
     for (std::size_t i = 0; i < got.size(); ++i)
