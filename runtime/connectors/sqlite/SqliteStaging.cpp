@@ -15,13 +15,18 @@ std::string literal(const std::string& s)
     return out + "'";
 }
 
-/// BEGIN IMMEDIATE ... COMMIT around `body`; rolls back when anything fails.
+/// BEGIN IMMEDIATE ... COMMIT around `body` with synchronous=FULL, so the commit is on disk
+/// (power loss included) before it returns; rolls back when anything fails. Rows are staged
+/// with the connection's synchronous=NORMAL (safe against a process crash, no fsync per batch):
+/// the fsync of the next FULL commit makes them durable too, as the WAL is written in order.
 template <typename F> Status transaction(SqliteDb& db, F&& body)
 {
-    if (Status s = db.exec("BEGIN IMMEDIATE"); !s) return s;
-    Status s = body();
+    if (Status s = db.exec("PRAGMA synchronous=FULL"); !s) return s;
+    Status s = db.exec("BEGIN IMMEDIATE");
+    if (s) s = body();
     if (s) s = db.exec("COMMIT");
     if (!s && db.inTransaction()) db.exec("ROLLBACK");
+    if (Status n = db.exec("PRAGMA synchronous=NORMAL"); s && !n) return n;
     return s;
 }
 } // namespace
@@ -37,7 +42,6 @@ SqliteStaging::SqliteStaging(SqliteDb& db, std::string table, std::string sink,
 
 Result<std::string> SqliteStaging::prepare()
 {
-    if (Status s = m_db.exec("PRAGMA synchronous=FULL"); !s) return s.error();
     std::string create = "CREATE TABLE IF NOT EXISTS " + sqliteQuote(m_staging) +
                          " (sw_sink TEXT NOT NULL, sw_checkpoint INTEGER";
     for (std::size_t i = 0; i < m_schema.size(); ++i)
@@ -61,9 +65,11 @@ Result<std::string> SqliteStaging::prepare()
 
 Status SqliteStaging::seal(std::int64_t id)
 {
-    return m_db.exec("UPDATE " + sqliteQuote(m_staging) +
-                     " SET sw_checkpoint = " + std::to_string(id) +
-                     " WHERE sw_sink = " + literal(m_sink) + " AND sw_checkpoint IS NULL");
+    return transaction(m_db, [&] {
+        return m_db.exec("UPDATE " + sqliteQuote(m_staging) +
+                         " SET sw_checkpoint = " + std::to_string(id) +
+                         " WHERE sw_sink = " + literal(m_sink) + " AND sw_checkpoint IS NULL");
+    });
 }
 
 Result<std::int64_t> SqliteStaging::committed() const

@@ -25,7 +25,9 @@
 //                     checkpoint ids start again).
 // Why no crash point loses or duplicates a row: docs/state-and-recovery.md.
 //
-// The connection runs with synchronous=FULL so a commit survives a power loss too.
+// Seal, commit, recover and reset are transactions with synchronous=FULL, so they survive a
+// power loss too; staging inserts run with synchronous=NORMAL (no fsync per batch; the next
+// FULL transaction's fsync covers them, and a process crash loses nothing committed).
 #include <cstdint>
 #include <string>
 
