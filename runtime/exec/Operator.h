@@ -118,7 +118,7 @@ public:
     /// (bounded by the stop) before close(), so the last transaction is committed (Flink's final
     /// checkpoint, FLIP-147; exec/SubtaskCommit.cpp). Without checkpoints at all it commits at
     /// the end: prepareSnapshotPreBarrier and notifyCheckpointComplete right away.
-    virtual bool needsFinalCheckpoint() const { return false; }
+    virtual bool isTwoPhaseCommitSink() const { return false; }
     /// Checkpoint `checkpointId` completed (durably stored): commit what was pre-committed for
     /// it and every earlier checkpoint. Called on the subtask's own thread between elements (at
     /// most EngineOptions::flushIntervalMs after the completion; a chained sink before the next
@@ -202,7 +202,7 @@ struct OperatorSpec {
     /// records that fail to parse carry their bytes.
     bool keepRawBytes = false;
     /// The pipeline's `delivery` setting: sinks that can take part in exactly-once delivery
-    /// (two-phase commit on checkpoints, needsFinalCheckpoint) switch to it.
+    /// (two-phase commit on checkpoints, isTwoPhaseCommitSink) switch to it.
     DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
     /// The pipeline's name (e.g. the default transactional id prefix of Kafka sinks).
     std::string pipelineName;

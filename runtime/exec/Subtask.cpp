@@ -79,7 +79,7 @@ bool Subtask::openChain(const std::stop_token& st)
             return;
         }
         m.m_opened = true;
-        m.m_twoPhase = !m.m_source && m.m_op->needsFinalCheckpoint();
+        m.m_twoPhase = !m.m_source && m.m_op->isTwoPhaseCommitSink();
         m_chainCommits = m_chainCommits || m.m_twoPhase;
         if (!m.m_restore) return;
         try {

@@ -1,4 +1,4 @@
-// The two-phase-commit side of Subtask (Operator::needsFinalCheckpoint): completed checkpoints
+// The two-phase-commit side of Subtask (Operator::isTwoPhaseCommitSink): completed checkpoints
 // are delivered to the sinks on their own thread, and a sink whose input ends takes a final
 // checkpoint covering the rest of its input and waits for it before its thread ends, so its
 // last transaction is committed (Flink's final checkpoint, FLIP-147). Design and crash-point

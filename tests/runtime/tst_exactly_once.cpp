@@ -81,7 +81,7 @@ SinkRun openSink(Kind kind, const std::string& dir)
     auto op = builtinOperators().find(n.type)->operator()(spec);
     if (!op) qFatal("%s", op.error().message.c_str());
     s.op = std::move(*op);
-    if (!s.op->needsFinalCheckpoint()) qFatal("not a two-phase-commit sink");
+    if (!s.op->isTwoPhaseCommitSink()) qFatal("not a two-phase-commit sink");
     Status st = s.op->open(*s.h->ctx);
     if (!st) qFatal("%s", st.message().c_str());
     return s;

@@ -40,7 +40,7 @@ public:
     void endOfInput(Collector& out) override;
     void close() override;
 
-    bool needsFinalCheckpoint() const override { return true; }
+    bool isTwoPhaseCommitSink() const override { return true; }
     void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
     void restoreState(const StateReader& r) override;

@@ -45,7 +45,7 @@ public:
     void close() override;
 
     // exactly-once (two-phase commit through SqliteStaging)
-    bool needsFinalCheckpoint() const override { return m_opt.exactlyOnce; }
+    bool isTwoPhaseCommitSink() const override { return m_opt.exactlyOnce; }
     void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
     void restoreState(const StateReader& r) override;
