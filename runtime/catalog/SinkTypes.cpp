@@ -78,7 +78,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
 
     NodeType file = sinkBase("file-sink", "File Sink", "Writes records as JSON Lines or CSV with a header.");
     file.properties = {
-        P("path", "Path", PropertyType::Path).def("output.jsonl").required().doc("Output file"),
+        P("path", "Path", PropertyType::Path).def("output.jsonl").required().doc("Output file; under exactly-once delivery a directory of part files"),
         P("format", "Format", PropertyType::Choice).def("jsonl").choices({"jsonl", "csv"}).doc("File format"),
     };
     file.deriveSchema = [](DeriveContext& ctx) {

@@ -105,19 +105,26 @@ public:
     /// with its original). Keep them coarse (per window end, not per key): few per checkpoint.
     virtual void collectReplayUnits(std::vector<ReplayUnit>& units) { (void)units; }
 
-    /// Two-phase-commit sinks (Flink's TwoPhaseCommitSinkFunction / CheckpointListener), used
-    /// under `"delivery": "exactly-once"`: prepareSnapshotPreBarrier pre-commits what arrived
-    /// before barrier k durably but invisibly (a staging table, a hidden part file, an open
-    /// transaction), snapshotState records what is pre-committed, and notifyCheckpointComplete
-    /// makes it visible once k is durably stored. True makes the engine deliver
-    /// notifyCheckpointComplete on this operator's thread, and, when its input ends, take a
-    /// final checkpoint that covers everything it received and wait for it (bounded by the stop)
-    /// before closing, so the last transaction is committed (Flink's final checkpoint).
+    /// Two-phase-commit sinks (Flink's TwoPhaseCommitSinkFunction / CheckpointListener), under
+    /// `"delivery": "exactly-once"` (OperatorSpec::delivery): prepareSnapshotPreBarrier(k)
+    /// pre-commits what arrived before barrier k durably but invisibly (a staging table, a
+    /// hidden part file, an open transaction), snapshotState(k) records what is pre-committed,
+    /// and notifyCheckpointComplete(k) makes it visible once k is durably stored.
+    /// True makes the engine deliver notifyCheckpointComplete to this operator, and, when its
+    /// input ended (drained: after endOfInput), trigger a final checkpoint F that covers
+    /// everything it received, call prepareSnapshotPreBarrier(F, out) and snapshotState(F) (its
+    /// final state, part of F and of every later checkpoint; stopped without drain, its last
+    /// barrier is the final one: what came after it is read again), and wait for F to complete
+    /// (bounded by the stop) before close(), so the last transaction is committed (Flink's final
+    /// checkpoint, FLIP-147; exec/SubtaskCommit.cpp). Without checkpoints at all it commits at
+    /// the end: prepareSnapshotPreBarrier and notifyCheckpointComplete right away.
     virtual bool isTwoPhaseCommitSink() const { return false; }
-    /// Checkpoint `checkpointId` is complete (durably stored): commit what was pre-committed
-    /// for it and for every earlier checkpoint (ids increase; a completion may subsume earlier
-    /// ones, which are then never notified). Called between inputs on the subtask's thread.
-    /// Throwing fails the subtask (a restart restores the checkpoint and commits again).
+    /// Checkpoint `checkpointId` completed (durably stored): commit what was pre-committed for
+    /// it and every earlier checkpoint. Called on the subtask's own thread between elements (at
+    /// most EngineOptions::flushIntervalMs after the completion; a chained sink before the next
+    /// barrier of its source), ids increasing; a checkpoint that never completes, or that a
+    /// later completion subsumes, is never notified. Throwing fails the subtask (a restart
+    /// restores the checkpoint and commits again).
     virtual void notifyCheckpointComplete(std::int64_t checkpointId) { (void)checkpointId; }
 };
 
@@ -194,8 +201,8 @@ struct OperatorSpec {
     /// downstream has its errors output connected (PlanNode::keepRawBytes). Otherwise only
     /// records that fail to parse carry their bytes.
     bool keepRawBytes = false;
-    /// The pipeline's delivery guarantee: sinks that can take part in exactly-once
-    /// (isTwoPhaseCommitSink) do so under ExactlyOnce.
+    /// The pipeline's `delivery` setting: sinks that can take part in exactly-once delivery
+    /// (two-phase commit on checkpoints, isTwoPhaseCommitSink) switch to it.
     DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
     /// The pipeline's name (e.g. the default transactional id prefix of Kafka sinks).
     std::string pipelineName;

@@ -255,9 +255,9 @@ void Subtask::runOperator(const std::stop_token& st)
         if (r == InputGate::PopResult::Stopped) return;
         auto t0 = std::chrono::steady_clock::now();
         drainChainInjections();
+        deliverCommits(); // before a barrier that may follow the completion
         if (r == InputGate::PopResult::Element) done = handle(ch, gate.portOf(ch), e);
         fireChainTimers(OperatorContext::processingTimeMs());
-        deliverCommits();
         m_out.updateCounters();
         auto t1 = std::chrono::steady_clock::now();
         m_counters.busyNs.add(static_cast<std::uint64_t>((t1 - t0).count()));

@@ -72,6 +72,9 @@ void Subtask::sourceCheckpoints()
 {
     CheckpointCoordinator* cc = m_env.checkpoints;
     if (!cc) return;
+    // Completions first: a chained two-phase-commit sink commits checkpoint k before it sees
+    // barrier k + 1 (triggered after k completed), so its transactions are not merged.
+    deliverCommits();
     // Only the newest trigger: a source that fell behind skips older checkpoints (downstream,
     // a newer barrier subsumes an older one).
     if (std::int64_t t = cc->latestTrigger(); t > m_lastBarrier) sourceBarrier(t);

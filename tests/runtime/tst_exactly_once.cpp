@@ -3,8 +3,8 @@
 // (received rows / barrier k / k stored / k committed / rows after k), and a whole pipeline
 // under a fault plan modelled on Flink's UnalignedCheckpointITCase: a map fails in processBatch
 // after checkpoint k, a snapshot fails after checkpoint 2k, a restore fails once; the run goes
-// on through its restarts and the outputs hold every record exactly once, with windows equal to
-// a SQLite oracle over the same input.
+// on through its restarts and the outputs hold every record exactly once, with tumbling, hop and
+// global (count-trigger) windows equal to oracles over the same input.
 #include <QtTest>
 
 #include <filesystem>
@@ -135,6 +135,7 @@ private Q_SLOTS:
     void crashPoints_data();
     void crashPoints();
     void restoringAnOlderCheckpointRemovesNewerParts();
+    void keyedSqliteSinkUpsertsAtCommit();
     void consoleSinkIsWarnedOf();
     void faultPlanExactlyOnce();
 };
@@ -220,6 +221,43 @@ void TstExactlyOnce::restoringAnOlderCheckpointRemovesNewerParts()
     QCOMPARE(visible(Kind::File, dir), range(0, 10));
 }
 
+void TstExactlyOnce::keyedSqliteSinkUpsertsAtCommit()
+{
+    // With key_fields the commit upserts the staged rows in arrival order: the last version of
+    // a key wins, within a checkpoint and across checkpoints, and nothing shows before it.
+    QTemporaryDir tmp;
+    const std::string dir = tmp.path().toStdString();
+    SinkRun s;
+    NodeSpec n = makeNode("out", "sqlite-sink",
+                          {{"path", "out.sqlite"}, {"table", "t"}, {"key_fields", {"id"}}});
+    s.h = std::make_unique<OperatorHarness>(n, std::vector<Schema>{kSchema}, 0, 1, dir);
+    s.out = std::make_unique<CaptureCollector>(1, 0, "out");
+    OperatorSpec spec{
+        s.h->node, *Catalog::instance().find("sqlite-sink"), s.h->inputs, s.h->outputs, 0, 1, dir};
+    spec.delivery = DeliveryGuarantee::ExactlyOnce;
+    s.op = std::move(*builtinOperators().find("sqlite-sink")->operator()(spec));
+    QVERIFY(s.op->open(*s.h->ctx).isOk());
+    auto version = [](std::int64_t id, const std::string& name) {
+        Record r;
+        r.row = {Value::integer(id), Value::string(name)};
+        return r;
+    };
+    const std::string db = dir + "/out.sqlite";
+    feed(*s.op, {version(1, "a1"), version(2, "b1"), version(1, "a2")}, s.out->out());
+    s.barrier(1, nullptr);
+    QCOMPARE(sqliteRows(db, "SELECT COUNT(*) FROM t")[0][0], std::string("0"));
+    s.op->notifyCheckpointComplete(1);
+    feed(*s.op, {version(2, "b2"), version(3, "c1"), version(2, "b3")}, s.out->out());
+    s.barrier(2, nullptr);
+    QCOMPARE(sqliteRows(db, "SELECT name FROM t WHERE id = 2")[0][0], std::string("b1"));
+    s.op->notifyCheckpointComplete(2);
+    const auto got = sqliteRows(db, "SELECT id, name FROM t ORDER BY id");
+    const std::vector<std::vector<std::string>> want = {{"1", "a2"}, {"2", "b3"}, {"3", "c1"}};
+    QVERIFY(got == want);
+    QCOMPARE(sqliteRows(db, "SELECT checkpoint FROM __sw_sink_commits WHERE sink = 'out#0'")[0][0],
+             std::string("2"));
+}
+
 void TstExactlyOnce::consoleSinkIsWarnedOf()
 {
     PipelineSpec p;
@@ -251,7 +289,8 @@ void TstExactlyOnce::consoleSinkIsWarnedOf()
 
 namespace {
 constexpr int kTotal = 30000;
-constexpr std::int64_t kK = 3; // the map fails after checkpoint k, a snapshot after 2k
+constexpr std::int64_t kK = 3;             // the map fails after checkpoint k, a snapshot after 2k
+constexpr std::int64_t kCountTrigger = 50; // the global window fires every 50 records per key
 
 struct FaultPlan {
     std::atomic<std::int64_t> lastCheckpoint{0};
@@ -317,11 +356,72 @@ PipelineSpec faultPipeline()
                // append-only (no keys): a duplicate would be a second row
                pnode("windows", "sqlite-sink", {{"path", "out.sqlite"}, {"table", "windows"}}),
                pnode("raw", "sqlite-sink", {{"path", "raw.sqlite"}, {"table", "raw"}}),
-               pnode("files", "file-sink", {{"path", "orders"}, {"format", "jsonl"}})};
+               pnode("files", "file-sink", {{"path", "orders"}, {"format", "jsonl"}}),
+               pnode("h", "hop-window",
+                     {{"size", "200 ms"},
+                      {"slide", "100 ms"},
+                      {"keys", {"customer_id"}},
+                      {"aggregates",
+                       json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
+                      {"parallelism", 2}}),
+               pnode("hops", "sqlite-sink", {{"path", "hops.sqlite"}, {"table", "hops"}}),
+               pnode("g", "global-window",
+                     {{"keys", {"customer_id"}},
+                      {"trigger", "count"},
+                      {"trigger_count", kCountTrigger},
+                      {"aggregates",
+                       json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
+                      {"parallelism", 2}}),
+               pnode("counts", "sqlite-sink", {{"path", "counts.sqlite"}, {"table", "counts"}})};
     p.edges = {pedge("gen", "out", "f"),     pedge("f", "out", "keyed"),
                pedge("keyed", "out", "w"),   pedge("w", "out", "windows"),
-               pedge("keyed", "out", "raw"), pedge("f", "out", "files")};
+               pedge("keyed", "out", "raw"), pedge("f", "out", "files"),
+               pedge("keyed", "out", "h"),   pedge("h", "out", "hops"),
+               pedge("keyed", "out", "g"),   pedge("g", "out", "counts")};
     return p;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+/// Hop windows (200 ms every 100 ms) against the oracle: every order counts in the two windows
+/// starting at its timestamp floored to 100 ms and 100 ms before (milliseconds from julianday).
+void checkHopWindows(const std::string& d)
+{
+    const auto toMs = [](const char* col) {
+        return "CAST(ROUND((julianday(" + std::string(col) +
+               ") - 2440587.5) * 86400000) AS INTEGER)";
+    };
+    const Rows oracle =
+        sqliteRows(d + "/raw.sqlite",
+                   "WITH t AS (SELECT customer_id, " + toMs("event_time") +
+                       " AS ms FROM raw), w AS (SELECT customer_id, ms - ms % 100 AS ws "
+                       "FROM t UNION ALL SELECT customer_id, ms - ms % 100 - 100 FROM t) "
+                       "SELECT ws, customer_id, COUNT(*) FROM w GROUP BY 1, 2 ORDER BY 1, 2");
+    const Rows got =
+        sqliteRows(d + "/hops.sqlite",
+                   "SELECT " + toMs("window_start") + ", customer_id, cnt FROM hops ORDER BY 1, 2");
+    QVERIFY(oracle.size() > 100);
+    QCOMPARE(got.size(), oracle.size());
+    QVERIFY(got == oracle);
+}
+
+/// Global windows with a count trigger: per key a firing at every kCountTrigger records, with
+/// the cumulative count (nothing at end of input, as Flink).
+void checkGlobalCounts(const std::string& d)
+{
+    const Rows perKey =
+        sqliteRows(d + "/raw.sqlite", "SELECT customer_id, COUNT(*) FROM raw GROUP BY 1");
+    std::vector<std::pair<std::int64_t, std::int64_t>> oracle, got;
+    for (const auto& r : perKey)
+        for (std::int64_t k = 1; k * kCountTrigger <= std::stoll(r[1]); ++k)
+            oracle.emplace_back(std::stoll(r[0]), k * kCountTrigger);
+    for (const auto& r : sqliteRows(d + "/counts.sqlite", "SELECT customer_id, cnt FROM counts"))
+        got.emplace_back(std::stoll(r[0]), std::stoll(r[1]));
+    std::sort(oracle.begin(), oracle.end());
+    std::sort(got.begin(), got.end());
+    QVERIFY(oracle.size() > 100);
+    QCOMPARE(got.size(), oracle.size());
+    QVERIFY(got == oracle);
 }
 } // namespace
 
@@ -348,8 +448,8 @@ void TstExactlyOnce::faultPlanExactlyOnce()
     QVERIFY(plan->mapFailed && plan->snapshotFailed && plan->restoreFailed);
     QCOMPARE(e.restarts(), 3);
     QVERIFY(e.state() == EngineState::Finished);
-    // At least 8 checkpoints completed in the last attempt alone (its ids follow the earlier
-    // attempts' ids, every one of which was triggered after the faults' checkpoints).
+    // At least 8 checkpoints completed over the run (Engine::completedCheckpoints counts across
+    // restarts), and the map saw checkpoint barriers at least 8 past the snapshot fault's.
     QVERIFY2(e.completedCheckpoints() >= 8, qPrintable(QString::number(e.completedCheckpoints())));
     QVERIFY(plan->lastCheckpoint.load() >= 2 * kK + 8);
 
@@ -377,6 +477,8 @@ void TstExactlyOnce::faultPlanExactlyOnce()
     const auto got = sqliteRows(d + "/out.sqlite",
                                 "SELECT window_start, customer_id, cnt, "
                                 "CAST(ROUND(total * 100) AS INTEGER) FROM windows ORDER BY 1, 2");
+    checkHopWindows(d);
+    checkGlobalCounts(d);
     QVERIFY(oracle.size() > 100);
     QCOMPARE(got.size(), oracle.size());
     for (std::size_t i = 0; i < got.size(); ++i)

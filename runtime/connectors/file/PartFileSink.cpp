@@ -249,9 +249,11 @@ void PartFileSink::finish(const Pending& p)
     const std::string from = pathOf(pendingName(m_subtask, p.index, m_format));
     const std::string to = pathOf(finishedName(m_subtask, p.index, m_format));
     if (std::rename(from.c_str(), to.c_str()) == 0) return;
+    const int err = errno;
     std::error_code ec;
-    if (errno == ENOENT && fs::exists(to, ec)) return; // finished before the crash
-    ioError("finishing part file of checkpoint " + std::to_string(p.checkpoint) + ":", from);
+    if (err == ENOENT && fs::exists(to, ec)) return; // finished before the crash
+    errno = err;
+    ioError("finishing the part file of checkpoint " + std::to_string(p.checkpoint) + ":", from);
 }
 
 void PartFileSink::notifyCheckpointComplete(std::int64_t checkpointId)

@@ -15,13 +15,18 @@ std::string literal(const std::string& s)
     return out + "'";
 }
 
-/// BEGIN IMMEDIATE ... COMMIT around `body`; rolls back when anything fails.
+/// BEGIN IMMEDIATE ... COMMIT around `body` with synchronous=FULL, so the commit is on disk
+/// (power loss included) before it returns; rolls back when anything fails. Rows are staged
+/// with the connection's synchronous=NORMAL (safe against a process crash, no fsync per batch):
+/// the fsync of the next FULL commit makes them durable too, as the WAL is written in order.
 template <typename F> Status transaction(SqliteDb& db, F&& body)
 {
-    if (Status s = db.exec("BEGIN IMMEDIATE"); !s) return s;
-    Status s = body();
+    if (Status s = db.exec("PRAGMA synchronous=FULL"); !s) return s;
+    Status s = db.exec("BEGIN IMMEDIATE");
+    if (s) s = body();
     if (s) s = db.exec("COMMIT");
     if (!s && db.inTransaction()) db.exec("ROLLBACK");
+    if (Status n = db.exec("PRAGMA synchronous=NORMAL"); s && !n) return n;
     return s;
 }
 } // namespace
@@ -37,15 +42,17 @@ SqliteStaging::SqliteStaging(SqliteDb& db, std::string table, std::string sink,
 
 Result<std::string> SqliteStaging::prepare()
 {
-    if (Status s = m_db.exec("PRAGMA synchronous=FULL"); !s) return s.error();
+    // sw_seq: AUTOINCREMENT, so sequence numbers only grow (never reused after deletes) and a
+    // seal is one boundary row instead of an update of every staged row.
     std::string create = "CREATE TABLE IF NOT EXISTS " + sqliteQuote(m_staging) +
-                         " (sw_sink TEXT NOT NULL, sw_checkpoint INTEGER";
+                         " (sw_seq INTEGER PRIMARY KEY AUTOINCREMENT, sw_sink TEXT NOT NULL";
     for (std::size_t i = 0; i < m_schema.size(); ++i)
         create += ", " + sqliteQuote(m_schema[i].name) + " " + sqliteColumnType(m_schema[i].type);
     create += ")";
     if (Status s = m_db.exec(create); !s) return s.error();
-    if (Status s = m_db.exec("CREATE INDEX IF NOT EXISTS " + sqliteQuote(m_staging + "_sink") +
-                             " ON " + sqliteQuote(m_staging) + " (sw_sink, sw_checkpoint)");
+    if (Status s = m_db.exec(std::string("CREATE TABLE IF NOT EXISTS ") + kSealsTable +
+                             " (sink TEXT NOT NULL, checkpoint INTEGER NOT NULL, last_seq INTEGER "
+                             "NOT NULL, PRIMARY KEY (sink, checkpoint))");
         !s)
         return s.error();
     if (Status s = m_db.exec(std::string("CREATE TABLE IF NOT EXISTS ") + kCommitsTable +
@@ -61,9 +68,13 @@ Result<std::string> SqliteStaging::prepare()
 
 Status SqliteStaging::seal(std::int64_t id)
 {
-    return m_db.exec("UPDATE " + sqliteQuote(m_staging) +
-                     " SET sw_checkpoint = " + std::to_string(id) +
-                     " WHERE sw_sink = " + literal(m_sink) + " AND sw_checkpoint IS NULL");
+    // Every row this sink staged so far has a sequence number <= the table's largest.
+    return transaction(m_db, [&] {
+        return m_db.exec(std::string("INSERT OR REPLACE INTO ") + kSealsTable + " VALUES (" +
+                         literal(m_sink) + ", " + std::to_string(id) +
+                         ", (SELECT COALESCE(MAX(sw_seq), 0) FROM " + sqliteQuote(m_staging) +
+                         "))");
+    });
 }
 
 Result<std::int64_t> SqliteStaging::committed() const
@@ -77,15 +88,27 @@ Result<std::int64_t> SqliteStaging::committed() const
     return makeError(m_db.errorMessage());
 }
 
+Result<std::int64_t> SqliteStaging::sealedUpTo(std::int64_t id) const
+{
+    auto q = m_db.prepare(std::string("SELECT COALESCE(MAX(last_seq), 0) FROM ") + kSealsTable +
+                          " WHERE sink = " + literal(m_sink) +
+                          " AND checkpoint <= " + std::to_string(id));
+    if (!q) return q.error();
+    if (q->step() != SQLITE_ROW) return makeError(m_db.errorMessage());
+    return q->columnInt(0);
+}
+
 Status SqliteStaging::moveLocked(std::int64_t id, std::uint64_t* moved)
 {
     auto marker = committed();
     if (!marker) return marker.error();
     if (*marker >= id) return Status::ok(); // committed before (a replayed completion)
+    auto last = sealedUpTo(id);
+    if (!last) return last.error();
     const std::string where =
-        " WHERE sw_sink = " + literal(m_sink) + " AND sw_checkpoint <= " + std::to_string(id);
+        " WHERE sw_sink = " + literal(m_sink) + " AND sw_seq <= " + std::to_string(*last);
     std::string insert = "INSERT INTO " + sqliteQuote(m_table) + " (" + m_columns + ") SELECT " +
-                         m_columns + " FROM " + sqliteQuote(m_staging) + where + " ORDER BY rowid";
+                         m_columns + " FROM " + sqliteQuote(m_staging) + where + " ORDER BY sw_seq";
     if (!m_keys.empty()) {
         std::string keys, updates;
         for (std::size_t i = 0; i < m_keys.size(); ++i)
@@ -100,6 +123,10 @@ Status SqliteStaging::moveLocked(std::int64_t id, std::uint64_t* moved)
     if (Status s = m_db.exec(insert); !s) return s;
     if (moved) *moved = static_cast<std::uint64_t>(sqlite3_changes(m_db.handle()));
     if (Status s = m_db.exec("DELETE FROM " + sqliteQuote(m_staging) + where); !s) return s;
+    if (Status s = m_db.exec(std::string("DELETE FROM ") + kSealsTable + " WHERE sink = " +
+                             literal(m_sink) + " AND checkpoint <= " + std::to_string(id));
+        !s)
+        return s;
     return m_db.exec(std::string("INSERT INTO ") + kCommitsTable + " (sink, checkpoint) VALUES (" +
                      literal(m_sink) + ", " + std::to_string(id) +
                      ") ON CONFLICT (sink) DO UPDATE SET checkpoint = excluded.checkpoint");
@@ -120,18 +147,24 @@ Status SqliteStaging::recover(std::int64_t id, std::int64_t* alreadyCommitted)
         if (*marker > id) *alreadyCommitted = *marker;
         if (id > 0)
             if (Status s = moveLocked(id, nullptr); !s) return s;
-        return m_db.exec("DELETE FROM " + sqliteQuote(m_staging) +
-                         " WHERE sw_sink = " + literal(m_sink));
+        return dropUncommittedLocked();
     });
+}
+
+Status SqliteStaging::dropUncommittedLocked()
+{
+    if (Status s = m_db.exec("DELETE FROM " + sqliteQuote(m_staging) +
+                             " WHERE sw_sink = " + literal(m_sink));
+        !s)
+        return s;
+    return m_db.exec(std::string("DELETE FROM ") + kSealsTable +
+                     " WHERE sink = " + literal(m_sink));
 }
 
 Status SqliteStaging::reset()
 {
     return transaction(m_db, [&]() -> Status {
-        if (Status s = m_db.exec("DELETE FROM " + sqliteQuote(m_staging) +
-                                 " WHERE sw_sink = " + literal(m_sink));
-            !s)
-            return s;
+        if (Status s = dropUncommittedLocked(); !s) return s;
         return m_db.exec(std::string("DELETE FROM ") + kCommitsTable +
                          " WHERE sink = " + literal(m_sink));
     });

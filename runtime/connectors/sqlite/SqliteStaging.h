@@ -4,28 +4,32 @@
 // in one SQLite transaction (Flink's TwoPhaseCommitSinkFunction with the database as the
 // transaction log).
 //
-// Two tables next to the target table, in the same database file:
-//   "<table>__sw_staging"  (sw_sink, sw_checkpoint, <the target's columns>): rows received but
-//                          not committed; sw_checkpoint is NULL until the barrier that follows
-//                          them seals them with its id;
-//   "__sw_sink_commits"    (sink, checkpoint): per sink subtask ("<node>#<subtask>") the last
-//                          checkpoint whose rows were moved into the target.
+// Three tables next to the target table, in the same database file:
+//   "<table>__sw_staging"  (sw_seq AUTOINCREMENT, sw_sink, <the target's columns>): rows
+//                          received but not committed, in arrival order;
+//   "__sw_sink_seals"      (sink, checkpoint, last_seq): the staged rows up to last_seq precede
+//                          barrier `checkpoint` of sink subtask `sink` ("<node>#<subtask>");
+//   "__sw_sink_commits"    (sink, checkpoint): per sink subtask the last checkpoint whose rows
+//                          were moved into the target (the marker).
 //
-//   receive rows   -> INSERT into staging with sw_checkpoint NULL (invisible to readers);
-//   barrier k      -> seal(k): UPDATE staging SET sw_checkpoint = k WHERE it is NULL (durable
-//                     before the barrier is acknowledged); the sink's state records k;
-//   k completed    -> commit(k), one transaction: unless the marker is already >= k, move every
-//                     staged row with sw_checkpoint <= k into the target (in arrival order;
-//                     upserts when keyed), delete them from staging, set the marker to k;
+//   receive rows   -> INSERT into staging (invisible to readers);
+//   barrier k      -> seal(k): a seal row (k, largest sequence number so far), durable before
+//                     the barrier is acknowledged; the sink's state records k;
+//   k completed    -> commit(k), one transaction: unless the marker is already >= k, move the
+//                     staged rows up to the largest last_seq sealed by a checkpoint <= k into
+//                     the target (in arrival order; upserts when keyed), delete them and those
+//                     seals, set the marker to k;
 //   restore (k)    -> recover(k), one transaction: commit(k) (the checkpoint restored is
 //                     complete, but the crash may have come before its commit), then delete
-//                     every other staged row (NULL or > k: after the restored cut, the sources
-//                     replay them);
-//   fresh start    -> reset(): staged rows of the sink are deleted and its marker cleared (its
+//                     every other staged row and seal of the sink (after the restored cut: the
+//                     sources replay them);
+//   fresh start    -> reset(): the sink's staged rows, seals and marker are deleted (its
 //                     checkpoint ids start again).
 // Why no crash point loses or duplicates a row: docs/state-and-recovery.md.
 //
-// The connection runs with synchronous=FULL so a commit survives a power loss too.
+// Seal, commit, recover and reset are transactions with synchronous=FULL, so they survive a
+// power loss too; staging inserts run with synchronous=NORMAL (no fsync per batch; the next
+// FULL transaction's fsync covers them, and a process crash loses nothing committed).
 #include <cstdint>
 #include <string>
 
@@ -60,9 +64,13 @@ public:
 
     const std::string& stagingTable() const { return m_staging; }
     static constexpr const char* kCommitsTable = "__sw_sink_commits";
+    static constexpr const char* kSealsTable = "__sw_sink_seals";
 
 private:
     Status moveLocked(std::int64_t id, std::uint64_t* moved);
+    /// The largest sequence number sealed by a checkpoint <= `id` (0 = none).
+    Result<std::int64_t> sealedUpTo(std::int64_t id) const;
+    Status dropUncommittedLocked();
 
     SqliteDb& m_db;
     std::string m_table;
