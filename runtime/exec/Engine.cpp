@@ -160,7 +160,9 @@ Status Engine::Impl::buildSubtasks()
                               i,
                               n.parallelism,
                               m_env->options.dataDirectory,
-                              n.keepRawBytes};
+                              n.keepRawBytes,
+                              m_pipeline.settings.delivery,
+                              m_pipeline.settings.name};
             auto op = factory(spec);
             if (!op) return makeError(n.spec->id + ": " + op.error().message);
             if (!*op) return makeError(n.spec->id + ": the operator factory returned nothing");

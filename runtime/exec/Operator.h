@@ -104,6 +104,21 @@ public:
     /// replayed all together or not at all after a restart (a fired window; a dropped duplicate
     /// with its original). Keep them coarse (per window end, not per key): few per checkpoint.
     virtual void collectReplayUnits(std::vector<ReplayUnit>& units) { (void)units; }
+
+    /// Two-phase-commit sinks (Flink's CheckpointListener): checkpoint `checkpointId` completed
+    /// (it is durably stored), so everything this operator pre-committed at barriers up to it
+    /// may be committed now. Called on the subtask's own thread between elements (at most
+    /// EngineOptions::flushIntervalMs after the completion), with ids increasing; a checkpoint
+    /// that never completes is never notified (a later one subsumes it).
+    virtual void notifyCheckpointComplete(std::int64_t checkpointId) { (void)checkpointId; }
+    /// True for a two-phase-commit sink: when its input ended (drained, stopped, or bounded
+    /// input exhausted; after endOfInput and the end-of-input sent downstream) the engine
+    /// triggers a final checkpoint F, which covers everything the operator received, calls
+    /// prepareSnapshotPreBarrier(F, out) (pre-commit; it must not emit any more), waits for F to
+    /// complete (bounded by the drain timeout; a cancel ends the wait) and calls
+    /// notifyCheckpointComplete(F) before close(). The engine refuses to start such an operator
+    /// when the pipeline runs no checkpoints.
+    virtual bool needsFinalCheckpoint() const { return false; }
 };
 
 /// What poll() reports to the source task.
@@ -119,6 +134,7 @@ enum class SourceStatus : std::uint8_t {
 /// a source only emits records (and errors). Sources have no inputs: processBatch is unused.
 class SourceOperator : public Operator {
 public:
+    using Operator::notifyCheckpointComplete;
     /// Emit at most `maxRecords` records (to port 0, and parse failures via out.emitError) and
     /// return quickly: never block longer than ~100 ms (e.g. a Kafka poll timeout), so stop
     /// and pause are prompt. Backpressure happens inside out.emit() when channels are full.
@@ -178,6 +194,11 @@ struct OperatorSpec {
     /// downstream has its errors output connected (PlanNode::keepRawBytes). Otherwise only
     /// records that fail to parse carry their bytes.
     bool keepRawBytes = false;
+    /// The pipeline's `delivery` setting: sinks that can take part in exactly-once delivery
+    /// (two-phase commit on checkpoints) switch to it, Kafka sources read committed data only.
+    DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
+    /// The pipeline's name (default of names derived from it, e.g. Kafka transactional ids).
+    std::string pipelineName;
 };
 
 /// Wraps a concrete operator as a factory result: `return makeOperator<FilterOperator>(...)`.

@@ -68,6 +68,12 @@ bool Subtask::openChain(const std::stop_token& st)
     bool ok = true;
     forChain([&](Subtask& m) {
         if (!ok) return;
+        if (m.m_op->needsFinalCheckpoint() && !m_env.checkpoints) {
+            m_env.fail(m.m_node.spec->id, "exactly-once delivery needs checkpoints: set the "
+                                          "pipeline's checkpoint_interval");
+            ok = false;
+            return;
+        }
         m.m_ctx.setStopToken(st);
         for (OutputPort& p : m.m_out.ports())
             p.setStopToken(st);
@@ -252,6 +258,7 @@ void Subtask::runOperator(const std::stop_token& st)
         if (r == InputGate::PopResult::Stopped) return;
         auto t0 = std::chrono::steady_clock::now();
         drainChainInjections();
+        deliverOperatorCompletions();
         if (r == InputGate::PopResult::Element) done = handle(ch, gate.portOf(ch), e);
         fireChainTimers(OperatorContext::processingTimeMs());
         m_out.updateCounters();
@@ -262,6 +269,7 @@ void Subtask::runOperator(const std::stop_token& st)
     }
     m_out.emitControl(StreamElement::endOfInput(!m_inputStopped));
     m_out.updateCounters();
+    awaitFinalCommits(st);
 }
 
 bool Subtask::handle(int ch, int port, StreamElement& e)

@@ -134,6 +134,12 @@ private:
     void deliverCompletion();
     /// After a final barrier: waits (bounded by stop) until a checkpoint >= `id` completed.
     void awaitCheckpoint(std::int64_t id, const std::stop_token& st);
+    /// Two-phase-commit operators of this thread's chain (Operator::notifyCheckpointComplete):
+    /// delivers the latest completed checkpoint to each that has not seen it.
+    void deliverOperatorCompletions();
+    /// After the chain's input ended: when some member needsFinalCheckpoint(), triggers a
+    /// checkpoint, waits (bounded by stop) for it to complete and delivers it.
+    void awaitFinalCommits(const std::stop_token& st);
     /// Tells the coordinator this subtask ended, with what its state still holds.
     void reportFinished();
     /// The operator's state and the engine's (watermarks) as this subtask's checkpoint part.
@@ -178,7 +184,7 @@ private:
     int m_participant = -1;
     std::chrono::steady_clock::time_point m_alignStart{}; // first barrier of m_checkpoint
     std::shared_ptr<const RestoredNode> m_restore;
-    std::int64_t m_notified = 0; // source: last completion delivered
+    std::int64_t m_notified = 0; // last completion delivered (source or 2PC operator)
 
     // source state
     std::optional<BoundedOutOfOrdernessWatermarks> m_wm;

@@ -57,7 +57,21 @@ void DlqOperator::processBatch(int, RecordBatch& batch, Collector&)
 
 void DlqOperator::endOfInput(Collector&)
 {
+    if (m_writer->twoPhaseCommit()) return; // the final checkpoint commits
     Status s = m_writer->flush();
+    if (!s) throw std::runtime_error("DLQ " + m_target + ": " + s.message());
+}
+
+void DlqOperator::prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out)
+{
+    if (!m_writer->twoPhaseCommit()) return endOfInput(out);
+    Status s = m_writer->preCommit(checkpointId);
+    if (!s) throw std::runtime_error("DLQ " + m_target + ": " + s.message());
+}
+
+void DlqOperator::notifyCheckpointComplete(std::int64_t checkpointId)
+{
+    Status s = m_writer->commit(checkpointId);
     if (!s) throw std::runtime_error("DLQ " + m_target + ": " + s.message());
 }
 

@@ -21,8 +21,11 @@ public:
     Status open(OperatorContext& ctx) override;
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void endOfInput(Collector& out) override;
-    /// A checkpoint barrier: the dead letters before it are durable (the writer flushes).
-    void prepareSnapshotPreBarrier(std::int64_t, Collector& out) override { endOfInput(out); }
+    /// A checkpoint barrier: the dead letters before it are durable (the writer flushes), or
+    /// pre-committed (a two-phase-commit writer, DlqWriter::twoPhaseCommit).
+    void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
+    void notifyCheckpointComplete(std::int64_t checkpointId) override;
+    bool needsFinalCheckpoint() const override { return m_writer->twoPhaseCommit(); }
     void close() override;
 
     std::map<std::string, std::uint64_t> countsByClass() const override;

@@ -22,6 +22,22 @@ public:
     /// Makes everything written so far durable (end of input, stop).
     virtual Status flush() { return Status::ok(); }
     virtual void close() {}
+
+    /// Writers that commit on checkpoints (exactly-once pipelines; the Kafka writer's
+    /// transactions): the DLQ operator then calls preCommit at each barrier instead of flush,
+    /// commit when a checkpoint completes, and takes part in the final checkpoint
+    /// (Operator::needsFinalCheckpoint).
+    virtual bool twoPhaseCommit() const { return false; }
+    virtual Status preCommit(std::int64_t checkpointId)
+    {
+        (void)checkpointId;
+        return flush();
+    }
+    virtual Status commit(std::int64_t checkpointId)
+    {
+        (void)checkpointId;
+        return Status::ok();
+    }
 };
 
 /// Builds the writer of a target from the dlq node (properties: path, topic, bootstrap_servers,

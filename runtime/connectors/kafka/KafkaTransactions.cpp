@@ -1,0 +1,298 @@
+#include "connectors/kafka/KafkaTransactions.h"
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include <librdkafka/rdkafka.h>
+
+#include "connectors/kafka/ClientConfig.h"
+
+namespace sw::runtime::kafka {
+
+KafkaTxnLog& KafkaTxnLog::instance()
+{
+    static KafkaTxnLog* log = new KafkaTxnLog(); // never destroyed: producers may outlive statics
+    return *log;
+}
+
+void KafkaTxnLog::add(TxnOutcome o)
+{
+    std::lock_guard lock(m_mutex);
+    m_outcomes.push_back(std::move(o));
+    while (m_outcomes.size() > kCapacity)
+        m_outcomes.pop_front();
+}
+
+std::vector<TxnOutcome> KafkaTxnLog::outcomes(const std::string& prefix) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<TxnOutcome> out;
+    for (const TxnOutcome& o : m_outcomes)
+        if (o.transactionalId.compare(0, prefix.size(), prefix) == 0) out.push_back(o);
+    return out;
+}
+
+void KafkaTxnLog::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_outcomes.clear();
+}
+
+std::string transactionalIdFor(const std::string& prefix, const std::string& node, int subtask)
+{
+    return prefix + "-" + node + "-" + std::to_string(subtask);
+}
+
+std::string transactionalIdPrefix(const std::string& property, const std::string& pipelineName)
+{
+    if (!property.empty()) return property;
+    return pipelineName.empty() ? std::string("streamwright") : pipelineName;
+}
+
+KafkaTransactions::KafkaTransactions(std::string what, std::string transactionalId)
+    : m_what(std::move(what)), m_id(std::move(transactionalId))
+{
+    std::random_device rd;
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%08x%08x", rd(), rd());
+    m_instance = buf;
+}
+
+Status KafkaTransactions::failure(const char* op, rd_kafka_error_t* e)
+{
+    std::string msg = m_what + ": " + op + " (transactional.id " + m_id +
+                      ") failed: " + redactSecrets(rd_kafka_error_string(e));
+    if (rd_kafka_error_is_fatal(e)) msg += " (fatal: the producer is rebuilt on restart)";
+    rd_kafka_error_destroy(e);
+    return Status(makeError(msg));
+}
+
+Status KafkaTransactions::retry(const char* op, const std::stop_token& st,
+                                rd_kafka_error_t* (*call)(rd_kafka_t*, int))
+{
+    for (int attempt = 0;; ++attempt) {
+        rd_kafka_error_t* e = call(m_rk, kTimeoutMs);
+        if (!e) return Status::ok();
+        if (!rd_kafka_error_is_retriable(e) || attempt >= kRetryLimit || st.stop_requested())
+            return failure(op, e);
+        rd_kafka_error_destroy(e);
+        KafkaTxnLog::instance().countRetriable();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+Status KafkaTransactions::init(rd_kafka_t* rk, const std::stop_token& st)
+{
+    m_rk = rk;
+    return retry("init_transactions", st, rd_kafka_init_transactions);
+}
+
+std::string KafkaTransactions::nextTxnName()
+{
+    return m_id + "/" + m_instance + "/" + std::to_string(++m_seq);
+}
+
+Status KafkaTransactions::begin()
+{
+    m_txn = nextTxnName();
+    if (rd_kafka_error_t* e = rd_kafka_begin_transaction(m_rk))
+        return failure("begin_transaction", e);
+    m_open = true;
+    return Status::ok();
+}
+
+Status KafkaTransactions::produce(const OutMessage& m, const std::stop_token& st)
+{
+    for (;;) {
+        rd_kafka_headers_t* h = rd_kafka_headers_new(m.headers.size() + 1);
+        for (const auto& [n, v] : m.headers)
+            rd_kafka_header_add(h, n.c_str(), -1, v.data(), static_cast<ssize_t>(v.size()));
+        rd_kafka_header_add(h, kTxnHeader, -1, m_txn.data(), static_cast<ssize_t>(m_txn.size()));
+        rd_kafka_resp_err_t e = rd_kafka_producev(
+            m_rk, RD_KAFKA_V_TOPIC(m.topic.c_str()), RD_KAFKA_V_PARTITION(m.partition),
+            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_KEY(m.hasKey ? const_cast<char*>(m.key.data()) : nullptr,
+                           m.hasKey ? m.key.size() : 0),
+            RD_KAFKA_V_VALUE(m.hasValue ? const_cast<char*>(m.value.data()) : nullptr,
+                             m.hasValue ? m.value.size() : 0),
+            RD_KAFKA_V_TIMESTAMP(m.timestamp), RD_KAFKA_V_HEADERS(h), RD_KAFKA_V_END);
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR) return Status::ok(); // headers owned by librdkafka
+        rd_kafka_headers_destroy(h);
+        if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+            return Status(
+                makeError(m_what + ": produce to " + m.topic + " failed: " + rd_kafka_err2str(e)));
+        if (st.stop_requested()) return Status(makeError(m_what + ": cancelled"));
+        rd_kafka_poll(m_rk, 10); // backpressure from the local queue
+    }
+}
+
+Status KafkaTransactions::send(OutMessage m, const std::stop_token& st)
+{
+    if (sealed()) {
+        m_heldBytes += m.bytes();
+        m_held.push_back(std::move(m));
+        if (m_heldBytes > kMaxHeldBytes)
+            return Status(makeError(
+                m_what + ": checkpoint " + std::to_string(m_sealedAt) + " did not complete while " +
+                std::to_string(m_heldBytes >> 20) +
+                " MiB of records waited for its transaction to commit (restarting from the last "
+                "completed checkpoint)"));
+        return Status::ok();
+    }
+    if (!m_open)
+        if (Status s = begin(); !s) return s;
+    if (Status s = produce(m, st); !s) return s;
+    m_records.push_back(std::move(m));
+    return Status::ok();
+}
+
+void KafkaTransactions::onDelivery(int err, const char* message)
+{
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return;
+    std::lock_guard lock(m_failMutex);
+    if (m_deliveryFailure.empty()) m_deliveryFailure = redactSecrets(message ? message : "");
+}
+
+Status KafkaTransactions::flush(const std::stop_token& st)
+{
+    auto waitingSince = std::chrono::steady_clock::now();
+    int left = rd_kafka_outq_len(m_rk);
+    while (left > 0) {
+        if (st.stop_requested()) return Status(makeError(m_what + ": cancelled"));
+        rd_kafka_flush(m_rk, 100);
+        const int now = rd_kafka_outq_len(m_rk);
+        if (now < left) waitingSince = std::chrono::steady_clock::now();
+        left = now;
+        // No progress for a call's timeout (cluster or coordinator out of reach): counted like
+        // a retriable error, and waited for (librdkafka fails the records after
+        // message.timeout.ms, which aborts the transaction).
+        if (std::chrono::steady_clock::now() - waitingSince >
+            std::chrono::milliseconds(kTimeoutMs)) {
+            KafkaTxnLog::instance().countRetriable();
+            waitingSince = std::chrono::steady_clock::now();
+        }
+    }
+    char buf[512];
+    if (rd_kafka_fatal_error(m_rk, buf, sizeof buf) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return Status(makeError(m_what + ": fatal producer error: " + redactSecrets(buf)));
+    return Status::ok();
+}
+
+Status KafkaTransactions::resend(const std::string& why, const std::stop_token& st)
+{
+    if (Status s = retry("abort_transaction", st, rd_kafka_abort_transaction); !s) return s;
+    logOutcome(TxnOutcome::Kind::Aborted, why);
+    m_aborted.fetch_add(1);
+    m_open = false;
+    {
+        std::lock_guard lock(m_failMutex);
+        m_deliveryFailure.clear();
+    }
+    if (Status s = begin(); !s) return s;
+    for (const OutMessage& m : m_records)
+        if (Status s = produce(m, st); !s) return s;
+    return Status::ok();
+}
+
+Status KafkaTransactions::preCommit(std::int64_t checkpointId, const std::stop_token& st)
+{
+    if (sealed()) {
+        // The checkpoint this transaction waited for did not complete (subsumed, timed out):
+        // the records held since then join it, and it waits for this checkpoint instead.
+        std::vector<OutMessage> held = std::move(m_held);
+        m_held.clear();
+        m_heldBytes = 0;
+        for (OutMessage& m : held) {
+            if (Status s = produce(m, st); !s) return s;
+            m_records.push_back(std::move(m));
+        }
+    }
+    if (!m_open) return Status::ok(); // nothing received since the last commit
+    for (int attempt = 0;; ++attempt) {
+        if (Status s = flush(st); !s) return s;
+        std::string failed;
+        {
+            std::lock_guard lock(m_failMutex);
+            failed.swap(m_deliveryFailure);
+        }
+        if (failed.empty()) break;
+        if (attempt >= kResendLimit)
+            return Status(makeError(m_what + ": records of transaction " + m_txn +
+                                    " not delivered: " + failed));
+        if (Status s = resend("delivery failed: " + failed, st); !s) return s;
+    }
+    m_sealedAt = checkpointId;
+    return Status::ok();
+}
+
+Status KafkaTransactions::commitOnce(const std::stop_token& st, std::string& abortable)
+{
+    for (int attempt = 0;; ++attempt) {
+        rd_kafka_error_t* e = rd_kafka_commit_transaction(m_rk, kTimeoutMs);
+        if (!e) return Status::ok();
+        if (rd_kafka_error_txn_requires_abort(e)) {
+            abortable = redactSecrets(rd_kafka_error_string(e));
+            rd_kafka_error_destroy(e);
+            return Status::ok();
+        }
+        if (!rd_kafka_error_is_retriable(e) || attempt >= kRetryLimit || st.stop_requested())
+            return failure("commit_transaction", e);
+        rd_kafka_error_destroy(e);
+        KafkaTxnLog::instance().countRetriable();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+Status KafkaTransactions::commit(std::int64_t completedId, const std::stop_token& st)
+{
+    if (!sealed() || completedId < m_sealedAt) return Status::ok();
+    for (int attempt = 0;; ++attempt) {
+        std::string abortable;
+        if (Status s = commitOnce(st, abortable); !s) return s;
+        if (abortable.empty()) break;
+        if (attempt >= kResendLimit)
+            return Status(makeError(m_what + ": transaction for checkpoint " +
+                                    std::to_string(m_sealedAt) + " not committed: " + abortable));
+        // Aborted: none of its records is visible. Send them again and commit the new one.
+        if (Status s = resend("commit failed: " + abortable, st); !s) return s;
+        if (Status s = flush(st); !s) return s;
+    }
+    logOutcome(TxnOutcome::Kind::Committed, {});
+    m_committed.fetch_add(1);
+    m_records.clear();
+    m_open = false;
+    m_sealedAt = 0;
+    std::vector<OutMessage> held = std::move(m_held);
+    m_held.clear();
+    m_heldBytes = 0;
+    for (OutMessage& m : held) // they begin the next transaction
+        if (Status s = send(std::move(m), st); !s) return s;
+    return Status::ok();
+}
+
+void KafkaTransactions::abortOpen(const std::string& reason)
+{
+    if (!m_rk || !m_open) return;
+    m_open = false;
+    if (rd_kafka_error_t* e = rd_kafka_abort_transaction(m_rk, 5000)) {
+        log(3, "streamwright",
+            m_what + ": abort_transaction failed (" + rd_kafka_error_string(e) +
+                "); the next init_transactions with " + m_id + " aborts it");
+        rd_kafka_error_destroy(e);
+    }
+    logOutcome(TxnOutcome::Kind::Aborted, reason);
+    m_aborted.fetch_add(1);
+    m_records.clear();
+    m_held.clear();
+    m_heldBytes = 0;
+    m_sealedAt = 0;
+}
+
+void KafkaTransactions::logOutcome(TxnOutcome::Kind kind, const std::string& reason)
+{
+    KafkaTxnLog::instance().add(TxnOutcome{m_id, m_txn, kind, m_sealedAt,
+                                           static_cast<std::uint64_t>(m_records.size()), reason});
+}
+
+} // namespace sw::runtime::kafka

@@ -1,0 +1,185 @@
+#pragma once
+// Exactly-once delivery into Kafka: the transaction protocol of one transactional producer
+// (a kafka-sink subtask, or a Kafka DLQ writer), tied to checkpoints as Flink's KafkaSink does
+// (two-phase commit: pre-commit at the barrier, commit when the checkpoint completes).
+//
+//   open      init_transactions(): fences earlier producers with the same transactional.id and
+//             aborts the transaction an earlier attempt (a crashed run, a restarted task) left
+//             open, so its records are never committed.
+//   records   go into the open transaction (begun on the first record after a commit).
+//   barrier N preCommit(N): flush; the transaction is now *sealed*: it holds exactly the
+//             records received before barrier N (and not yet committed) and waits for
+//             checkpoint N.
+//   complete  commit(M >= N): commit_transaction; then the records that arrived meanwhile
+//             begin the next transaction.
+//
+// One open transaction per producer (librdkafka): records that arrive while a sealed
+// transaction waits for its checkpoint are *held* in memory (bounded: kMaxHeldBytes, then the
+// task fails and restarts from the last completed checkpoint: nothing is lost) and produced
+// into the next transaction right after the commit. Completion usually follows the barrier by
+// the checkpoint's alignment and store write (milliseconds), so little is held. Why not a pool
+// of producers: every pooled transactional.id must be fenced/aborted on restore and a
+// checkpoint that never completes (timeout, subsumed) would pin one producer per pending
+// checkpoint; holding records keeps one id per subtask, as documented for users.
+// A checkpoint that never completes is subsumed: the sealed transaction takes the held records
+// at the next barrier and waits for that checkpoint instead (no commit before a completion
+// covering every record in it).
+//
+// Errors are classified as librdkafka documents them (rd_kafka_error_is_retriable /
+// rd_kafka_error_txn_requires_abort / rd_kafka_error_is_fatal):
+//   retriable        the call is retried (bounded by the stop token and kRetryLimit);
+//   requires abort   the transaction is aborted (none of its records becomes visible) and its
+//                    records, still held in memory, are sent again in a new transaction and
+//                    committed (kResendLimit times); then the task fails;
+//   fatal / other    an error Status: the task fails, the restart strategy rebuilds the producer
+//                    (a new init_transactions) from the last completed checkpoint.
+// A failed delivery inside a transaction makes it abortable the same way: records are never
+// dropped and never routed to an errors port in this mode.
+//
+// Known gap (librdkafka cannot resume a transaction by producer id and epoch as Flink's Java
+// producer does): a crash or fatal error after checkpoint N is stored but before its
+// transaction is committed aborts that transaction on restore, while the sources resume after
+// barrier N: its records are lost. See docs/state-and-recovery.md.
+//
+// Every record carries the header `sw.txn` = "<transactional.id>/<instance>/<sequence>" naming
+// its transaction, so a reader can group a topic by transaction; KafkaTxnLog records what each
+// transaction became (committed / aborted, checkpoint, record count).
+//
+// Not thread-safe except onDelivery (any librdkafka thread).
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <stop_token>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "util/Result.h"
+
+struct rd_kafka_s;
+struct rd_kafka_error_s;
+
+namespace sw::runtime::kafka {
+
+/// One record to produce, owned (kept until its transaction commits).
+struct OutMessage {
+    std::string topic;
+    std::int32_t partition = -1; ///< -1: the producer's partitioner
+    std::string key;
+    bool hasKey = false;
+    std::string value;
+    bool hasValue = true;
+    std::int64_t timestamp = 0;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::size_t bytes() const { return key.size() + value.size() + topic.size() + 64; }
+};
+
+/// What became of one transaction, as the producer saw it.
+struct TxnOutcome {
+    enum class Kind { Committed, Aborted };
+    std::string transactionalId;
+    std::string txn; ///< the `sw.txn` header value of its records
+    Kind kind = Kind::Committed;
+    std::int64_t checkpointId = 0; ///< sealed at this barrier (0: aborted before any barrier)
+    std::uint64_t records = 0;
+    std::string reason; ///< why it was aborted
+};
+
+/// Process-wide record of transaction outcomes (the last kCapacity), for tests and reports.
+class KafkaTxnLog {
+public:
+    static KafkaTxnLog& instance();
+    static constexpr std::size_t kCapacity = 100000;
+    void add(TxnOutcome o);
+    /// Outcomes of transactional ids starting with `prefix` ("" = all), oldest first.
+    std::vector<TxnOutcome> outcomes(const std::string& prefix = {}) const;
+    void clear();
+    /// Retriable transaction errors seen by every producer of the process (each was retried),
+    /// and flushes that made no progress for a call's timeout (waited for).
+    std::uint64_t retriableErrors() const { return m_retriable.load(); }
+    void countRetriable() { m_retriable.fetch_add(1); }
+
+private:
+    mutable std::mutex m_mutex;
+    std::deque<TxnOutcome> m_outcomes;
+    std::atomic<std::uint64_t> m_retriable{0};
+};
+
+/// The header naming a record's transaction.
+inline constexpr const char* kTxnHeader = "sw.txn";
+
+class KafkaTransactions {
+public:
+    /// `what` names the client in messages ("kafka-sink 'out'").
+    KafkaTransactions(std::string what, std::string transactionalId);
+    KafkaTransactions(const KafkaTransactions&) = delete;
+    KafkaTransactions& operator=(const KafkaTransactions&) = delete;
+
+    static constexpr std::size_t kMaxHeldBytes = 256u << 20;
+    static constexpr int kRetryLimit = 30;
+    static constexpr int kResendLimit = 3;
+    static constexpr int kTimeoutMs = 5000; ///< per call; retriable timeouts are retried
+
+    const std::string& transactionalId() const { return m_id; }
+
+    /// init_transactions on `rk` (created with this transactional.id); retries retriable errors.
+    Status init(rd_kafka_s* rk, const std::stop_token& st);
+    /// Produces `m` into the open transaction (begins one when none is open), or holds it while
+    /// a sealed transaction waits for its checkpoint.
+    Status send(OutMessage m, const std::stop_token& st);
+    /// Barrier `checkpointId`: flushes; everything received so far waits for this checkpoint.
+    Status preCommit(std::int64_t checkpointId, const std::stop_token& st);
+    /// Checkpoint `completedId` completed: commits the sealed transaction when it covers it.
+    Status commit(std::int64_t completedId, const std::stop_token& st);
+    /// Aborts the open transaction, if any (close without a completed checkpoint: its records
+    /// are read again after a restart). Bounded; errors are only logged.
+    void abortOpen(const std::string& reason);
+
+    /// Delivery report of a record of ours (any thread).
+    void onDelivery(int err, const char* message);
+
+    bool sealed() const { return m_sealedAt > 0; }
+    std::uint64_t heldRecords() const { return m_held.size(); }
+    std::uint64_t committed() const { return m_committed.load(); }
+    std::uint64_t aborted() const { return m_aborted.load(); }
+
+private:
+    Status produce(const OutMessage& m, const std::stop_token& st);
+    Status begin();
+    /// Flushes and checks deliveries; an error when a record was not delivered.
+    Status flush(const std::stop_token& st);
+    /// Aborts, begins a new transaction and sends the records of the aborted one again.
+    Status resend(const std::string& why, const std::stop_token& st);
+    Status commitOnce(const std::stop_token& st, std::string& abortable);
+    /// Retries `call` while it returns a retriable error; other errors classified.
+    Status retry(const char* op, const std::stop_token& st,
+                 rd_kafka_error_s* (*call)(rd_kafka_s*, int));
+    Status failure(const char* op, rd_kafka_error_s* e);
+    std::string nextTxnName();
+    void logOutcome(TxnOutcome::Kind kind, const std::string& reason);
+
+    std::string m_what;
+    std::string m_id;
+    std::string m_instance;
+    rd_kafka_s* m_rk = nullptr;
+    std::uint64_t m_seq = 0;
+    std::string m_txn;   ///< `sw.txn` of the open transaction
+    bool m_open = false; ///< a transaction is open on the producer
+    std::int64_t m_sealedAt = 0;
+    std::vector<OutMessage> m_records; ///< in the open transaction (sent again after an abort)
+    std::vector<OutMessage> m_held;    ///< arrived while sealed
+    std::size_t m_heldBytes = 0;
+    std::mutex m_failMutex;
+    std::string m_deliveryFailure;
+    std::atomic<std::uint64_t> m_committed{0};
+    std::atomic<std::uint64_t> m_aborted{0};
+};
+
+/// "<prefix>-<node>-<subtask>".
+std::string transactionalIdFor(const std::string& prefix, const std::string& node, int subtask);
+/// The prefix of a kafka-sink's transactional ids: its `transactional_id_prefix` property, else
+/// the pipeline name, else "streamwright".
+std::string transactionalIdPrefix(const std::string& property, const std::string& pipelineName);
+
+} // namespace sw::runtime::kafka
