@@ -38,7 +38,7 @@ namespace {
 // Kafka protocol API keys and error codes (Kafka protocol numbers).
 constexpr int kInitProducerId = 22, kAddPartitionsToTxn = 24, kEndTxn = 26;
 constexpr int kCoordinatorLoadInProgress = 14, kCoordinatorNotAvailable = 15, kNotCoordinator = 16,
-              kConcurrentTransactions = 51;
+              kConcurrentTransactions = 51, kProducerFenced = 90;
 
 /// What the counting source did, shared by its subtasks and the test.
 struct SourceLog {
@@ -314,6 +314,7 @@ private Q_SLOTS:
     void restartAbortsTheOpenTransactionAndInitialisesTheSameId();
     void transactionErrorsLoseAndDuplicateNothing();
     void coordinatorOutageIsRetried();
+    void fatalCommitErrorRestartsAndRecommits();
     void dlqWritesTransactionally();
 
 private:
@@ -490,6 +491,52 @@ void TestKafkaExactlyOnce::coordinatorOutageIsRetried()
     const auto rows = pythonRead(bs(), "eo.outage", 2, &err);
     QVERIFY2(err.isEmpty(), qPrintable(err));
     const std::string bad = checkExactlyOnce(rows, log, src, 1, "eo-outage", true);
+    QVERIFY2(bad.empty(), bad.c_str());
+}
+
+void TestKafkaExactlyOnce::fatalCommitErrorRestartsAndRecommits()
+{
+    // EndTxn answers "producer fenced" once: commit_transaction fails with a fatal error after
+    // its checkpoint completed. The task fails, the restart rebuilds the producer, restores
+    // that checkpoint and commits the transaction's records again (KafkaTransactions::recover).
+    QTemporaryDir dir;
+    SourceLog src;
+    src.total = 1200;
+    const std::string txnId = transactionalIdFor("eo-fatal", "out", 0);
+    QVERIFY(m_broker->createTopic("eo.fatal", 2));
+    rd_kafka_mock_coordinator_set(m_broker->mockCluster(), "transaction", txnId.c_str(), 2);
+    auto p = parsePipeline(pipelineJson("eo-fatal", bs(), "eo.fatal", 1, false));
+    QVERIFY2(p, p ? "" : p.error().toString().c_str());
+    EngineOptions o = options(src, dir.path().toStdString());
+    o.restartStrategy.kind = EngineOptions::RestartStrategy::Kind::FixedDelay;
+    o.restartStrategy.attempts = 2;
+    o.restartStrategy.delayMs = 50;
+    Engine e;
+    QVERIFY2(e.start(*p, o), "start failed");
+    std::vector<EngineEvent> events;
+    QVERIFY(feed(e, src, 200, events, [&](std::int64_t released) {
+        if (released == 400)
+            QCOMPARE(rd_kafka_mock_broker_push_request_error_rtts(m_broker->mockCluster(), 2,
+                                                                  kEndTxn, 1, kProducerFenced, 0),
+                     RD_KAFKA_RESP_ERR_NO_ERROR);
+    }));
+    QVERIFY2(errorsOf(events).empty(), errorsOf(events).c_str());
+    std::size_t left = 1;
+    rd_kafka_mock_broker_error_stack_cnt(m_broker->mockCluster(), 2, kEndTxn, &left);
+    QCOMPARE(left, std::size_t(0)); // the injected error was answered
+    QCOMPARE(e.restarts(), 1);
+    for (const EngineEvent& ev : events) // recovered, not merely reported as possibly missing
+        QVERIFY2(ev.message.find("may not have been committed") == std::string::npos,
+                 ev.message.c_str());
+    const auto log = KafkaTxnLog::instance().outcomes("eo-fatal-out-");
+    int aborted = 0;
+    for (const TxnOutcome& t : log)
+        aborted += t.kind == TxnOutcome::Kind::Aborted ? 1 : 0;
+    QCOMPARE(aborted, 1);
+    QString err;
+    const auto rows = pythonRead(bs(), "eo.fatal", 2, &err);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    const std::string bad = checkExactlyOnce(rows, log, src, 1, "eo-fatal", false);
     QVERIFY2(bad.empty(), bad.c_str());
 }
 

@@ -26,6 +26,8 @@ public:
     void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
     void notifyCheckpointComplete(std::int64_t checkpointId) override;
     bool needsFinalCheckpoint() const override { return m_writer->twoPhaseCommit(); }
+    void snapshotState(std::int64_t, StateWriter& w) override { m_writer->snapshotState(w); }
+    void restoreState(const StateReader& r) override;
     void close() override;
 
     std::map<std::string, std::uint64_t> countsByClass() const override;
@@ -43,6 +45,7 @@ private:
     mutable std::mutex m_otherMutex;
     std::map<std::string, std::uint64_t> m_other; ///< classes outside ErrorClass (rare)
     bool m_open = false;
+    OperatorContext* m_ctx = nullptr;
 };
 
 } // namespace sw::runtime

@@ -38,6 +38,15 @@ public:
         (void)checkpointId;
         return Status::ok();
     }
+    /// What a two-phase-commit writer keeps in a checkpoint (after preCommit at its barrier) and
+    /// restores after open(); a warning (already free of secrets) goes to the run's events.
+    virtual void snapshotState(StateWriter& w) const { (void)w; }
+    virtual Status restoreState(const StateReader& r, std::string& warning)
+    {
+        (void)r;
+        (void)warning;
+        return Status::ok();
+    }
 };
 
 /// Builds the writer of a target from the dlq node (properties: path, topic, bootstrap_servers,

@@ -57,9 +57,10 @@ class KafkaDlqWriter final : public DlqWriter {
 public:
     /// `transactionalId` non-empty: exactly-once (KafkaTransactions.h).
     KafkaDlqWriter(std::string nodeId, std::string topic, int partitions, Endpoint ep,
-                   ClientConfig cfg, std::string transactionalId)
+                   ClientConfig cfg, std::string transactionalId, std::string dataDir)
         : m_nodeId(std::move(nodeId)), m_topic(std::move(topic)), m_partitions(partitions),
-          m_ep(std::move(ep)), m_cfg(std::move(cfg)), m_transactionalId(std::move(transactionalId))
+          m_ep(std::move(ep)), m_cfg(std::move(cfg)), m_transactionalId(std::move(transactionalId)),
+          m_dataDir(std::move(dataDir))
     {
     }
     ~KafkaDlqWriter() override { close(); }
@@ -89,6 +90,7 @@ public:
             m_txn =
                 std::make_unique<KafkaTransactions>("dlq '" + m_nodeId + "'", m_transactionalId);
             if (Status s = m_txn->init(m_rk, m_stop.get_token()); !s) return s;
+            m_txn->setCommitFile(KafkaTransactions::commitFileFor(m_dataDir, m_transactionalId));
         }
         // Delivery reports are served in the background too, so a failed delivery is noticed
         // without waiting for the next DLQ record (flush() at a checkpoint waits for all).
@@ -121,6 +123,20 @@ public:
     {
         if (!m_txn) return Status::ok();
         return m_txn->commit(checkpointId, m_stop.get_token());
+    }
+
+    void snapshotState(StateWriter& w) const override
+    {
+        if (!m_txn) return;
+        if (auto p = m_txn->pending(); !p.txn.empty()) w.put("txn", KafkaTransactions::encode(p));
+    }
+    Status restoreState(const StateReader& r, std::string& warning) override
+    {
+        const std::string* blob = r.get("txn");
+        if (!m_txn || !blob) return Status::ok();
+        auto p = KafkaTransactions::decode(*blob);
+        if (!p) return p.status();
+        return m_txn->recover(*p, m_stop.get_token(), warning);
     }
 
     Status flush() override
@@ -286,6 +302,7 @@ private:
     std::jthread m_server; // serves delivery reports between writes
     std::unique_ptr<ClientHealth> m_health;
     std::string m_transactionalId;
+    std::string m_dataDir; ///< for the commit file (exactly-once)
     std::unique_ptr<KafkaTransactions> m_txn;
     std::stop_source m_stop; // transaction retries (the DLQ operator has the task's token)
 };
@@ -317,9 +334,9 @@ Result<std::unique_ptr<DlqWriter>> makeKafkaDlqWriter(const OperatorSpec& spec)
     if (spec.delivery == DeliveryGuarantee::ExactlyOnce)
         txnId = transactionalIdFor(transactionalIdPrefix({}, spec.pipelineName), spec.node.id,
                                    spec.subtask);
-    return std::unique_ptr<DlqWriter>(
-        std::make_unique<KafkaDlqWriter>(spec.node.id, topic, partitions < 1 ? 1 : partitions,
-                                         std::move(*ep), std::move(cfg), std::move(txnId)));
+    return std::unique_ptr<DlqWriter>(std::make_unique<KafkaDlqWriter>(
+        spec.node.id, topic, partitions < 1 ? 1 : partitions, std::move(*ep), std::move(cfg),
+        std::move(txnId), spec.dataDirectory));
 }
 
 } // namespace sw::runtime::kafka

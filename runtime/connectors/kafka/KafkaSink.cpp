@@ -59,6 +59,8 @@ Status KafkaSink::open(OperatorContext& ctx)
         m_txn = std::make_unique<KafkaTransactions>("kafka-sink '" + m_s.nodeId + "'",
                                                     m_s.transactionalId);
         if (Status st = m_txn->init(m_rk, ctx.stopToken()); !st) return st;
+        m_txn->setCommitFile(
+            KafkaTransactions::commitFileFor(ctx.dataDirectory(), m_s.transactionalId));
     }
     ctx.registerProcessingTimer(OperatorContext::processingTimeMs() + m_s.serveIntervalMs);
     return Status::ok();
@@ -136,6 +138,26 @@ void KafkaSink::notifyCheckpointComplete(std::int64_t checkpointId)
     if (!m_txn) return;
     check(m_txn->commit(checkpointId, m_ctx->stopToken()));
     serve(0);
+}
+
+void KafkaSink::snapshotState(std::int64_t, StateWriter& w)
+{
+    if (!m_txn) return;
+    if (auto p = m_txn->pending(); !p.txn.empty()) w.put("txn", KafkaTransactions::encode(p));
+}
+
+void KafkaSink::restoreState(const StateReader& r)
+{
+    const std::string* blob = r.get("txn");
+    if (!m_txn || !blob) return;
+    auto p = KafkaTransactions::decode(*blob);
+    if (!p) throw std::runtime_error("kafka-sink '" + m_s.nodeId + "': " + p.error().message);
+    std::string warning;
+    check(m_txn->recover(*p, m_ctx->stopToken(), warning));
+    if (!warning.empty()) {
+        log(3, "streamwright", warning);
+        m_ctx->warn(warning);
+    }
 }
 
 void KafkaSink::onProcessingTime(std::int64_t nowMs, Collector& out)

@@ -84,6 +84,10 @@ public:
     /// Exactly-once: commits the transaction pre-committed at a barrier <= checkpointId.
     void notifyCheckpointComplete(std::int64_t checkpointId) override;
     bool needsFinalCheckpoint() const override { return m_s.exactlyOnce; }
+    /// Exactly-once: the transaction sealed at this barrier (KafkaTransactions::Pending).
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    /// Exactly-once: commits the restored checkpoint's transaction unless it committed.
+    void restoreState(const StateReader& r) override;
     /// Exactly-once: the transactions (null otherwise).
     const KafkaTransactions* transactions() const { return m_txn.get(); }
 

@@ -1,12 +1,20 @@
 #include "connectors/kafka/KafkaTransactions.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <thread>
+
+#include <unistd.h>
 
 #include <librdkafka/rdkafka.h>
 
 #include "connectors/kafka/ClientConfig.h"
+#include "state/StateCodec.h"
 
 namespace sw::runtime::kafka {
 
@@ -37,6 +45,34 @@ void KafkaTxnLog::clear()
 {
     std::lock_guard lock(m_mutex);
     m_outcomes.clear();
+}
+
+void KafkaTxnLog::deposit(const std::string& txn, std::vector<OutMessage> records)
+{
+    std::lock_guard lock(m_mutex);
+    m_orphans.emplace_back(txn, std::move(records));
+    while (m_orphans.size() > kOrphans)
+        m_orphans.pop_front();
+}
+
+bool KafkaTxnLog::take(const std::string& txn, std::vector<OutMessage>& records)
+{
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_orphans.begin(); it != m_orphans.end(); ++it)
+        if (it->first == txn) {
+            records = std::move(it->second);
+            m_orphans.erase(it);
+            return true;
+        }
+    return false;
+}
+
+bool KafkaTxnLog::committed(const std::string& txn) const
+{
+    std::lock_guard lock(m_mutex);
+    for (const TxnOutcome& o : m_outcomes)
+        if (o.txn == txn && o.kind == TxnOutcome::Kind::Committed) return true;
+    return false;
 }
 
 std::string transactionalIdFor(const std::string& prefix, const std::string& node, int subtask)
@@ -259,6 +295,7 @@ Status KafkaTransactions::commit(std::int64_t completedId, const std::stop_token
         if (Status s = flush(st); !s) return s;
     }
     logOutcome(TxnOutcome::Kind::Committed, {});
+    writeCommitFile();
     m_committed.fetch_add(1);
     m_records.clear();
     m_open = false;
@@ -283,10 +320,109 @@ void KafkaTransactions::abortOpen(const std::string& reason)
     }
     logOutcome(TxnOutcome::Kind::Aborted, reason);
     m_aborted.fetch_add(1);
+    // Sealed: its checkpoint may have completed (or be stored) without a commit: a restore of
+    // it in this process sends these records again (recover()).
+    if (sealed()) KafkaTxnLog::instance().deposit(m_txn, std::move(m_records));
     m_records.clear();
     m_held.clear();
     m_heldBytes = 0;
     m_sealedAt = 0;
+}
+
+KafkaTransactions::Pending KafkaTransactions::pending() const
+{
+    if (!sealed()) return {};
+    return Pending{m_txn, static_cast<std::uint64_t>(m_records.size()), m_sealedAt};
+}
+
+std::string KafkaTransactions::encode(const Pending& p)
+{
+    StateOutput o;
+    o.u64(1); // format
+    o.bytes(p.txn);
+    o.u64(p.records);
+    o.i64(p.checkpointId);
+    return o.take();
+}
+
+Result<KafkaTransactions::Pending> KafkaTransactions::decode(const std::string& blob)
+{
+    try {
+        StateInput in(blob);
+        if (in.u64() != 1) return makeError("unknown format of the transaction state");
+        Pending p;
+        p.txn = in.bytes();
+        p.records = in.u64();
+        p.checkpointId = in.i64();
+        return p;
+    } catch (const std::exception& e) {
+        return makeError(std::string("corrupt transaction state: ") + e.what());
+    }
+}
+
+bool KafkaTransactions::committedPerFile(const std::string& txn) const
+{
+    if (m_commitFile.empty()) return false;
+    std::ifstream f(m_commitFile);
+    std::string last;
+    if (!std::getline(f, last)) return false;
+    // "<id>/<instance>/<seq>": same producer instance and a sequence at least txn's.
+    const auto cut = [](const std::string& t) { return t.rfind('/'); };
+    const std::size_t a = cut(last), b = cut(txn);
+    if (a == std::string::npos || b == std::string::npos) return false;
+    if (last.compare(0, a, txn, 0, b) != 0 || a != b) return false;
+    try {
+        return std::stoull(last.substr(a + 1)) >= std::stoull(txn.substr(b + 1));
+    } catch (const std::exception&) {
+        return false; // not a name we wrote: unknown
+    }
+}
+
+void KafkaTransactions::writeCommitFile()
+{
+    if (m_commitFile.empty()) return;
+    const std::string tmp = m_commitFile + ".tmp";
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    bool ok = f && std::fputs((m_txn + "\n").c_str(), f) >= 0 && std::fflush(f) == 0 &&
+              ::fsync(fileno(f)) == 0;
+    if (f) ok = std::fclose(f) == 0 && ok;
+    if (ok) ok = std::rename(tmp.c_str(), m_commitFile.c_str()) == 0;
+    if (!ok)
+        log(3, "streamwright",
+            m_what + ": cannot write " + m_commitFile + ": " + std::strerror(errno) +
+                " (a resume in another process will warn about this transaction)");
+}
+
+std::string KafkaTransactions::commitFileFor(const std::string& dataDirectory,
+                                             const std::string& transactionalId)
+{
+    if (dataDirectory.empty()) return {};
+    std::error_code ec;
+    const auto dir = std::filesystem::path(dataDirectory) / "kafka-transactions";
+    std::filesystem::create_directories(dir, ec);
+    return (dir / (transactionalId + ".committed")).string();
+}
+
+Status KafkaTransactions::recover(const Pending& p, const std::stop_token& st, std::string& warning)
+{
+    const std::int64_t checkpointId = p.checkpointId;
+    if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || committedPerFile(p.txn))
+        return Status::ok();
+    std::vector<OutMessage> records;
+    if (!KafkaTxnLog::instance().take(p.txn, records) || records.size() < p.records) {
+        warning = m_what + ": transaction " + p.txn + " (" + std::to_string(p.records) +
+                  " records before checkpoint " + std::to_string(checkpointId) +
+                  ") may not have been committed by the earlier run, and its records cannot be "
+                  "sent again from this process (librdkafka cannot resume another producer's "
+                  "transaction): if it was not committed, they are missing from the topic";
+        return Status::ok();
+    }
+    // Checkpoint `checkpointId` completed: its records are committed now, exactly once.
+    records.resize(static_cast<std::size_t>(p.records));
+    for (OutMessage& m : records)
+        if (Status s = send(std::move(m), st); !s) return s;
+    if (Status s = preCommit(checkpointId, st); !s) return s;
+    return commit(checkpointId, st);
 }
 
 void KafkaTransactions::logOutcome(TxnOutcome::Kind kind, const std::string& reason)

@@ -36,10 +36,17 @@
 // A failed delivery inside a transaction makes it abortable the same way: records are never
 // dropped and never routed to an errors port in this mode.
 //
-// Known gap (librdkafka cannot resume a transaction by producer id and epoch as Flink's Java
-// producer does): a crash or fatal error after checkpoint N is stored but before its
-// transaction is committed aborts that transaction on restore, while the sources resume after
-// barrier N: its records are lost. See docs/state-and-recovery.md.
+// Commit after restore. librdkafka cannot resume a transaction by producer id and epoch as
+// Flink's Java producer does, so a transaction pre-committed at barrier N whose checkpoint
+// completed but that was not committed (a failure or fatal error in between, a restart racing
+// with the store write) would be aborted by the next init_transactions while the sources resume
+// after N. Therefore the checkpoint records the sealed transaction (pending(): its name and how
+// many of its records precede the barrier), a producer that closes without committing it hands
+// its records to the process (KafkaTxnLog::deposit), and a sink restored from that checkpoint
+// (recover()) commits those records in a new transaction unless the transaction is known to have
+// committed (the outcome log, or the commit file that every commit rewrites). In another process
+// (a crash, then a resume) the records are gone: recover() then says how many records may be
+// missing (a warning), never silently. See docs/state-and-recovery.md.
 //
 // Every record carries the header `sw.txn` = "<transactional.id>/<instance>/<sequence>" naming
 // its transaction, so a reader can group a topic by transaction; KafkaTxnLog records what each
@@ -95,6 +102,14 @@ public:
     /// Outcomes of transactional ids starting with `prefix` ("" = all), oldest first.
     std::vector<TxnOutcome> outcomes(const std::string& prefix = {}) const;
     void clear();
+    /// Records of a sealed transaction whose producer closed without committing it, kept for a
+    /// restore of its checkpoint in this process (KafkaTransactions::recover); at most
+    /// kOrphans transactions (the oldest are dropped).
+    void deposit(const std::string& txn, std::vector<OutMessage> records);
+    bool take(const std::string& txn, std::vector<OutMessage>& records);
+    static constexpr std::size_t kOrphans = 64;
+    /// True when the log holds a committed outcome of `txn`.
+    bool committed(const std::string& txn) const;
     /// Retriable transaction errors seen by every producer of the process (each was retried),
     /// and flushes that made no progress for a call's timeout (waited for).
     std::uint64_t retriableErrors() const { return m_retriable.load(); }
@@ -103,6 +118,7 @@ public:
 private:
     mutable std::mutex m_mutex;
     std::deque<TxnOutcome> m_outcomes;
+    std::deque<std::pair<std::string, std::vector<OutMessage>>> m_orphans;
     std::atomic<std::uint64_t> m_retriable{0};
 };
 
@@ -139,6 +155,28 @@ public:
     /// Delivery report of a record of ours (any thread).
     void onDelivery(int err, const char* message);
 
+    /// What a checkpoint keeps of the transaction sealed at its barrier.
+    struct Pending {
+        std::string txn;               ///< "" = nothing was pre-committed
+        std::uint64_t records = 0;     ///< its records that precede the barrier
+        std::int64_t checkpointId = 0; ///< the barrier that sealed it
+    };
+    /// At snapshotState, right after preCommit: the sealed transaction.
+    Pending pending() const;
+    static std::string encode(const Pending& p);
+    static Result<Pending> decode(const std::string& blob);
+    /// After open, restoring the checkpoint whose barrier sealed `p`: commits the records of
+    /// `p` in a new transaction unless it is known to have committed; when that is unknown and
+    /// its records are not in this process, `warning` says how many may be missing.
+    Status recover(const Pending& p, const std::stop_token& st, std::string& warning);
+    /// "<data directory>/kafka-transactions/<transactional.id>.committed" (directory created),
+    /// or "" without a data directory.
+    static std::string commitFileFor(const std::string& dataDirectory,
+                                     const std::string& transactionalId);
+    /// Every commit rewrites this file with the committed transaction's name (fsync'd); ""
+    /// (default) = no file. Read by recover() in a later process.
+    void setCommitFile(std::string path) { m_commitFile = std::move(path); }
+
     bool sealed() const { return m_sealedAt > 0; }
     std::uint64_t heldRecords() const { return m_held.size(); }
     std::uint64_t committed() const { return m_committed.load(); }
@@ -157,6 +195,9 @@ private:
                  rd_kafka_error_s* (*call)(rd_kafka_s*, int));
     Status failure(const char* op, rd_kafka_error_s* e);
     std::string nextTxnName();
+    /// The commit file names `txn` or a later transaction of the same producer instance.
+    bool committedPerFile(const std::string& txn) const;
+    void writeCommitFile();
     void logOutcome(TxnOutcome::Kind kind, const std::string& reason);
 
     std::string m_what;
@@ -172,6 +213,7 @@ private:
     std::size_t m_heldBytes = 0;
     std::mutex m_failMutex;
     std::string m_deliveryFailure;
+    std::string m_commitFile;
     std::atomic<std::uint64_t> m_committed{0};
     std::atomic<std::uint64_t> m_aborted{0};
 };
