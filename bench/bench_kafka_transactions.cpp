@@ -19,6 +19,7 @@
 #include "exec/Engine.h"
 
 using namespace sw::runtime;
+using sw::runtime::kafka::EmbeddedBroker;
 
 namespace {
 

@@ -162,6 +162,7 @@ public:
         }
         if (m_txn) m_txn->abortOpen("closed before its checkpoint completed");
         flush();
+        if (m_txn) m_txn->releaseTopics();
         if (m_health) m_health->detach();
         rd_kafka_destroy(m_rk);
         m_rk = nullptr;
@@ -241,9 +242,15 @@ private:
         const Value& et = row[col("error_time")];
         if (!et.isNull()) add("__connect.errors.timestamp", std::to_string(et.asTimestamp()));
         if (m_txn) {
-            OutMessage m{topic,    -1, std::move(key),    hasKey, std::move(value),
-                         hasValue, ts, std::move(headers)};
-            return m_txn->send(std::move(m), m_stop.get_token());
+            OutMessage m;
+            m.topic = topic;
+            m.key = key;
+            m.hasKey = hasKey;
+            m.value = value;
+            m.hasValue = hasValue;
+            m.timestamp = ts;
+            m.headers = &headers;
+            return m_txn->send(m, m_stop.get_token());
         }
         rd_kafka_headers_t* h = rd_kafka_headers_new(headers.size());
         for (const auto& [n, v] : headers)

@@ -124,13 +124,15 @@ void KafkaSink::check(const Status& s)
 
 void KafkaSink::produceTransactional(const Record& r)
 {
+    m_encoder->encodeValue(r.row, m_value);
     OutMessage m;
     m.topic = m_s.topic;
-    m_encoder->encodeValue(r.row, m.value);
-    m.hasKey = m_encoder->encodeKey(r.row, m.key);
+    m.hasKey = m_encoder->encodeKey(r.row, m_key);
+    m.key = m_key;
+    m.value = m_value;
     m.timestamp = r.timestamp != kNoTimestamp && r.timestamp > 0 ? r.timestamp : 0;
-    m_avgBytes = m_avgBytes * 0.99 + 0.01 * static_cast<double>(m.value.size() + m.key.size());
-    check(m_txn->send(std::move(m), m_ctx->stopToken()));
+    m_avgBytes = m_avgBytes * 0.99 + 0.01 * static_cast<double>(m_value.size() + m_key.size());
+    check(m_txn->send(m, m_ctx->stopToken()));
 }
 
 void KafkaSink::notifyCheckpointComplete(std::int64_t checkpointId)
@@ -324,6 +326,7 @@ void KafkaSink::close()
     }
     if (m_rkt) rd_kafka_topic_destroy(m_rkt);
     m_rkt = nullptr;
+    if (m_txn) m_txn->releaseTopics();
     if (m_health) m_health->detach();
     rd_kafka_destroy(m_rk);
     m_rk = nullptr;

@@ -18,74 +18,6 @@
 
 namespace sw::runtime::kafka {
 
-KafkaTxnLog& KafkaTxnLog::instance()
-{
-    static KafkaTxnLog* log = new KafkaTxnLog(); // never destroyed: producers may outlive statics
-    return *log;
-}
-
-void KafkaTxnLog::add(TxnOutcome o)
-{
-    std::lock_guard lock(m_mutex);
-    m_outcomes.push_back(std::move(o));
-    while (m_outcomes.size() > kCapacity)
-        m_outcomes.pop_front();
-}
-
-std::vector<TxnOutcome> KafkaTxnLog::outcomes(const std::string& prefix) const
-{
-    std::lock_guard lock(m_mutex);
-    std::vector<TxnOutcome> out;
-    for (const TxnOutcome& o : m_outcomes)
-        if (o.transactionalId.compare(0, prefix.size(), prefix) == 0) out.push_back(o);
-    return out;
-}
-
-void KafkaTxnLog::clear()
-{
-    std::lock_guard lock(m_mutex);
-    m_outcomes.clear();
-}
-
-void KafkaTxnLog::deposit(const std::string& txn, std::vector<OutMessage> records)
-{
-    std::lock_guard lock(m_mutex);
-    m_orphans.emplace_back(txn, std::move(records));
-    while (m_orphans.size() > kOrphans)
-        m_orphans.pop_front();
-}
-
-bool KafkaTxnLog::take(const std::string& txn, std::vector<OutMessage>& records)
-{
-    std::lock_guard lock(m_mutex);
-    for (auto it = m_orphans.begin(); it != m_orphans.end(); ++it)
-        if (it->first == txn) {
-            records = std::move(it->second);
-            m_orphans.erase(it);
-            return true;
-        }
-    return false;
-}
-
-bool KafkaTxnLog::committed(const std::string& txn) const
-{
-    std::lock_guard lock(m_mutex);
-    for (const TxnOutcome& o : m_outcomes)
-        if (o.txn == txn && o.kind == TxnOutcome::Kind::Committed) return true;
-    return false;
-}
-
-std::string transactionalIdFor(const std::string& prefix, const std::string& node, int subtask)
-{
-    return prefix + "-" + node + "-" + std::to_string(subtask);
-}
-
-std::string transactionalIdPrefix(const std::string& property, const std::string& pipelineName)
-{
-    if (!property.empty()) return property;
-    return pipelineName.empty() ? std::string("streamwright") : pipelineName;
-}
-
 KafkaTransactions::KafkaTransactions(std::string what, std::string transactionalId)
     : m_what(std::move(what)), m_id(std::move(transactionalId))
 {
@@ -140,13 +72,18 @@ Status KafkaTransactions::begin()
 
 Status KafkaTransactions::produce(const OutMessage& m, const std::stop_token& st)
 {
+    rd_kafka_topic_t* rkt = topic(m.topic);
+    if (!rkt)
+        return Status(makeError(m_what + ": topic " + std::string(m.topic) + ": " +
+                                rd_kafka_err2str(rd_kafka_last_error())));
     for (;;) {
-        rd_kafka_headers_t* h = rd_kafka_headers_new(m.headers.size() + 1);
-        for (const auto& [n, v] : m.headers)
-            rd_kafka_header_add(h, n.c_str(), -1, v.data(), static_cast<ssize_t>(v.size()));
+        rd_kafka_headers_t* h = rd_kafka_headers_new(m.headers ? m.headers->size() + 1 : 1);
+        if (m.headers)
+            for (const auto& [n, v] : *m.headers)
+                rd_kafka_header_add(h, n.c_str(), -1, v.data(), static_cast<ssize_t>(v.size()));
         rd_kafka_header_add(h, kTxnHeader, -1, m_txn.data(), static_cast<ssize_t>(m_txn.size()));
         rd_kafka_resp_err_t e = rd_kafka_producev(
-            m_rk, RD_KAFKA_V_TOPIC(m.topic.c_str()), RD_KAFKA_V_PARTITION(m.partition),
+            m_rk, RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_PARTITION(m.partition),
             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
             RD_KAFKA_V_KEY(m.hasKey ? const_cast<char*>(m.key.data()) : nullptr,
                            m.hasKey ? m.key.size() : 0),
@@ -156,22 +93,39 @@ Status KafkaTransactions::produce(const OutMessage& m, const std::stop_token& st
         if (e == RD_KAFKA_RESP_ERR_NO_ERROR) return Status::ok(); // headers owned by librdkafka
         rd_kafka_headers_destroy(h);
         if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
-            return Status(
-                makeError(m_what + ": produce to " + m.topic + " failed: " + rd_kafka_err2str(e)));
+            return Status(makeError(m_what + ": produce to " + std::string(m.topic) +
+                                    " failed: " + rd_kafka_err2str(e)));
         if (st.stop_requested()) return Status(makeError(m_what + ": cancelled"));
         rd_kafka_poll(m_rk, 10); // backpressure from the local queue
     }
 }
 
-Status KafkaTransactions::send(OutMessage m, const std::stop_token& st)
+rd_kafka_topic_t* KafkaTransactions::topic(std::string_view name)
+{
+    auto it = m_topics.find(name);
+    if (it == m_topics.end())
+        it = m_topics
+                 .emplace(std::string(name),
+                          rd_kafka_topic_new(m_rk, std::string(name).c_str(), nullptr))
+                 .first;
+    return it->second;
+}
+
+void KafkaTransactions::releaseTopics()
+{
+    for (auto& [name, rkt] : m_topics)
+        if (rkt) rd_kafka_topic_destroy(rkt);
+    m_topics.clear();
+}
+
+Status KafkaTransactions::send(const OutMessage& m, const std::stop_token& st)
 {
     if (sealed()) {
-        m_heldBytes += m.bytes();
-        m_held.push_back(std::move(m));
-        if (m_heldBytes > kMaxHeldBytes)
+        m_held.add(m);
+        if (m_held.bytes() > kMaxHeldBytes)
             return Status(makeError(
                 m_what + ": checkpoint " + std::to_string(m_sealedAt) + " did not complete while " +
-                std::to_string(m_heldBytes >> 20) +
+                std::to_string(m_held.bytes() >> 20) +
                 " MiB of records waited for its transaction to commit (restarting from the last "
                 "completed checkpoint)"));
         return Status::ok();
@@ -179,7 +133,7 @@ Status KafkaTransactions::send(OutMessage m, const std::stop_token& st)
     if (!m_open)
         if (Status s = begin(); !s) return s;
     if (Status s = produce(m, st); !s) return s;
-    m_records.push_back(std::move(m));
+    m_records.add(m);
     return Status::ok();
 }
 
@@ -226,8 +180,8 @@ Status KafkaTransactions::resend(const std::string& why, const std::stop_token& 
         m_deliveryFailure.clear();
     }
     if (Status s = begin(); !s) return s;
-    for (const OutMessage& m : m_records)
-        if (Status s = produce(m, st); !s) return s;
+    for (std::size_t i = 0; i < m_records.size(); ++i)
+        if (Status s = produce(m_records.at(i), st); !s) return s;
     return Status::ok();
 }
 
@@ -236,13 +190,12 @@ Status KafkaTransactions::preCommit(std::int64_t checkpointId, const std::stop_t
     if (sealed()) {
         // The checkpoint this transaction waited for did not complete (subsumed, timed out):
         // the records held since then join it, and it waits for this checkpoint instead.
-        std::vector<OutMessage> held = std::move(m_held);
-        m_held.clear();
-        m_heldBytes = 0;
-        for (OutMessage& m : held) {
+        for (std::size_t i = 0; i < m_held.size(); ++i) {
+            const OutMessage m = m_held.at(i);
             if (Status s = produce(m, st); !s) return s;
-            m_records.push_back(std::move(m));
+            m_records.add(m);
         }
+        m_held.clear();
     }
     if (!m_open) return Status::ok(); // nothing received since the last commit
     for (int attempt = 0;; ++attempt) {
@@ -300,11 +253,10 @@ Status KafkaTransactions::commit(std::int64_t completedId, const std::stop_token
     m_records.clear();
     m_open = false;
     m_sealedAt = 0;
-    std::vector<OutMessage> held = std::move(m_held);
+    TxnRecords held = std::move(m_held);
     m_held.clear();
-    m_heldBytes = 0;
-    for (OutMessage& m : held) // they begin the next transaction
-        if (Status s = send(std::move(m), st); !s) return s;
+    for (std::size_t i = 0; i < held.size(); ++i) // they begin the next transaction
+        if (Status s = send(held.at(i), st); !s) return s;
     return Status::ok();
 }
 
@@ -325,7 +277,6 @@ void KafkaTransactions::abortOpen(const std::string& reason)
     if (sealed()) KafkaTxnLog::instance().deposit(m_txn, std::move(m_records));
     m_records.clear();
     m_held.clear();
-    m_heldBytes = 0;
     m_sealedAt = 0;
 }
 
@@ -408,7 +359,7 @@ Status KafkaTransactions::recover(const Pending& p, const std::stop_token& st, s
     const std::int64_t checkpointId = p.checkpointId;
     if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || committedPerFile(p.txn))
         return Status::ok();
-    std::vector<OutMessage> records;
+    TxnRecords records;
     if (!KafkaTxnLog::instance().take(p.txn, records) || records.size() < p.records) {
         warning = m_what + ": transaction " + p.txn + " (" + std::to_string(p.records) +
                   " records before checkpoint " + std::to_string(checkpointId) +
@@ -418,9 +369,9 @@ Status KafkaTransactions::recover(const Pending& p, const std::stop_token& st, s
         return Status::ok();
     }
     // Checkpoint `checkpointId` completed: its records are committed now, exactly once.
-    records.resize(static_cast<std::size_t>(p.records));
-    for (OutMessage& m : records)
-        if (Status s = send(std::move(m), st); !s) return s;
+    records.truncate(static_cast<std::size_t>(p.records));
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (Status s = send(records.at(i), st); !s) return s;
     if (Status s = preCommit(checkpointId, st); !s) return s;
     return commit(checkpointId, st);
 }

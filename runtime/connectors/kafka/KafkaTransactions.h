@@ -55,75 +55,21 @@
 // Not thread-safe except onDelivery (any librdkafka thread).
 #include <atomic>
 #include <cstdint>
-#include <deque>
+#include <map>
 #include <mutex>
 #include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "connectors/kafka/KafkaTxnLog.h"
 #include "util/Result.h"
 
 struct rd_kafka_s;
 struct rd_kafka_error_s;
+struct rd_kafka_topic_s;
 
 namespace sw::runtime::kafka {
-
-/// One record to produce, owned (kept until its transaction commits).
-struct OutMessage {
-    std::string topic;
-    std::int32_t partition = -1; ///< -1: the producer's partitioner
-    std::string key;
-    bool hasKey = false;
-    std::string value;
-    bool hasValue = true;
-    std::int64_t timestamp = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::size_t bytes() const { return key.size() + value.size() + topic.size() + 64; }
-};
-
-/// What became of one transaction, as the producer saw it.
-struct TxnOutcome {
-    enum class Kind { Committed, Aborted };
-    std::string transactionalId;
-    std::string txn; ///< the `sw.txn` header value of its records
-    Kind kind = Kind::Committed;
-    std::int64_t checkpointId = 0; ///< sealed at this barrier (0: aborted before any barrier)
-    std::uint64_t records = 0;
-    std::string reason; ///< why it was aborted
-};
-
-/// Process-wide record of transaction outcomes (the last kCapacity), for tests and reports.
-class KafkaTxnLog {
-public:
-    static KafkaTxnLog& instance();
-    static constexpr std::size_t kCapacity = 100000;
-    void add(TxnOutcome o);
-    /// Outcomes of transactional ids starting with `prefix` ("" = all), oldest first.
-    std::vector<TxnOutcome> outcomes(const std::string& prefix = {}) const;
-    void clear();
-    /// Records of a sealed transaction whose producer closed without committing it, kept for a
-    /// restore of its checkpoint in this process (KafkaTransactions::recover); at most
-    /// kOrphans transactions (the oldest are dropped).
-    void deposit(const std::string& txn, std::vector<OutMessage> records);
-    bool take(const std::string& txn, std::vector<OutMessage>& records);
-    static constexpr std::size_t kOrphans = 64;
-    /// True when the log holds a committed outcome of `txn`.
-    bool committed(const std::string& txn) const;
-    /// Retriable transaction errors seen by every producer of the process (each was retried),
-    /// and flushes that made no progress for a call's timeout (waited for).
-    std::uint64_t retriableErrors() const { return m_retriable.load(); }
-    void countRetriable() { m_retriable.fetch_add(1); }
-
-private:
-    mutable std::mutex m_mutex;
-    std::deque<TxnOutcome> m_outcomes;
-    std::deque<std::pair<std::string, std::vector<OutMessage>>> m_orphans;
-    std::atomic<std::uint64_t> m_retriable{0};
-};
-
-/// The header naming a record's transaction.
-inline constexpr const char* kTxnHeader = "sw.txn";
 
 class KafkaTransactions {
 public:
@@ -143,7 +89,7 @@ public:
     Status init(rd_kafka_s* rk, const std::stop_token& st);
     /// Produces `m` into the open transaction (begins one when none is open), or holds it while
     /// a sealed transaction waits for its checkpoint.
-    Status send(OutMessage m, const std::stop_token& st);
+    Status send(const OutMessage& m, const std::stop_token& st);
     /// Barrier `checkpointId`: flushes; everything received so far waits for this checkpoint.
     Status preCommit(std::int64_t checkpointId, const std::stop_token& st);
     /// Checkpoint `completedId` completed: commits the sealed transaction when it covers it.
@@ -151,6 +97,10 @@ public:
     /// Aborts the open transaction, if any (close without a completed checkpoint: its records
     /// are read again after a restart). Bounded; errors are only logged.
     void abortOpen(const std::string& reason);
+
+    /// Releases the producer's topic handles: call before destroying the producer.
+    void releaseTopics();
+    ~KafkaTransactions() { releaseTopics(); }
 
     /// Delivery report of a record of ours (any thread).
     void onDelivery(int err, const char* message);
@@ -184,6 +134,7 @@ public:
 
 private:
     Status produce(const OutMessage& m, const std::stop_token& st);
+    rd_kafka_topic_s* topic(std::string_view name);
     Status begin();
     /// Flushes and checks deliveries; an error when a record was not delivered.
     Status flush(const std::stop_token& st);
@@ -208,20 +159,14 @@ private:
     std::string m_txn;   ///< `sw.txn` of the open transaction
     bool m_open = false; ///< a transaction is open on the producer
     std::int64_t m_sealedAt = 0;
-    std::vector<OutMessage> m_records; ///< in the open transaction (sent again after an abort)
-    std::vector<OutMessage> m_held;    ///< arrived while sealed
-    std::size_t m_heldBytes = 0;
+    TxnRecords m_records; ///< in the open transaction (sent again after an abort)
+    TxnRecords m_held;    ///< arrived while sealed
+    std::map<std::string, rd_kafka_topic_s*, std::less<>> m_topics; ///< produce handles
     std::mutex m_failMutex;
     std::string m_deliveryFailure;
     std::string m_commitFile;
     std::atomic<std::uint64_t> m_committed{0};
     std::atomic<std::uint64_t> m_aborted{0};
 };
-
-/// "<prefix>-<node>-<subtask>".
-std::string transactionalIdFor(const std::string& prefix, const std::string& node, int subtask);
-/// The prefix of a kafka-sink's transactional ids: its `transactional_id_prefix` property, else
-/// the pipeline name, else "streamwright".
-std::string transactionalIdPrefix(const std::string& property, const std::string& pipelineName);
 
 } // namespace sw::runtime::kafka
