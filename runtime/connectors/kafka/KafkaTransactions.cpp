@@ -1,5 +1,6 @@
 #include "connectors/kafka/KafkaTransactions.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -272,9 +273,11 @@ void KafkaTransactions::abortOpen(const std::string& reason)
     }
     logOutcome(TxnOutcome::Kind::Aborted, reason);
     m_aborted.fetch_add(1);
-    // Sealed: its checkpoint may have completed (or be stored) without a commit: a restore of
-    // it in this process sends these records again (recover()).
-    if (sealed()) KafkaTxnLog::instance().deposit(m_txn, std::move(m_records));
+    // Its checkpoint may have completed (or be stored) without a commit: a restore of it in
+    // this process sends these records again (recover(); the held ones follow, as in pending()).
+    for (std::size_t i = 0; i < m_held.size(); ++i)
+        m_records.add(m_held.at(i));
+    KafkaTxnLog::instance().deposit(m_txn, std::move(m_records));
     m_records.clear();
     m_held.clear();
     m_sealedAt = 0;
@@ -282,8 +285,11 @@ void KafkaTransactions::abortOpen(const std::string& reason)
 
 KafkaTransactions::Pending KafkaTransactions::pending() const
 {
-    if (!sealed()) return {};
-    return Pending{m_txn, static_cast<std::uint64_t>(m_records.size()), m_sealedAt};
+    // At a barrier (right after preCommit) nothing is held; when the subtask ended (its final
+    // state, taken before the final checkpoint's pre-commit) the open transaction and the held
+    // records are all covered by the final checkpoint.
+    if (!m_open) return {};
+    return Pending{m_txn, static_cast<std::uint64_t>(m_records.size() + m_held.size()), m_sealedAt};
 }
 
 std::string KafkaTransactions::encode(const Pending& p)
@@ -356,7 +362,8 @@ std::string KafkaTransactions::commitFileFor(const std::string& dataDirectory,
 
 Status KafkaTransactions::recover(const Pending& p, const std::stop_token& st, std::string& warning)
 {
-    const std::int64_t checkpointId = p.checkpointId;
+    // 0: pending at the end of input (covered by the final checkpoint, whose id it never saw).
+    const std::int64_t checkpointId = std::max<std::int64_t>(1, p.checkpointId);
     if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || committedPerFile(p.txn))
         return Status::ok();
     TxnRecords records;
