@@ -160,6 +160,7 @@ MetricsSnapshot Engine::Impl::snapshot() const
             n.late += c.late.get();
             n.dropped += c.dropped.get();
             n.filtered += c.filtered.get();
+            n.pausedTurns += c.pausedTurns.get();
             n.busyNs += c.busyNs.get();
             wm = std::min(wm, c.watermark.get());
             n.maxEventTime = std::max(n.maxEventTime, c.maxEventTime.get());

@@ -141,6 +141,7 @@ void Subtask::runSource(const std::stop_token& st)
         drainChainInjections();
         if (m_env.paused.load(std::memory_order_acquire) ||
             !m_env.released.load(std::memory_order_acquire)) {
+            if (m_env.paused.load(std::memory_order_relaxed)) m_counters.pausedTurns.add(1);
             flushChain();
             std::this_thread::sleep_for(milliseconds(5));
             continue;

@@ -31,6 +31,9 @@ struct NodeMetrics {
     std::uint64_t dropped = 0;    ///< dedup duplicates
     std::uint64_t filtered = 0;   ///< records a filter rejected
     std::uint64_t busyNs = 0;     ///< processing time summed over subtasks
+    /// Source loop turns that did not poll because the run is paused (sum over subtasks): each
+    /// one is a moment the source observed the pause.
+    std::uint64_t pausedTurns = 0;
     /// Minimum watermark over subtasks (INT64_MIN = none yet).
     std::int64_t watermark = INT64_MIN;
     /// Largest event time seen (INT64_MIN = none yet).

@@ -167,6 +167,11 @@ std::uint64_t recordsOut(const app::RunController& c, const std::string& node)
     const runtime::NodeMetrics* m = c.lastSample().snapshot.node(node);
     return m ? m->recordsOut : 0;
 }
+std::uint64_t pausedTurns(const app::RunController& c, const std::string& node)
+{
+    const runtime::NodeMetrics* m = c.lastSample().snapshot.node(node);
+    return m ? m->pausedTurns : 0;
+}
 std::uint64_t recordsIn(const app::RunController& c, const std::string& node)
 {
     const runtime::NodeMetrics* m = c.lastSample().snapshot.node(node);
@@ -377,9 +382,10 @@ void TestRunE2E::pauseResumeAndStateSignals()
         20000);
     const std::uint64_t emittedAtPause = recordsOut(h.controller, "orders");
     const std::size_t atPause = h.sink->size();
-    // Paused sources poll nothing: over several more ticks (2000 records/s would show) the
-    // counts stay where they are.
-    QVERIFY(waitTicks(h.controller, 4));
+    // Paused sources poll nothing: the source loop has turned several more times without
+    // polling (each turn counted), and the counts are where they were.
+    const std::uint64_t turns = pausedTurns(h.controller, "orders");
+    QTRY_VERIFY_WITH_TIMEOUT(pausedTurns(h.controller, "orders") >= turns + 3, 20000);
     QCOMPARE(recordsOut(h.controller, "orders"), emittedAtPause);
     QCOMPARE(h.sink->size(), atPause);
     h.controller.resume();

@@ -122,12 +122,18 @@ void TstCliRun::interruptDrains()
     const QString report = dir.filePath("report.json");
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(SW_CLI_PATH), {"run", src("examples/clickstream-sessions.pipeline.json"),
-                                          "--data-dir", dir.path(), "--report", report, "--quiet"});
+    p.start(QStringLiteral(SW_CLI_PATH),
+            {"run", src("examples/clickstream-sessions.pipeline.json"), "--data-dir", dir.path(),
+             "--report", report, "--quiet", "--metrics-port", "0"});
     QVERIFY(p.waitForStarted());
-    // Running: the file sink has been created by the opened pipeline.
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("sessions.jsonl")), 60000);
-    QTest::qWait(500);
+    // Running, and clicks have reached the sessions window (its metrics say so): the drain has
+    // open sessions to flush.
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll()).contains("Metrics: http"), 60000);
+    const QString url =
+        QRegularExpression("Metrics: (\\S+)").match(QString::fromUtf8(out)).captured(1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        promSample(httpGet(url), "streamwright_node_records_in_total", "sessions") > 0, 60000);
     QElapsedTimer t;
     t.start();
     ::kill(static_cast<pid_t>(p.processId()), SIGINT);

@@ -205,8 +205,9 @@ void TestKafkaCli::canaryPasswordAppearsNowhere()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(pipeline.toUtf8());
     f.close();
+    // 20 s only bounds the run: it fails long before, after its 3 restarts (1 s apart).
     CliRun r =
-        onTerminal("run canary.pipeline.json --duration '4 s' --report report.json", dir.path());
+        onTerminal("run canary.pipeline.json --duration '20 s' --report report.json", dir.path());
     // Authentication failing is a failed run, and the error names the node and the topic.
     QVERIFY2(r.code == 1, qPrintable(r.output));
     QVERIFY2(QRegularExpression("error \\[(in|out)\\]: kafka-(source 'in' \\(topic canary\\.in\\)|"
@@ -234,7 +235,7 @@ void TestKafkaCli::canaryPasswordAppearsNowhere()
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(refused.toUtf8());
     f.close();
-    r = onTerminal("run canary.pipeline.json --duration '4 s' --report report.json", dir.path());
+    r = onTerminal("run canary.pipeline.json --duration '20 s' --report report.json", dir.path());
     QVERIFY2(r.code != 0 && r.output.contains("sasl.jaas.config"), qPrintable(r.output));
     QVERIFY2(!r.output.contains(canary), qPrintable(r.output));
     report.close();

@@ -7,9 +7,11 @@
 #include <QtTest/QtTest>
 
 #include <QTemporaryDir>
+#include <atomic>
 #include <map>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "exec/Engine.h"
@@ -136,6 +138,7 @@ private Q_SLOTS:
     void windowedCommitsNeverPassAnOpenWindow();
     void filterToSqliteCommitsWhileRunning();
     void stopMidStreamAndRestartEqualsOracle();
+    void twoSubtasksUnderCpuLoadCheckpointAndCommit();
 
 private:
     std::shared_ptr<EmbeddedBroker> m_broker;
@@ -387,4 +390,45 @@ void TestKafkaCommits::stopMidStreamAndRestartEqualsOracle()
 }
 
 QTEST_GUILESS_MAIN(TestKafkaCommits)
+void TestKafkaCommits::twoSubtasksUnderCpuLoadCheckpointAndCommit()
+{
+    // A plain copy at parallelism 2 over 3 partitions while busy threads oversubscribe the CPU.
+    // With group rebalances one source subtask could go without a partition for a whole run
+    // (the broker waiting for a member that was starved), so no checkpoint ever completed and
+    // nothing was committed. Partitions are assigned directly now: checkpoints complete, every
+    // partition is committed to its end, and the copy holds every record.
+    std::atomic<bool> burn{true};
+    std::vector<std::jthread> burners;
+    for (unsigned i = 0; i < std::max(4u, 2 * std::thread::hardware_concurrency()); ++i)
+        burners.emplace_back([&burn] {
+            volatile std::uint64_t x = 0;
+            while (burn.load(std::memory_order_relaxed))
+                x = x * 6364136223846793005ULL + 1;
+        });
+    QVERIFY(m_broker->createTopic("cm.cpu.in", 3));
+    QCOMPARE(produce(bs(), "cm.cpu.in", idMessages(0, 1500, 3)), 1500);
+    Run run;
+    std::string err;
+    QVERIFY2(run.start(passThrough("cpu", "cm.cpu.in", "cm.cpu.out", "cm-cpu", "", 2, 3), &err),
+             err.c_str());
+    const std::map<int, std::int64_t> end = {{0, 500}, {1, 500}, {2, 500}};
+    const bool committedAll = run.waitUntil(
+        [&](const MetricsSnapshot&) {
+            return run.engine.completedCheckpoints() >= 3 &&
+                   committed(bs(), "cm-cpu", "cm.cpu.in", 3) == end;
+        },
+        90000);
+    burn = false;
+    burners.clear();
+    QVERIFY2(committedAll, ("checkpoints " + std::to_string(run.engine.completedCheckpoints()) +
+                            "; " + errorsOf(run.events))
+                               .c_str());
+    QVERIFY(run.stop());
+    std::set<std::int64_t> copied;
+    for (std::int64_t id : idsIn(readAll(bs(), "cm.cpu.out", 3)))
+        copied.insert(id);
+    QCOMPARE(copied.size(), std::size_t(1500));
+    QVERIFY2(errorsOf(run.events).empty(), errorsOf(run.events).c_str());
+}
+
 #include "tst_kafka_commits.moc"

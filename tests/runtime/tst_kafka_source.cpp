@@ -1,9 +1,10 @@
 // The kafka-source operator driven directly through the engine interfaces (open / poll /
 // stopReading / close with a Collector we drain): decoding and errors, metadata, commits on
 // checkpoint completion (below holds), start positions, retention loss, lag metrics, backpressure,
-// group sharing, secrets.
+// direct partition assignment over subtasks, secrets.
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -61,15 +62,15 @@ struct Driver {
         : fx("kafka-source", "src", std::move(props)), cap(capacity, batch)
     {
     }
-    bool open()
+    bool open(int subtask = 0, int parallelism = 1)
     {
-        auto s = sourceSettings(fx.spec());
+        auto s = sourceSettings(fx.spec(subtask, parallelism));
         if (!s) {
             error = s.error().message;
             return false;
         }
         op = std::make_unique<KafkaSource>(std::move(*s));
-        ctx = fx.context();
+        ctx = fx.context(subtask);
         Status st = op->open(*ctx);
         if (!st) error = st.message();
         return st.isOk();
@@ -129,7 +130,8 @@ private Q_SLOTS:
     void lagMetricsPerPartition();
     void backpressurePausesPartitions();
     void perPartitionWatermarks();
-    void twoInstancesShareAGroupAndTakeOver();
+    void partitionOwnerIsFlinks();
+    void subtasksSplitPartitionsDirectly();
     void canarySecretNeverAppears();
 
 private:
@@ -359,11 +361,11 @@ void TestKafkaSource::startPositions()
     QCOMPARE(t.cap.out.size(), std::size_t(19));
     QCOMPARE(*t.ids().begin(), std::int64_t(31));
     t.op->close();
-    // 'latest': only what is produced after the assignment.
+    // 'latest': only what is produced after the assignment (resolved to the log end offset
+    // when the partition is assigned, so nothing produced later can be missed).
     Driver l(sourceProps("src.start", "g-latest", 1, {{"start_from", "latest"}}));
     QVERIFY(l.open());
     QVERIFY(l.pollUntil([&] { return !l.op->assignedPartitions().empty(); }, 30000));
-    l.pollUntil([] { return false; }, 500);
     QCOMPARE(produce(bs(), "src.start", events(100, 105, 1)), 5);
     QVERIFY(l.pollUntil([&] { return l.cap.out.size() >= 5; }, 30000));
     QCOMPARE(l.cap.out.size(), std::size_t(5));
@@ -587,79 +589,79 @@ void TestKafkaSource::perPartitionWatermarks()
     d.op->close();
 }
 
-void TestKafkaSource::twoInstancesShareAGroupAndTakeOver()
+void TestKafkaSource::partitionOwnerIsFlinks()
 {
+    // Flink's KafkaSourceEnumerator.getSplitOwner: ((topic.hashCode() * 31) & 0x7FFFFFFF) %
+    // readers is the owner of partition 0, the next partitions go round-robin from there.
+    // Java: "hello".hashCode() == 99162322; 99162322 * 31 overflows to -1220935314;
+    // & 0x7FFFFFFF = 926548334; % 4 = 2.
+    QCOMPARE(kafkaPartitionOwner("hello", 0, 4), 2);
+    QCOMPARE(kafkaPartitionOwner("hello", 1, 4), 3);
+    QCOMPARE(kafkaPartitionOwner("hello", 2, 4), 0);
+    QCOMPARE(kafkaPartitionOwner("hello", 5, 4), 3);
+    // "".hashCode() == 0: partition p goes to p % readers.
+    for (int p = 0; p < 7; ++p)
+        QCOMPARE(kafkaPartitionOwner("", p, 3), p % 3);
+    QCOMPARE(kafkaPartitionOwner("hello", 9, 1), 0);
+    // Every partition has exactly one owner, and owners are balanced within one.
+    for (int readers = 1; readers <= 5; ++readers) {
+        std::vector<int> load(static_cast<std::size_t>(readers));
+        for (int p = 0; p < 12; ++p) {
+            int o = kafkaPartitionOwner("orders.v1", p, readers);
+            QVERIFY(o >= 0 && o < readers);
+            ++load[static_cast<std::size_t>(o)];
+        }
+        QVERIFY(*std::max_element(load.begin(), load.end()) -
+                    *std::min_element(load.begin(), load.end()) <=
+                1);
+    }
+}
+
+void TestKafkaSource::subtasksSplitPartitionsDirectly()
+{
+    // Two subtasks of one source (parallelism 2) over 4 partitions: each reads exactly the
+    // partitions kafkaPartitionOwner gives it, from its first poll on (no group rebalance to
+    // wait for), and together they read every record once.
     QVERIFY(m_broker->createTopic("src.share", 4));
     QCOMPARE(produce(bs(), "src.share", events(0, 400, 4)), 400);
-    nlohmann::json dbg = nlohmann::json::object();
-    if (std::getenv("SW_KAFKA_DEBUG")) {
-        dbg = {{"properties", {{"debug", std::getenv("SW_KAFKA_DEBUG")}}}};
-        setLogSink([](int, const std::string& c, const std::string& l) {
-            std::fprintf(stderr, "%s %s\n", c.c_str(), l.c_str());
-        });
-    }
-    Driver a(sourceProps("src.share", "g-share", 4, dbg));
-    Driver b(sourceProps("src.share", "g-share", 4, dbg));
-    QVERIFY(a.open());
-    QVERIFY(b.open());
-    auto both = [&](auto pred, int ms) {
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-        while (std::chrono::steady_clock::now() < deadline) {
-            a.op->poll(a.cap.collector, 512);
-            b.op->poll(b.cap.collector, 512);
-            a.cap.drain();
-            b.cap.drain();
-            a.checkpoint(); // everything received is durable downstream
-            b.checkpoint();
-            if (pred()) return true;
-        }
-        return false;
-    };
-    QVERIFY2(both(
-                 [&] {
-                     auto pa = a.op->assignedPartitions(), pb = b.op->assignedPartitions();
-                     return pa.size() + pb.size() == 4 && !pa.empty() && !pb.empty() &&
-                            a.ids().size() + b.ids().size() >= 400;
-                 },
-                 60000),
-             "both instances should get partitions and read everything");
-    for (std::int32_t p : a.op->assignedPartitions())
-        QVERIFY(!b.op->assignedPartitions().count(p));
-    // B stops (commits its completed checkpoints, leaves the group); A takes over its partitions.
-    b.op->close();
-    QCOMPARE(produce(bs(), "src.share", events(400, 800, 4)), 400);
+    Driver a(sourceProps("src.share", "g-share", 4));
+    Driver b(sourceProps("src.share", "g-share", 4));
+    QVERIFY2(a.open(0, 2), a.error.c_str());
+    QVERIFY2(b.open(1, 2), b.error.c_str());
+    std::set<std::int32_t> wantA, wantB;
+    for (int p = 0; p < 4; ++p)
+        (kafkaPartitionOwner("src.share", p, 2) == 0 ? wantA : wantB).insert(p);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < deadline) {
+    while (std::chrono::steady_clock::now() < deadline && a.ids().size() + b.ids().size() < 400) {
         a.op->poll(a.cap.collector, 512);
+        b.op->poll(b.cap.collector, 512);
         a.cap.drain();
-        a.checkpoint();
-        if (a.op->assignedPartitions().size() == 4 && a.ids().size() + b.ids().size() >= 800) break;
+        b.cap.drain();
     }
-    QCOMPARE(a.op->assignedPartitions().size(), std::size_t(4));
+    QCOMPARE(a.op->assignedPartitions(), wantA);
+    QCOMPARE(b.op->assignedPartitions(), wantB);
     std::set<std::int64_t> all = a.ids();
     for (auto id : b.ids())
         all.insert(id);
-    QCOMPARE(all.size(), std::size_t(800)); // no loss
-    std::size_t dup = a.cap.out.size() + b.cap.out.size() - 800;
-    qInfo("takeover duplicates: %zu (commits %llu/%llu, failures %llu/%llu, last errors '%s' '%s')",
-          dup, static_cast<unsigned long long>(a.op->commits()),
-          static_cast<unsigned long long>(b.op->commits()),
-          static_cast<unsigned long long>(a.op->commitFailures()),
-          static_cast<unsigned long long>(b.op->commitFailures()), a.op->lastError().c_str(),
-          b.op->lastError().c_str());
-    QVERIFY(dup <= 400); // at most a re-read of what B had not committed
-    // The assignment change shows in A's lag metrics: all four partitions, rebalances counted
-    // (A's first assignment, B joining, B leaving).
-    QVERIFY(waitFor(
-        [&] {
-            for (const SourceLag& s : LagRegistry::instance().snapshot())
-                if (s.groupId == "g-share" && s.partitions.size() == 4 && s.rebalances >= 3)
-                    return true;
-            return false;
-        },
-        5000));
-    QVERIFY(a.op->rebalances() >= 3);
+    QCOMPARE(all.size(), std::size_t(400));
+    QCOMPARE(a.cap.out.size() + b.cap.out.size(), std::size_t(400)); // no duplicates
+    for (const Record& r : a.cap.out) // event i went to partition i % 4
+        QVERIFY(wantA.count(static_cast<std::int32_t>(r.row[0].asInt() % 4)));
+    QCOMPARE(a.op->rebalances(), std::uint64_t(1)); // one assignment, nothing revoked
+    // Both commit their own partitions on a completed checkpoint; a third run with the same
+    // group at parallelism 1 starts from those commits and reads only what is new.
+    a.checkpoint();
+    b.checkpoint();
     a.op->close();
+    b.op->close();
+    QCOMPARE(produce(bs(), "src.share", events(400, 440, 4)), 40);
+    Driver c(sourceProps("src.share", "g-share", 4));
+    QVERIFY2(c.open(), c.error.c_str());
+    QVERIFY(c.pollUntil([&] { return c.ids().size() >= 40; }, 30000));
+    QCOMPARE(c.op->assignedPartitions(), (std::set<std::int32_t>{0, 1, 2, 3}));
+    QCOMPARE(*c.ids().begin(), std::int64_t(400));
+    QCOMPARE(c.ids().size(), std::size_t(40));
+    c.op->close();
 }
 
 void TestKafkaSource::canarySecretNeverAppears()

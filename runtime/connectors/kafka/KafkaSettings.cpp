@@ -21,14 +21,6 @@ Status managedProperty(const ClientConfig& cfg, const std::string& node)
     return {};
 }
 
-/// Settings that only make sense for the in-process broker: quick group rebalances.
-void embeddedTweaks(ClientConfig& cfg, const nlohmann::json& user)
-{
-    auto unset = [&](const char* k) { return !user.is_object() || !user.contains(k); };
-    if (unset("session.timeout.ms")) cfg.set("session.timeout.ms", "6000");
-    if (unset("heartbeat.interval.ms")) cfg.set("heartbeat.interval.ms", "1000");
-}
-
 } // namespace
 
 Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
@@ -37,6 +29,7 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     SourceSettings s;
     s.nodeId = spec.node.id;
     s.subtask = spec.subtask;
+    s.parallelism = spec.parallelism > 0 ? spec.parallelism : 1;
     s.keepRawBytes = spec.keepRawBytes;
     s.topic = r.string("topic");
     s.groupId = r.string("group_id");
@@ -95,7 +88,6 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     auto ep = resolveEndpoint(bootstrap, props);
     if (!ep) return fail("bootstrap_servers", ep.error().message);
     s.endpoint = std::move(*ep);
-    if (s.endpoint.embedded) embeddedTweaks(s.config, props);
     return s;
 }
 

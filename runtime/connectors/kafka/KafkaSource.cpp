@@ -1,5 +1,6 @@
-// kafka-source: lifecycle and the poll loop (decode, track, emit). Group handling is in
-// KafkaSourceGroup.cpp, lag metrics and retention-loss handling in KafkaSourceMonitor.cpp.
+// kafka-source: lifecycle and the poll loop (decode, track, emit). Assignment and commits are in
+// KafkaSourceGroup.cpp, discovery, lag metrics and retention-loss handling in
+// KafkaSourceMonitor.cpp.
 #include "connectors/kafka/KafkaSource.h"
 
 #include <chrono>
@@ -23,12 +24,6 @@ struct KafkaSource::Pending {
 };
 
 namespace {
-
-extern "C" void rebalanceTrampoline(rd_kafka_t* rk, rd_kafka_resp_err_t err,
-                                    rd_kafka_topic_partition_list_t* parts, void* opaque)
-{
-    static_cast<KafkaSource*>(opaque)->onRebalance(rk, err, parts);
-}
 
 extern "C" void commitTrampoline(rd_kafka_t*, rd_kafka_resp_err_t err,
                                  rd_kafka_topic_partition_list_t* offsets, void* opaque)
@@ -107,7 +102,6 @@ Status KafkaSource::open(OperatorContext& ctx)
     if (!conf)
         return Status(makeError("kafka-source '" + m_s.nodeId + "': " + conf.error().message));
     rd_kafka_conf_set_opaque(*conf, this);
-    rd_kafka_conf_set_rebalance_cb(*conf, rebalanceTrampoline);
     rd_kafka_conf_set_offset_commit_cb(*conf, commitTrampoline);
     char err[512];
     m_rk = rd_kafka_new(RD_KAFKA_CONSUMER, *conf, err, sizeof err);
@@ -116,19 +110,18 @@ Status KafkaSource::open(OperatorContext& ctx)
         return Status(makeError("kafka-source '" + m_s.nodeId +
                                 "': cannot create the consumer: " + cfg.redactor().apply(err)));
     }
+    // Health first: the monitor's metadata requests open the first connections, and an error
+    // there (authentication) must not reach librdkafka's callbacks before anyone listens.
+    m_health = std::make_unique<ClientHealth>("kafka-source '" + m_s.nodeId + "'", m_s.topic,
+                                              m_s.endpoint.bootstrapServers);
+    m_health->attach(m_rk);
     rd_kafka_poll_set_consumer(m_rk);
     m_queue = rd_kafka_queue_get_consumer(m_rk);
 
     m_origin = std::make_shared<const std::string>(m_s.topic);
     registerOrigin(m_origin.get(), m_s.groupId);
 
-    rd_kafka_topic_partition_list_t* sub = rd_kafka_topic_partition_list_new(1);
-    rd_kafka_topic_partition_list_add(sub, m_s.topic.c_str(), RD_KAFKA_PARTITION_UA);
-    rd_kafka_resp_err_t e = rd_kafka_subscribe(m_rk, sub);
-    rd_kafka_topic_partition_list_destroy(sub);
-    if (e)
-        return Status(
-            makeError("kafka-source '" + m_s.nodeId + "': subscribe: " + rd_kafka_err2str(e)));
+    // No subscription: the monitor thread discovers the partitions, poll() assigns ours.
 
     SourceLag lag;
     lag.nodeId = m_s.nodeId;
@@ -145,6 +138,7 @@ Status KafkaSource::open(OperatorContext& ctx)
 SourceStatus KafkaSource::poll(Collector& out, std::size_t maxRecords)
 {
     if (!m_rk) return SourceStatus::End;
+    if (m_partitionCount.load(std::memory_order_relaxed) > m_assignedUpTo) assignDiscovered();
     // Persistent client errors: warnings, or an exception naming the node (ClientHealth.h).
     checkHealth(m_health, m_rk, "kafka-source", m_s.nodeId, m_s.topic,
                 m_s.endpoint.bootstrapServers, m_ctx);
@@ -152,8 +146,8 @@ SourceStatus KafkaSource::poll(Collector& out, std::size_t maxRecords)
     // its bounded prefetch queue (queued.max.messages.kbytes) fills and fetching stops there.
     // Pausing the partitions would discard that prefetch (librdkafka purges a paused
     // partition's queue and fetches it again on resume), so it is kept for a channel that stays
-    // full for a second (so the consumer still serves group events and never exceeds
-    // max.poll.interval.ms); resumed when the channel drained to half.
+    // full for a second (then fetch requests stop too); resumed when the channel drained to
+    // half.
     std::int64_t now = OperatorContext::processingTimeMs();
     double fill = out.ports().empty() ? 0.0 : out.ports()[0].maxFill();
     bool hold = false;
@@ -365,19 +359,10 @@ void KafkaSource::close()
         m_monitor.join();
     }
     if (m_rk) {
-        // Commit the last completed checkpoint (synchronously); a commit refused during a group
-        // rebalance is retried once.
-        auto failed = commitCompleted(true);
-        if (!failed.empty()) {
-            {
-                std::lock_guard lock(m_mutex);
-                for (const auto& [p, off] : failed)
-                    m_retryCommits[p] = off;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            retryFailedCommits();
-        }
-        // Leave the group (the revoke callback commits again). Wait for the close to finish:
+        // Commit the last completed checkpoint (synchronously); a failed commit is tried once
+        // more (onCommitResult re-arms it), then reported in lastError / commitFailures.
+        if (!commitCompleted(true).empty()) commitCompleted(true);
+        // Close the consumer and wait for the close to finish:
         // destroying the handle while it is still in progress (NO_CONSUMER_CLOSE below) can leave
         // librdkafka 2.0.2's main thread spinning in rd_kafka_destroy for good (seen under load
         // after 5 s); 30 s bounds a close that really cannot finish.
@@ -388,12 +373,7 @@ void KafkaSource::close()
             rd_kafka_error_destroy(e);
         } else {
             for (int i = 0; i < 600 && !(closed = rd_kafka_consumer_closed(m_rk)); ++i) {
-                rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 50);
-                if (!ev) continue;
-                if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE)
-                    onRebalance(m_rk, rd_kafka_event_error(ev),
-                                rd_kafka_event_topic_partition_list(ev));
-                rd_kafka_event_destroy(ev);
+                if (rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 50)) rd_kafka_event_destroy(ev);
             }
         }
         rd_kafka_queue_destroy(q);

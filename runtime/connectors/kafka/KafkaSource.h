@@ -1,5 +1,15 @@
 #pragma once
-// The kafka-source operator: a librdkafka high-level consumer in a consumer group.
+// The kafka-source operator: a librdkafka consumer with partitions assigned directly, as
+// Flink's KafkaSource does (no group rebalances: the group id only names where offsets are
+// committed, for lag monitoring and for runs without a checkpoint).
+//
+// Assignment: partition p of topic t belongs to subtask
+// (((javaHash(t) * 31) & 0x7FFFFFFF) % parallelism + p) % parallelism (kafkaPartitionOwner,
+// Flink's KafkaSourceEnumerator.getSplitOwner). The lag monitor thread discovers the topic's
+// partitions (at start and every discoveryIntervalMs); the poll thread assigns the new ones it
+// owns. A subtask that owns no partition stays without watermark progress unless idle_timeout is
+// set (as in Flink: "parallelism higher than the number of partitions" needs an idle timeout).
+// Two separate runs with the same group id both read every partition (as two Flink jobs would).
 //
 // Offsets (at-least-once): enable.auto.commit is never used. The source commits on checkpoint
 // completion (exec/CheckpointCoordinator.h, Flink's protocol): at each barrier it snapshots its
@@ -8,15 +18,17 @@
 // coordinator closed for it: min(position at the barrier, lowest hold reported for it)
 // (exec/SourceHolds.h: records still in open windows or join buffers), lowered further so that
 // no fired window (or dropped duplicate with its original) is split by the replay after a
-// restart (exec/ReplayClosure.h). Commits are asynchronous; on partition revocation and on close
-// the last completed checkpoint's offsets are committed synchronously. A draining stop ends the
-// input without draining (no MAX watermark: open windows do not fire, their records stay held)
-// after a final checkpoint, so a restart replays exactly what was not durable.
+// restart (exec/ReplayClosure.h). Commits are asynchronous; on close the last completed
+// checkpoint's offsets are committed synchronously. A draining stop ends the input without
+// draining (no MAX watermark: open windows do not fire, their records stay held) after a final
+// checkpoint, so a restart replays exactly what was not durable.
 //
-// Start position: `committed` = the group's committed offset, else earliest. `earliest`,
-// `latest`, `timestamp` apply the first time a partition is assigned to the group in this
-// process; later assignments of it (rebalances, a second instance) continue from the committed
-// offset, so a rebalance never skips or replays a whole partition.
+// Start position (a partition's first assignment in this run): a restored checkpoint's offset;
+// else `committed` = the group's committed offset, else earliest; `earliest`, `latest`,
+// `timestamp` apply the first time a partition is assigned in this process; later assignments
+// of it (a restart within the run before any checkpoint) continue from the committed offset.
+// Partitions discovered after the start begin at the earliest offset (Flink's default for new
+// partitions).
 //
 // Event time: per-partition watermarks (max timestamp - bound - 1); the source watermark is the
 // minimum over assigned partitions that are not idle (idle_timeout).
@@ -33,6 +45,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -52,9 +65,14 @@ namespace sw::runtime::kafka {
 
 enum class StartFrom : std::uint8_t { Committed, Earliest, Latest, Timestamp };
 
+/// The subtask (0..parallelism-1) that reads `partition` of `topic`: Flink's
+/// KafkaSourceEnumerator.getSplitOwner, with Java's String.hashCode over the topic name.
+int kafkaPartitionOwner(std::string_view topic, std::int32_t partition, int parallelism);
+
 struct SourceSettings {
     std::string nodeId;
     int subtask = 0;
+    int parallelism = 1; ///< subtasks of the node: partitions are spread over them
     std::string topic;
     std::string groupId;
     int partitions = 3; ///< for creating the topic on the embedded broker
@@ -68,6 +86,9 @@ struct SourceSettings {
     std::int64_t outOfOrdernessMs = 5000;
     std::int64_t idleTimeoutMs = 0;
     std::int64_t lagIntervalMs = 1000;
+    /// How often the topic's partition count is checked for new partitions (after the first
+    /// successful lookup, which is retried every lag interval).
+    std::int64_t discoveryIntervalMs = 30000;
     ClientConfig config; ///< consumer properties (defaults + node overrides)
     /// Every record keeps its key/value/headers/timestamp (OperatorSpec::keepRawBytes).
     bool keepRawBytes = false;
@@ -92,8 +113,9 @@ public:
     bool stopsWithoutDrain() const override { return true; }
     /// State: the next offset per partition (assigned ones, and restored ones this subtask was
     /// never assigned). Restore reads the offsets of every subtask of the node (union state:
-    /// the group may assign partitions differently) and starts each partition there when it is
-    /// assigned, instead of at the group's committed offset (kept for commits and lag).
+    /// a different parallelism assigns partitions differently) and starts each partition there
+    /// when it is assigned, instead of at the group's committed offset (kept for commits and
+    /// lag).
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
     void restoreState(const StateReader& r) override;
     void collectPositions(std::int64_t checkpointId, SourceHolds& positions) const override;
@@ -106,6 +128,7 @@ public:
 
     // ---- observability (tests, metrics) ----
     std::uint64_t recordsLost() const { return m_lost.load(); }
+    /// Assignment changes (the first assignment and each discovery of new partitions).
     std::uint64_t rebalances() const { return m_rebalances.load(); }
     std::uint64_t commits() const { return m_commits.load(); }
     std::uint64_t pauses() const { return m_pauses.load(); }
@@ -119,14 +142,13 @@ public:
     std::set<std::int32_t> assignedPartitions() const;
     const SourceSettings& settings() const { return m_s; }
 
-    // librdkafka callbacks (public for the C trampolines only)
-    void onRebalance(rd_kafka_s* rk, int err, rd_kafka_topic_partition_list_s* parts);
+    // librdkafka callback (public for the C trampoline only)
     void onCommitResult(int err, rd_kafka_topic_partition_list_s* offsets);
 
 private:
     struct Part {
         std::int32_t id = -1;
-        std::int64_t next = -1;      // next offset expected (-1 = not known yet)
+        std::int64_t next = -1;        // next offset expected (-1 = not known yet)
         std::int64_t committed = -1;   // last committed offset known
         std::int64_t committable = -1; // from the last completed checkpoint
         std::int64_t lastCommitSent = -1;
@@ -145,19 +167,21 @@ private:
     void emitPending(Collector& out, std::size_t n);
     void updateIdleness(std::int64_t nowMs);
     // KafkaSourceGroup.cpp
-    void assign(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
-    void revoke(rd_kafka_s* rk, rd_kafka_topic_partition_list_s* parts, bool cooperative);
+    /// Poll thread: assigns the partitions below the discovered count that this subtask owns
+    /// and does not read yet.
+    void assignDiscovered();
     void resolveStart(rd_kafka_topic_partition_list_s* parts);
     /// Commits the offsets of the last completed checkpoint not committed yet (of `only`, or
     /// all); for a synchronous commit returns the partitions whose commit failed, with offsets.
     std::map<std::int32_t, std::int64_t>
     commitCompleted(bool sync, const std::set<std::int32_t>* only = nullptr);
-    void retryFailedCommits();
     void setPaused(bool paused);
     // KafkaSourceMonitor.cpp
     void handleOutOfRange(std::int32_t partition, std::int64_t failedOffset);
     void restartAt(std::int32_t partition, std::int64_t offset);
     void monitorLoop(std::stop_token st);
+    /// Monitor thread: the topic's partition count from the cluster metadata (-1 = unknown).
+    int discoverPartitions(int timeoutMs);
     void publishLag(const std::vector<PartitionLag>& parts);
 
     SourceSettings m_s;
@@ -179,8 +203,7 @@ private:
     std::string m_lastError; // last transient client error (redacted)
     std::uint64_t m_transientErrors = 0;
     std::uint64_t m_redelivered = 0; // re-fetched records skipped (already emitted)
-    std::map<std::int32_t, std::int64_t> m_skipBefore;   // timestamp start, until assigned
-    std::map<std::int32_t, std::int64_t> m_retryCommits; // refused on revoke, retried later
+    std::map<std::int32_t, std::int64_t> m_skipBefore;     // timestamp start, until assigned
     std::map<std::int32_t, std::int64_t> m_knownCommitted; // group's offsets, until assigned
     std::map<std::int32_t, std::int64_t> m_restored;       // checkpoint offsets, until assigned
 
@@ -195,6 +218,9 @@ private:
     std::map<std::int64_t, std::map<std::int32_t, std::int64_t>> m_checkpoints;
     static constexpr std::size_t kMaxSnapshots = 64; // checkpoints that never complete
 
+    /// Partition count found by the monitor (-1 = not yet); the poll thread assigns up to it.
+    std::atomic<int> m_partitionCount{-1};
+    int m_assignedUpTo = 0; // partitions [0, m_assignedUpTo) considered for assignment
     std::atomic<std::uint64_t> m_lost{0};
     std::atomic<std::uint64_t> m_rebalances{0};
     std::atomic<std::uint64_t> m_commits{0};

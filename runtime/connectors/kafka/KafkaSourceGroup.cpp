@@ -1,5 +1,5 @@
-// kafka-source: consumer-group handling (assignment with start positions, revocation with
-// commits), offset commits and pause/resume.
+// kafka-source: direct partition assignment with start positions, offset commits,
+// checkpointed positions and pause/resume.
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -28,30 +28,20 @@ std::set<StartKey>& startApplied()
 
 constexpr std::uint64_t kOffsetsFormat = 1;
 
-bool isCooperative(rd_kafka_t* rk)
-{
-    const char* p = rd_kafka_rebalance_protocol(rk);
-    return p && std::string(p) == "COOPERATIVE";
-}
-
 } // namespace
 
-void KafkaSource::onRebalance(rd_kafka_t* rk, int err, rd_kafka_topic_partition_list_t* parts)
+int kafkaPartitionOwner(std::string_view topic, std::int32_t partition, int parallelism)
 {
-    const bool coop = isCooperative(rk);
-    if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
-        assign(rk, parts, coop);
-    } else if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
-        revoke(rk, parts, coop);
-    } else {
-        {
-            std::lock_guard lock(m_mutex);
-            m_lastError = std::string("rebalance error: ") +
-                          rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(err));
-        }
-        revoke(rk, parts, coop);
-    }
-    m_rebalances.fetch_add(1);
+    if (parallelism <= 1) return 0;
+    // Java's String.hashCode (Kafka topic names are ASCII, so bytes are UTF-16 code units),
+    // in 32-bit two's complement arithmetic as Java's int.
+    std::uint32_t h = 0;
+    for (unsigned char c : topic)
+        h = 31u * h + c;
+    const std::uint32_t startIndex =
+        ((h * 31u) & 0x7FFFFFFFu) % static_cast<std::uint32_t>(parallelism);
+    return static_cast<int>((startIndex + static_cast<std::uint32_t>(partition)) %
+                            static_cast<std::uint32_t>(parallelism));
 }
 
 void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
@@ -98,9 +88,17 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
         case StartFrom::Earliest:
             tp.offset = RD_KAFKA_OFFSET_BEGINNING;
             break;
-        case StartFrom::Latest:
-            tp.offset = RD_KAFKA_OFFSET_END;
+        case StartFrom::Latest: {
+            // Resolved to a concrete offset now (Flink's OffsetsInitializer.latest() resolves
+            // at split assignment): what is produced after the assignment is read.
+            std::int64_t lo = -1, hi = -1;
+            tp.offset = rd_kafka_query_watermark_offsets(m_rk, m_s.topic.c_str(), tp.partition, &lo,
+                                                         &hi, 5000) ||
+                                hi < 0
+                            ? RD_KAFKA_OFFSET_END
+                            : hi;
             break;
+        }
         case StartFrom::Timestamp:
             byTime.push_back(tp.partition);
             break;
@@ -131,10 +129,25 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
     rd_kafka_topic_partition_list_destroy(q);
 }
 
-void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
+void KafkaSource::assignDiscovered()
 {
-    retryFailedCommits(); // before reading the committed offsets of the new assignment
+    const int count = m_partitionCount.load();
+    rd_kafka_topic_partition_list_t* parts = rd_kafka_topic_partition_list_new(4);
+    for (int p = m_assignedUpTo; p < count; ++p)
+        if (kafkaPartitionOwner(m_s.topic, p, m_s.parallelism) == m_s.subtask)
+            rd_kafka_topic_partition_list_add(parts, m_s.topic.c_str(), p);
+    const bool initial = m_assignedUpTo == 0;
+    m_assignedUpTo = count;
+    if (parts->cnt == 0) {
+        rd_kafka_topic_partition_list_destroy(parts);
+        return;
+    }
     resolveStart(parts);
+    if (!initial) // partitions created while running start at the beginning (Flink)
+        for (int i = 0; i < parts->cnt; ++i)
+            if (parts->elems[i].offset == RD_KAFKA_OFFSET_INVALID ||
+                parts->elems[i].offset == RD_KAFKA_OFFSET_END)
+                parts->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
     std::int64_t now = OperatorContext::processingTimeMs();
     {
         std::lock_guard lock(m_mutex);
@@ -144,12 +157,13 @@ void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
             p.id = tp.partition;
             p.next = tp.offset >= 0 ? tp.offset : -1;
             p.lastRecordMs = now;
+            p.paused = m_pausedAll;
             if (auto it = m_skipBefore.find(tp.partition); it != m_skipBefore.end()) {
                 p.skipBeforeTs = it->second;
                 m_skipBefore.erase(it);
             }
             // The group's committed offset: commits never go backwards from it (a hold below it
-            // is for records another member or an earlier run already committed).
+            // is for records an earlier run already committed).
             if (auto it = m_knownCommitted.find(tp.partition); it != m_knownCommitted.end()) {
                 p.committed = it->second;
                 m_knownCommitted.erase(it);
@@ -157,64 +171,15 @@ void KafkaSource::assign(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts,
             m_parts[tp.partition] = p;
         }
     }
-    if (coop) {
-        if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts)) {
-            std::lock_guard lock(m_mutex);
-            m_lastError = rd_kafka_error_string(e);
-            rd_kafka_error_destroy(e);
-        }
-    } else {
-        rd_kafka_assign(rk, parts);
-    }
-    if (m_pausedAll) {
-        rd_kafka_pause_partitions(rk, parts);
+    if (rd_kafka_error_t* e = rd_kafka_incremental_assign(m_rk, parts)) {
         std::lock_guard lock(m_mutex);
-        for (int i = 0; i < parts->cnt; ++i)
-            m_parts[parts->elems[i].partition].paused = true;
+        m_fatal = std::string("cannot assign partitions: ") + rd_kafka_error_string(e);
+        rd_kafka_error_destroy(e);
+    } else if (m_pausedAll) {
+        rd_kafka_pause_partitions(m_rk, parts);
     }
-}
-
-void KafkaSource::revoke(rd_kafka_t* rk, rd_kafka_topic_partition_list_t* parts, bool coop)
-{
-    // Commit what is done before the partitions go to another member. A commit refused
-    // because the group is already rebalancing (the embedded broker refuses commits while
-    // members re-join) is retried after the next assignment: later, never lost.
-    std::set<std::int32_t> ids;
-    if (parts)
-        for (int i = 0; i < parts->cnt; ++i)
-            ids.insert(parts->elems[i].partition);
-    std::map<std::int32_t, std::int64_t> done;
-    if (m_rk) done = commitCompleted(true, &ids);
-    {
-        std::lock_guard lock(m_mutex);
-        for (const auto& [p, off] : done)
-            m_retryCommits[p] = off;
-        for (std::int32_t p : ids)
-            m_parts.erase(p);
-    }
-    if (coop) {
-        if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk, parts))
-            rd_kafka_error_destroy(e);
-    } else {
-        rd_kafka_assign(rk, nullptr);
-    }
-}
-
-void KafkaSource::retryFailedCommits()
-{
-    std::map<std::int32_t, std::int64_t> retry;
-    {
-        std::lock_guard lock(m_mutex);
-        retry.swap(m_retryCommits);
-    }
-    if (retry.empty() || !m_rk) return;
-    rd_kafka_topic_partition_list_t* list =
-        rd_kafka_topic_partition_list_new(static_cast<int>(retry.size()));
-    for (const auto& [p, off] : retry)
-        rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), p)->offset = off;
-    rd_kafka_resp_err_t e = rd_kafka_commit(m_rk, list, 0);
-    onCommitResult(e, list);
-    rd_kafka_topic_partition_list_destroy(list);
+    rd_kafka_topic_partition_list_destroy(parts);
+    m_rebalances.fetch_add(1);
 }
 
 std::map<std::int32_t, std::int64_t>
@@ -368,14 +333,14 @@ void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId, const Sour
         std::lock_guard lock(m_mutex);
         for (const auto& [id, pos] : it->second) {
             auto part = m_parts.find(id);
-            if (part == m_parts.end()) continue; // revoked since: its new owner commits
+            if (part == m_parts.end()) continue; // not read here (restored for another owner)
             std::int64_t c = pos;
             if (auto h = holds.lowest(m_origin.get(), id); h && *h < c) c = *h;
             if (c > part->second.committable) part->second.committable = c;
         }
     }
     m_checkpoints.erase(m_checkpoints.begin(), it); // keep it: a later completion may reuse it
-    // Stopping: the final checkpoint; commit it synchronously before the group changes.
+    // Stopping: the final checkpoint; commit it synchronously.
     commitCompleted(m_stopping.load());
 }
 

@@ -1,5 +1,6 @@
 // kafka-source: lag metrics (a monitor thread per subtask, every lagIntervalMs) and detection of
 // records lost to retention.
+#include <algorithm>
 #include <condition_variable>
 
 #include <librdkafka/rdkafka.h>
@@ -80,11 +81,48 @@ void KafkaSource::restartAt(std::int32_t partition, std::int64_t offset)
     }
 }
 
+int KafkaSource::discoverPartitions(int timeoutMs)
+{
+    rd_kafka_topic_t* rkt = rd_kafka_topic_new(m_rk, m_s.topic.c_str(), nullptr);
+    if (!rkt) return -1;
+    const rd_kafka_metadata_t* md = nullptr;
+    int count = -1;
+    if (rd_kafka_metadata(m_rk, 0, rkt, &md, timeoutMs) == RD_KAFKA_RESP_ERR_NO_ERROR && md) {
+        for (int i = 0; i < md->topic_cnt; ++i) {
+            const rd_kafka_metadata_topic_t& t = md->topics[i];
+            if (m_s.topic != t.topic) continue;
+            if (t.err == RD_KAFKA_RESP_ERR_NO_ERROR && t.partition_cnt > 0)
+                count = t.partition_cnt;
+            else if (t.err != RD_KAFKA_RESP_ERR_NO_ERROR && m_health)
+                // A missing or unauthorized topic: the health decides (grace, then failure).
+                m_health->onError(t.err, std::string("topic ") + m_s.topic + ": " +
+                                             rd_kafka_err2str(t.err));
+        }
+    }
+    if (md) rd_kafka_metadata_destroy(md);
+    rd_kafka_topic_destroy(rkt);
+    return count;
+}
+
 void KafkaSource::monitorLoop(std::stop_token st)
 {
     std::mutex m;
     std::condition_variable_any cv;
+    std::int64_t lastDiscoveryMs = 0;
+    // The metadata request cannot be interrupted, and close() joins this thread: the first
+    // lookups wait briefly (a failing client, e.g. authentication, closes at once), later ones
+    // longer (a slow link still gets its answer; the request goes on in librdkafka meanwhile).
+    int discoveryTimeoutMs = 250;
     while (!st.stop_requested()) {
+        // Partition discovery: until the topic is found, then every discoveryIntervalMs. The
+        // count only grows (Kafka cannot remove partitions); the poll thread assigns.
+        const std::int64_t now = OperatorContext::processingTimeMs();
+        if (m_partitionCount.load() < 0 || now - lastDiscoveryMs >= m_s.discoveryIntervalMs) {
+            lastDiscoveryMs = now;
+            int n = discoverPartitions(discoveryTimeoutMs);
+            if (n > m_partitionCount.load()) m_partitionCount = n;
+            if (n < 0) discoveryTimeoutMs = std::min(discoveryTimeoutMs * 2, 5000);
+        }
         std::vector<PartitionLag> parts;
         {
             std::lock_guard lock(m_mutex);

@@ -63,7 +63,8 @@ void SessionWindowOperator::add(const Record& r, EventTime ts, Collector& out)
         }
     }
     // Only a window that merged with nothing can be late (merging extends a live session).
-    if (target == SIZE_MAX && m_c.eventTime && EventTimeTrigger::isWindowLate(w, lateness, m_time)) {
+    if (target == SIZE_MAX && m_c.eventTime &&
+        EventTimeTrigger::isWindowLate(w, lateness, m_time)) {
         emitLate(r, out);
         return;
     }
@@ -142,25 +143,12 @@ void SessionWindowOperator::advance(EventTime time, Collector& out)
     }
 }
 
-void SessionWindowOperator::processWatermark(EventTime watermark, Collector& out)
-{
-    if (m_c.eventTime) advance(watermark, out);
-    out.emitWatermark(watermark);
-}
-
-void SessionWindowOperator::onProcessingTime(std::int64_t nowMs, Collector& out)
-{
-    if (!m_c.eventTime) advance(nowMs, out);
-}
-
 void SessionWindowOperator::collectHolds(SourceHolds& holds) const
 {
     for (const auto& [key, st] : m_keys)
         for (const Session& s : st.sessions)
             holds.merge(s.holds);
 }
-
-void SessionWindowOperator::endOfInput(Collector& out) { advance(kMaxWatermark, out); }
 
 void SessionWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 {

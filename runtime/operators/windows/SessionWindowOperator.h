@@ -12,9 +12,6 @@ class SessionWindowOperator : public WindowOperatorBase {
 public:
     explicit SessionWindowOperator(WindowConfig c) : WindowOperatorBase(std::move(c)) {}
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
-    void processWatermark(EventTime watermark, Collector& out) override;
-    void onProcessingTime(std::int64_t nowMs, Collector& out) override;
-    void endOfInput(Collector& out) override;
     /// Sessions in state (open, or fired and within the allowed lateness) hold the lowest Kafka
     /// position of their records; merging sessions merges their holds.
     /// No replay units (exec/ReplayUnit.h): sessions of different keys overlap in offsets almost
@@ -51,7 +48,7 @@ private:
     /// Fires/cleans the sessions of one key at `time`; re-registers timers; true if now empty.
     bool processKey(KeyId id, KeyState& st, EventTime time, Collector& out);
     void registerTimer(KeyId id, KeyState& st, EventTime t);
-    void advance(EventTime time, Collector& out);
+    void advance(EventTime time, Collector& out) override;
 
     KeyTable<KeyState> m_keys;
     std::set<std::pair<EventTime, KeyId>> m_timers; // (time, key): every key's pending timers

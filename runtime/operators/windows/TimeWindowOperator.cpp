@@ -23,7 +23,8 @@ TimeWindowOperator::Window& TimeWindowOperator::windowFor(const TimeWindow& w)
     return it->second;
 }
 
-bool TimeWindowOperator::addTo(const TimeWindow& w, std::uint32_t keyId, const Record& r, Collector& out)
+bool TimeWindowOperator::addTo(const TimeWindow& w, std::uint32_t keyId, const Record& r,
+                               Collector& out)
 {
     const std::int64_t lateness = m_c.eventTime ? m_c.allowedLateness : 0;
     if (m_c.eventTime && EventTimeTrigger::isWindowLate(w, lateness, m_time)) return false;
@@ -65,9 +66,8 @@ void TimeWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
         if (m_c.kind == WindowConfig::Kind::Tumbling) {
             accepted = addTo(TumblingAssigner{m_c.size, m_c.offset}.assign(ts), keyId, r, out);
         } else {
-            HopAssigner{m_c.size, m_c.slide, 0}.forEach(ts, [&](const TimeWindow& w) {
-                accepted = addTo(w, keyId, r, out) || accepted;
-            });
+            HopAssigner{m_c.size, m_c.slide, 0}.forEach(
+                ts, [&](const TimeWindow& w) { accepted = addTo(w, keyId, r, out) || accepted; });
         }
         if (!accepted) {
             m_dict.releaseIfUnused(keyId);
@@ -85,7 +85,8 @@ void TimeWindowOperator::emitWindow(const TimeWindow& w, const Window& win, Coll
 
 void TimeWindowOperator::purge(std::map<EventTime, Window>::iterator it)
 {
-    for (std::uint32_t id : it->second.keyIds) m_dict.release(id);
+    for (std::uint32_t id : it->second.keyIds)
+        m_dict.release(id);
     Window& win = it->second;
     if (win.fired && !win.records.empty() && m_c.eventTime &&
         m_c.kind == WindowConfig::Kind::Tumbling) {
@@ -115,17 +116,6 @@ void TimeWindowOperator::advance(EventTime time, Collector& out)
     }
 }
 
-void TimeWindowOperator::processWatermark(EventTime watermark, Collector& out)
-{
-    if (m_c.eventTime) advance(watermark, out);
-    out.emitWatermark(watermark);
-}
-
-void TimeWindowOperator::onProcessingTime(std::int64_t nowMs, Collector& out)
-{
-    if (!m_c.eventTime) advance(nowMs, out);
-}
-
 void TimeWindowOperator::collectHolds(SourceHolds& holds) const
 {
     for (const auto& [end, win] : m_windows)
@@ -137,13 +127,6 @@ void TimeWindowOperator::collectReplayUnits(std::vector<ReplayUnit>& units)
     for (ReplayUnit& u : m_units)
         units.push_back(std::move(u));
     m_units.clear();
-}
-
-void TimeWindowOperator::endOfInput(Collector& out)
-{
-    // Event time: the final MAX watermark already fired everything. Processing time: flush the
-    // open windows so a bounded run reports all its data.
-    advance(kMaxWatermark, out);
 }
 
 void TimeWindowOperator::snapshotState(std::int64_t, StateWriter& w)

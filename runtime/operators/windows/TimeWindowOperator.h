@@ -17,9 +17,6 @@ class TimeWindowOperator : public WindowOperatorBase {
 public:
     explicit TimeWindowOperator(WindowConfig c) : WindowOperatorBase(std::move(c)) {}
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
-    void processWatermark(EventTime watermark, Collector& out) override;
-    void onProcessingTime(std::int64_t nowMs, Collector& out) override;
-    void endOfInput(Collector& out) override;
     /// Windows in state (open, or fired and within the allowed lateness) hold the lowest Kafka
     /// position of their records.
     void collectHolds(SourceHolds& holds) const override;
@@ -46,7 +43,7 @@ private:
     struct Window {
         EventTime start = 0;
         bool fired = false;
-        FlatIndex index;                  // key id -> slot
+        FlatIndex index;                   // key id -> slot
         std::vector<std::uint32_t> keyIds; // slot -> key id
         std::vector<Acc> accs;             // slot * aggregates
         ReplayUnit records;                // Kafka offset ranges of its records
@@ -56,14 +53,14 @@ private:
     Window& windowFor(const TimeWindow& w);
     void emitWindow(const TimeWindow& w, const Window& win, Collector& out);
     void purge(std::map<EventTime, Window>::iterator it);
-    void advance(EventTime time, Collector& out);
+    void advance(EventTime time, Collector& out) override;
 
     std::map<EventTime, Window> m_windows; // by window end: firing order
     KeyDictionary m_dict;
     static constexpr std::size_t kMaxUnits = 1024;
-    std::vector<ReplayUnit> m_units;       // of windows that left state since the last barrier
-    EventTime m_time = kMinWatermark;      // watermark, or processing time
-    EventTime m_lastEnd = kMinWatermark;   // one-entry cache of the last window looked up
+    std::vector<ReplayUnit> m_units;     // of windows that left state since the last barrier
+    EventTime m_time = kMinWatermark;    // watermark, or processing time
+    EventTime m_lastEnd = kMinWatermark; // one-entry cache of the last window looked up
     Window* m_last = nullptr;
 };
 

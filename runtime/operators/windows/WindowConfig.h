@@ -30,7 +30,8 @@ struct WindowConfig {
     Schema output;
 };
 
-/// Shared plumbing: output rows, late records, the input's event time.
+/// Shared plumbing: time (event-time windows move on the watermark, processing-time windows on
+/// timers, both flush at the end of input), output rows, late records, the input's event time.
 class WindowOperatorBase : public Operator {
 public:
     explicit WindowOperatorBase(WindowConfig c) : m_c(std::move(c)) {}
@@ -39,10 +40,31 @@ public:
         m_ctx = &ctx;
         return Status::ok();
     }
+    void processWatermark(EventTime watermark, Collector& out) override
+    {
+        if (m_c.eventTime) advance(watermark, out);
+        out.emitWatermark(watermark);
+    }
+    void onProcessingTime(std::int64_t nowMs, Collector& out) override
+    {
+        if (!m_c.eventTime) advance(nowMs, out);
+    }
+    /// Event time: the final MAX watermark already fired everything. Processing time: flush the
+    /// open windows so a bounded run reports all its data.
+    void endOfInput(Collector& out) override { advance(kMaxWatermark, out); }
 
 protected:
+    /// Fires and purges what `time` (the watermark, or processing time) has passed. None by
+    /// default: global windows fire on a count or on their own timer, not on time.
+    virtual void advance(EventTime time, Collector& out)
+    {
+        (void)time;
+        (void)out;
+    }
+
     /// Emits [window_start, window_end,] keys..., aggregates... with event time `ts`.
-    void emitResult(const TimeWindow* w, const GroupKey& key, const Acc* accs, EventTime ts, Collector& out)
+    void emitResult(const TimeWindow* w, const GroupKey& key, const Acc* accs, EventTime ts,
+                    Collector& out)
     {
         Row& row = m_out.row;
         row.clear();
@@ -50,7 +72,8 @@ protected:
             row.push_back(Value::timestamp(w->start));
             row.push_back(Value::timestamp(w->end));
         }
-        for (const Value& v : key.values) row.push_back(v);
+        for (const Value& v : key.values)
+            row.push_back(v);
         m_c.aggregates.results(accs, row);
         m_out.timestamp = ts;
         m_out.provenance = {};
