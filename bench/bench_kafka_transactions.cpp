@@ -5,9 +5,9 @@
 // Throughput = events / wall time from start to the end of the run (the exactly-once run includes
 // its final checkpoint and commit). Prints figures; asserts nothing.
 // Usage: bench_kafka_transactions [events] [reps]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
