@@ -39,8 +39,8 @@ namespace {
 
 // Kafka protocol API keys and error codes (Kafka protocol numbers).
 constexpr int kInitProducerId = 22, kAddPartitionsToTxn = 24, kEndTxn = 26;
-constexpr int kCoordinatorLoadInProgress = 14, kCoordinatorNotAvailable = 15, kNotCoordinator = 16,
-              kConcurrentTransactions = 51, kProducerFenced = 90;
+constexpr int kCoordinatorNotAvailable = 15, kNotCoordinator = 16, kConcurrentTransactions = 51,
+              kProducerFenced = 90;
 
 /// What the counting source did, shared by its subtasks and the test.
 struct SourceLog {
@@ -433,12 +433,26 @@ void TestKafkaExactlyOnce::restartAbortsTheOpenTransactionAndInitialisesTheSameI
 
 void TestKafkaExactlyOnce::transactionErrorsLoseAndDuplicateNothing()
 {
+    // The transaction coordinator is pinned to broker 1, which answers the next three
+    // InitProducerId (before the sink can start), AddPartitionsToTxn and EndTxn requests with
+    // errors librdkafka retries; every injected error must have been answered.
     QTemporaryDir dir;
     SourceLog src;
     src.total = 1600;
-    // InitProducerId fails (retriable) before the sink can start.
-    m_broker->pushRequestErrors(
-        kInitProducerId, {kCoordinatorNotAvailable, kNotCoordinator, kConcurrentTransactions});
+    rd_kafka_mock_cluster_t* mc = m_broker->mockCluster();
+    const std::string txnId = transactionalIdFor("eo-faults", "out", 0);
+    rd_kafka_mock_coordinator_set(mc, "transaction", txnId.c_str(), 1);
+    auto push = [&](int api) {
+        return rd_kafka_mock_broker_push_request_error_rtts(
+            mc, 1, static_cast<std::int16_t>(api), 3, kCoordinatorNotAvailable, 0, kNotCoordinator,
+            0, kConcurrentTransactions, 0);
+    };
+    auto left = [&](int api) {
+        std::size_t n = 99;
+        rd_kafka_mock_broker_error_stack_cnt(mc, 1, static_cast<std::int16_t>(api), &n);
+        return n;
+    };
+    QCOMPARE(push(kInitProducerId), RD_KAFKA_RESP_ERR_NO_ERROR);
     QVERIFY(m_broker->createTopic("eo.faults", 2));
     auto p = parsePipeline(pipelineJson("eo-faults", bs(), "eo.faults", 1, false));
     QVERIFY2(p, p ? "" : p.error().toString().c_str());
@@ -446,15 +460,13 @@ void TestKafkaExactlyOnce::transactionErrorsLoseAndDuplicateNothing()
     QVERIFY2(e.start(*p, options(src, dir.path().toStdString())), "start failed");
     std::vector<EngineEvent> events;
     QVERIFY(feed(e, src, 200, events, [&](std::int64_t released) {
-        if (released == 400)
-            m_broker->pushRequestErrors(
-                kAddPartitionsToTxn,
-                {kNotCoordinator, kCoordinatorLoadInProgress, kConcurrentTransactions});
-        if (released == 800)
-            m_broker->pushRequestErrors(
-                kEndTxn, {kCoordinatorNotAvailable, kNotCoordinator, kConcurrentTransactions});
+        if (released == 400) QCOMPARE(push(kAddPartitionsToTxn), RD_KAFKA_RESP_ERR_NO_ERROR);
+        if (released == 800) QCOMPARE(push(kEndTxn), RD_KAFKA_RESP_ERR_NO_ERROR);
     }));
     QVERIFY2(errorsOf(events).empty(), errorsOf(events).c_str());
+    QCOMPARE(left(kInitProducerId), std::size_t(0));
+    QCOMPARE(left(kAddPartitionsToTxn), std::size_t(0));
+    QCOMPARE(left(kEndTxn), std::size_t(0));
     const auto log = KafkaTxnLog::instance().outcomes("eo-faults-out-");
     QString err;
     const auto rows = pythonRead(bs(), "eo.faults", 2, &err);
