@@ -213,10 +213,9 @@ int runRunCommand(int argc, char** argv)
         opts.restoreCheckpointId = a.fromCheckpoint;
     }
     opts.allowNonRestoredState = a.allowNonRestoredState;
-    // Flink's default restart strategy: 3 attempts, 1 s apart, from the last checkpoint.
-    opts.restartStrategy.kind = runtime::EngineOptions::RestartStrategy::Kind::FixedDelay;
-    opts.restartStrategy.attempts = 3;
-    opts.restartStrategy.delayMs = 1000;
+    // The pipeline's restart_strategy (default Flink's: 3 attempts, 1 s apart), retention and
+    // tolerable checkpoint failures.
+    runtime::applyPipelineSettings(opts, pipeline.settings);
     runtime::Engine engine;
     if (auto st = engine.start(pipeline, opts); !st) {
         std::fprintf(stderr, "%s: %s\n", a.file.c_str(), st.message().c_str());

@@ -136,6 +136,7 @@ void RunController::launch(const runtime::PipelineSpec& pipeline)
         // opened here see every record of the run.
         auto result = std::make_shared<StartResult>();
         options.startGated = true;
+        runtime::applyPipelineSettings(options, pipeline.settings); // restarts, retention
         result->status = engine->start(pipeline, options);
         if (const runtime::PhysicalPlan* plan = engine->plan())
             result->validation = plan->validation;

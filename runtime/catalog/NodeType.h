@@ -128,6 +128,9 @@ struct NodeType {
     bool stateful = false;    ///< keeps keyed state across records (windows, dedup, joins)
     bool watchOnly = false;   ///< output meant for watching a run (console): slow, not production
     SinkReplay sinkReplay = SinkReplay::None;
+    /// Takes part in `"delivery": "exactly-once"`: commits its output with checkpoints (Kafka
+    /// transactions, SQLite staging table, file part files). Other result sinks get a warning.
+    bool exactlyOnce = false;
     FlinkSqlExport flinkSql = FlinkSqlExport::None;
 
     bool isSource() const { return inputs.empty(); }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "catalog/Catalog.h"
+#include "catalog/ReaderSupport.h"
 #include "model/JsonScanner.h"
 #include "model/NameSuggest.h"
 #include "types/Duration.h"
@@ -12,64 +13,9 @@
 namespace sw::runtime {
 namespace {
 
-using json = nlohmann::json;
-using Problem = std::optional<LoadProblem>;
+using namespace reader;
 
 constexpr int kMaxParallelism = 256;
-
-Problem fail(std::string path, std::string message, bool atName = false)
-{
-    return LoadProblem{std::move(message), std::move(path), atName};
-}
-
-std::string quote(std::string_view s)
-{
-    return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::string typeName(const json& v)
-{
-    switch (v.type()) {
-    case json::value_t::object:
-        return "an object";
-    case json::value_t::array:
-        return "an array";
-    case json::value_t::string:
-        return "a string";
-    case json::value_t::boolean:
-        return "a boolean";
-    case json::value_t::null:
-        return "null";
-    default:
-        return "a number";
-    }
-}
-
-std::string joined(const std::vector<std::string>& names)
-{
-    std::string s;
-    for (const auto& n : names)
-        s += (s.empty() ? "" : ", ") + n;
-    return s;
-}
-
-std::string at(const std::string& path, std::string_view token)
-{
-    return appendPointer(path, token);
-}
-
-Problem checkMembers(const json& obj, const std::string& path,
-                     const std::vector<std::string>& allowed)
-{
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
-        return fail(at(path, it.key()),
-                    "unknown member " + quote(it.key()) + didYouMean(it.key(), allowed) +
-                        "; allowed members: " + joined(allowed),
-                    true);
-    }
-    return {};
-}
 
 /// Reads an optional string member (required: missing is an error naming `what`).
 Problem readString(const json& obj, const std::string& path, const char* key, std::string& out,
@@ -205,7 +151,9 @@ Problem readSettings(const json& doc, PipelineSettings& s)
                         typeName(p));
     if (auto e = checkMembers(p, "/pipeline",
                               {"name", "description", "delivery", "parallelism",
-                               "checkpoint_interval", "schema_evolution", "alerts", "autoscaling"}))
+                               "checkpoint_interval", "restart_strategy", "retained_checkpoints",
+                               "tolerable_failed_checkpoints", "schema_evolution", "alerts",
+                               "autoscaling"}))
         return e;
     if (auto e = readString(p, "/pipeline", "name", s.name, "the pipeline's name")) return e;
     if (s.name.empty()) return fail("/pipeline/name", "the pipeline name must not be empty");
@@ -213,6 +161,7 @@ Problem readSettings(const json& doc, PipelineSettings& s)
     if (auto e = readDelivery(p, s)) return e;
     if (auto e = readSettingsNumbers(p, s)) return e;
     if (auto e = readMonitoring(p, s)) return e;
+    if (auto e = readRecoverySettings(p, s)) return e;
     if (auto e = readString(p, "/pipeline", "schema_evolution", s.schemaEvolution)) return e;
     static const std::vector<std::string> evolutions = {"backward", "forward", "full", "none"};
     if (p.contains("schema_evolution") &&

@@ -64,6 +64,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
     };
     kafka.kafka = KafkaRole::Producer;
     kafka.sinkReplay = SinkReplay::CompactsWhenKeyed;
+    kafka.exactlyOnce = true;
     kafka.flinkSql = FlinkSqlExport::KafkaSink;
     types.push_back(kafka);
 
@@ -95,6 +96,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
     sqlite.sinkReplay = SinkReplay::UpsertsWhenKeyed;
+    sqlite.exactlyOnce = true;
     sqlite.flinkSql = FlinkSqlExport::JdbcSink;
     types.push_back(sqlite);
 
@@ -112,6 +114,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
             ctx.error("path", "a file path is required");
     };
     file.sinkReplay = SinkReplay::Duplicates;
+    file.exactlyOnce = true; // part files committed on checkpoints
     file.flinkSql = FlinkSqlExport::FilesystemSink;
     types.push_back(file);
 

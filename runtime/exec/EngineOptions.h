@@ -7,6 +7,7 @@
 #include <string>
 
 #include "exec/OperatorFactory.h"
+#include "model/PipelineSpec.h"
 
 namespace sw::runtime {
 
@@ -40,14 +41,10 @@ struct EngineOptions {
     /// Restarts within a run (Flink's restart strategies; docs/state-and-recovery.md): after
     /// an operator failure the graph is rebuilt, every subtask restored from the last completed
     /// checkpoint and the sources rewound to it. Only runs with a checkpoint store restart.
-    struct RestartStrategy {
-        enum class Kind : std::uint8_t { None, FixedDelay, ExponentialDelay };
-        Kind kind = Kind::None;
-        int attempts = 3;                ///< restarts before the run fails
-        std::int64_t delayMs = 1000;     ///< the fixed delay, or the first exponential one
-        std::int64_t maxDelayMs = 60000; ///< exponential: the cap
-    };
-    RestartStrategy restartStrategy;
+    /// The library default is None; streamwright-run and the designer use the pipeline's
+    /// `restart_strategy` (applyPipelineSettings).
+    using RestartStrategy = runtime::RestartStrategy;
+    RestartStrategy restartStrategy{RestartStrategy::Kind::None};
     /// Operator chaining (as Flink): a forward edge that is the only edge of its output port and
     /// the only input of its consumer runs producer and consumer on one thread, handing batches
     /// over by a direct call instead of a channel.
@@ -61,5 +58,14 @@ struct EngineOptions {
     /// for a GUI "preview" source. The node's schemas still come from the catalog.
     std::map<std::string, OperatorFactory> operatorOverrides;
 };
+
+/// Fills the options a pipeline file sets (restart_strategy, retained_checkpoints,
+/// tolerable_failed_checkpoints) from `s`: what streamwright-run and the designer run with.
+inline void applyPipelineSettings(EngineOptions& o, const PipelineSettings& s)
+{
+    o.restartStrategy = s.restartStrategy;
+    o.retainedCheckpoints = s.retainedCheckpoints;
+    o.tolerableFailedCheckpoints = s.tolerableFailedCheckpoints;
+}
 
 } // namespace sw::runtime

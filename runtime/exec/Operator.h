@@ -105,20 +105,20 @@ public:
     /// with its original). Keep them coarse (per window end, not per key): few per checkpoint.
     virtual void collectReplayUnits(std::vector<ReplayUnit>& units) { (void)units; }
 
-    /// Two-phase-commit sinks (Flink's CheckpointListener): checkpoint `checkpointId` completed
-    /// (it is durably stored), so everything this operator pre-committed at barriers up to it
-    /// may be committed now. Called on the subtask's own thread between elements (at most
-    /// EngineOptions::flushIntervalMs after the completion), with ids increasing; a checkpoint
-    /// that never completes is never notified (a later one subsumes it).
+    /// Two-phase-commit sinks (Flink's TwoPhaseCommitSinkFunction / CheckpointListener), used
+    /// under `"delivery": "exactly-once"`: prepareSnapshotPreBarrier pre-commits what arrived
+    /// before barrier k durably but invisibly (a staging table, a hidden part file, an open
+    /// transaction), snapshotState records what is pre-committed, and notifyCheckpointComplete
+    /// makes it visible once k is durably stored. True makes the engine deliver
+    /// notifyCheckpointComplete on this operator's thread, and, when its input ends, take a
+    /// final checkpoint that covers everything it received and wait for it (bounded by the stop)
+    /// before closing, so the last transaction is committed (Flink's final checkpoint).
+    virtual bool isTwoPhaseCommitSink() const { return false; }
+    /// Checkpoint `checkpointId` is complete (durably stored): commit what was pre-committed
+    /// for it and for every earlier checkpoint (ids increase; a completion may subsume earlier
+    /// ones, which are then never notified). Called between inputs on the subtask's thread.
+    /// Throwing fails the subtask (a restart restores the checkpoint and commits again).
     virtual void notifyCheckpointComplete(std::int64_t checkpointId) { (void)checkpointId; }
-    /// True for a two-phase-commit sink: when its input ended (drained, stopped, or bounded
-    /// input exhausted; after endOfInput and the end-of-input sent downstream) the engine
-    /// triggers a final checkpoint F, which covers everything the operator received, calls
-    /// prepareSnapshotPreBarrier(F, out) (pre-commit; it must not emit any more), waits for F to
-    /// complete (bounded by the drain timeout; a cancel ends the wait) and calls
-    /// notifyCheckpointComplete(F) before close(). The engine refuses to start such an operator
-    /// when the pipeline runs no checkpoints.
-    virtual bool needsFinalCheckpoint() const { return false; }
 };
 
 /// What poll() reports to the source task.
@@ -194,10 +194,10 @@ struct OperatorSpec {
     /// downstream has its errors output connected (PlanNode::keepRawBytes). Otherwise only
     /// records that fail to parse carry their bytes.
     bool keepRawBytes = false;
-    /// The pipeline's `delivery` setting: sinks that can take part in exactly-once delivery
-    /// (two-phase commit on checkpoints) switch to it, Kafka sources read committed data only.
+    /// The pipeline's delivery guarantee: sinks that can take part in exactly-once
+    /// (isTwoPhaseCommitSink) do so under ExactlyOnce.
     DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
-    /// The pipeline's name (default of names derived from it, e.g. Kafka transactional ids).
+    /// The pipeline's name (e.g. the default transactional id prefix of Kafka sinks).
     std::string pipelineName;
 };
 

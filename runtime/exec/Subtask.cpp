@@ -68,12 +68,6 @@ bool Subtask::openChain(const std::stop_token& st)
     bool ok = true;
     forChain([&](Subtask& m) {
         if (!ok) return;
-        if (m.m_op->needsFinalCheckpoint() && !m_env.checkpoints) {
-            m_env.fail(m.m_node.spec->id, "exactly-once delivery needs checkpoints: set the "
-                                          "pipeline's checkpoint_interval");
-            ok = false;
-            return;
-        }
         m.m_ctx.setStopToken(st);
         for (OutputPort& p : m.m_out.ports())
             p.setStopToken(st);
@@ -85,6 +79,8 @@ bool Subtask::openChain(const std::stop_token& st)
             return;
         }
         m.m_opened = true;
+        m.m_twoPhase = !m.m_source && m.m_op->isTwoPhaseCommitSink();
+        m_chainCommits = m_chainCommits || m.m_twoPhase;
         if (!m.m_restore) return;
         try {
             m.restoreState();
@@ -123,6 +119,7 @@ void Subtask::run(std::stop_token st)
                 runSource(st);
             else
                 runOperator(st);
+            awaitFinalCommits(st);
         }
     } catch (const ChainedFailure& f) {
         m_env.fail(f.nodeId, f.message);
@@ -245,7 +242,7 @@ void Subtask::runOperator(const std::stop_token& st)
     bool done = gate.channelCount() == 0;
     if (done) {
         m_op->endOfInput(m_out);
-        reportFinished();
+        finishInput();
     }
     while (!done) {
         int ch = 0;
@@ -258,9 +255,9 @@ void Subtask::runOperator(const std::stop_token& st)
         if (r == InputGate::PopResult::Stopped) return;
         auto t0 = std::chrono::steady_clock::now();
         drainChainInjections();
-        deliverOperatorCompletions();
         if (r == InputGate::PopResult::Element) done = handle(ch, gate.portOf(ch), e);
         fireChainTimers(OperatorContext::processingTimeMs());
+        deliverCommits();
         m_out.updateCounters();
         auto t1 = std::chrono::steady_clock::now();
         m_counters.busyNs.add(static_cast<std::uint64_t>((t1 - t0).count()));
@@ -269,7 +266,6 @@ void Subtask::runOperator(const std::stop_token& st)
     }
     m_out.emitControl(StreamElement::endOfInput(!m_inputStopped));
     m_out.updateCounters();
-    awaitFinalCommits(st);
 }
 
 bool Subtask::handle(int ch, int port, StreamElement& e)
@@ -320,7 +316,7 @@ bool Subtask::handle(int ch, int port, StreamElement& e)
         if (m_ended < inputCount()) return false;
         drainInjections(); // injected before the stop: processed before the end
         if (!m_inputStopped) m_op->endOfInput(m_out);
-        reportFinished();
+        finishInput();
         return true;
     }
     return false;

@@ -134,14 +134,16 @@ private:
     void deliverCompletion();
     /// After a final barrier: waits (bounded by stop) until a checkpoint >= `id` completed.
     void awaitCheckpoint(std::int64_t id, const std::stop_token& st);
-    /// Two-phase-commit operators of this thread's chain (Operator::notifyCheckpointComplete):
-    /// delivers the latest completed checkpoint to each that has not seen it.
-    void deliverOperatorCompletions();
-    /// After the chain's input ended: when some member needsFinalCheckpoint(), triggers a
-    /// checkpoint, waits (bounded by stop) for it to complete and delivers it.
-    void awaitFinalCommits(const std::stop_token& st);
     /// Tells the coordinator this subtask ended, with what its state still holds.
     void reportFinished();
+    /// All inputs ended: reportFinished, and for a two-phase-commit sink first a final
+    /// checkpoint that pre-commits the rest of its input (exec/SubtaskCommit.cpp).
+    void finishInput();
+    /// Delivers completed checkpoints to the two-phase-commit sinks of this thread's chain.
+    void deliverCommits();
+    /// After the loop: waits (bounded by stop and abort) until the final checkpoint of every
+    /// two-phase-commit sink of the chain completed and was delivered.
+    void awaitFinalCommits(const std::stop_token& st);
     /// The operator's state and the engine's (watermarks) as this subtask's checkpoint part.
     SubtaskSnapshot takeSnapshot(std::int64_t id, std::int64_t alignmentMs);
     /// Restores operator and engine state from m_restore (throws on a blob that does not decode).
@@ -184,7 +186,11 @@ private:
     int m_participant = -1;
     std::chrono::steady_clock::time_point m_alignStart{}; // first barrier of m_checkpoint
     std::shared_ptr<const RestoredNode> m_restore;
-    std::int64_t m_notified = 0; // last completion delivered (source or 2PC operator)
+    std::int64_t m_notified = 0;    // source: last completion delivered
+    bool m_twoPhase = false;        // the operator is a two-phase-commit sink
+    bool m_chainCommits = false;    // head: some member of the chain is one
+    std::int64_t m_committed = 0;   // two-phase: last completion delivered
+    std::int64_t m_finalCommit = 0; // two-phase: the checkpoint its end waits for
 
     // source state
     std::optional<BoundedOutOfOrdernessWatermarks> m_wm;

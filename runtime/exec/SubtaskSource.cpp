@@ -73,45 +73,13 @@ void Subtask::sourceCheckpoints()
     CheckpointCoordinator* cc = m_env.checkpoints;
     if (!cc) return;
     // Completions first: a chained two-phase-commit sink commits checkpoint k before it sees
-    // barrier k + 1 (which the coordinator triggered after k completed).
-    deliverOperatorCompletions();
+    // barrier k + 1 (triggered after k completed), so its transactions are not merged.
+    deliverCommits();
     // Only the newest trigger: a source that fell behind skips older checkpoints (downstream,
     // a newer barrier subsumes an older one).
     if (std::int64_t t = cc->latestTrigger(); t > m_lastBarrier) sourceBarrier(t);
     deliverCompletion();
-}
-
-void Subtask::deliverOperatorCompletions()
-{
-    CheckpointCoordinator* cc = m_env.checkpoints;
-    if (!cc) return;
-    const std::int64_t id = cc->completedId();
-    forChain([&](Subtask& m) {
-        if (m.m_source || !m.m_opened || id <= m.m_notified) return;
-        m.m_notified = id;
-        m.asMember([&] { m.m_op->notifyCheckpointComplete(id); });
-    });
-}
-
-void Subtask::awaitFinalCommits(const std::stop_token& st)
-{
-    CheckpointCoordinator* cc = m_env.checkpoints;
-    bool any = false;
-    forChain([&](Subtask& m) {
-        any = any || (!m.m_source && m.m_opened && m.m_op->needsFinalCheckpoint());
-    });
-    if (!cc || !any) return;
-    // Every member has ended and reported its final state: this checkpoint covers all they
-    // received (Flink's final checkpoint, FLIP-147).
-    const std::int64_t id = cc->triggerNow();
-    if (id <= 0) return;
-    forChain([&](Subtask& m) {
-        if (m.m_source || !m.m_opened || !m.m_op->needsFinalCheckpoint()) return;
-        m.asMember([&] { m.m_op->prepareSnapshotPreBarrier(id, m.m_out); });
-    });
-    while (!st.stop_requested() && !cc->aborted() && cc->completedId() < id)
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    if (cc->completedId() >= id) deliverOperatorCompletions();
+    deliverCommits(); // two-phase-commit sinks chained to this source
 }
 
 void Subtask::awaitCheckpoint(std::int64_t id, const std::stop_token& st)
@@ -183,7 +151,6 @@ void Subtask::runSource(const std::stop_token& st)
     if (cc)
         cc->finished(m_participant, SourceHolds(), {},
                      m_env.persistState ? takeSnapshot(m_lastBarrier, 0) : SubtaskSnapshot{});
-    awaitFinalCommits(st);
     if (final > 0) {
         awaitCheckpoint(final, st);
         // Close only once every committing source committed (see finalCommitDone()).

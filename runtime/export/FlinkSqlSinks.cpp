@@ -71,7 +71,11 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
     }
     if (exactlyOnce()) {
         with.push_back({"sink.delivery-guarantee", "exactly-once"});
-        with.push_back({"sink.transactional-id-prefix", jobName() + "-" + identFromId(n.id)});
+        // The node's transactional_id_prefix (default: the pipeline's name), per sink node as
+        // the runtime's transactional.id <prefix>-<node>-<subtask>: two sinks never share ids.
+        std::string prefix = stringProperty(n, "transactional_id_prefix");
+        if (prefix.empty()) prefix = jobName();
+        with.push_back({"sink.transactional-id-prefix", prefix + "-" + identFromId(n.id)});
         // Brokers cap transactions at transaction.max.timeout.ms (15 min by default).
         with.push_back({"properties.transaction.timeout.ms", "900000"});
     } else {

@@ -1,4 +1,6 @@
 // Sources: kafka-source -> 'kafka', generator -> 'datagen', file-source -> 'filesystem'.
+#include <algorithm>
+
 #include "catalog/GeneratorSchemas.h"
 #include "catalog/PropertyAccess.h"
 #include "export/FlinkSqlBuilder.h"
@@ -89,6 +91,23 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
     std::vector<WithOption> with = {{"connector", "kafka"}, {"topic", stringProperty(n, "topic")}};
     for (auto& o : kafkaProperties(n, stringProperty(n, "bootstrap_servers")))
         with.push_back(o);
+    if (exactlyOnce()) {
+        // An exactly-once job reads only committed transactions (Flink's KafkaSource default is
+        // read_uncommitted).
+        auto iso = std::find_if(with.begin(), with.end(), [](const WithOption& o) {
+            return o.key == "properties.isolation.level";
+        });
+        if (iso == with.end()) {
+            with.push_back({"properties.isolation.level", "read_committed"});
+        } else if (iso->value != "read_committed") {
+            issue(n, IssueKind::Approximated, "isolation.level",
+                  "the source's isolation.level " + iso->value +
+                      " is replaced by read_committed: an exactly-once pipeline must not read "
+                      "records of aborted transactions",
+                  "remove isolation.level from the source's properties");
+            iso->value = "read_committed";
+        }
+    }
     with.push_back({"properties.group.id", stringProperty(n, "group_id")});
     std::string from = stringProperty(n, "start_from");
     with.push_back({"scan.startup.mode", startupMode(from)});

@@ -1,5 +1,6 @@
 #include "export/KubernetesExporter.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "export/MonitoringManifests.h"
@@ -54,13 +55,29 @@ J flinkConfiguration(const PipelineSpec& p, const std::string& name, const Expor
         {"state.savepoints.dir", dir + "/savepoints"},
         {"high-availability.type", "kubernetes"},
         {"high-availability.storageDir", dir + "/ha"},
-        {"restart-strategy.type", "exponential-delay"},
         {"parallelism.default", std::to_string(std::max(1, p.settings.parallelism))},
         {"taskmanager.numberOfTaskSlots", "2"},
         {"metrics.reporter.prom.factory.class",
          "org.apache.flink.metrics.prometheus.PrometheusReporterFactory"},
         {"metrics.reporter.prom.port", std::to_string(kFlinkMetricsPort)},
     };
+    // The pipeline's checkpoint retention, tolerable failures (ours count the failure that
+    // fails the run, Flink's the failures tolerated before it) and restart strategy.
+    c["state.checkpoints.num-retained"] = std::to_string(p.settings.retainedCheckpoints);
+    c["execution.checkpointing.tolerable-failed-checkpoints"] =
+        std::to_string(std::max(0, p.settings.tolerableFailedCheckpoints - 1));
+    const RestartStrategy& r = p.settings.restartStrategy;
+    c["restart-strategy.type"] = std::string(toString(r.kind));
+    if (r.kind == RestartStrategy::Kind::FixedDelay) {
+        c["restart-strategy.fixed-delay.attempts"] = std::to_string(r.attempts);
+        c["restart-strategy.fixed-delay.delay"] = flinkDuration(r.delayMs);
+    } else if (r.kind == RestartStrategy::Kind::ExponentialDelay) {
+        c["restart-strategy.exponential-delay.initial-backoff"] = flinkDuration(r.delayMs);
+        c["restart-strategy.exponential-delay.max-backoff"] = flinkDuration(r.maxDelayMs);
+        c["restart-strategy.exponential-delay.backoff-multiplier"] = "2.0";
+        c["restart-strategy.exponential-delay.attempts-before-reset-backoff"] =
+            std::to_string(r.attempts);
+    }
     const J autoscaler = autoscalerConfiguration(p);
     for (auto it = autoscaler.begin(); it != autoscaler.end(); ++it)
         c[it.key()] = *it;

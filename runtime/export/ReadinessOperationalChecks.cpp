@@ -49,7 +49,7 @@ ReadinessItem checkDelivery(const PipelineSpec& p, const TopicPlan& plan)
     const bool eo = p.settings.delivery == DeliveryGuarantee::ExactlyOnce;
     auto it = item("delivery-guarantee", "Exactly-once, or at-least-once with idempotent sinks",
                    eo ? "exactly-once: Kafka sinks write in transactions, SQLite sinks commit rows "
-                        "with the checkpoint"
+                        "with the checkpoint, file sinks commit part files on checkpoints"
                       : "at-least-once with idempotent (keyed upsert) sinks");
     int sinks = 0, safe = 0;
     for (const auto& n : p.nodes) {
@@ -58,11 +58,13 @@ ReadinessItem checkDelivery(const PipelineSpec& p, const TopicPlan& plan)
         ++sinks;
         bool ok = false;
         std::string why, fix;
-        if (replay == SinkReplay::Duplicates) {
-            why = "a " + n.type + " is neither transactional nor idempotent";
-            fix = "write results to Kafka or SQLite";
-        } else if (eo) {
+        const NodeType* type = nodeTypeOf(n);
+        if (eo && type && type->exactlyOnce) {
             ok = true;
+        } else if (replay == SinkReplay::Duplicates) {
+            why = "a " + n.type + " is neither transactional nor idempotent";
+            fix = eo ? "write results to a Kafka, SQLite or file sink"
+                     : "write results to Kafka or SQLite";
         } else if (replay == SinkReplay::UpsertsWhenKeyed) {
             ok = hasKey(n);
             why = "appends rows: a replay after a failure duplicates them";

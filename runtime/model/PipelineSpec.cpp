@@ -14,6 +14,27 @@ std::optional<DeliveryGuarantee> parseDeliveryGuarantee(std::string_view s)
     return std::nullopt;
 }
 
+std::string_view toString(RestartStrategy::Kind k)
+{
+    switch (k) {
+    case RestartStrategy::Kind::None:
+        return "none";
+    case RestartStrategy::Kind::FixedDelay:
+        return "fixed-delay";
+    case RestartStrategy::Kind::ExponentialDelay:
+        return "exponential-delay";
+    }
+    return "none";
+}
+
+std::optional<RestartStrategy::Kind> parseRestartStrategyKind(std::string_view s)
+{
+    for (auto k : {RestartStrategy::Kind::None, RestartStrategy::Kind::FixedDelay,
+                   RestartStrategy::Kind::ExponentialDelay})
+        if (s == toString(k)) return k;
+    return std::nullopt;
+}
+
 std::string_view toString(EdgePartitioning p)
 {
     switch (p) {

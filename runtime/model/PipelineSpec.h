@@ -64,6 +64,22 @@ struct AutoscalingSettings {
     friend bool operator==(const AutoscalingSettings&, const AutoscalingSettings&) = default;
 };
 
+/// What a failure inside a run does (Flink's restart strategies, `restart_strategy`): rebuild the
+/// graph, restore the last completed checkpoint and run again, up to `attempts` times, waiting
+/// `delayMs` (fixed) or a delay doubling from `delayMs` up to `maxDelayMs` (exponential).
+/// docs/state-and-recovery.md.
+struct RestartStrategy {
+    enum class Kind : std::uint8_t { None, FixedDelay, ExponentialDelay };
+    Kind kind = Kind::FixedDelay; ///< the pipeline default, as Flink's
+    int attempts = 3;
+    std::int64_t delayMs = 1000;
+    std::int64_t maxDelayMs = 60000; ///< exponential-delay only
+    friend bool operator==(const RestartStrategy&, const RestartStrategy&) = default;
+};
+/// "none", "fixed-delay", "exponential-delay".
+std::string_view toString(RestartStrategy::Kind k);
+std::optional<RestartStrategy::Kind> parseRestartStrategyKind(std::string_view s);
+
 struct PipelineSettings {
     std::string name;
     std::string description;
@@ -74,6 +90,10 @@ struct PipelineSettings {
         schemaEvolution;  ///< declared strategy ("backward", "forward", "full", "none") or empty
     AlertSettings alerts; ///< `alerts`: thresholds of the exported alert rules
     std::optional<AutoscalingSettings> autoscaling; ///< `autoscaling`: present = enabled
+    RestartStrategy restartStrategy;   ///< `restart_strategy`
+    int retainedCheckpoints = 3;        ///< `retained_checkpoints`: completed checkpoints kept
+    int tolerableFailedCheckpoints = 3; ///< `tolerable_failed_checkpoints`: failures in a row
+                                        ///< that fail the run
     friend bool operator==(const PipelineSettings&, const PipelineSettings&) = default;
 };
 

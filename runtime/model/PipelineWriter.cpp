@@ -131,6 +131,21 @@ std::string serializePipeline(const PipelineSpec& p)
     out += "    \"delivery\": " + str(toString(s.delivery)) + ",\n";
     out += "    \"parallelism\": " + std::to_string(s.parallelism) + ",\n";
     out += "    \"checkpoint_interval\": " + str(formatDuration(s.checkpointIntervalMs));
+    if (s.restartStrategy != RestartStrategy{}) {
+        const RestartStrategy& r = s.restartStrategy;
+        out += ",\n    \"restart_strategy\": {\"type\": " + str(toString(r.kind));
+        if (r.kind != RestartStrategy::Kind::None)
+            out += ", \"attempts\": " + std::to_string(r.attempts) +
+                   ", \"delay\": " + str(formatDuration(r.delayMs));
+        if (r.kind == RestartStrategy::Kind::ExponentialDelay)
+            out += ", \"max_delay\": " + str(formatDuration(r.maxDelayMs));
+        out += "}";
+    }
+    if (s.retainedCheckpoints != PipelineSettings{}.retainedCheckpoints)
+        out += ",\n    \"retained_checkpoints\": " + std::to_string(s.retainedCheckpoints);
+    if (s.tolerableFailedCheckpoints != PipelineSettings{}.tolerableFailedCheckpoints)
+        out += ",\n    \"tolerable_failed_checkpoints\": " +
+               std::to_string(s.tolerableFailedCheckpoints);
     if (!s.schemaEvolution.empty()) out += ",\n    \"schema_evolution\": " + str(s.schemaEvolution);
     if (s.alerts != AlertSettings{})
         out += ",\n    \"alerts\": {\"consumer_lag\": " + std::to_string(s.alerts.consumerLag) +

@@ -32,6 +32,7 @@ struct Graph {
     void propagate(const std::vector<const EdgeSpec*>& edges);
     void checkTopics();
     void checkPartitioning(const std::vector<const EdgeSpec*>& edges);
+    void checkDelivery();
 };
 
 void Graph::checkNodesAndProperties()
@@ -253,6 +254,22 @@ const Schema* ValidationResult::schemaOf(const PortRef& output) const
     return it == outputSchemas.end() ? nullptr : &it->second;
 }
 
+void Graph::checkDelivery()
+{
+    // Under exactly-once every result sink must commit with checkpoints; one that cannot
+    // (console) writes again what came after the last checkpoint when a run restarts.
+    if (p.settings.delivery != DeliveryGuarantee::ExactlyOnce) return;
+    for (const auto& n : p.nodes) {
+        const NodeType* t = catalog.find(n.type);
+        if (!t || !t->isResultSink() || t->exactlyOnce) continue;
+        warning(n.id, "",
+                "sink '" + n.id + "' (" + n.type +
+                    ") cannot take part in exactly-once: after a failure or a resume it writes "
+                    "again what came after the last checkpoint. Use a SQLite, file or Kafka sink "
+                    "for exact results, or set the pipeline's delivery to at-least-once");
+    }
+}
+
 ValidationResult validate(const PipelineSpec& pipeline)
 {
     ValidationResult r;
@@ -267,6 +284,7 @@ ValidationResult validate(const PipelineSpec& pipeline)
     g.propagate(edges);
     g.checkTopics();
     g.checkPartitioning(edges);
+    g.checkDelivery();
     return r;
 }
 

@@ -28,3 +28,7 @@ sw_add_qtest(tst_state_recovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_reco
 # Engine features used by the designer and the CLI: gated start, inject, split metrics, DrainAll.
 sw_add_qtest(tst_engine_inject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine_inject.cpp
   LIBS sw_runtime LABELS unit concurrency)
+# Exactly-once SQLite and file sinks: every crash point of their two-phase commit, the console
+# warning, and a fault plan (map, snapshot and restore failures) against a SQLite oracle.
+sw_add_qtest(tst_exactly_once SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_exactly_once.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS integration)

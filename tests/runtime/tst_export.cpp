@@ -128,6 +128,7 @@ private Q_SLOTS:
     void renderScriptSubstitutes() { sw::test_export::renderScriptSubstitutes(); }
     void yamlScalars() { sw::test_export::yamlScalars(); }
     void kafkaClientTranslation() { sw::test_export::kafkaClientTranslation(); }
+    void exactlyOnceSettings() { sw::test_export::exactlyOnceSettings(); }
 };
 
 void TstExport::examplesMatchGoldens_data()

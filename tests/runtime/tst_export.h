@@ -14,5 +14,6 @@ void readinessFailsAndPasses();
 void renderScriptSubstitutes();
 void yamlScalars();
 void kafkaClientTranslation();
+void exactlyOnceSettings();
 
 } // namespace sw::test_export

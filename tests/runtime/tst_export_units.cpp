@@ -461,4 +461,75 @@ void kafkaClientTranslation()
         QVERIFY(!contains(o.value, "pw"));
 }
 
+void exactlyOnceSettings()
+{
+    // An exactly-once pipeline: sources read committed transactions only (a contrary
+    // isolation.level is replaced, with an issue), sinks are transactional with one prefix per
+    // node, and the FlinkDeployment carries the recovery settings of the file.
+    const PipelineSpec p = parseOrFail(R"json({
+  "format": "streamwright.pipeline/1",
+  "pipeline": {"name": "eo-export", "delivery": "exactly-once", "checkpoint_interval": "30 s",
+               "restart_strategy": {"type": "exponential-delay", "attempts": 6, "delay": "2 s",
+                                    "max_delay": "2 min"},
+               "retained_checkpoints": 5, "tolerable_failed_checkpoints": 4},
+  "nodes": [
+    {"id": "in", "type": "kafka-source", "properties": {"topic": "orders.created",
+      "group_id": "g", "properties": {"isolation.level": "read_uncommitted"},
+      "schema": [{"name": "id", "type": "BIGINT"}, {"name": "event_time", "type": "TIMESTAMP(3)"}]}},
+    {"id": "in2", "type": "kafka-source", "properties": {"topic": "orders.updated",
+      "group_id": "g", "schema": [{"name": "id", "type": "BIGINT"}, {"name": "event_time", "type": "TIMESTAMP(3)"}]}},
+    {"id": "all", "type": "union", "properties": {}},
+    {"id": "out", "type": "kafka-sink", "properties": {"topic": "orders.copied"}}
+  ],
+  "edges": [
+    {"from": {"node": "in", "port": "out"}, "to": {"node": "all", "port": "in"}},
+    {"from": {"node": "in2", "port": "out"}, "to": {"node": "all", "port": "in"}},
+    {"from": {"node": "all", "port": "out"}, "to": {"node": "out", "port": "in"}}
+  ]
+})json",
+                                       "exactly-once pipeline");
+    auto script = exportFlinkSql(p);
+    QVERIFY2(script, script ? "" : script.error().message.c_str());
+    const std::string& sql = script->sql;
+    std::size_t committed = 0;
+    for (std::size_t at = sql.find("'properties.isolation.level' = 'read_committed'");
+         at != std::string::npos;
+         at = sql.find("'properties.isolation.level' = 'read_committed'", at + 1))
+        ++committed;
+    QCOMPARE(committed, std::size_t(2)); // both sources, once each
+    QVERIFY(!contains(sql, "'properties.isolation.level' = 'read_uncommitted'"));
+    bool replacedNoted = false;
+    for (const auto& i : script->issues)
+        replacedNoted = replacedNoted || (i.nodeId == "in" && i.feature == "isolation.level");
+    QVERIFY(replacedNoted);
+    SW_VERIFY_CONTAINS(sql, "'sink.delivery-guarantee' = 'exactly-once'");
+    SW_VERIFY_CONTAINS(sql, "'sink.transactional-id-prefix' = '" + script->name + "-out'");
+    auto k8s = exportKubernetes(p);
+    QVERIFY(k8s);
+    const std::string& yaml = k8s->flinkYaml;
+    SW_VERIFY_CONTAINS(yaml, "execution.checkpointing.mode: EXACTLY_ONCE");
+    SW_VERIFY_CONTAINS(yaml, "execution.checkpointing.interval: \"30 s\"");
+    SW_VERIFY_CONTAINS(yaml, "state.backend.type: rocksdb");
+    SW_VERIFY_CONTAINS(yaml, "state.checkpoints.num-retained: \"5\"");
+    SW_VERIFY_CONTAINS(yaml, "execution.checkpointing.tolerable-failed-checkpoints: \"3\"");
+    SW_VERIFY_CONTAINS(yaml, "restart-strategy.type: exponential-delay");
+    SW_VERIFY_CONTAINS(yaml, "restart-strategy.exponential-delay.initial-backoff: \"2 s\"");
+    SW_VERIFY_CONTAINS(yaml, "restart-strategy.exponential-delay.max-backoff: \"2 min\"");
+    SW_VERIFY_CONTAINS(yaml, "restart-strategy.exponential-delay.attempts-before-reset-backoff: "
+                             "\"6\"");
+    QVERIFY(!contains(yaml, "fixed-delay"));
+    // At-least-once: no isolation level is imposed; the default strategy is Flink's.
+    PipelineSpec alo = p;
+    alo.settings.delivery = DeliveryGuarantee::AtLeastOnce;
+    alo.settings.restartStrategy = RestartStrategy{};
+    auto plain = exportFlinkSql(alo);
+    QVERIFY(plain);
+    QVERIFY(!contains(plain->sql, "'read_committed'"));
+    auto plainK8s = exportKubernetes(alo);
+    QVERIFY(plainK8s);
+    SW_VERIFY_CONTAINS(plainK8s->flinkYaml, "restart-strategy.type: fixed-delay");
+    SW_VERIFY_CONTAINS(plainK8s->flinkYaml, "restart-strategy.fixed-delay.attempts: \"3\"");
+    SW_VERIFY_CONTAINS(plainK8s->flinkYaml, "restart-strategy.fixed-delay.delay: \"1 s\"");
+}
+
 } // namespace sw::test_export

@@ -13,6 +13,7 @@
 
 #include "RandomPipeline.h"
 #include "catalog/Catalog.h"
+#include "exec/EngineOptions.h"
 #include "tst_model.h"
 
 using namespace sw::runtime;
@@ -66,6 +67,51 @@ void TestModel::alertsAndAutoscalingRoundTrip()
     QVERIFY(plain && !plain->settings.autoscaling);
     QVERIFY(serializePipeline(*plain).find("alerts") == std::string::npos);
     QVERIFY(serializePipeline(*plain).find("autoscaling") == std::string::npos);
+}
+
+void TestModel::recoverySettingsRoundTrip()
+{
+    auto r = parsePipeline(
+        replaced(kSmall, "{\"name\": \"small\"}",
+                 "{\"name\": \"small\", \"restart_strategy\": {\"type\": \"exponential-delay\", "
+                 "\"attempts\": 5, \"delay\": \"500 ms\"}, \"retained_checkpoints\": 7, "
+                 "\"tolerable_failed_checkpoints\": 2}"));
+    QVERIFY2(r, qPrintable(describe(r)));
+    const RestartStrategy& rs = r->settings.restartStrategy;
+    QVERIFY(rs.kind == RestartStrategy::Kind::ExponentialDelay);
+    QCOMPARE(rs.attempts, 5);
+    QCOMPARE(rs.delayMs, std::int64_t(500));
+    QCOMPARE(rs.maxDelayMs, std::int64_t(60000)); // the default
+    QCOMPARE(r->settings.retainedCheckpoints, 7);
+    QCOMPARE(r->settings.tolerableFailedCheckpoints, 2);
+    const std::string text = serializePipeline(*r);
+    QVERIFY2(text.find("\"restart_strategy\": {\"type\": \"exponential-delay\", \"attempts\": 5, "
+                       "\"delay\": \"500 ms\", \"max_delay\": \"1 min\"},\n    "
+                       "\"retained_checkpoints\": 7,\n    \"tolerable_failed_checkpoints\": 2") !=
+                 std::string::npos,
+             text.c_str());
+    auto again = parsePipeline(text);
+    QVERIFY(again && *again == *r);
+    QCOMPARE(serializePipeline(*again), text);
+    auto none = parsePipeline(replaced(kSmall, "{\"name\": \"small\"}",
+                                       "{\"name\": \"small\", \"restart_strategy\": "
+                                       "{\"type\": \"none\"}}"));
+    QVERIFY(none && none->settings.restartStrategy.kind == RestartStrategy::Kind::None);
+    QVERIFY(serializePipeline(*none).find("\"restart_strategy\": {\"type\": \"none\"}") !=
+            std::string::npos);
+    // The defaults (fixed-delay, 3 attempts, 1 s as Flink; 3 and 3) are not written.
+    auto plain = parsePipeline(kSmall);
+    QVERIFY(plain && plain->settings.restartStrategy == RestartStrategy{});
+    QVERIFY(plain->settings.restartStrategy.kind == RestartStrategy::Kind::FixedDelay);
+    for (const char* member : {"restart_strategy", "retained_checkpoints", "tolerable_failed"})
+        QVERIFY(serializePipeline(*plain).find(member) == std::string::npos);
+    // streamwright-run and the designer run with them.
+    EngineOptions o;
+    QVERIFY(o.restartStrategy.kind == RestartStrategy::Kind::None); // the library default
+    applyPipelineSettings(o, r->settings);
+    QVERIFY(o.restartStrategy == rs);
+    QCOMPARE(o.retainedCheckpoints, 7);
+    QCOMPARE(o.tolerableFailedCheckpoints, 2);
 }
 
 void TestModel::minimalFileUsesDefaults()

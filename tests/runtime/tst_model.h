@@ -74,6 +74,7 @@ private Q_SLOTS:
     void minimalFileUsesDefaults();
     void edgePartitioningRoundTrips();
     void alertsAndAutoscalingRoundTrip();
+    void recoverySettingsRoundTrip();
     void randomPipelinesRoundTrip();
     void canonicalFilesAreByteStable();
     void canonicalFilesAreByteStable_data();

@@ -139,7 +139,8 @@ void TestModel::badTexts_data()
         replaced(kSmall, "{\"name\": \"small\"}", "{\"name\": \"small\", \"a/b~c\": 1}"),
         "/pipeline/a~1b~0c: unknown member \"a/b~c\"; allowed members: name, description, "
         "delivery, "
-        "parallelism, checkpoint_interval, schema_evolution, alerts, autoscaling (line 3, column "
+        "parallelism, checkpoint_interval, restart_strategy, retained_checkpoints, "
+        "tolerable_failed_checkpoints, schema_evolution, alerts, autoscaling (line 3, column "
         "33)");
     row("nodes not an array",
         replaced(kSmall,
@@ -217,6 +218,44 @@ void TestModel::badTexts_data()
         replaced(kSmall, "\"port\": \"in\"}}", "\"port\": \"in\"}, \"partition\": \"broadcast\"}"),
         "/edges/0/partition: unknown member \"partition\" (did you mean \"partitioning\"?); "
         "allowed members: from, to, partitioning (line 8, column 87)");
+    // Recovery settings (catalog/RecoverySettings.cpp).
+    auto settings = [&](const char* members) {
+        return replaced(kSmall, "{\"name\": \"small\"}",
+                        std::string("{\"name\": \"small\", ") + members + "}");
+    };
+    row("restart strategy unknown type", settings("\"restart_strategy\": {\"type\": \"fixed\"}"),
+        "/pipeline/restart_strategy/type: unknown restart strategy \"fixed\"; use \"none\", "
+        "\"fixed-delay\" or \"exponential-delay\" (line 3, column 62)");
+    row("restart strategy without type", settings("\"restart_strategy\": {\"attempts\": 2}"),
+        "/pipeline/restart_strategy: missing member \"type\" (\"none\", \"fixed-delay\" or "
+        "\"exponential-delay\") (line 3, column 53)");
+    row("restart strategy none with attempts",
+        settings("\"restart_strategy\": {\"type\": \"none\", \"attempts\": 2}"),
+        "/pipeline/restart_strategy/attempts: restart strategy \"none\" has no \"attempts\"; its "
+        "members: type (line 3, column 70)");
+    row("fixed delay with max_delay",
+        settings("\"restart_strategy\": {\"type\": \"fixed-delay\", \"max_delay\": \"1 s\"}"),
+        "/pipeline/restart_strategy/max_delay: restart strategy \"fixed-delay\" has no "
+        "\"max_delay\"; its members: type, attempts, delay (line 3, column 77)");
+    row("restart attempts out of range",
+        settings("\"restart_strategy\": {\"type\": \"fixed-delay\", \"attempts\": 0}"),
+        "/pipeline/restart_strategy/attempts: expected an integer between 1 and 1000, found 0 "
+        "(line 3, column 89)");
+    row("restart delay not a duration",
+        settings("\"restart_strategy\": {\"type\": \"fixed-delay\", \"delay\": \"soon\"}"),
+        "/pipeline/restart_strategy/delay: 'soon' is not a duration (expected e.g. '5 min', "
+        "'30 s', '100 ms') (line 3, column 86)");
+    row("max_delay shorter than delay",
+        settings("\"restart_strategy\": {\"type\": \"exponential-delay\", \"delay\": \"10 s\", "
+                 "\"max_delay\": \"1 s\"}"),
+        "/pipeline/restart_strategy/max_delay: max_delay (1 s) must not be shorter than delay "
+        "(10 s) (line 3, column 113)");
+    row("retained checkpoints out of range", settings("\"retained_checkpoints\": 0"),
+        "/pipeline/retained_checkpoints: expected an integer between 1 and 100, found 0 (line 3, "
+        "column 57)");
+    row("tolerable failures not an integer", settings("\"tolerable_failed_checkpoints\": 2.5"),
+        "/pipeline/tolerable_failed_checkpoints: expected an integer between 1 and 1000, found "
+        "2.5 (line 3, column 65)");
     row("node is not an object",
         replaced(kSmall, "{\"id\": \"b\", \"type\": \"console-sink\"}", "\"b\""),
         "/nodes/1: expected a node object, found a string (line 6, column 5)");

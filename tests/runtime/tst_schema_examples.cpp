@@ -153,6 +153,28 @@ ojson staticDefs()
     return defs;
 }
 
+/// `restart_strategy`: the members a type has (none: only `type`; max_delay: exponential only).
+ojson restartStrategySchema()
+{
+    auto when = [](const char* type, ojson then) {
+        return ojson{{"if", {{"properties", {{"type", {{"const", type}}}}}}}, {"then", then}};
+    };
+    return {
+        {"type", "object"},
+        {"required", {"type"}},
+        {"additionalProperties", false},
+        {"default", {{"type", "fixed-delay"}, {"attempts", 3}, {"delay", "1 s"}}},
+        {"properties",
+         {{"type", {{"enum", {"none", "fixed-delay", "exponential-delay"}}}},
+          {"attempts", {{"type", "integer"}, {"minimum", 1}, {"maximum", 1000}, {"default", 3}}},
+          {"delay", {{"$ref", "#/$defs/duration"}, {"default", "1 s"}}},
+          {"max_delay", {{"$ref", "#/$defs/duration"}, {"default", "1 min"}}}}},
+        {"allOf",
+         {when("none",
+               {{"properties", {{"attempts", false}, {"delay", false}, {"max_delay", false}}}}),
+          when("fixed-delay", {{"properties", {{"max_delay", false}}}})}}};
+}
+
 ojson settingsSchema()
 {
     return {
@@ -165,6 +187,11 @@ ojson settingsSchema()
           {"delivery", {{"enum", {"at-least-once", "exactly-once"}}, {"default", "at-least-once"}}},
           {"parallelism", {{"type", "integer"}, {"minimum", 1}, {"maximum", 256}, {"default", 1}}},
           {"checkpoint_interval", {{"$ref", "#/$defs/duration"}, {"default", "10 s"}}},
+          {"restart_strategy", restartStrategySchema()},
+          {"retained_checkpoints",
+           {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 3}}},
+          {"tolerable_failed_checkpoints",
+           {{"type", "integer"}, {"minimum", 1}, {"maximum", 1000}, {"default", 3}}},
           {"schema_evolution", {{"enum", {"backward", "forward", "full", "none"}}}},
           {"alerts",
            {{"type", "object"},

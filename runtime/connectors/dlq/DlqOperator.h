@@ -25,7 +25,7 @@ public:
     /// pre-committed (a two-phase-commit writer, DlqWriter::twoPhaseCommit).
     void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
     void notifyCheckpointComplete(std::int64_t checkpointId) override;
-    bool needsFinalCheckpoint() const override { return m_writer->twoPhaseCommit(); }
+    bool isTwoPhaseCommitSink() const override { return m_writer->twoPhaseCommit(); }
     void snapshotState(std::int64_t, StateWriter& w) override { m_writer->snapshotState(w); }
     void restoreState(const StateReader& r) override;
     void close() override;

@@ -26,7 +26,7 @@ public:
     /// Writers that commit on checkpoints (exactly-once pipelines; the Kafka writer's
     /// transactions): the DLQ operator then calls preCommit at each barrier instead of flush,
     /// commit when a checkpoint completes, and takes part in the final checkpoint
-    /// (Operator::needsFinalCheckpoint).
+    /// (Operator::isTwoPhaseCommitSink).
     virtual bool twoPhaseCommit() const { return false; }
     virtual Status preCommit(std::int64_t checkpointId)
     {

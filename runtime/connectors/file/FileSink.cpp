@@ -7,6 +7,7 @@
 
 #include "connectors/ConnectorFactories.h"
 #include "connectors/PropertyReader.h"
+#include "connectors/file/PartFileSink.h"
 
 namespace sw::runtime {
 
@@ -83,6 +84,11 @@ Result<std::unique_ptr<Operator>> makeFileSinkOperator(const OperatorSpec& spec)
     if (p.ok() && format != "jsonl" && format != "csv") p.fail("format", "expected jsonl or csv");
     if (!p.ok()) return p.error();
     if (spec.inputSchemas.empty()) return makeError("node '" + spec.node.id + "': no input schema");
+    if (spec.delivery == DeliveryGuarantee::ExactlyOnce)
+        return makeOperator<PartFileSink>(std::move(path),
+                                          format == "csv" ? PartFileSink::Format::Csv
+                                                          : PartFileSink::Format::Jsonl,
+                                          spec.inputSchemas[0]);
     return makeOperator<FileSink>(std::move(path),
                                   format == "csv" ? FileSink::Format::Csv : FileSink::Format::Jsonl,
                                   spec.inputSchemas[0]);

@@ -290,7 +290,7 @@ void KafkaSink::pace()
 
 void KafkaSink::endOfInput(Collector& out)
 {
-    if (m_txn) return; // the final checkpoint pre-commits and commits (needsFinalCheckpoint)
+    if (m_txn) return; // the final checkpoint pre-commits and commits (isTwoPhaseCommitSink)
     flushAll(&out);
 }
 

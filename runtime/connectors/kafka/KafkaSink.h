@@ -83,7 +83,7 @@ public:
     void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
     /// Exactly-once: commits the transaction pre-committed at a barrier <= checkpointId.
     void notifyCheckpointComplete(std::int64_t checkpointId) override;
-    bool needsFinalCheckpoint() const override { return m_s.exactlyOnce; }
+    bool isTwoPhaseCommitSink() const override { return m_s.exactlyOnce; }
     /// Exactly-once: the transaction sealed at this barrier (KafkaTransactions::Pending).
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
     /// Exactly-once: commits the restored checkpoint's transaction unless it committed.

@@ -39,26 +39,24 @@
 // start; nothing is skipped silently.
 #include <atomic>
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <thread>
-#include <vector>
 
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/KafkaEndpoint.h"
-#include "connectors/kafka/LagRegistry.h"
+#include "connectors/kafka/KafkaFetcher.h"
+#include "connectors/kafka/KafkaLagMonitor.h"
+#include "connectors/kafka/KafkaOffsets.h"
+#include "connectors/kafka/KafkaPartitions.h"
 #include "connectors/kafka/RecordCodec.h"
 #include "exec/Operator.h"
 
 struct rd_kafka_s;
 struct rd_kafka_queue_s;
-struct rd_kafka_message_s;
 struct rd_kafka_topic_partition_list_s;
 
 namespace sw::runtime::kafka {
@@ -100,6 +98,9 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec);
 /// The catalog's factory for kafka-source.
 Result<std::unique_ptr<Operator>> makeKafkaSourceOperator(const OperatorSpec& spec);
 
+/// The operator: wires its three parts (KafkaFetcher: fetch and decode; KafkaOffsets: assignment
+/// and commits; KafkaLagMonitor: discovery and lag) around one librdkafka consumer and the
+/// partition table they share, and derives the source watermark from the partitions.
 class KafkaSource final : public SourceOperator {
 public:
     explicit KafkaSource(SourceSettings s);
@@ -127,18 +128,14 @@ public:
     std::optional<EventTime> splitWatermark() override;
 
     // ---- observability (tests, metrics) ----
-    std::uint64_t recordsLost() const { return m_lost.load(); }
+    std::uint64_t recordsLost() const { return m_counters.lost.load(); }
     /// Assignment changes (the first assignment and each discovery of new partitions).
-    std::uint64_t rebalances() const { return m_rebalances.load(); }
-    std::uint64_t commits() const { return m_commits.load(); }
-    std::uint64_t pauses() const { return m_pauses.load(); }
-    std::uint64_t commitFailures() const { return m_commitFailures.load(); }
+    std::uint64_t rebalances() const { return m_counters.rebalances.load(); }
+    std::uint64_t commits() const { return m_counters.commits.load(); }
+    std::uint64_t pauses() const { return m_counters.pauses.load(); }
+    std::uint64_t commitFailures() const { return m_counters.commitFailures.load(); }
     /// The last transient client/commit error (redacted), for diagnostics.
-    std::string lastError() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_lastError;
-    }
+    std::string lastError() const { return m_counters.lastError(); }
     std::set<std::int32_t> assignedPartitions() const;
     const SourceSettings& settings() const { return m_s; }
 
@@ -146,90 +143,22 @@ public:
     void onCommitResult(int err, rd_kafka_topic_partition_list_s* offsets);
 
 private:
-    struct Part {
-        std::int32_t id = -1;
-        std::int64_t next = -1;        // next offset expected (-1 = not known yet)
-        std::int64_t committed = -1;   // last committed offset known
-        std::int64_t committable = -1; // from the last completed checkpoint
-        std::int64_t lastCommitSent = -1;
-        std::int64_t skipBeforeTs = -1; // timestamp start on a broker without time index
-        EventTime maxTs = kMinWatermark;
-        std::int64_t lastRecordMs = 0;
-        bool idle = false;
-        bool paused = false;
-        std::uint64_t lost = 0;
-    };
-    struct Pending; // one decoded message of the current poll
-
-    // KafkaSource.cpp
-    std::size_t consume(std::size_t maxRecords, int timeoutMs);
-    bool handleMessage(rd_kafka_message_s* m, Pending& p);
-    void emitPending(Collector& out, std::size_t n);
     void updateIdleness(std::int64_t nowMs);
-    // KafkaSourceGroup.cpp
-    /// Poll thread: assigns the partitions below the discovered count that this subtask owns
-    /// and does not read yet.
-    void assignDiscovered();
-    void resolveStart(rd_kafka_topic_partition_list_s* parts);
-    /// Commits the offsets of the last completed checkpoint not committed yet (of `only`, or
-    /// all); for a synchronous commit returns the partitions whose commit failed, with offsets.
-    std::map<std::int32_t, std::int64_t>
-    commitCompleted(bool sync, const std::set<std::int32_t>* only = nullptr);
-    void setPaused(bool paused);
-    // KafkaSourceMonitor.cpp
-    void handleOutOfRange(std::int32_t partition, std::int64_t failedOffset);
-    void restartAt(std::int32_t partition, std::int64_t offset);
-    void monitorLoop(std::stop_token st);
-    /// Monitor thread: the topic's partition count from the cluster metadata (-1 = unknown).
-    int discoverPartitions(int timeoutMs);
-    void publishLag(const std::vector<PartitionLag>& parts);
 
     SourceSettings m_s;
     OperatorContext* m_ctx = nullptr;
     rd_kafka_s* m_rk = nullptr;
     rd_kafka_queue_s* m_queue = nullptr;
-    std::shared_ptr<const std::string>
-        m_origin; // provenance origin = topic; identity = this source
-    std::unique_ptr<ValueDecoder> m_decoder;
-    int m_rowtime = -1;
-
-    mutable std::mutex m_mutex; // m_parts (the poll thread writes, the lag monitor reads)
-    std::map<std::int32_t, Part> m_parts;
-    std::vector<Pending> m_pending;
-    std::vector<rd_kafka_message_s*> m_msgs;
-
-    std::vector<std::pair<std::int32_t, std::int64_t>> m_outOfRange; // (partition, offset)
-    std::string m_fatal;     // fatal client error (redacted): fails the operator
-    std::string m_lastError; // last transient client error (redacted)
-    std::uint64_t m_transientErrors = 0;
-    std::uint64_t m_redelivered = 0; // re-fetched records skipped (already emitted)
-    std::map<std::int32_t, std::int64_t> m_skipBefore;     // timestamp start, until assigned
-    std::map<std::int32_t, std::int64_t> m_knownCommitted; // group's offsets, until assigned
-    std::map<std::int32_t, std::int64_t> m_restored;       // checkpoint offsets, until assigned
-
-    bool m_pausedAll = false;
+    std::shared_ptr<const std::string> m_origin; // provenance origin = topic; identity = this
+    PartitionTable m_table;
+    SourceCounters m_counters;
+    /// Persistent client errors (ClientHealth.h): poll() checks it; the parts feed it.
+    std::unique_ptr<ClientHealth> m_health;
+    KafkaFetcher m_fetcher{m_s, m_table, m_counters};
+    KafkaOffsets m_offsets{m_s, m_table, m_counters};
+    KafkaLagMonitor m_monitor{m_s, m_table, m_counters};
     EventTime m_lastWatermark = kMinWatermark;
     std::atomic<bool> m_stopping{false};
-    std::int64_t m_fullSinceMs = 0; // output channel full since (0 = not full)
-    static constexpr std::int64_t kPauseAfterFullMs = 1000;
-    std::int64_t m_lastPositionsMs = 0;
-    std::vector<std::pair<std::int32_t, std::int64_t>> m_positions;
-    /// Read positions (partition -> next offset) snapshotted per pending checkpoint id.
-    std::map<std::int64_t, std::map<std::int32_t, std::int64_t>> m_checkpoints;
-    static constexpr std::size_t kMaxSnapshots = 64; // checkpoints that never complete
-
-    /// Partition count found by the monitor (-1 = not yet); the poll thread assigns up to it.
-    std::atomic<int> m_partitionCount{-1};
-    int m_assignedUpTo = 0; // partitions [0, m_assignedUpTo) considered for assignment
-    std::atomic<std::uint64_t> m_lost{0};
-    std::atomic<std::uint64_t> m_rebalances{0};
-    std::atomic<std::uint64_t> m_commits{0};
-    std::atomic<std::uint64_t> m_commitFailures{0};
-    std::atomic<std::uint64_t> m_pauses{0};
-    /// Persistent client errors (ClientHealth.h): poll() checks it, handleMessage() feeds it.
-    std::unique_ptr<ClientHealth> m_health;
-    std::unique_ptr<LagRegistry::Handle> m_lagHandle;
-    std::jthread m_monitor;
 };
 
 } // namespace sw::runtime::kafka

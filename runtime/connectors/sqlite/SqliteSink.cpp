@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <stdexcept>
+
 #include "connectors/ConnectorFactories.h"
 #include "connectors/PropertyReader.h"
+#include "state/StateCodec.h"
 
 namespace sw::runtime {
 
@@ -29,6 +32,7 @@ std::string SqliteSink::createTableSql(const std::string& table, const Schema& s
 Status SqliteSink::open(OperatorContext& ctx)
 {
     m_nodeId = ctx.nodeId();
+    m_ctx = &ctx;
     auto prefix = [&] { return "node '" + m_nodeId + "': "; };
     for (const auto& k : m_opt.keys) {
         int c = m_opt.schema.indexOf(k);
@@ -39,6 +43,17 @@ Status SqliteSink::open(OperatorContext& ctx)
     if (!db) return makeError(prefix() + db.error().message);
     m_db = std::move(*db);
     Status s = prepareTable();
+    if (s && m_opt.exactlyOnce) {
+        m_staging = std::make_unique<SqliteStaging>(*m_db, m_opt.table,
+                                                    m_nodeId + "#" + std::to_string(ctx.subtask()),
+                                                    m_opt.schema, m_opt.keys);
+        auto insert = m_staging->prepare();
+        auto stmt = insert ? m_db->prepare(*insert) : Result<SqliteStatement>(insert.error());
+        if (stmt)
+            m_insert = std::move(*stmt); // rows are staged, not written to the table
+        else
+            s = stmt.error();
+    }
     if (!s)
         return makeError(prefix() + "SQLite table '" + m_opt.table + "' in '" + m_opt.path +
                          "': " + s.message());
@@ -89,6 +104,7 @@ void SqliteSink::fail(const Record& r, const std::string& message, Collector& ou
 
 void SqliteSink::processBatch(int, RecordBatch& batch, Collector& out)
 {
+    if (m_staging && !m_started) startFresh();
     Record* it = batch.begin();
     while (it != batch.end()) {
         Record* end =
@@ -146,13 +162,91 @@ void SqliteSink::writeChunk(Record* begin, Record* end, Collector& out)
             fail(*ok, "commit failed: " + s.message(), out);
         return;
     }
-    m_written += m_ok.size();
+    if (!m_staging) m_written += m_ok.size(); // staged rows count when committed
+}
+
+// ------------------------------------------------------------------ exactly-once
+
+namespace {
+const std::string kEpochKey = "sqlite-eo";
+constexpr std::uint64_t kEpochFormat = 1;
+} // namespace
+
+void SqliteSink::startFresh()
+{
+    m_started = true;
+    if (Status s = m_staging->reset(); !s)
+        throw std::runtime_error("SQLite table '" + m_opt.table +
+                                 "': cannot clear the staging "
+                                 "table: " +
+                                 s.message());
+}
+
+void SqliteSink::prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector&)
+{
+    if (!m_staging) return; // at-least-once: every batch is committed already
+    if (!m_started) startFresh();
+    if (Status s = m_staging->seal(checkpointId); !s)
+        throw std::runtime_error("SQLite table '" + m_opt.table +
+                                 "': staging the rows of "
+                                 "checkpoint " +
+                                 std::to_string(checkpointId) + " failed: " + s.message());
+}
+
+void SqliteSink::snapshotState(std::int64_t checkpointId, StateWriter& w)
+{
+    if (!m_staging) return;
+    StateOutput out;
+    out.u64(kEpochFormat);
+    out.i64(checkpointId); // rows sealed up to this checkpoint are part of it
+    w.put(kEpochKey, out.take());
+}
+
+void SqliteSink::restoreState(const StateReader& r)
+{
+    const std::string* blob = r.get(kEpochKey);
+    if (!m_staging) return; // at-least-once now: staged rows of an exactly-once run stay put
+    m_started = true;
+    std::int64_t sealed = 0;
+    if (blob) {
+        StateInput in(*blob);
+        if (in.u64() != kEpochFormat) in.fail("unknown format");
+        sealed = in.i64();
+        if (std::string e = in.finish("the SQLite sink's state"); !e.empty())
+            throw std::runtime_error(e);
+    }
+    std::int64_t already = 0;
+    if (Status s = m_staging->recover(sealed, &already); !s)
+        throw std::runtime_error("SQLite table '" + m_opt.table +
+                                 "': committing the rows of "
+                                 "checkpoint " +
+                                 std::to_string(sealed) + " failed: " + s.message());
+    if (already > 0 && m_ctx)
+        m_ctx->warn("table '" + m_opt.table + "' already holds the rows of checkpoint " +
+                    std::to_string(already) + ", newer than the one restored (" +
+                    std::to_string(sealed) + "): the rows in between are written again");
+}
+
+void SqliteSink::notifyCheckpointComplete(std::int64_t checkpointId)
+{
+    if (!m_staging) return;
+    std::uint64_t moved = 0;
+    if (Status s = m_staging->commit(checkpointId, &moved); !s)
+        throw std::runtime_error("SQLite table '" + m_opt.table + "': committing checkpoint " +
+                                 std::to_string(checkpointId) + " failed: " + s.message());
+    m_written += moved;
+}
+
+void SqliteSink::endOfInput(Collector&)
+{
+    if (m_staging && !m_started) startFresh(); // nothing arrived: still a fresh start
 }
 
 void SqliteSink::close()
 {
     if (m_db && m_db->inTransaction()) m_db->exec("ROLLBACK");
     m_insert = SqliteStatement();
+    m_staging.reset();
     m_db.reset();
 }
 
@@ -169,6 +263,7 @@ Result<std::unique_ptr<Operator>> makeSqliteSinkOperator(const OperatorSpec& spe
     if (p.ok() && batch < 1) p.fail("batch_size", "must be >= 1");
     if (!p.ok()) return p.error();
     o.batchSize = static_cast<std::size_t>(batch);
+    o.exactlyOnce = spec.delivery == DeliveryGuarantee::ExactlyOnce;
     if (spec.inputSchemas.empty()) return makeError("node '" + spec.node.id + "': no input schema");
     o.schema = spec.inputSchemas[0];
     return makeOperator<SqliteSink>(std::move(o));

@@ -13,11 +13,16 @@
 //
 // An existing table is reused when it has every column of the schema (extra columns are left
 // alone); otherwise open() fails naming the missing column.
+//
+// Exactly-once (`exactlyOnce`, the pipeline's `"delivery": "exactly-once"`): rows go to a
+// staging table and reach the target only when the checkpoint that covers them completes, with
+// that checkpoint's id in the same SQLite transaction (connectors/sqlite/SqliteStaging.h).
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "connectors/sqlite/SqliteStaging.h"
 #include "exec/Operator.h"
 #include "sqlite/SqliteDb.h"
 
@@ -31,12 +36,21 @@ public:
         std::vector<std::string> keys;
         std::size_t batchSize = 1000;
         Schema schema; ///< input schema
+        bool exactlyOnce = false;
     };
     explicit SqliteSink(Options o);
 
     Status open(OperatorContext& ctx) override;
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void close() override;
+
+    // exactly-once (two-phase commit through SqliteStaging)
+    bool isTwoPhaseCommitSink() const override { return m_opt.exactlyOnce; }
+    void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    void restoreState(const StateReader& r) override;
+    void notifyCheckpointComplete(std::int64_t checkpointId) override;
+    void endOfInput(Collector& out) override;
 
     /// Rows committed so far (inserted or updated).
     std::uint64_t written() const { return m_written; }
@@ -49,6 +63,9 @@ private:
     Status prepareTable();
     void writeChunk(Record* begin, Record* end, Collector& out);
     void fail(const Record& r, const std::string& message, Collector& out);
+    /// Exactly-once: on the first input or checkpoint without a restore before it, a fresh
+    /// start drops what an earlier run staged (SqliteStaging::reset).
+    void startFresh();
 
     Options m_opt;
     std::unique_ptr<SqliteDb> m_db;
@@ -57,6 +74,9 @@ private:
     std::vector<Record*> m_ok; ///< rows of the open transaction that stepped fine
     std::uint64_t m_written = 0;
     std::string m_nodeId;
+    std::unique_ptr<SqliteStaging> m_staging; ///< exactly-once only
+    bool m_started = false;                   ///< restored, or started fresh
+    OperatorContext* m_ctx = nullptr;
 };
 
 } // namespace sw::runtime

@@ -1,5 +1,5 @@
-// kafka-source: direct partition assignment with start positions, offset commits,
-// checkpointed positions and pause/resume.
+#include "connectors/kafka/KafkaOffsets.h"
+
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -7,6 +7,9 @@
 #include <librdkafka/rdkafka.h>
 
 #include "connectors/kafka/KafkaSource.h"
+#include "exec/OperatorContext.h"
+#include "exec/SourceHolds.h"
+#include "state/OperatorState.h"
 #include "state/StateCodec.h"
 
 namespace sw::runtime::kafka {
@@ -30,21 +33,12 @@ constexpr std::uint64_t kOffsetsFormat = 1;
 
 } // namespace
 
-int kafkaPartitionOwner(std::string_view topic, std::int32_t partition, int parallelism)
+KafkaOffsets::KafkaOffsets(const SourceSettings& s, PartitionTable& table, SourceCounters& counters)
+    : m_s(s), m_table(table), m_counters(counters)
 {
-    if (parallelism <= 1) return 0;
-    // Java's String.hashCode (Kafka topic names are ASCII, so bytes are UTF-16 code units),
-    // in 32-bit two's complement arithmetic as Java's int.
-    std::uint32_t h = 0;
-    for (unsigned char c : topic)
-        h = 31u * h + c;
-    const std::uint32_t startIndex =
-        ((h * 31u) & 0x7FFFFFFFu) % static_cast<std::uint32_t>(parallelism);
-    return static_cast<int>((startIndex + static_cast<std::uint32_t>(partition)) %
-                            static_cast<std::uint32_t>(parallelism));
 }
 
-void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
+void KafkaOffsets::resolveStart(rd_kafka_topic_partition_list_t* parts)
 {
     // The group's committed offsets (blocking, bounded).
     rd_kafka_topic_partition_list_t* committed = rd_kafka_topic_partition_list_copy(parts);
@@ -54,7 +48,7 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
         rd_kafka_topic_partition_t& tp = parts->elems[i];
         std::int64_t c = cerr ? RD_KAFKA_OFFSET_INVALID : committed->elems[i].offset;
         if (c >= 0) {
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_table.mutex);
             m_knownCommitted[tp.partition] = c;
         }
         bool first;
@@ -67,7 +61,7 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
         }
         {
             // A restored checkpoint's offset wins over the group's (Flink's KafkaSource).
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_table.mutex);
             if (auto r = m_restored.find(tp.partition); r != m_restored.end()) {
                 tp.offset = r->second;
                 m_restored.erase(r);
@@ -122,16 +116,15 @@ void KafkaSource::resolveStart(rd_kafka_topic_partition_list_t* parts)
             tp->offset = q->elems[i].offset >= 0 ? q->elems[i].offset : RD_KAFKA_OFFSET_END;
         } else {
             tp->offset = RD_KAFKA_OFFSET_BEGINNING;
-            std::lock_guard lock(m_mutex);
+            std::lock_guard lock(m_table.mutex);
             m_skipBefore[tp->partition] = m_s.startTimestampMs;
         }
     }
     rd_kafka_topic_partition_list_destroy(q);
 }
 
-void KafkaSource::assignDiscovered()
+void KafkaOffsets::assignUpTo(int count, bool paused)
 {
-    const int count = m_partitionCount.load();
     rd_kafka_topic_partition_list_t* parts = rd_kafka_topic_partition_list_new(4);
     for (int p = m_assignedUpTo; p < count; ++p)
         if (kafkaPartitionOwner(m_s.topic, p, m_s.parallelism) == m_s.subtask)
@@ -150,14 +143,14 @@ void KafkaSource::assignDiscovered()
                 parts->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
     std::int64_t now = OperatorContext::processingTimeMs();
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_table.mutex);
         for (int i = 0; i < parts->cnt; ++i) {
             const rd_kafka_topic_partition_t& tp = parts->elems[i];
-            Part p;
+            PartitionState p;
             p.id = tp.partition;
             p.next = tp.offset >= 0 ? tp.offset : -1;
             p.lastRecordMs = now;
-            p.paused = m_pausedAll;
+            p.paused = paused;
             if (auto it = m_skipBefore.find(tp.partition); it != m_skipBefore.end()) {
                 p.skipBeforeTs = it->second;
                 m_skipBefore.erase(it);
@@ -168,30 +161,29 @@ void KafkaSource::assignDiscovered()
                 p.committed = it->second;
                 m_knownCommitted.erase(it);
             }
-            m_parts[tp.partition] = p;
+            m_table.parts[tp.partition] = p;
         }
     }
-    if (rd_kafka_error_t* e = rd_kafka_incremental_assign(m_rk, parts)) {
-        std::lock_guard lock(m_mutex);
-        m_fatal = std::string("cannot assign partitions: ") + rd_kafka_error_string(e);
-        rd_kafka_error_destroy(e);
-    } else if (m_pausedAll) {
-        rd_kafka_pause_partitions(m_rk, parts);
-    }
+    rd_kafka_error_t* e = rd_kafka_incremental_assign(m_rk, parts);
+    if (!e && paused) rd_kafka_pause_partitions(m_rk, parts);
     rd_kafka_topic_partition_list_destroy(parts);
-    m_rebalances.fetch_add(1);
+    if (e) {
+        std::string why = rd_kafka_error_string(e);
+        rd_kafka_error_destroy(e);
+        throw std::runtime_error("kafka-source '" + m_s.nodeId +
+                                 "': cannot assign partitions: " + why);
+    }
+    m_counters.rebalances.fetch_add(1);
 }
 
-std::map<std::int32_t, std::int64_t>
-KafkaSource::commitCompleted(bool sync, const std::set<std::int32_t>* only)
+std::map<std::int32_t, std::int64_t> KafkaOffsets::commitCompleted(bool sync)
 {
     std::map<std::int32_t, std::int64_t> failed;
     if (!m_rk) return failed;
     rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
     {
-        std::lock_guard lock(m_mutex);
-        for (auto& [id, part] : m_parts) {
-            if (only && !only->count(id)) continue;
+        std::lock_guard lock(m_table.mutex);
+        for (auto& [id, part] : m_table.parts) {
             std::int64_t c = part.committable;
             if (c < 0 || c <= part.committed || (!sync && c == part.lastCommitSent)) continue;
             part.lastCommitSent = c;
@@ -211,62 +203,39 @@ KafkaSource::commitCompleted(bool sync, const std::set<std::int32_t>* only)
     return failed;
 }
 
-void KafkaSource::onCommitResult(int err, rd_kafka_topic_partition_list_t* offsets)
+void KafkaOffsets::onCommitResult(int err, rd_kafka_topic_partition_list_t* offsets)
 {
     if (err == RD_KAFKA_RESP_ERR__NO_OFFSET) return; // nothing to commit
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_table.mutex);
     bool ok = false;
     int firstErr = err;
     for (int i = 0; offsets && i < offsets->cnt; ++i) {
         const rd_kafka_topic_partition_t& tp = offsets->elems[i];
-        auto it = m_parts.find(tp.partition);
+        auto it = m_table.parts.find(tp.partition);
         if (!err && tp.err) firstErr = tp.err;
         if (!err && !tp.err) {
             ok = true;
-            if (it != m_parts.end() && tp.offset > it->second.committed)
+            if (it != m_table.parts.end() && tp.offset > it->second.committed)
                 it->second.committed = tp.offset;
-        } else if (it != m_parts.end()) {
+        } else if (it != m_table.parts.end()) {
             it->second.lastCommitSent = -1; // retried at the next commit
         }
     }
-    if (ok) m_commits.fetch_add(1);
+    if (ok) m_counters.commits.fetch_add(1);
     if (firstErr || !ok) {
-        m_commitFailures.fetch_add(1);
-        m_lastError = std::string("offset commit failed: ") +
-                      rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(firstErr));
+        m_counters.commitFailures.fetch_add(1);
+        m_counters.setLastError(std::string("offset commit failed: ") +
+                                rd_kafka_err2str(static_cast<rd_kafka_resp_err_t>(firstErr)));
     }
 }
 
-void KafkaSource::setPaused(bool paused)
-{
-    if (!m_rk || paused == m_pausedAll) return;
-    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(4);
-    {
-        std::lock_guard lock(m_mutex);
-        for (auto& [id, part] : m_parts) {
-            if (part.paused == paused) continue; // only resume what we paused (librdkafka #4686)
-            part.paused = paused;
-            rd_kafka_topic_partition_list_add(list, m_s.topic.c_str(), id);
-        }
-    }
-    if (list->cnt > 0) {
-        if (paused)
-            rd_kafka_pause_partitions(m_rk, list);
-        else
-            rd_kafka_resume_partitions(m_rk, list);
-    }
-    rd_kafka_topic_partition_list_destroy(list);
-    m_pausedAll = paused;
-    if (paused) m_pauses.fetch_add(1);
-}
-
-void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
+void KafkaOffsets::snapshot(std::int64_t checkpointId, StateWriter& w)
 {
     std::map<std::int32_t, std::int64_t> pos;
     StateOutput out;
     {
-        std::lock_guard lock(m_mutex);
-        for (const auto& [id, part] : m_parts)
+        std::lock_guard lock(m_table.mutex);
+        for (const auto& [id, part] : m_table.parts)
             if (part.next >= 0) pos[id] = part.next;
         out.u64(kOffsetsFormat);
         out.u64(pos.size() + m_restored.size());
@@ -287,7 +256,7 @@ void KafkaSource::snapshotState(std::int64_t checkpointId, StateWriter& w)
     w.put("kafka.offsets." + m_s.topic, out.take());
 }
 
-void KafkaSource::restoreState(const StateReader& r)
+void KafkaOffsets::restore(const StateReader& r)
 {
     // Union over the node's subtasks: an offset read by a subtask wins over one only carried.
     std::map<std::int32_t, std::pair<std::int64_t, bool>> offsets;
@@ -308,20 +277,21 @@ void KafkaSource::restoreState(const StateReader& r)
         if (std::string e = in.finish("Kafka offsets of subtask " + std::to_string(i)); !e.empty())
             throw std::runtime_error(e);
     }
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_table.mutex);
     for (const auto& [p, o] : offsets)
         if (o.first >= 0) m_restored[p] = o.first;
 }
 
-void KafkaSource::collectPositions(std::int64_t checkpointId, SourceHolds& positions) const
+void KafkaOffsets::collectPositions(std::int64_t checkpointId, const std::string* origin,
+                                    SourceHolds& positions) const
 {
     auto it = m_checkpoints.find(checkpointId);
     if (it == m_checkpoints.end()) return;
     for (const auto& [id, pos] : it->second)
-        positions.hold(m_origin.get(), id, pos);
+        positions.hold(origin, id, pos);
 }
 
-void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId, const SourceHolds& holds)
+void KafkaOffsets::notifyComplete(std::int64_t checkpointId, const SourceHolds& holds, bool sync)
 {
     // Positions at the checkpoint; a source that ended before it (no barrier of its own) uses
     // its last snapshot, taken at its end. `holds` is the coordinator's closed commit vector
@@ -330,18 +300,18 @@ void KafkaSource::notifyCheckpointComplete(std::int64_t checkpointId, const Sour
     if (it == m_checkpoints.begin() || !m_rk) return;
     --it;
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_table.mutex);
         for (const auto& [id, pos] : it->second) {
-            auto part = m_parts.find(id);
-            if (part == m_parts.end()) continue; // not read here (restored for another owner)
+            auto part = m_table.parts.find(id);
+            if (part == m_table.parts.end()) continue; // not read here (restored for another owner)
             std::int64_t c = pos;
-            if (auto h = holds.lowest(m_origin.get(), id); h && *h < c) c = *h;
+            if (auto h = holds.lowest(m_origin, id); h && *h < c) c = *h;
             if (c > part->second.committable) part->second.committable = c;
         }
     }
     m_checkpoints.erase(m_checkpoints.begin(), it); // keep it: a later completion may reuse it
     // Stopping: the final checkpoint; commit it synchronously.
-    commitCompleted(m_stopping.load());
+    commitCompleted(sync);
 }
 
 } // namespace sw::runtime::kafka

@@ -1,87 +1,66 @@
-// kafka-source: lag metrics (a monitor thread per subtask, every lagIntervalMs) and detection of
-// records lost to retention.
+#include "connectors/kafka/KafkaLagMonitor.h"
+
 #include <algorithm>
 #include <condition_variable>
 
 #include <librdkafka/rdkafka.h>
 
+#include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/KafkaSource.h"
+#include "exec/OperatorContext.h"
 
 namespace sw::runtime::kafka {
 
-void KafkaSource::handleOutOfRange(std::int32_t partition, std::int64_t failedOffset)
+KafkaLagMonitor::KafkaLagMonitor(const SourceSettings& s, const PartitionTable& table,
+                                 const SourceCounters& counters)
+    : m_s(s), m_table(table), m_counters(counters)
 {
-    std::int64_t lo = -1, hi = -1;
-    rd_kafka_resp_err_t e =
-        rd_kafka_query_watermark_offsets(m_rk, m_s.topic.c_str(), partition, &lo, &hi, 5000);
-    std::string where =
-        "kafka-source '" + m_s.nodeId + "': " + m_s.topic + "[" + std::to_string(partition) + "]";
-    std::int64_t lost = 0;
-    std::int64_t resumeAt = RD_KAFKA_OFFSET_BEGINNING;
-    std::string msg;
-    if (e) {
-        msg = where + ": offset " + std::to_string(failedOffset) +
-              " is out of range and the log start could not be read (" + rd_kafka_err2str(e) +
-              "); continuing at the log start, records lost unknown";
-    } else {
-        resumeAt = lo;
-        if (failedOffset >= 0 && failedOffset < lo) lost = lo - failedOffset;
-        msg = where + ": offsets " + std::to_string(failedOffset) + ".." + std::to_string(lo - 1) +
-              " (" + std::to_string(lost) +
-              " records) were deleted by retention before they were read" +
-              "; continuing at offset " + std::to_string(lo);
-        if (failedOffset >= hi)
-            msg = where + ": offset " + std::to_string(failedOffset) + " is beyond the log end " +
-                  std::to_string(hi) + "; continuing at the log start " + std::to_string(lo);
+}
+
+void KafkaLagMonitor::start(rd_kafka_s* rk, OperatorContext* ctx, ClientHealth* health)
+{
+    m_rk = rk;
+    m_ctx = ctx;
+    m_health = health;
+    SourceLag lag;
+    lag.nodeId = m_s.nodeId;
+    lag.subtask = m_s.subtask;
+    lag.topic = m_s.topic;
+    lag.groupId = m_s.groupId;
+    lag.bootstrapServers = m_s.endpoint.bootstrapServers;
+    lag.embedded = m_s.endpoint.embedded;
+    m_lagHandle = LagRegistry::instance().add(lag);
+    m_thread = std::jthread([this](std::stop_token st) { loop(st); });
+}
+
+void KafkaLagMonitor::stop()
+{
+    if (m_thread.joinable()) {
+        m_thread.request_stop();
+        m_thread.join();
     }
+}
+
+void KafkaLagMonitor::stopReading()
+{
+    m_reading = false;
+    if (m_lagHandle) m_lagHandle->setReading(false);
+}
+
+void KafkaLagMonitor::publishPositions(std::int64_t nowMs)
+{
+    if (!m_lagHandle || nowMs - m_lastPositionsMs < 50) return;
+    m_lastPositionsMs = nowMs;
+    m_positions.clear();
     {
-        std::lock_guard lock(m_mutex);
-        if (auto it = m_parts.find(partition); it != m_parts.end()) {
-            it->second.lost += static_cast<std::uint64_t>(lost);
-            it->second.next = resumeAt >= 0 ? resumeAt : -1;
-        }
+        std::lock_guard lock(m_table.mutex);
+        for (const auto& [id, part] : m_table.parts)
+            if (part.next >= 0) m_positions.emplace_back(id, part.next);
     }
-    m_lost.fetch_add(static_cast<std::uint64_t>(lost));
-    log(3, "streamwright", msg);
-    restartAt(partition, resumeAt);
+    m_lagHandle->updatePositions(m_positions);
 }
 
-void KafkaSource::restartAt(std::int32_t partition, std::int64_t offset)
-{
-    // After an out-of-range error (auto.offset.reset=error) librdkafka stops fetching the
-    // partition and seek() is refused; re-assigning it with the new offset restarts it.
-    std::string where =
-        "kafka-source '" + m_s.nodeId + "': " + m_s.topic + "[" + std::to_string(partition) + "]";
-    const char* proto = rd_kafka_rebalance_protocol(m_rk);
-    rd_kafka_topic_partition_list_t* one = rd_kafka_topic_partition_list_new(1);
-    rd_kafka_topic_partition_list_add(one, m_s.topic.c_str(), partition)->offset = offset;
-    if (proto && std::string(proto) == "COOPERATIVE") {
-        rd_kafka_error_t* e = rd_kafka_incremental_unassign(m_rk, one);
-        if (!e) e = rd_kafka_incremental_assign(m_rk, one);
-        if (e) {
-            log(3, "streamwright", where + ": cannot restart: " + rd_kafka_error_string(e));
-            rd_kafka_error_destroy(e);
-        }
-    } else {
-        rd_kafka_topic_partition_list_t* all = rd_kafka_topic_partition_list_new(4);
-        {
-            std::lock_guard lock(m_mutex);
-            for (const auto& [id, p] : m_parts)
-                rd_kafka_topic_partition_list_add(all, m_s.topic.c_str(), id)->offset =
-                    id == partition ? offset : (p.next >= 0 ? p.next : RD_KAFKA_OFFSET_STORED);
-        }
-        if (rd_kafka_resp_err_t e = rd_kafka_assign(m_rk, all))
-            log(3, "streamwright", where + ": cannot restart: " + rd_kafka_err2str(e));
-        rd_kafka_topic_partition_list_destroy(all);
-    }
-    rd_kafka_topic_partition_list_destroy(one);
-    if (m_pausedAll) {
-        std::lock_guard lock(m_mutex);
-        if (auto it = m_parts.find(partition); it != m_parts.end()) it->second.paused = false;
-    }
-}
-
-int KafkaSource::discoverPartitions(int timeoutMs)
+int KafkaLagMonitor::discover(int timeoutMs)
 {
     rd_kafka_topic_t* rkt = rd_kafka_topic_new(m_rk, m_s.topic.c_str(), nullptr);
     if (!rkt) return -1;
@@ -104,7 +83,7 @@ int KafkaSource::discoverPartitions(int timeoutMs)
     return count;
 }
 
-void KafkaSource::monitorLoop(std::stop_token st)
+void KafkaLagMonitor::loop(std::stop_token st)
 {
     std::mutex m;
     std::condition_variable_any cv;
@@ -119,14 +98,14 @@ void KafkaSource::monitorLoop(std::stop_token st)
         const std::int64_t now = OperatorContext::processingTimeMs();
         if (m_partitionCount.load() < 0 || now - lastDiscoveryMs >= m_s.discoveryIntervalMs) {
             lastDiscoveryMs = now;
-            int n = discoverPartitions(discoveryTimeoutMs);
+            int n = discover(discoveryTimeoutMs);
             if (n > m_partitionCount.load()) m_partitionCount = n;
             if (n < 0) discoveryTimeoutMs = std::min(discoveryTimeoutMs * 2, 5000);
         }
         std::vector<PartitionLag> parts;
         {
-            std::lock_guard lock(m_mutex);
-            for (const auto& [id, p] : m_parts) {
+            std::lock_guard lock(m_table.mutex);
+            for (const auto& [id, p] : m_table.parts) {
                 PartitionLag l;
                 l.partition = id;
                 l.position = p.next;
@@ -147,13 +126,13 @@ void KafkaSource::monitorLoop(std::stop_token st)
             std::int64_t pos = l.position >= 0 ? l.position : l.committed;
             if (hi >= 0 && pos >= 0) l.lag = hi > pos ? hi - pos : 0;
         }
-        publishLag(parts);
+        publish(parts);
         std::unique_lock lock(m);
         cv.wait_for(lock, st, std::chrono::milliseconds(m_s.lagIntervalMs), [] { return false; });
     }
 }
 
-void KafkaSource::publishLag(const std::vector<PartitionLag>& parts)
+void KafkaLagMonitor::publish(const std::vector<PartitionLag>& parts)
 {
     if (m_ctx) {
         std::vector<SplitMetrics> splits;
@@ -180,14 +159,14 @@ void KafkaSource::publishLag(const std::vector<PartitionLag>& parts)
     s.groupId = m_s.groupId;
     s.bootstrapServers = m_s.endpoint.bootstrapServers;
     s.embedded = m_s.endpoint.embedded;
-    s.reading = !m_stopping.load();
+    s.reading = m_reading.load();
     s.partitions = parts;
     for (const PartitionLag& p : parts)
         if (p.lag > 0) s.totalLag += p.lag;
-    s.recordsLost = m_lost.load();
-    s.rebalances = m_rebalances.load();
-    s.commits = m_commits.load();
-    s.commitFailures = m_commitFailures.load();
+    s.recordsLost = m_counters.lost.load();
+    s.rebalances = m_counters.rebalances.load();
+    s.commits = m_counters.commits.load();
+    s.commitFailures = m_counters.commitFailures.load();
     s.updatedAtMs = OperatorContext::processingTimeMs();
     m_lagHandle->update(s);
 }
