@@ -695,22 +695,47 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
 <context>
     <name>sw::app::PreferencesDialog</name>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="18"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="22"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="27"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="31"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="28"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="32"/>
         <source>The language takes effect when Streamwright is restarted.</source>
         <translation>Die Sprache wird nach einem Neustart von Streamwright wirksam.</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="59"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="39"/>
+        <source>&amp;Serve Prometheus metrics while a pipeline runs</source>
+        <translation>&amp;Prometheus-Metriken bereitstellen, während eine Pipeline läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="46"/>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="49"/>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="52"/>
+        <source>&amp;Port on 127.0.0.1:</source>
+        <translation>&amp;Port auf 127.0.0.1:</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="54"/>
+        <source>Serves http://127.0.0.1:PORT/metrics from the next run on, as streamwright-run --metrics-port does.</source>
+        <translation>Stellt ab dem nächsten Lauf http://127.0.0.1:PORT/metrics bereit, wie streamwright-run --metrics-port.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="88"/>
         <source>&lt;b&gt;Restart Streamwright to use the new language.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Starten Sie Streamwright neu, um die neue Sprache zu verwenden.&lt;/b&gt;</translation>
     </message>
@@ -751,124 +776,149 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
 <context>
     <name>sw::app::RunAndDebug</name>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="84"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="110"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
         <source>&amp;Run</source>
         <translation>A&amp;usführen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="87"/>
-        <source>Run the pipeline (F5)</source>
-        <translation>Pipeline ausführen (F5)</translation>
-    </message>
-    <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="89"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="106"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="92"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="109"/>
         <source>Pause the sources; in-flight records keep flowing (F6)</source>
         <translation>Quellen anhalten; bereits unterwegs befindliche Datensätze fließen weiter (F6)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="94"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="111"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="97"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="114"/>
         <source>Stop: drain in-flight records, then end (Shift+F5)</source>
         <translation>Stopp: unterwegs befindliche Datensätze abarbeiten, dann beenden (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="99"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
         <source>R&amp;estart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="119"/>
         <source>Stop and run the current pipeline again (Ctrl+Shift+F5)</source>
         <translation>Anhalten und die aktuelle Pipeline erneut ausführen (Ctrl+Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
+        <source>Run &amp;from Scratch</source>
+        <translation>Von &amp;Anfang an ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="129"/>
+        <source>Discard the pipeline&apos;s checkpoints and run it from the beginning (Ctrl+F5)</source>
+        <translation>Die Checkpoints der Pipeline verwerfen und sie von Anfang an ausführen (Strg+F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="132"/>
+        <source>Run the pipeline, resuming from its latest completed checkpoint when there is one (F5)</source>
+        <translation>Die Pipeline ausführen, ab ihrem letzten abgeschlossenen Checkpoint, falls vorhanden (F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="143"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="152"/>
         <source>Metrics</source>
         <translation>Metriken</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="164"/>
         <source>Dead Letters</source>
         <translation>Dead Letters</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="148"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="175"/>
         <source>Dead Letters (%1)</source>
         <translation>Dead Letters (%1)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="191"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="186"/>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="198"/>
+        <source>Metrics: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Metriken: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="199"/>
+        <source>Prometheus metrics of the run (Edit &gt; Preferences)</source>
+        <translation>Prometheus-Metriken des Laufs (Bearbeiten &gt; Einstellungen)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="256"/>
         <source> · edited: Restart applies the changes</source>
         <translation> · bearbeitet: Neustart übernimmt die Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="204"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="269"/>
         <source>The label of %1 changed</source>
         <translation>Die Bezeichnung von %1 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="205"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="270"/>
         <source>%1.%2 changed</source>
         <translation>%1.%2 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="209"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="274"/>
         <source>The pipeline settings changed</source>
         <translation>Die Pipeline-Einstellungen wurden geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="212"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="277"/>
         <source>The pipeline&apos;s structure changed</source>
         <translation>Die Struktur der Pipeline wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="224"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="289"/>
         <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
         <translation>%1: Die laufende Pipeline behält die Version, mit der sie gestartet wurde; Neustart (Ctrl+Shift+F5) führt die bearbeitete aus</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="247"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="313"/>
         <source>Running: structural edits are disabled; property changes apply at the next run</source>
         <translation>Läuft: Strukturänderungen sind gesperrt; Eigenschaftsänderungen gelten ab dem nächsten Lauf</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="278"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="344"/>
         <source>Stop the pipeline to change connections</source>
         <translation>Halten Sie die Pipeline an, um Verbindungen zu ändern</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="306"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="372"/>
         <source>Inspect %1</source>
         <translation>%1 untersuchen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="330"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="396"/>
         <source>pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="331"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="397"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
@@ -934,6 +984,26 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
         <location filename="../app/run/RunControllerStatus.cpp" line="113"/>
         <source>More runtime problems were not listed (limit %1)</source>
         <translation>Weitere Laufzeitprobleme wurden nicht aufgeführt (Grenze %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="130"/>
+        <source>Metrics endpoint: %1. The run goes on without it; choose another port in Preferences.</source>
+        <translation>Metrik-Endpunkt: %1. Der Lauf geht ohne ihn weiter; wählen Sie in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="142"/>
+        <source>Run from scratch: the checkpoints in %1 were discarded</source>
+        <translation>Von Anfang an: die Checkpoints in %1 wurden verworfen</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="147"/>
+        <source>Starting from scratch: no completed checkpoint in %1</source>
+        <translation>Start von Anfang an: kein abgeschlossener Checkpoint in %1</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="167"/>
+        <source>Run from Scratch (Ctrl+F5) discards the checkpoints and runs the pipeline as it is now</source>
+        <translation>„Von Anfang an ausführen“ (Strg+F5) verwirft die Checkpoints und führt die Pipeline in ihrer jetzigen Form aus</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1143,139 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
         <location filename="../widgets/properties/fields/TableFields.cpp" line="105"/>
         <source>the result needs a column name (letters, digits, _)</source>
         <translation>das Ergebnis braucht einen Spaltennamen (Buchstaben, Ziffern, _)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::CheckpointsPanel</name>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>Triggered</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="34"/>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="34"/>
+        <source>State size</source>
+        <translation>Zustandsgröße</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="34"/>
+        <source>Alignment</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="36"/>
+        <source>End to end: from the trigger until the checkpoint was stored</source>
+        <translation>Gesamtdauer: vom Auslösen bis der Checkpoint gespeichert war</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="38"/>
+        <source>From the trigger until every subtask acknowledged its barrier</source>
+        <translation>Vom Auslösen bis jeder Subtask seine Barriere bestätigt hatte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="40"/>
+        <source>Barrier alignment: the longest subtask (per subtask when expanded)</source>
+        <translation>Barrieren-Ausrichtung: der längste Subtask (aufgeklappt je Subtask)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="61"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="62"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="75"/>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="77"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="79"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="81"/>
+        <source>Abandoned</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="133"/>
+        <source>After restart %1</source>
+        <translation>Nach Neustart %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="173"/>
+        <source>Run the pipeline to see its checkpoints.</source>
+        <translation>Führen Sie die Pipeline aus, um ihre Checkpoints zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="179"/>
+        <source>This run takes no checkpoints (the pipeline has no checkpoint interval).</source>
+        <translation>Dieser Lauf erstellt keine Checkpoints (die Pipeline hat kein Checkpoint-Intervall).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="183"/>
+        <source>&lt;b&gt;Completed&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Failed&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;In progress&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Restarts&lt;/b&gt; %4</source>
+        <translation>&lt;b&gt;Abgeschlossen&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Fehlgeschlagen&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Laufend&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Neustarts&lt;/b&gt; %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="190"/>
+        <source>Restored checkpoint %1 at a restart (%2)</source>
+        <translation>Checkpoint %1 bei einem Neustart wiederhergestellt (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="191"/>
+        <source>Resumed from checkpoint %1 (%2)</source>
+        <translation>Fortgesetzt ab Checkpoint %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="195"/>
+        <source>Started from scratch</source>
+        <translation>Von Anfang an gestartet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="197"/>
+        <source>Checkpoints are not stored: a later run cannot resume from them</source>
+        <translation>Checkpoints werden nicht gespeichert: ein späterer Lauf kann nicht daran anknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="199"/>
+        <source>Latest completed: %1 at %2, %3, %4, alignment %5</source>
+        <translation>Zuletzt abgeschlossen: %1 um %2, %3, %4, Ausrichtung %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="203"/>
+        <source>Store: %1</source>
+        <translation>Speicher: %1</translation>
     </message>
 </context>
 <context>
@@ -1522,7 +1725,7 @@ Value: %2</translation>
     <name>sw::widgets::MetricsPanel</name>
     <message>
         <location filename="../widgets/metrics/MetricsPanel.cpp" line="49"/>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="283"/>
         <source>Pause view</source>
         <translation>Ansicht anhalten</translation>
     </message>
@@ -1547,143 +1750,148 @@ Value: %2</translation>
         <translation>Letzte 5 Minuten · 4 Aktualisierungen/s · Legendeneintrag anklicken, um eine Linie auszublenden</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="88"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="88"/>
         <source>Throughput per node</source>
         <translation>Durchsatz je Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="88"/>
         <source>records/s</source>
         <translation>Datensätze/s</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="89"/>
         <source>Consumer lag</source>
         <translation>Consumer-Lag</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="89"/>
         <source>Kafka consumer lag</source>
         <translation>Kafka-Consumer-Lag</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="89"/>
         <source>records</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="90"/>
         <source>Watermark lag</source>
         <translation>Watermark-Verzögerung</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="90"/>
         <source>Watermark lag per node</source>
         <translation>Watermark-Verzögerung je Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="90"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="91"/>
         <source>Backpressure</source>
         <translation>Backpressure</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="91"/>
         <source>Queue fill per edge</source>
         <translation>Warteschlangenfüllung je Verbindung</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="91"/>
         <source>% of capacity</source>
         <translation>% der Kapazität</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="92"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="92"/>
         <source>Error rate per node</source>
         <translation>Fehlerrate je Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="92"/>
         <source>errors/s</source>
         <translation>Fehler/s</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="97"/>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="142"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="103"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="148"/>
         <source>No Kafka source in this pipeline.</source>
         <translation>Diese Pipeline hat keine Kafka-Quelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="141"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="147"/>
         <source>Waiting for consumer lag from the Kafka sources…</source>
         <translation>Warte auf den Consumer-Lag der Kafka-Quellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="152"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="158"/>
         <source> in</source>
         <translation> ein</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="154"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="160"/>
         <source> out</source>
         <translation> aus</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="197"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="203"/>
         <source>Consumer lag is not reported by the engine yet (MetricsSnapshot has no Kafka partition metrics).</source>
         <translation>Die Engine meldet noch keinen Consumer-Lag (MetricsSnapshot enthält keine Kafka-Partitionsmetriken).</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="211"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="217"/>
         <source> total</source>
         <translation> gesamt</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="224"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="230"/>
         <source>Watermark lag per node (processing time − watermark)</source>
         <translation>Watermark-Verzögerung je Knoten (Verarbeitungszeit − Watermark)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="225"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="231"/>
         <source>Watermark lag per node (newest event time − watermark; event times are historical)</source>
         <translation>Watermark-Verzögerung je Knoten (neueste Ereigniszeit − Watermark; Ereigniszeiten liegen in der Vergangenheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="274"/>
+        <source>Prometheus: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Prometheus: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="283"/>
         <source>Resume view</source>
         <translation>Ansicht fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="287"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="301"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="290"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="304"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="294"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="308"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="296"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="310"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1918,22 +2126,22 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
 <context>
     <name>sw::widgets::PropertyEditor</name>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="132"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="133"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="137"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="138"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="204"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="205"/>
         <source>Advanced</source>
         <translation>Erweitert</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="257"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="258"/>
         <source>%1 (not applied)</source>
         <translation>%1 (nicht übernommen)</translation>
     </message>

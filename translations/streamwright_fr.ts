@@ -695,22 +695,47 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
 <context>
     <name>sw::app::PreferencesDialog</name>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="18"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="22"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="27"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="31"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="28"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="32"/>
         <source>The language takes effect when Streamwright is restarted.</source>
         <translation>La langue s’applique au prochain démarrage de Streamwright.</translation>
     </message>
     <message>
-        <location filename="../app/ui/PreferencesDialog.cpp" line="59"/>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="39"/>
+        <source>&amp;Serve Prometheus metrics while a pipeline runs</source>
+        <translation>&amp;Servir les métriques Prometheus pendant l’exécution d’un pipeline</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="46"/>
+        <source>any free port</source>
+        <translation>un port libre quelconque</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="49"/>
+        <source>Monitoring</source>
+        <translation>Surveillance</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="52"/>
+        <source>&amp;Port on 127.0.0.1:</source>
+        <translation>&amp;Port sur 127.0.0.1 :</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="54"/>
+        <source>Serves http://127.0.0.1:PORT/metrics from the next run on, as streamwright-run --metrics-port does.</source>
+        <translation>Sert http://127.0.0.1:PORT/metrics à partir de la prochaine exécution, comme streamwright-run --metrics-port.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PreferencesDialog.cpp" line="88"/>
         <source>&lt;b&gt;Restart Streamwright to use the new language.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Redémarrez Streamwright pour utiliser la nouvelle langue.&lt;/b&gt;</translation>
     </message>
@@ -751,124 +776,149 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
 <context>
     <name>sw::app::RunAndDebug</name>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="84"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="110"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="87"/>
-        <source>Run the pipeline (F5)</source>
-        <translation>Exécuter le pipeline (F5)</translation>
-    </message>
-    <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="89"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="106"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="92"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="109"/>
         <source>Pause the sources; in-flight records keep flowing (F6)</source>
         <translation>Mettre les sources en pause&#xa0;; les enregistrements en transit continuent de circuler (F6)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="94"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="111"/>
         <source>&amp;Stop</source>
         <translation>A&amp;rrêter</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="97"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="114"/>
         <source>Stop: drain in-flight records, then end (Shift+F5)</source>
         <translation>Arrêter&#xa0;: traiter les enregistrements en transit, puis terminer (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="99"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
         <source>R&amp;estart</source>
         <translation>Redé&amp;marrer</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="102"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="119"/>
         <source>Stop and run the current pipeline again (Ctrl+Shift+F5)</source>
         <translation>Arrêter puis exécuter à nouveau le pipeline actuel (Ctrl+Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="116"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
+        <source>Run &amp;from Scratch</source>
+        <translation>Exécuter depuis le &amp;début</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="129"/>
+        <source>Discard the pipeline&apos;s checkpoints and run it from the beginning (Ctrl+F5)</source>
+        <translation>Supprimer les checkpoints du pipeline et l’exécuter depuis le début (Ctrl+F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="132"/>
+        <source>Run the pipeline, resuming from its latest completed checkpoint when there is one (F5)</source>
+        <translation>Exécuter le pipeline en reprenant depuis son dernier checkpoint terminé s’il y en a un (F5)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="143"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="125"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="152"/>
         <source>Metrics</source>
         <translation>Métriques</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="137"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="164"/>
         <source>Dead Letters</source>
         <translation>Lettres mortes</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="148"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="175"/>
         <source>Dead Letters (%1)</source>
         <translation>Lettres mortes (%1)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="191"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="186"/>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="198"/>
+        <source>Metrics: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Métriques : &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="199"/>
+        <source>Prometheus metrics of the run (Edit &gt; Preferences)</source>
+        <translation>Métriques Prometheus de l’exécution (Édition &gt; Préférences)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunAndDebug.cpp" line="256"/>
         <source> · edited: Restart applies the changes</source>
         <translation> · modifié&#xa0;: Redémarrer applique les modifications</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="204"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="269"/>
         <source>The label of %1 changed</source>
         <translation>Le libellé de %1 a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="205"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="270"/>
         <source>%1.%2 changed</source>
         <translation>%1.%2 a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="209"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="274"/>
         <source>The pipeline settings changed</source>
         <translation>Les paramètres du pipeline ont changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="212"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="277"/>
         <source>The pipeline&apos;s structure changed</source>
         <translation>La structure du pipeline a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="224"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="289"/>
         <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
         <translation>%1&#xa0;: le pipeline en cours garde la version avec laquelle il a démarré&#xa0;; Redémarrer (Ctrl+Shift+F5) exécute la version modifiée</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="235"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="247"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="313"/>
         <source>Running: structural edits are disabled; property changes apply at the next run</source>
         <translation>En cours d’exécution&#xa0;: les modifications de structure sont désactivées&#xa0;; les modifications de propriétés s’appliquent à la prochaine exécution</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="278"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="344"/>
         <source>Stop the pipeline to change connections</source>
         <translation>Arrêtez le pipeline pour modifier les liaisons</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="306"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="372"/>
         <source>Inspect %1</source>
         <translation>Inspecter %1</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="330"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="396"/>
         <source>pipeline</source>
         <translation>pipeline</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="331"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="397"/>
         <source>run %1</source>
         <translation>exécution %1</translation>
     </message>
@@ -934,6 +984,26 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
         <location filename="../app/run/RunControllerStatus.cpp" line="113"/>
         <source>More runtime problems were not listed (limit %1)</source>
         <translation>D’autres problèmes d’exécution n’ont pas été listés (limite %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="130"/>
+        <source>Metrics endpoint: %1. The run goes on without it; choose another port in Preferences.</source>
+        <translation>Point d’accès des métriques : %1. L’exécution continue sans lui ; choisissez un autre port dans les Préférences.</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="142"/>
+        <source>Run from scratch: the checkpoints in %1 were discarded</source>
+        <translation>Depuis le début : les checkpoints de %1 ont été supprimés</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="147"/>
+        <source>Starting from scratch: no completed checkpoint in %1</source>
+        <translation>Démarrage depuis le début : aucun checkpoint terminé dans %1</translation>
+    </message>
+    <message>
+        <location filename="../app/run/RunControllerStart.cpp" line="167"/>
+        <source>Run from Scratch (Ctrl+F5) discards the checkpoints and runs the pipeline as it is now</source>
+        <translation>« Exécuter depuis le début » (Ctrl+F5) supprime les checkpoints et exécute le pipeline tel qu’il est maintenant</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1143,139 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
         <location filename="../widgets/properties/fields/TableFields.cpp" line="105"/>
         <source>the result needs a column name (letters, digits, _)</source>
         <translation>le résultat nécessite un nom de colonne (lettres, chiffres, _)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::CheckpointsPanel</name>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>Triggered</source>
+        <translation>Déclenché</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="33"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="34"/>
+        <source>Acknowledged</source>
+        <translation>Acquitté</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="34"/>
+        <source>State size</source>
+        <translation>Taille de l’état</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="34"/>
+        <source>Alignment</source>
+        <translation>Alignement</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="36"/>
+        <source>End to end: from the trigger until the checkpoint was stored</source>
+        <translation>De bout en bout : du déclenchement jusqu’à l’enregistrement du checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="38"/>
+        <source>From the trigger until every subtask acknowledged its barrier</source>
+        <translation>Du déclenchement jusqu’à ce que chaque sous-tâche ait acquitté sa barrière</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="40"/>
+        <source>Barrier alignment: the longest subtask (per subtask when expanded)</source>
+        <translation>Alignement des barrières : la sous-tâche la plus longue (par sous-tâche une fois déplié)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="61"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="62"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="75"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="77"/>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="79"/>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="81"/>
+        <source>Abandoned</source>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="133"/>
+        <source>After restart %1</source>
+        <translation>Après le redémarrage %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="173"/>
+        <source>Run the pipeline to see its checkpoints.</source>
+        <translation>Exécutez le pipeline pour voir ses checkpoints.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="179"/>
+        <source>This run takes no checkpoints (the pipeline has no checkpoint interval).</source>
+        <translation>Cette exécution ne prend aucun checkpoint (le pipeline n’a pas d’intervalle de checkpoint).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="183"/>
+        <source>&lt;b&gt;Completed&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Failed&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;In progress&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Restarts&lt;/b&gt; %4</source>
+        <translation>&lt;b&gt;Terminés&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Échoués&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;En cours&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Redémarrages&lt;/b&gt; %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="190"/>
+        <source>Restored checkpoint %1 at a restart (%2)</source>
+        <translation>Checkpoint %1 restauré lors d’un redémarrage (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="191"/>
+        <source>Resumed from checkpoint %1 (%2)</source>
+        <translation>Reprise depuis le checkpoint %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="195"/>
+        <source>Started from scratch</source>
+        <translation>Démarré depuis le début</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="197"/>
+        <source>Checkpoints are not stored: a later run cannot resume from them</source>
+        <translation>Les checkpoints ne sont pas enregistrés : une exécution ultérieure ne peut pas reprendre depuis eux</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="199"/>
+        <source>Latest completed: %1 at %2, %3, %4, alignment %5</source>
+        <translation>Dernier terminé : %1 à %2, %3, %4, alignement %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/checkpoints/CheckpointsPanel.cpp" line="203"/>
+        <source>Store: %1</source>
+        <translation>Stockage : %1</translation>
     </message>
 </context>
 <context>
@@ -1522,7 +1725,7 @@ valeur&#xa0;: %2</translation>
     <name>sw::widgets::MetricsPanel</name>
     <message>
         <location filename="../widgets/metrics/MetricsPanel.cpp" line="49"/>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="283"/>
         <source>Pause view</source>
         <translation>Figer l’affichage</translation>
     </message>
@@ -1547,143 +1750,148 @@ valeur&#xa0;: %2</translation>
         <translation>5 dernières minutes · 4 mises à jour/s · cliquez sur une légende pour masquer une courbe</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="88"/>
         <source>Throughput</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="88"/>
         <source>Throughput per node</source>
         <translation>Débit par nœud</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="82"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="88"/>
         <source>records/s</source>
         <translation>enregistrements/s</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="89"/>
         <source>Consumer lag</source>
         <translation>Retard du consumer</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="89"/>
         <source>Kafka consumer lag</source>
         <translation>Retard du consumer Kafka</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="83"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="89"/>
         <source>records</source>
         <translation>enregistrements</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="90"/>
         <source>Watermark lag</source>
         <translation>Retard du watermark</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="90"/>
         <source>Watermark lag per node</source>
         <translation>Retard du watermark par nœud</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="84"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="90"/>
         <source>seconds</source>
         <translation>secondes</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="91"/>
         <source>Backpressure</source>
         <translation>Contre-pression</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="91"/>
         <source>Queue fill per edge</source>
         <translation>Remplissage de la file par liaison</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="85"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="91"/>
         <source>% of capacity</source>
         <translation>% de la capacité</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="92"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="92"/>
         <source>Error rate per node</source>
         <translation>Taux d’erreurs par nœud</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="86"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="92"/>
         <source>errors/s</source>
         <translation>erreurs/s</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="97"/>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="142"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="103"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="148"/>
         <source>No Kafka source in this pipeline.</source>
         <translation>Ce pipeline n’a pas de source Kafka.</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="141"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="147"/>
         <source>Waiting for consumer lag from the Kafka sources…</source>
         <translation>En attente du retard des consumers des sources Kafka…</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="152"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="158"/>
         <source> in</source>
         <translation> entrée</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="154"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="160"/>
         <source> out</source>
         <translation> sortie</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="197"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="203"/>
         <source>Consumer lag is not reported by the engine yet (MetricsSnapshot has no Kafka partition metrics).</source>
         <translation>Le moteur ne signale pas encore le retard des consumers (MetricsSnapshot ne contient pas de métriques de partition Kafka).</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="211"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="217"/>
         <source> total</source>
         <translation> total</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="224"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="230"/>
         <source>Watermark lag per node (processing time − watermark)</source>
         <translation>Retard du watermark par nœud (temps de traitement − watermark)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="225"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="231"/>
         <source>Watermark lag per node (newest event time − watermark; event times are historical)</source>
         <translation>Retard du watermark par nœud (temps d’événement le plus récent − watermark&#xa0;; les temps d’événement sont historiques)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="269"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="274"/>
+        <source>Prometheus: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Prometheus : &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="283"/>
         <source>Resume view</source>
         <translation>Reprendre l’affichage</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="287"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="301"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="290"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="304"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="294"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="308"/>
         <source>Could not write %1</source>
         <translation>Impossible d’écrire %1</translation>
     </message>
     <message>
-        <location filename="../widgets/metrics/MetricsPanel.cpp" line="296"/>
+        <location filename="../widgets/metrics/MetricsPanel.cpp" line="310"/>
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
@@ -1918,22 +2126,22 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
 <context>
     <name>sw::widgets::PropertyEditor</name>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="132"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="133"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="137"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="138"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="204"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="205"/>
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PropertyEditor.cpp" line="257"/>
+        <location filename="../widgets/properties/PropertyEditor.cpp" line="258"/>
         <source>%1 (not applied)</source>
         <translation>%1 (non appliqué)</translation>
     </message>

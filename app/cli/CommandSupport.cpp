@@ -19,8 +19,7 @@ std::optional<runtime::PipelineSpec> loadPipelineOrReport(const std::string& fil
 std::string dataDirectoryFor(const runtime::PipelineSpec& pipeline, const std::string& dir)
 {
     if (!dir.empty()) return dir;
-    return (pipeline.settings.name.empty() ? std::string("pipeline") : pipeline.settings.name) +
-           ".data";
+    return pipeline.defaultDataDirectoryName();
 }
 
 } // namespace sw::cli

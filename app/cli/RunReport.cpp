@@ -202,6 +202,17 @@ runtime::Status writeReport(const std::string& path, const std::string& pipeline
                    {"nodes", nodes},
                    {"edges", edges},
                    {"events", events}};
+    const runtime::CheckpointStats& c = s.checkpoints;
+    json checkpoints = {{"completed", c.completed},
+                        {"failed", c.failed},
+                        {"restarts", c.restarts},
+                        {"restored_checkpoint", c.restored.id}};
+    if (c.latestCompleted)
+        checkpoints["latest"] = {{"id", c.latestCompleted->id},
+                                 {"duration_ms", c.latestCompleted->durationMs},
+                                 {"state_bytes", c.latestCompleted->stateBytes},
+                                 {"max_alignment_ms", c.latestCompleted->maxAlignmentMs}};
+    report["checkpoints"] = checkpoints;
     if (!kafka.is_null()) report["kafka"] = kafka;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return runtime::Status(runtime::makeError("cannot write report " + path));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QGraphicsSceneMouseEvent>
 #include <QLabel>
@@ -18,6 +19,7 @@
 #include "canvas/NodeGeometry.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
+#include "checkpoints/CheckpointsPanel.h"
 #include "dlq/DlqBrowserView.h"
 #include "metrics/MetricsPanel.h"
 #include "modelview/PipelineModel.h"
@@ -26,6 +28,7 @@
 #include "run/DlqBrowser.h"
 #include "run/EventInspector.h"
 #include "run/RunController.h"
+#include "run/RunSettings.h"
 #include "ui/ActionIcons.h"
 
 namespace sw::app {
@@ -57,6 +60,14 @@ RunAndDebug::RunAndDebug(QMainWindow* window, Hooks hooks)
     m_status = new QLabel(m_controller->statusText(), window);
     m_status->setObjectName(QStringLiteral("runStatusLabel"));
     window->statusBar()->addPermanentWidget(m_status);
+    m_metricsUrl = new QLabel(window);
+    m_metricsUrl->setObjectName(QStringLiteral("metricsUrlLabel"));
+    m_metricsUrl->setOpenExternalLinks(true);
+    m_metricsUrl->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_metricsUrl->hide();
+    window->statusBar()->addPermanentWidget(m_metricsUrl);
+    connect(m_controller, &RunController::metricsUrlChanged, this,
+            &RunAndDebug::onMetricsUrlChanged);
     connect(m_controller, &RunController::statusChanged, this, &RunAndDebug::updateStatus);
     if (m_hooks.scene)
         connect(m_hooks.scene->model(), &widgets::PipelineModel::changed, this,
@@ -67,9 +78,16 @@ RunAndDebug::RunAndDebug(QMainWindow* window, Hooks hooks)
             [this](int, const runtime::PipelineSpec& p) {
                 m_editedWhileRunning = false;
                 m_metrics->setPipeline(p);
+                m_checkpoints->clear();
+                m_checkpoints->setStorePath(
+                    QDir::toNativeSeparators(m_controller->checkpointStorePath(p)));
                 showMetrics();
             });
     connect(m_controller, &RunController::ticked, m_metrics, &widgets::MetricsPanel::addSample);
+    connect(m_controller, &RunController::ticked, m_checkpoints,
+            [this](const widgets::MetricsSample& s) {
+                m_checkpoints->setStats(s.snapshot.checkpoints);
+            });
     connect(m_controller, &RunController::problemsChanged, this, &RunAndDebug::refreshProblems);
     if (m_hooks.problems)
         connect(m_hooks.problems, &widgets::ProblemsView::countsChanged, this,
@@ -84,7 +102,6 @@ void RunAndDebug::createActions()
     m_run = new QAction(actionIcon(QStringLiteral("run")), tr("&Run"), this);
     m_run->setObjectName(QStringLiteral("actionRun"));
     m_run->setShortcut(Qt::Key_F5);
-    m_run->setToolTip(tr("Run the pipeline (F5)"));
     connect(m_run, &QAction::triggered, this, &RunAndDebug::run);
     m_pause = new QAction(actionIcon(QStringLiteral("pause")), tr("&Pause"), this);
     m_pause->setObjectName(QStringLiteral("actionPause"));
@@ -101,22 +118,32 @@ void RunAndDebug::createActions()
     m_restart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5));
     m_restart->setToolTip(tr("Stop and run the current pipeline again (Ctrl+Shift+F5)"));
     connect(m_restart, &QAction::triggered, this, [this] {
-        m_controller->setDataDirectory(dataDirectory());
+        prepareStart();
         m_controller->restart(m_hooks.pipeline());
     });
-    for (QAction* a : {m_run, m_pause, m_stop, m_restart})
+    m_runFromScratch =
+        new QAction(actionIcon(QStringLiteral("run-scratch")), tr("Run &from Scratch"), this);
+    m_runFromScratch->setObjectName(QStringLiteral("actionRunFromScratch"));
+    m_runFromScratch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
+    m_runFromScratch->setToolTip(
+        tr("Discard the pipeline's checkpoints and run it from the beginning (Ctrl+F5)"));
+    connect(m_runFromScratch, &QAction::triggered, this, &RunAndDebug::runFromScratch);
+    m_run->setToolTip(
+        tr("Run the pipeline, resuming from its latest completed checkpoint when there is one "
+           "(F5)"));
+    for (QAction* a : {m_run, m_runFromScratch, m_pause, m_stop, m_restart})
         a->setShortcutContext(Qt::WindowShortcut);
 
     m_menu = new QMenu(tr("&Run"), m_window);
     m_menu->setObjectName(QStringLiteral("runMenu"));
-    m_menu->addActions({m_run, m_pause, m_stop, m_restart});
+    m_menu->addActions({m_run, m_runFromScratch, m_pause, m_stop, m_restart});
     QList<QAction*> menus = m_window->menuBar()->actions();
     m_window->menuBar()->insertMenu(menus.size() > 1 ? menus.last() : nullptr,
                                     m_menu); // before Help
     m_toolBar = m_window->addToolBar(tr("Run"));
     m_toolBar->setObjectName(QStringLiteral("runToolBar"));
     m_toolBar->setIconSize(QSize(20, 20));
-    m_toolBar->addActions({m_run, m_pause, m_stop, m_restart});
+    m_toolBar->addActions({m_run, m_runFromScratch, m_pause, m_stop, m_restart});
 }
 
 void RunAndDebug::createDocks()
@@ -149,6 +176,29 @@ void RunAndDebug::createDocks()
     m_menu->addSeparator();
     m_menu->addAction(m_metricsDock->toggleViewAction());
     m_menu->addAction(m_dlqDock->toggleViewAction());
+    createCheckpointsDock();
+}
+
+void RunAndDebug::createCheckpointsDock()
+{
+    m_checkpoints = new widgets::CheckpointsPanel(m_window);
+    m_checkpoints->setMinimumHeight(110);
+    m_checkpointsDock = new QDockWidget(tr("Checkpoints"), m_window);
+    m_checkpointsDock->setObjectName(QStringLiteral("checkpointsDock"));
+    m_checkpointsDock->setWidget(m_checkpoints);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_checkpointsDock);
+    m_window->tabifyDockWidget(m_metricsDock, m_checkpointsDock);
+    m_metricsDock->raise();
+    m_menu->addAction(m_checkpointsDock->toggleViewAction());
+}
+
+void RunAndDebug::onMetricsUrlChanged(const QString& url)
+{
+    m_metricsUrl->setText(url.isEmpty() ? QString()
+                                        : tr("Metrics: <a href=\"%1\">%1</a>").arg(url));
+    m_metricsUrl->setToolTip(tr("Prometheus metrics of the run (Edit > Preferences)"));
+    m_metricsUrl->setVisible(!url.isEmpty());
+    m_metrics->setEndpointUrl(url);
 }
 
 void RunAndDebug::showMetrics()
@@ -172,8 +222,23 @@ void RunAndDebug::run()
         return;
     }
     if (m_controller->state() != RunState::Idle) return;
+    prepareStart();
+    m_controller->start(m_hooks.pipeline(), StartFrom::LatestCheckpoint);
+}
+
+void RunAndDebug::runFromScratch()
+{
+    if (m_controller->state() != RunState::Idle) return;
+    prepareStart();
+    m_controller->start(m_hooks.pipeline(), StartFrom::Scratch);
+}
+
+void RunAndDebug::prepareStart()
+{
     m_controller->setDataDirectory(dataDirectory());
-    m_controller->start(m_hooks.pipeline());
+    const MetricsEndpointSetting endpoint = loadMetricsEndpointSetting();
+    m_controller->setMetricsEndpoint(endpoint.enabled ? std::optional<int>(endpoint.port)
+                                                      : std::nullopt);
 }
 
 QString RunAndDebug::dataDirectory()
@@ -233,6 +298,7 @@ void RunAndDebug::updateActions()
     const RunState s = m_controller->state();
     m_run->setEnabled(s == RunState::Idle || s == RunState::Paused);
     m_run->setText(s == RunState::Paused ? tr("&Resume") : tr("&Run"));
+    m_runFromScratch->setEnabled(s == RunState::Idle);
     m_pause->setEnabled(s == RunState::Running);
     m_stop->setEnabled(s == RunState::Running || s == RunState::Paused || s == RunState::Starting);
     m_restart->setEnabled(s != RunState::Stopping);

@@ -1,8 +1,10 @@
 #pragma once
-// Installs run & debug into a designer window in one call: Run menu and toolbar (Run F5, Pause,
-// Stop Shift+F5, Restart Ctrl+Shift+F5), the Metrics and Dead Letters docks, canvas overlays,
+// Installs run & debug into a designer window in one call: Run menu and toolbar (Run F5, which
+// resumes from the latest completed checkpoint, Run from Scratch Ctrl+F5, Pause, Stop Shift+F5,
+// Restart Ctrl+Shift+F5), the Metrics, Checkpoints and Dead Letters docks, canvas overlays,
 // "Inspect records" on edges (a dock per inspected edge), the status-bar run status, runtime
-// problems in the Problems dock, and structural edits disabled while a pipeline runs.
+// problems in the Problems dock, structural edits disabled while a pipeline runs, and the
+// metrics endpoint of Preferences (its URL in the status bar and the Metrics dock).
 //
 // The window keeps ownership of its document; RunAndDebug reads the pipeline through
 // Hooks::pipeline when Run is pressed.
@@ -26,6 +28,7 @@ class QToolBar;
 
 namespace sw::widgets {
 struct ChangeEvent;
+class CheckpointsPanel;
 class MetricsPanel;
 class PipelineScene;
 class ProblemsView;
@@ -62,6 +65,10 @@ public:
 
     RunController* controller() const { return m_controller; }
     widgets::MetricsPanel* metrics() const { return m_metrics; }
+    widgets::CheckpointsPanel* checkpoints() const { return m_checkpoints; }
+    QDockWidget* checkpointsDock() const { return m_checkpointsDock; }
+    QAction* runFromScratchAction() const { return m_runFromScratch; }
+    QLabel* metricsUrlLabel() const { return m_metricsUrl; }
     DlqBrowser* dlq() const { return m_dlq; }
     CanvasOverlay* overlay() const { return m_overlay; }
     QDockWidget* metricsDock() const { return m_metricsDock; }
@@ -77,12 +84,18 @@ public:
     EventInspector* inspect(const runtime::EdgeSpec& edge);
     EventInspector* inspector(const runtime::EdgeSpec& edge) const;
 
-    /// Run: start (or resume when paused).
+    /// Run: start from the latest completed checkpoint (or resume when paused).
     void run();
+    /// Run from Scratch: discard the pipeline's checkpoints and start.
+    void runFromScratch();
 
 private:
     void createActions();
     void createDocks();
+    void createCheckpointsDock();
+    /// Data directory and metrics endpoint from the hooks and Preferences, before a start.
+    void prepareStart();
+    void onMetricsUrlChanged(const QString& url);
     void updateActions();
     void onRunningChanged(bool running);
     void disableStructuralActions();
@@ -101,13 +114,17 @@ private:
     DlqBrowser* m_dlq = nullptr;
     QDockWidget* m_metricsDock = nullptr;
     QDockWidget* m_dlqDock = nullptr;
+    widgets::CheckpointsPanel* m_checkpoints = nullptr;
+    QDockWidget* m_checkpointsDock = nullptr;
     QMenu* m_menu = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_run = nullptr;
+    QAction* m_runFromScratch = nullptr;
     QAction* m_pause = nullptr;
     QAction* m_stop = nullptr;
     QAction* m_restart = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_metricsUrl = nullptr;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     bool m_editedWhileRunning = false;
     std::map<std::string, QPointer<QDockWidget>> m_inspectors; // by edge key

@@ -8,14 +8,12 @@
 #include "catalog/Catalog.h"
 #include "catalog/PropertyAccess.h"
 #include "connectors/kafka/EmbeddedBroker.h"
-#include "exec/PhysicalPlan.h"
+#include "metrics/PrometheusMetrics.h"
 #include "run/RecordInjector.h"
 
 namespace sw::app {
 
 namespace {
-constexpr std::size_t kErrorCapture = 10000;
-
 bool usesEmbeddedKafka(const runtime::PipelineSpec& p)
 {
     for (const auto& n : p.nodes) {
@@ -44,14 +42,6 @@ std::vector<widgets::PartitionLag> kafkaLag(const runtime::MetricsSnapshot& snap
 
 } // namespace
 
-/// What the start worker hands back to the GUI thread.
-struct RunController::StartResult {
-    runtime::Status status;
-    runtime::ValidationResult validation;
-    std::map<std::string, OpenTap> taps;
-    std::vector<std::string> tapErrors;
-};
-
 RunController::RunController(QObject* parent)
     : QObject(parent), m_engine(std::make_unique<runtime::Engine>()),
       m_injector(std::make_unique<EngineInjector>(*m_engine))
@@ -67,6 +57,7 @@ RunController::~RunController()
 {
     m_timer->stop();
     if (m_starter.joinable()) m_starter.join(); // a start in flight finishes first
+    m_endpoint.reset();                         // it reads the engine
     if (m_engine) {
         m_engine->stop(runtime::StopMode::Cancel);
         m_engine->wait(-1);
@@ -107,100 +98,11 @@ void RunController::setState(RunState s)
     Q_EMIT statusChanged(statusText());
 }
 
-bool RunController::start(const runtime::PipelineSpec& pipeline)
+bool RunController::start(const runtime::PipelineSpec& pipeline, StartFrom from)
 {
     if (m_state != RunState::Idle) return false;
-    launch(pipeline);
+    launch(pipeline, from);
     return true;
-}
-
-void RunController::launch(const runtime::PipelineSpec& pipeline)
-{
-    if (m_starter.joinable()) m_starter.join(); // finished: it posted its result already
-    m_pipeline = pipeline;
-    m_stopAfterStart = m_cancelAfterStart = false;
-    m_brokerAddress.clear();
-    ++m_run;
-    setState(RunState::Starting);
-
-    std::vector<TapSub> subs;
-    for (const auto& [id, sub] : m_tapSubs)
-        subs.push_back(sub);
-    if (m_captureErrors)
-        for (const runtime::PortRef& port : errorPorts(pipeline))
-            subs.push_back(TapSub{port, kErrorCapture});
-    runtime::Engine* engine = m_engine.get();
-    m_starter = std::jthread([this, engine, pipeline, options = m_options, subs]() mutable {
-        // Everything that may take time (validation, opening files, Kafka clients) runs here.
-        // The engine validates and plans once; its sources wait for release() so the taps
-        // opened here see every record of the run.
-        auto result = std::make_shared<StartResult>();
-        options.startGated = true;
-        runtime::applyPipelineSettings(options, pipeline.settings); // restarts, retention
-        result->status = engine->start(pipeline, options);
-        if (const runtime::PhysicalPlan* plan = engine->plan())
-            result->validation = plan->validation;
-        if (result->status) {
-            for (const TapSub& s : subs) {
-                auto tap = engine->openTap(s.port, s.capacity);
-                if (tap)
-                    result->taps[tapKey(s.port)] = OpenTap{*tap, s.port};
-                else
-                    result->tapErrors.push_back(s.port.node + "." + s.port.port + ": " +
-                                                tap.error().message);
-            }
-            engine->release(); // first records flow only now: taps see them all
-        }
-        QMetaObject::invokeMethod(
-            this, [this, result] { onStartFinished(result); }, Qt::QueuedConnection);
-    });
-}
-
-void RunController::onStartFinished(std::shared_ptr<StartResult> r)
-{
-    m_validation = std::move(r->validation);
-    m_rates.reset();
-    m_sample = {};
-    if (!r->status) {
-        const std::string msg = r->status.error().message;
-        // Engine errors name the node first ("node: message").
-        std::string node;
-        if (auto colon = msg.find(": ");
-            colon != std::string::npos && m_pipeline.findNode(msg.substr(0, colon)))
-            node = msg.substr(0, colon);
-        addProblem(RunProblem::Severity::Error, node, msg, 0);
-        m_outcome = RunOutcome::StartFailed;
-        setState(RunState::Idle);
-        Q_EMIT runEnded(m_outcome);
-        m_restartWith.reset();
-        return;
-    }
-    m_injector->setActive(true);
-    m_taps = std::move(r->taps);
-    for (const std::string& e : r->tapErrors)
-        addProblem(RunProblem::Severity::Warning, {}, "inspect " + e, 0);
-    // Subscriptions made or dropped while starting.
-    for (const auto& [id, sub] : m_tapSubs)
-        if (!m_taps.count(tapKey(sub.port))) openTapNow(sub.port, sub.capacity);
-    for (auto it = m_taps.begin(); it != m_taps.end();) {
-        const runtime::PortRef port = it->second.port;
-        bool wanted = m_captureErrors && isErrorsPort(port);
-        for (const auto& [id, sub] : m_tapSubs)
-            wanted = wanted || sub.port == port;
-        if (wanted) {
-            ++it;
-            continue;
-        }
-        m_engine->closeTap(port);
-        it = m_taps.erase(it);
-    }
-    setState(RunState::Running);
-    Q_EMIT runStarted(m_run, m_pipeline);
-    m_timer->start();
-    if (m_cancelAfterStart)
-        cancel();
-    else if (m_stopAfterStart)
-        stop();
 }
 
 void RunController::pause()
@@ -250,7 +152,7 @@ void RunController::cancel()
 void RunController::restart(const runtime::PipelineSpec& pipeline)
 {
     if (m_state == RunState::Idle) {
-        launch(pipeline);
+        launch(pipeline, StartFrom::LatestCheckpoint);
         return;
     }
     m_restartWith = pipeline;
@@ -340,7 +242,7 @@ void RunController::finishRun()
     if (m_restartWith) {
         runtime::PipelineSpec next = std::move(*m_restartWith);
         m_restartWith.reset();
-        launch(next);
+        launch(next, StartFrom::LatestCheckpoint);
     }
 }
 

@@ -10,6 +10,10 @@
 //  - problems() / problemsChanged(): runtime errors and warnings with node ids (Problems dock).
 //  - statusText() / statusChanged(): state, uptime, throughput, embedded broker address.
 //  - subscribeTap()/tapBatch: bounded record copies of any output port (inspector, DLQ).
+//  - checkpoints: start() resumes from the latest completed checkpoint of the pipeline's store
+//    (checkpointStorePath) like `streamwright-run run`, or runs from scratch (StartFrom);
+//    the figures come with every tick (MetricsSnapshot::checkpoints).
+//  - setMetricsEndpoint(): the runs' metrics in Prometheus format on 127.0.0.1 (metricsUrl).
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -28,12 +32,19 @@
 
 class QTimer;
 
+namespace sw::runtime {
+class MetricsEndpoint;
+}
+
 namespace sw::app {
 
 class RecordInjector;
 class EngineInjector;
 
 enum class RunState { Idle, Starting, Running, Paused, Stopping };
+/// Where a run starts: the latest completed checkpoint (when there is one), or from scratch
+/// (the checkpoint store is deleted first; `streamwright-run run --from-scratch`).
+enum class StartFrom { LatestCheckpoint, Scratch };
 /// How the last run ended.
 enum class RunOutcome { None, Finished, Stopped, Failed, StartFailed };
 QString toDisplayString(RunState s);
@@ -72,9 +83,21 @@ public:
     void setTickIntervalMs(int ms);
     int tickIntervalMs() const;
 
+    /// The checkpoint store of `pipeline`'s runs:
+    /// <data directory>/<pipeline name>.data/checkpoints.sqlite (where `streamwright-run run`
+    /// started in the data directory keeps it too).
+    QString checkpointStorePath(const runtime::PipelineSpec& pipeline) const;
+    /// From the next start on, serves the runs' metrics in Prometheus' text format on
+    /// 127.0.0.1:`port` (0 = a free port); nullopt = none. The endpoint is started on the start
+    /// worker (never on the GUI thread) and outlives a run, serving its final figures until the
+    /// next start. A port that cannot be used is a warning problem; the run goes on.
+    void setMetricsEndpoint(std::optional<int> port) { m_endpointPort = port; }
+    /// The endpoint's URL (http://127.0.0.1:PORT/metrics), empty when none serves.
+    QString metricsUrl() const { return m_metricsUrl; }
+
     // ---- commands: return at once ----
     /// Starts `pipeline` (only from Idle). False when a run is active.
-    bool start(const runtime::PipelineSpec& pipeline);
+    bool start(const runtime::PipelineSpec& pipeline, StartFrom from = StartFrom::LatestCheckpoint);
     void pause();
     void resume();
     void togglePause();
@@ -133,6 +156,8 @@ Q_SIGNALS:
     void tapBatch(const sw::app::TapBatch& batch);
     void problemsChanged();
     void statusChanged(const QString& text);
+    /// The metrics endpoint started, moved or stopped (empty = none).
+    void metricsUrlChanged(const QString& url);
 
 private:
     struct StartResult;
@@ -146,8 +171,10 @@ private:
     };
 
     void setState(RunState s);
-    void launch(const runtime::PipelineSpec& pipeline);
+    void launch(const runtime::PipelineSpec& pipeline, StartFrom from);
     void onStartFinished(std::shared_ptr<StartResult> result);
+    /// Problems and endpoint of a start (run/RunControllerStart.cpp).
+    void reportStart(StartResult& r);
     void tick();
     void drainTaps();
     void pollEvents();
@@ -158,6 +185,11 @@ private:
     static std::string tapKey(const runtime::PortRef& p) { return p.node + "\n" + p.port; }
 
     std::unique_ptr<runtime::Engine> m_engine;
+    /// Serves m_engine's snapshots (destroyed before it). Owned by the start worker while one
+    /// runs (moved into it and back through StartResult).
+    std::unique_ptr<runtime::MetricsEndpoint> m_endpoint;
+    std::optional<int> m_endpointPort;
+    QString m_metricsUrl;
     std::unique_ptr<EngineInjector> m_injector; // active while a run is Running/Paused
     runtime::EngineOptions m_options;
     runtime::PipelineSpec m_pipeline;

@@ -2,12 +2,16 @@
 
 #include <algorithm>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "run/RunSettings.h"
 #include "ui/Language.h"
 
 namespace sw::app {
@@ -30,6 +34,29 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     m_restartNote = new QLabel(this);
     m_restartNote->setObjectName(QStringLiteral("restartNote"));
     m_restartNote->setWordWrap(true);
+    // Monitoring: the runs' metrics for Prometheus (docs/monitoring.md).
+    const MetricsEndpointSetting endpoint = loadMetricsEndpointSetting();
+    m_metricsEndpoint = new QCheckBox(tr("&Serve Prometheus metrics while a pipeline runs"), this);
+    m_metricsEndpoint->setObjectName(QStringLiteral("metricsEndpointBox"));
+    m_metricsEndpoint->setChecked(endpoint.enabled);
+    m_metricsPort = new QSpinBox(this);
+    m_metricsPort->setObjectName(QStringLiteral("metricsPortBox"));
+    m_metricsPort->setRange(0, 65535);
+    m_metricsPort->setValue(endpoint.port);
+    m_metricsPort->setSpecialValueText(tr("any free port"));
+    m_metricsPort->setEnabled(endpoint.enabled);
+    connect(m_metricsEndpoint, &QCheckBox::toggled, m_metricsPort, &QSpinBox::setEnabled);
+    auto* monitoring = new QGroupBox(tr("Monitoring"), this);
+    auto* monitoringForm = new QFormLayout(monitoring);
+    monitoringForm->addRow(m_metricsEndpoint);
+    monitoringForm->addRow(tr("&Port on 127.0.0.1:"), m_metricsPort);
+    auto* endpointHint = new QLabel(
+        tr("Serves http://127.0.0.1:PORT/metrics from the next run on, as streamwright-run "
+           "--metrics-port does."),
+        monitoring);
+    endpointHint->setWordWrap(true);
+    monitoringForm->addRow(endpointHint);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         apply();
@@ -42,6 +69,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     layout->addLayout(form);
     layout->addWidget(hint);
     layout->addWidget(m_restartNote);
+    layout->addWidget(monitoring);
     layout->addStretch();
     layout->addWidget(buttons);
     updateRestartNote();
@@ -51,6 +79,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
 void PreferencesDialog::apply()
 {
     storeLanguage(m_language->currentData().toString());
+    storeMetricsEndpointSetting({m_metricsEndpoint->isChecked(), m_metricsPort->value()});
 }
 
 void PreferencesDialog::updateRestartNote()

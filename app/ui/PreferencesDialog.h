@@ -1,9 +1,12 @@
 #pragma once
-// Edit > Preferences: the user-interface language (applied after a restart).
+// Edit > Preferences: the user-interface language (applied after a restart) and the Prometheus
+// metrics endpoint of runs (run/RunSettings.h; applies from the next run).
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
+class QSpinBox;
 
 namespace sw::app {
 
@@ -13,6 +16,8 @@ public:
     explicit PreferencesDialog(QWidget* parent = nullptr);
 
     QComboBox* languageBox() const { return m_language; }
+    QCheckBox* metricsEndpointBox() const { return m_metricsEndpoint; }
+    QSpinBox* metricsPortBox() const { return m_metricsPort; }
     /// Stores the choices (OK does this).
     void apply();
 
@@ -20,6 +25,8 @@ private:
     void updateRestartNote();
 
     QComboBox* m_language = nullptr;
+    QCheckBox* m_metricsEndpoint = nullptr;
+    QSpinBox* m_metricsPort = nullptr;
     QLabel* m_restartNote = nullptr;
     QString m_initial;
 };

@@ -45,6 +45,9 @@ void CheckpointCoordinator::abort()
     {
         std::lock_guard lock(m_mutex);
         m_aborted.store(true, std::memory_order_release);
+        if (m_stats)
+            for (const auto& [id, p] : m_pending)
+                m_stats->abandoned(id, "aborted: the run stopped, failed or restarts");
         m_pending.clear();
     }
     m_cv.notify_all();
@@ -100,6 +103,7 @@ std::int64_t CheckpointCoordinator::triggerLocked()
     if (m_writer) p.states = m_finishedStates;
     auto it = m_pending.emplace(id, std::move(p)).first;
     m_triggered.fetch_add(1);
+    if (m_stats) m_stats->triggered(id, it->second.triggerWallMs);
     m_trigger.store(id, std::memory_order_release);
     checkComplete(it); // everyone finished already
     return id;
@@ -167,6 +171,10 @@ void CheckpointCoordinator::checkComplete(std::map<std::int64_t, Pending>::itera
     if (!m_writer) {
         publishLocked(id, std::move(closed));
         m_pending.erase(m_pending.begin(), std::next(it)); // older pending ones are subsumed
+        if (m_stats) {
+            m_stats->acknowledged(id, {});
+            m_stats->completed(id);
+        }
         return;
     }
     // The asynchronous phase: completes once the writer stored it (onWritten).
@@ -177,8 +185,13 @@ void CheckpointCoordinator::checkComplete(std::map<std::int64_t, Pending>::itera
                           std::chrono::steady_clock::now() - it->second.triggeredAt)
                           .count();
     data.nodes = m_nodes;
-    for (SubtaskSnapshot& s : it->second.states)
-        if (!s.nodeId.empty()) data.subtasks.push_back(std::move(s));
+    std::vector<SubtaskCheckpointStats> parts;
+    for (SubtaskSnapshot& s : it->second.states) {
+        if (s.nodeId.empty()) continue;
+        parts.push_back({s.nodeId, s.subtask, s.alignmentMs, s.bytes()});
+        data.subtasks.push_back(std::move(s));
+    }
+    if (m_stats) m_stats->acknowledged(id, std::move(parts));
     m_pending.erase(m_pending.begin(), std::next(it));
     m_writer->submit(std::move(data), [this, closed](std::int64_t done, const Status& st) {
         onWritten(done, closed, st);
@@ -202,6 +215,9 @@ void CheckpointCoordinator::onWritten(std::int64_t id, std::shared_ptr<const Sou
         std::lock_guard lock(m_mutex);
         if (s) {
             m_consecutiveFailures = 0;
+            // Durably stored: completed (a restart restores it) even when the run was aborted
+            // meanwhile and its sources are no longer notified.
+            if (m_stats) m_stats->completed(id);
             if (!m_aborted.load()) publishLocked(id, std::move(closed));
             return;
         }
@@ -213,6 +229,7 @@ void CheckpointCoordinator::onWritten(std::int64_t id, std::shared_ptr<const Sou
 std::string CheckpointCoordinator::failedLocked(std::int64_t id, const std::string& why)
 {
     m_failedCheckpoints.fetch_add(1);
+    if (m_stats) m_stats->failed(id, why);
     if (m_aborted.load()) return {};
     if (m_writer) ++m_consecutiveFailures;
     if (m_warn)

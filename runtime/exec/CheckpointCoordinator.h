@@ -52,6 +52,7 @@
 #include "exec/ReplayClosure.h"
 #include "exec/ReplayUnit.h"
 #include "exec/SourceHolds.h"
+#include "metrics/CheckpointStats.h"
 #include "state/CheckpointStore.h"
 
 namespace sw::runtime {
@@ -78,6 +79,9 @@ public:
     /// Receives warnings (called on the completing thread, under the coordinator's lock: it must
     /// not call back into the coordinator). Set before start().
     void setWarningSink(std::function<void(const std::string&)> sink) { m_warn = std::move(sink); }
+    /// Reports every checkpoint's trigger, acknowledgement and outcome to `stats` (outlives this
+    /// coordinator; called under the coordinator's lock). Set before start().
+    void setStatsTracker(CheckpointStatsTracker* stats) { m_stats = stats; }
     ~CheckpointCoordinator();
     CheckpointCoordinator(const CheckpointCoordinator&) = delete;
     CheckpointCoordinator& operator=(const CheckpointCoordinator&) = delete;
@@ -176,6 +180,7 @@ private:
     SourceHolds m_finishedPositions;          // last positions of sources that ended
     ReplayClosure m_closure;
     std::function<void(const std::string&)> m_warn;
+    CheckpointStatsTracker* m_stats = nullptr;
     std::uint64_t m_expiredWarned = 0; // expired units already reported
     std::chrono::steady_clock::time_point m_lastExpiryWarning{};
     std::atomic<std::uint64_t> m_lowerings{0};

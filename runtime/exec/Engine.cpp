@@ -246,6 +246,8 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     if (s == EngineState::Running || s == EngineState::Paused || s == EngineState::Stopping)
         return makeError("a pipeline is already running");
     wait(-1); // join a previous run
+    // snapshot() may be called meanwhile from any thread (a metrics endpoint that outlives runs)
+    std::lock_guard structure(m_structureMutex);
     std::lock_guard injectLock(m_injectMutex);
     m_planned = false;
     m_subtasks.clear();
@@ -254,6 +256,7 @@ Status Engine::Impl::start(const PipelineSpec& pipeline, EngineOptions options)
     m_writer.reset(); // drains its last writes first
     m_checkpoints.reset();
     m_restoredId = 0;
+    m_checkpointStats.reset(false, false);
     {
         std::lock_guard lock(m_tapMutex);
         m_taps.clear();

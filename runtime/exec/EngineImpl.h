@@ -26,14 +26,9 @@ public:
     EngineState state() const { return m_state.load(); }
     void setPaused(bool p);
     std::int64_t restoredCheckpoint() const { return m_restoredId; }
-    std::uint64_t completedCheckpoints() const
-    {
-        return m_checkpoints ? m_checkpoints->completedCount() : 0;
-    }
-    std::uint64_t failedCheckpoints() const
-    {
-        return m_checkpoints ? m_checkpoints->failedCount() : 0;
-    }
+    /// Over the whole run, restarts included (the coordinator is rebuilt at each restart).
+    std::uint64_t completedCheckpoints() const { return m_checkpointStats.snapshot().completed; }
+    std::uint64_t failedCheckpoints() const { return m_checkpointStats.snapshot().failed; }
     int restarts() const { return m_restarts.load(); }
     void release();
     const PhysicalPlan* plan() const { return m_planned ? &m_plan : nullptr; }
@@ -81,6 +76,7 @@ private:
     std::unique_ptr<CheckpointCoordinator> m_checkpoints; // before m_env: it points here
     std::unique_ptr<CheckpointWriter> m_writer; // after m_checkpoints: its thread calls it back
     std::int64_t m_restoredId = 0;
+    CheckpointStatsTracker m_checkpointStats; // the whole run's, across restarts
     std::atomic<int> m_restarts{0};
     std::atomic<bool> m_restartPending{false};
     /// Guards the run's structure (subtasks, env, plan metrics) against a restart rebuilding it.

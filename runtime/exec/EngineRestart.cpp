@@ -38,6 +38,7 @@ bool Engine::Impl::restart()
 {
     const EngineOptions::RestartStrategy r = m_env->options.restartStrategy;
     const int attempt = m_restarts.fetch_add(1) + 1;
+    m_checkpointStats.restarted();
     for (auto& st : m_subtasks)
         st->join(); // every thread of the failed attempt ended (m_running == 0)
     // The failed attempt's checkpoints: nothing completes any more, what was complete is stored.

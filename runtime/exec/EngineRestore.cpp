@@ -37,6 +37,7 @@ Status Engine::Impl::setUpCheckpoints()
     std::string path = o.checkpointStorePath;
     if (path.empty() && !o.dataDirectory.empty())
         path = (std::filesystem::path(o.dataDirectory) / CheckpointStore::kFileName).string();
+    m_checkpointStats.configure(interval > 0, false);
     if (interval <= 0) {
         if (o.restore != EngineOptions::Restore::None)
             return makeError("cannot restore: the pipeline has no checkpoint_interval");
@@ -45,6 +46,7 @@ Status Engine::Impl::setUpCheckpoints()
     m_checkpoints =
         std::make_unique<CheckpointCoordinator>(static_cast<int>(m_subtasks.size()), interval);
     m_checkpoints->setCommittingSources(commits);
+    m_checkpoints->setStatsTracker(&m_checkpointStats);
     m_checkpoints->setWarningSink(
         [this](const std::string& m) { pushEvent(EngineEvent::Kind::Warning, {}, m); });
     m_env->checkpoints = m_checkpoints.get();
@@ -78,6 +80,7 @@ Status Engine::Impl::openStore(const std::string& path)
         m_writer.get(), std::move(nodes), o.tolerableFailedCheckpoints,
         [this](const std::string& m) { onFail({}, "checkpoints: " + m); });
     m_env->persistState = true;
+    m_checkpointStats.configure(true, true);
     return Status::ok();
 }
 
@@ -164,6 +167,7 @@ Status Engine::Impl::applyRestore(const CheckpointData& c, const std::string& pa
         for (Subtask* st : m_byNode[static_cast<std::size_t>(idx)])
             st->setRestore(rn);
     m_restoredId = c.id;
+    m_checkpointStats.restored(c.id, path);
     pushEvent(EngineEvent::Kind::Info, {}, "restored " + cp);
     return Status::ok();
 }

@@ -191,6 +191,7 @@ MetricsSnapshot Engine::Impl::snapshot() const
         e.fill = e.capacityBatches ? double(e.queuedBatches) / double(e.capacityBatches) : 0.0;
         s.edges.push_back(std::move(e));
     }
+    s.checkpoints = m_checkpointStats.snapshot();
     return s;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "metrics/CheckpointStats.h"
 #include "metrics/SplitMetrics.h"
 #include "model/PipelineSpec.h"
 
@@ -63,6 +64,8 @@ struct MetricsSnapshot {
     std::vector<EdgeMetrics> edges; ///< in pipeline edge order
     /// Source splits (Kafka partitions) with their positions and lag, by node then subtask.
     std::vector<SplitMetrics> splits;
+    /// Checkpoints of the run: counts, history, restarts, what was restored.
+    CheckpointStats checkpoints;
 
     const NodeMetrics* node(const std::string& id) const
     {

@@ -1,5 +1,6 @@
 #include "metrics/PrometheusMetrics.h"
 
+#include <limits>
 #include <sstream>
 
 #include <prometheus/collectable.h>
@@ -23,6 +24,29 @@ public:
     void add(const std::string& name, const std::string& help, MetricType type, double value,
              std::vector<ClientMetric::Label> labels = {})
     {
+        ClientMetric& m = sample(name, help, type, std::move(labels));
+        if (type == MetricType::Counter)
+            m.counter.value = value;
+        else
+            m.gauge.value = value;
+    }
+    /// Adds a histogram sample: cumulative bucket counts for `bounds`, +Inf is `count`.
+    void histogram(const std::string& name, const std::string& help, const double* bounds,
+                   const std::vector<std::uint64_t>& buckets, std::uint64_t count, double sum)
+    {
+        ClientMetric& m = sample(name, help, MetricType::Histogram, {});
+        m.histogram.sample_count = count;
+        m.histogram.sample_sum = sum;
+        for (std::size_t i = 0; i < buckets.size(); ++i)
+            m.histogram.bucket.push_back({buckets[i], bounds[i]});
+        m.histogram.bucket.push_back({count, std::numeric_limits<double>::infinity()});
+    }
+    std::vector<MetricFamily> take() { return std::move(m_families); }
+
+private:
+    ClientMetric& sample(const std::string& name, const std::string& help, MetricType type,
+                         std::vector<ClientMetric::Label> labels)
+    {
         MetricFamily* f = nullptr;
         for (MetricFamily& existing : m_families)
             if (existing.name == name) f = &existing;
@@ -34,18 +58,50 @@ public:
         m.label.push_back({"pipeline", m_pipeline});
         for (auto& l : labels)
             m.label.push_back(std::move(l));
-        if (type == MetricType::Counter)
-            m.counter.value = value;
-        else
-            m.gauge.value = value;
         f->metric.push_back(std::move(m));
+        return f->metric.back();
     }
-    std::vector<MetricFamily> take() { return std::move(m_families); }
 
-private:
     std::string m_pipeline;
     std::vector<MetricFamily> m_families;
 };
+
+/// Checkpoint counts, the last completed checkpoint, the duration histogram and restarts.
+void addCheckpoints(Families& f, const CheckpointStats& c)
+{
+    const auto C = MetricType::Counter;
+    const auto G = MetricType::Gauge;
+    f.add("streamwright_checkpoints_completed_total",
+          "Checkpoints completed (durably stored) in this run, restarts included.", C,
+          static_cast<double>(c.completed));
+    f.add("streamwright_checkpoints_failed_total",
+          "Checkpoints that failed (write error, timeout) in this run.", C,
+          static_cast<double>(c.failed));
+    f.add("streamwright_checkpoints_in_progress", "Checkpoints triggered and not finished yet.", G,
+          static_cast<double>(c.inProgress));
+    f.histogram("streamwright_checkpoint_duration_seconds",
+                "End-to-end duration of completed checkpoints (trigger to stored).",
+                kDurationBucketsSec, c.durationBuckets, c.completed, c.durationSumSec);
+    if (const auto& last = c.latestCompleted) {
+        f.add("streamwright_last_checkpoint_duration_seconds",
+              "End-to-end duration of the latest completed checkpoint.", G,
+              static_cast<double>(last->durationMs) / 1000.0);
+        f.add("streamwright_last_checkpoint_size_bytes",
+              "State size of the latest completed checkpoint, summed over subtasks.", G,
+              static_cast<double>(last->stateBytes));
+        f.add("streamwright_last_checkpoint_alignment_seconds",
+              "Longest barrier alignment of a subtask in the latest completed checkpoint.", G,
+              static_cast<double>(last->maxAlignmentMs) / 1000.0);
+        f.add("streamwright_last_checkpoint_timestamp_seconds",
+              "When the latest completed checkpoint completed (Unix time).", G,
+              static_cast<double>(last->endMs) / 1000.0);
+    }
+    f.add("streamwright_restored_checkpoint_id",
+          "The checkpoint the run restored (0 = started from scratch).", G,
+          static_cast<double>(c.restored.id));
+    f.add("streamwright_restarts_total", "Restarts of the run after failures.", C,
+          static_cast<double>(c.restarts));
+}
 
 std::vector<MetricFamily> families(const MetricsSnapshot& s, const std::string& pipeline)
 {
@@ -95,6 +151,7 @@ std::vector<MetricFamily> families(const MetricsSnapshot& s, const std::string& 
                   "Next offset a Kafka source reads in a partition.", G,
                   static_cast<double>(p.position), labels);
     }
+    addCheckpoints(f, s.checkpoints);
     return f.take();
 }
 
@@ -130,6 +187,7 @@ MetricsEndpoint::start(int port, std::string pipeline, std::function<MetricsSnap
         return makeError("metrics port " + std::to_string(port) + " is not a port (0..65535)");
     std::unique_ptr<MetricsEndpoint> e(new MetricsEndpoint());
     e->m_impl = std::make_unique<Impl>();
+    e->m_pipeline = pipeline;
     e->m_impl->collector =
         std::make_shared<SnapshotCollector>(std::move(pipeline), std::move(source));
     try {

@@ -18,6 +18,16 @@
 //   streamwright_kafka_consumer_lag{node,topic,partition}  gauge (records behind the end)
 //   streamwright_kafka_consumer_position{node,topic,partition} gauge (next offset to read)
 //   streamwright_uptime_seconds                     gauge
+//   streamwright_checkpoints_completed_total        counter (restarts included)
+//   streamwright_checkpoints_failed_total           counter
+//   streamwright_checkpoints_in_progress            gauge
+//   streamwright_checkpoint_duration_seconds        histogram (completed, trigger to stored)
+//   streamwright_last_checkpoint_duration_seconds   gauge  \  of the latest completed
+//   streamwright_last_checkpoint_size_bytes         gauge   | checkpoint (absent before
+//   streamwright_last_checkpoint_alignment_seconds  gauge   | the first one)
+//   streamwright_last_checkpoint_timestamp_seconds  gauge  /
+//   streamwright_restored_checkpoint_id             gauge (0 = started from scratch)
+//   streamwright_restarts_total                     counter
 #include <functional>
 #include <memory>
 #include <string>
@@ -42,6 +52,8 @@ public:
     MetricsEndpoint& operator=(const MetricsEndpoint&) = delete;
 
     int port() const { return m_port; }
+    /// The `pipeline` label of its series.
+    const std::string& pipeline() const { return m_pipeline; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/metrics"; }
 
     struct Impl;
@@ -50,6 +62,7 @@ private:
     MetricsEndpoint() = default;
     std::unique_ptr<Impl> m_impl;
     int m_port = 0;
+    std::string m_pipeline;
 };
 
 } // namespace sw::runtime

@@ -90,6 +90,11 @@ std::vector<const EdgeSpec*> PipelineSpec::edgesFrom(std::string_view node,
     return r;
 }
 
+std::string PipelineSpec::defaultDataDirectoryName() const
+{
+    return (settings.name.empty() ? std::string("pipeline") : settings.name) + ".data";
+}
+
 std::string PipelineSpec::uniqueId(std::string_view base) const
 {
     std::string b(base.empty() ? std::string_view("node") : base);

@@ -110,6 +110,10 @@ struct PipelineSpec {
     std::vector<const EdgeSpec*> edgesFrom(std::string_view node, std::string_view port = {}) const;
     /// A fresh id "<base>", "<base>_2", ... not used by any node.
     std::string uniqueId(std::string_view base) const;
+    /// The name of a run's default data directory (checkpoints, state): "<name>.data", or
+    /// "pipeline.data" without a name. `streamwright-run` makes it in the working directory,
+    /// the designer next to the pipeline file.
+    std::string defaultDataDirectoryName() const;
     friend bool operator==(const PipelineSpec&, const PipelineSpec&) = default;
 };
 

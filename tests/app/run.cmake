@@ -15,6 +15,11 @@ if(SW_BUILD_GUI)
     LABELS gui TIMEOUT 180)
   sw_add_qtest(tst_run_screenshots SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_run_screenshots.cpp
     LIBS sw_app LABELS gui slow TIMEOUT 180)
+  # Checkpoints panel, Run / Run from Scratch and the designer's metrics endpoint (a real HTTP
+  # GET with QtNetwork, part of qt6-base-dev).
+  find_package(Qt6 REQUIRED COMPONENTS Network)
+  sw_add_qtest(tst_run_checkpoints SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_run_checkpoints.cpp
+    LIBS sw_app Qt6::Network LABELS gui TIMEOUT 180)
   set_target_properties(tst_run_views tst_run_records tst_run_e2e tst_run_window tst_run_screenshots
-    PROPERTIES AUTOMOC ON)
+    tst_run_checkpoints PROPERTIES AUTOMOC ON)
 endif()

@@ -248,8 +248,23 @@ void TestRunWindow::pauseResumeAndRestart()
     const int run = win.controller()->runNumber();
     win.doc.setProperty("revenue", "allowed_lateness", "1 s");
     QVERIFY(win.rd->statusLabel()->text().contains("Restart applies"));
+    // Restart resumes from the run's last checkpoint, whose window state does not fit the
+    // edited window: refused with the node and the property named, and a way out.
+    QSignalSpy ended(win.controller(), &app::RunController::runEnded);
     win.rd->restartAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(win.controller()->runNumber() == run + 1 &&
+                                 win.controller()->state() == app::RunState::Idle &&
+                                 win.controller()->lastOutcome() == app::RunOutcome::StartFailed,
+                             30000);
+    bool named = false, hinted = false;
+    for (const app::RunProblem& p : win.controller()->problems()) {
+        named = named || (p.message.contains("node 'revenue' cannot restore its state") &&
+                          p.message.contains("allowed_lateness"));
+        hinted = hinted || p.message.contains("Run from Scratch (Ctrl+F5)");
+    }
+    QVERIFY(named && hinted);
+    win.rd->runFromScratchAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(win.controller()->runNumber() == run + 2 &&
                                  win.controller()->state() == app::RunState::Running,
                              30000);
     QCOMPARE(started.count(), 2);

@@ -17,6 +17,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <map>
+#include <tuple>
+
 namespace {
 
 QString src(const QString& rel)
@@ -96,13 +99,17 @@ template <typename P> bool waitFor(P pred, int timeoutMs)
     return true;
 }
 
-/// `streamwright-run run` of the orders-kafka example with an endpoint; returns its URL.
-QString startRun(QProcess& p, const QTemporaryDir& dir)
+/// `streamwright-run run` of `file` (the orders-kafka example by default) with an endpoint and
+/// `extra` arguments; returns the endpoint's URL.
+QString startRun(QProcess& p, const QTemporaryDir& dir, QString file = {},
+                 const QStringList& extra = {})
 {
+    if (file.isEmpty()) file = src("examples/orders-kafka.pipeline.json");
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.start(QStringLiteral(SW_CLI_PATH),
-            {"run", src("examples/orders-kafka.pipeline.json"), "--duration", "60 s", "--quiet",
-             "--data-dir", dir.path(), "--metrics-port", "0"});
+            QStringList{"run", file, "--duration", "60 s", "--quiet", "--data-dir",
+                        dir.filePath("data"), "--metrics-port", "0"} +
+                extra);
     QString url;
     waitFor(
         [&] {
@@ -133,6 +140,8 @@ private Q_SLOTS:
     void promtoolAcceptsTheExpositionAndCountersOnlyIncrease();
     void prometheusScrapesLagAndRecordsOut();
     void badOrBusyPortIsAClearError();
+    void checkpointsAndRestartsAreServed();
+    void consumerLagMatchesTheReport();
 };
 
 void TstMonitoring::promtoolAcceptsTheExpositionAndCountersOnlyIncrease()
@@ -251,6 +260,147 @@ void TstMonitoring::badOrBusyPortIsAClearError()
     QCOMPARE(p.exitCode(), 2);
     QVERIFY2(out.contains("cannot serve metrics on 127.0.0.1:" + QByteArray::number(busy.port)),
              out.constData());
+}
+
+void TstMonitoring::checkpointsAndRestartsAreServed()
+{
+    // The example checkpoints every 10 s: wait for the first completed checkpoint on the
+    // endpoint, then compare its figures with each other (histogram count = completed).
+    QTemporaryDir dir;
+    QProcess run;
+    const QString url = startRun(run, dir);
+    QVERIFY2(!url.isEmpty(), run.readAllStandardError().constData());
+    const QString p = "{pipeline=\"order-processor\"}";
+    QMap<QString, double> m;
+    QVERIFY(waitFor(
+        [&] {
+            m = samples(httpGet(url));
+            return m.value("streamwright_checkpoints_completed_total" + p) >= 1;
+        },
+        60000));
+    stopRun(run);
+    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(m.value("streamwright_checkpoints_failed_total" + p, -1), 0.0);
+    QCOMPARE(m.value("streamwright_restarts_total" + p, -1), 0.0);
+    QCOMPARE(m.value("streamwright_restored_checkpoint_id" + p, -1), 0.0);
+    QCOMPARE(m.value("streamwright_checkpoint_duration_seconds_count" + p, -1),
+             m.value("streamwright_checkpoints_completed_total" + p));
+    QVERIFY(m.value("streamwright_last_checkpoint_size_bytes" + p) > 0);
+    QVERIFY(m.contains("streamwright_last_checkpoint_duration_seconds" + p));
+    QVERIFY(m.contains("streamwright_last_checkpoint_alignment_seconds" + p));
+    QVERIFY(m.value("streamwright_last_checkpoint_timestamp_seconds" + p) > 1.7e9);
+
+    // Run again on the same data directory: it resumes, and the endpoint says from which.
+    QProcess again;
+    const QString report = dir.filePath("report.json");
+    const QString url2 = startRun(again, dir, {}, {"--report", report});
+    QVERIFY2(!url2.isEmpty(), again.readAllStandardError().constData());
+    const QByteArray out = again.peek(1 << 16);
+    const auto resumed = QRegularExpression("resumed from checkpoint (\\d+)").match(out);
+    QVERIFY2(resumed.hasMatch(), out.constData());
+    QMap<QString, double> m2;
+    QVERIFY(waitFor(
+        [&] {
+            m2 = samples(httpGet(url2));
+            return m2.contains("streamwright_restored_checkpoint_id" + p);
+        },
+        30000));
+    stopRun(again);
+    QCOMPARE(again.exitCode(), 0);
+    QCOMPARE(m2.value("streamwright_restored_checkpoint_id" + p), resumed.captured(1).toDouble());
+    // The report says the same, and counts at least what the endpoint served.
+    QFile f(report);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject c = QJsonDocument::fromJson(f.readAll()).object()["checkpoints"].toObject();
+    QCOMPARE(c["restored_checkpoint"].toDouble(), resumed.captured(1).toDouble());
+    QCOMPARE(c["restarts"].toInt(-1), 0);
+    QVERIFY(c["completed"].toDouble() >= m2.value("streamwright_checkpoints_completed_total" + p));
+}
+
+void TstMonitoring::consumerLagMatchesTheReport()
+{
+    // A bounded producer (3000 orders) into the embedded topic: once the source consumed all of
+    // them, lag and positions no longer change (a quiesced instant). The endpoint's values then,
+    // and the --report JSON written after the drained stop, agree for every partition.
+    constexpr int kOrders = 3000;
+    QTemporaryDir dir;
+    QFile example(src("examples/orders-kafka.pipeline.json"));
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(example.readAll()).object();
+    QJsonArray nodes = doc["nodes"].toArray();
+    for (int i = 0; i < nodes.size(); ++i) {
+        QJsonObject n = nodes[i].toObject();
+        if (n["id"].toString() != "order_gen") continue;
+        QJsonObject props = n["properties"].toObject();
+        props["total_events"] = kOrders;
+        n["properties"] = props;
+        nodes[i] = n;
+    }
+    doc["nodes"] = nodes;
+    QFile bounded(dir.filePath("bounded.pipeline.json"));
+    QVERIFY(bounded.open(QIODevice::WriteOnly));
+    bounded.write(QJsonDocument(doc).toJson());
+    bounded.close();
+
+    QProcess run;
+    const QString report = dir.filePath("report.json");
+    const QString url = startRun(run, dir, bounded.fileName(), {"--report", report});
+    QVERIFY2(!url.isEmpty(), run.readAllStandardError().constData());
+    // (node, topic, partition) -> {lag, position}, from one scrape.
+    using Key = std::tuple<QString, QString, int>;
+    auto parse = [](const QByteArray& text) {
+        std::map<Key, std::pair<double, double>> out;
+        const QRegularExpression re(
+            "^streamwright_kafka_consumer_(lag|position)\\{.*node=\"([^\"]+)"
+            "\",topic=\"([^\"]+)\",partition=\"(\\d+)\"\\} (\\S+)$");
+        for (const QByteArray& line : text.split('\n')) {
+            const auto m = re.match(QString::fromUtf8(line));
+            if (!m.hasMatch()) continue;
+            auto& v = out[{m.captured(2), m.captured(3), m.captured(4).toInt()}];
+            (m.captured(1) == "lag" ? v.first : v.second) = m.captured(5).toDouble();
+        }
+        return out;
+    };
+    std::map<Key, std::pair<double, double>> served;
+    QVERIFY2(waitFor(
+                 [&] {
+                     served = parse(httpGet(url));
+                     double positions = 0;
+                     bool caughtUp = served.size() == 3;
+                     for (const auto& [k, v] : served) {
+                         caughtUp = caughtUp && v.first == 0;
+                         positions += v.second;
+                     }
+                     return caughtUp && positions >= kOrders;
+                 },
+                 60000),
+             "the source never consumed every order");
+    stopRun(run);
+    QCOMPARE(run.exitCode(), 0);
+    QFile f(report);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject kafka = QJsonDocument::fromJson(f.readAll()).object()["kafka"].toObject();
+    std::map<Key, std::pair<double, double>> reported;
+    for (const auto& s : kafka["sources"].toArray()) {
+        const QJsonObject src = s.toObject();
+        for (const auto& p : src["partitions"].toArray()) {
+            const QJsonObject part = p.toObject();
+            reported[{src["node"].toString(), src["topic"].toString(), part["partition"].toInt()}] =
+                {part["lag"].toDouble(), part["position"].toDouble()};
+        }
+    }
+    QCOMPARE(reported.size(), served.size());
+    for (const auto& [k, v] : served) {
+        const QString where =
+            std::get<0>(k) + " " + std::get<1>(k) + "[" + QString::number(std::get<2>(k)) + "]";
+        QVERIFY2(reported.count(k), qPrintable(where + " is not in the report"));
+        QVERIFY2(reported[k] == v, qPrintable(where + QString(": endpoint lag %1 position %2, "
+                                                              "report lag %3 position %4")
+                                                          .arg(v.first)
+                                                          .arg(v.second)
+                                                          .arg(reported[k].first)
+                                                          .arg(reported[k].second)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TstMonitoring)

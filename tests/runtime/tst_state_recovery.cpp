@@ -271,6 +271,47 @@ void TstStateRecovery::failedWritesFailOnlyTheirCheckpoint()
     auto events = e.pollEvents();
     QVERIFY(hasEvent(events, EngineEvent::Kind::Warning, "injected write failure"));
     checkAgainstOracle(dir.path().toStdString());
+    // The snapshot's checkpoint statistics: the same counts, the two failures in the history
+    // with their reason, and the latest completed one as the store holds it (per subtask).
+    const CheckpointStats c = e.snapshot().checkpoints;
+    QVERIFY(c.enabled && c.persisted);
+    QCOMPARE(c.failed, std::uint64_t(2));
+    QCOMPARE(c.completed, e.completedCheckpoints());
+    QCOMPARE(c.inProgress, std::uint64_t(0));
+    int failedInHistory = 0;
+    for (const CheckpointRecord& r : c.history)
+        if (r.status == CheckpointStatus::Failed) {
+            ++failedInHistory;
+            QVERIFY2(r.failure.find("injected write failure") != std::string::npos,
+                     r.failure.c_str());
+        }
+    QVERIFY(failedInHistory <= 2);
+    QVERIFY(c.latestCompleted.has_value());
+    auto store = CheckpointStore::open(dir.filePath("checkpoints.sqlite").toStdString());
+    QVERIFY(store.isOk());
+    auto list = (*store)->completed();
+    QVERIFY(list.isOk() && !list->empty());
+    QCOMPARE(c.latestCompleted->id, list->front().id);
+    auto stored = (*store)->load(list->front().id);
+    QVERIFY(stored.isOk());
+    QCOMPARE(c.latestCompleted->subtasks.size(), stored->subtasks.size());
+    std::uint64_t bytes = 0;
+    for (const SubtaskSnapshot& s : stored->subtasks) {
+        bool found = false;
+        for (const SubtaskCheckpointStats& t : c.latestCompleted->subtasks)
+            if (t.nodeId == s.nodeId && t.subtask == s.subtask) {
+                found = true;
+                QCOMPARE(t.stateBytes, std::uint64_t(s.bytes()));
+                QCOMPARE(t.alignmentMs, s.alignmentMs);
+            }
+        QVERIFY2(found, s.nodeId.c_str());
+        bytes += s.bytes();
+    }
+    QCOMPARE(c.latestCompleted->stateBytes, bytes);
+    QVERIFY(bytes > 0);
+    QVERIFY(c.latestCompleted->status == CheckpointStatus::Completed);
+    QVERIFY(c.latestCompleted->durationMs >= c.latestCompleted->acknowledgedMs);
+    QCOMPARE(c.durationBuckets.back(), c.completed); // 60 s: every one of them
 }
 
 void TstStateRecovery::tooManyFailedWritesFailTheRun()
@@ -308,6 +349,15 @@ void TstStateRecovery::operatorFailureRestartsFromCheckpoint()
     QVERIFY(plan->thrown.load());
     QVERIFY(e.state() == EngineState::Finished);
     QCOMPARE(e.restarts(), 1);
+    // Statistics span the attempts: the restart, the checkpoint it restored and the completed
+    // checkpoints of both attempts (ids 1..restored in the first, at least the final one after).
+    const CheckpointStats c = e.snapshot().checkpoints;
+    QCOMPARE(c.restarts, 1);
+    QVERIFY(c.restored.atRestart);
+    QVERIFY(c.restored.id > 0);
+    QCOMPARE(c.restored.id, e.restoredCheckpoint());
+    QVERIFY(c.completed > static_cast<std::uint64_t>(c.restored.id));
+    QCOMPARE(c.completed, e.completedCheckpoints());
     QVERIFY(hasEvent(events, EngineEvent::Kind::Warning, "injected fault after checkpoint 3"));
     QVERIFY(hasEvent(events, EngineEvent::Kind::Warning, "restart 1 of 3: restored checkpoint"));
     checkAgainstOracle(dir.path().toStdString());

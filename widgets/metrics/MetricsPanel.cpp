@@ -62,6 +62,12 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent)
     bar->addWidget(m_exportButton);
     bar->addSpacing(8);
     bar->addWidget(m_status, 1);
+    m_endpoint = new QLabel(this);
+    m_endpoint->setObjectName(QStringLiteral("metricsEndpointUrl"));
+    m_endpoint->setOpenExternalLinks(true);
+    m_endpoint->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_endpoint->hide();
+    bar->addWidget(m_endpoint);
     layout->addLayout(bar);
 
     m_tabs = new QTabWidget(this);
@@ -259,6 +265,14 @@ TimeSeriesChart* MetricsPanel::currentChart() const
 void MetricsPanel::showChart(Chart c)
 {
     m_tabs->setCurrentWidget(chart(c));
+}
+
+void MetricsPanel::setEndpointUrl(const QString& url)
+{
+    m_endpointUrl = url;
+    m_endpoint->setText(url.isEmpty() ? QString()
+                                      : tr("Prometheus: <a href=\"%1\">%1</a>").arg(url));
+    m_endpoint->setVisible(!url.isEmpty());
 }
 
 void MetricsPanel::setViewPaused(bool paused)

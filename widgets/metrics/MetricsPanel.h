@@ -39,6 +39,9 @@ public:
 
     void setViewPaused(bool paused);
     bool isViewPaused() const;
+    /// Shows where the run's metrics are served in Prometheus' format (empty = hidden).
+    void setEndpointUrl(const QString& url);
+    QString endpointUrl() const { return m_endpointUrl; }
     /// Saves the chart on the current tab as PNG.
     bool exportCurrentChart(const QString& path);
 
@@ -65,6 +68,8 @@ private:
     QToolButton* m_pauseButton = nullptr;
     QToolButton* m_exportButton = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_endpoint = nullptr;
+    QString m_endpointUrl;
     WatermarkLagMode m_lagMode = WatermarkLagMode::ProcessingTime;
     bool m_hasKafkaSource = false;
 };
