@@ -129,7 +129,9 @@ void KafkaRunInfo::refresh()
 std::string KafkaRunInfo::banner() const
 {
     if (!m_uses) return {};
-    if (m_kafka.broker) return "Kafka: " + m_kafka.describe();
+    if (m_kafka.broker)
+        return "Kafka: " + m_kafka.describe() +
+               (m_kafka.exactlyOnceCaveat.empty() ? "" : "\nNote: " + m_kafka.exactlyOnceCaveat);
     return "Kafka: bootstrap servers " + m_bootstrap;
 }
 

@@ -27,7 +27,9 @@ public:
     /// Takes the current Kafka consumer metrics of this process (call on every status tick; the
     /// report keeps the last values of sources that have closed).
     void refresh();
-    /// "Kafka: embedded Kafka broker at 127.0.0.1:port (topics: ...)" or "" without Kafka.
+    /// "Kafka: embedded Kafka broker at 127.0.0.1:port (topics: ...)" or "" without Kafka; an
+    /// exactly-once pipeline producing to the embedded broker gets a second line: what that
+    /// broker does not enforce (PipelineKafka::exactlyOnceCaveat).
     std::string banner() const;
     /// " | kafka 127.0.0.1:port lag 42" for the live status line ("" without Kafka sources).
     std::string statusSuffix() const;

@@ -1,4 +1,6 @@
 // Sink node types: kafka-sink, sqlite-sink, file-sink, console-sink.
+#include <cctype>
+
 #include "catalog/Builders.h"
 
 namespace sw::runtime {
@@ -40,12 +42,25 @@ void registerSinkTypes(std::vector<NodeType>& types)
             .def(nlohmann::json::object())
             .doc("Overrides of the production defaults and security settings (librdkafka names)")
             .advanced(),
+        P("transactional_id_prefix", "Transactional id prefix", PropertyType::String)
+            .def("")
+            .doc("Exactly-once pipelines: transactional.id = <prefix>-<node>-<subtask> (empty = "
+                 "the pipeline name); unique per pipeline on a cluster")
+            .advanced(),
     };
     for (auto& p : topicProps(3)) kafka.properties.push_back(p);
     kafka.properties.push_back(parallelismProp());
     kafka.deriveSchema = [](DeriveContext& ctx) {
         if (ctx.prop("topic").get<std::string>().empty()) ctx.error("topic", "a topic is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
+        const std::string prefix = ctx.prop("transactional_id_prefix").get<std::string>();
+        for (char c : prefix)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||
+                  c == '-')) {
+                ctx.error("transactional_id_prefix",
+                          "'" + prefix + "' may contain only letters, digits, '.', '_' and '-'");
+                break;
+            }
     };
     kafka.kafka = KafkaRole::Producer;
     kafka.sinkReplay = SinkReplay::CompactsWhenKeyed;
@@ -58,17 +73,26 @@ void registerSinkTypes(std::vector<NodeType>& types)
                                "transactions, WAL mode; with key columns it upserts, so replays do "
                                "not duplicate rows.");
     sqlite.properties = {
-        P("path", "Database", PropertyType::Path).def("output.sqlite").required().doc("SQLite database file"),
+        P("path", "Database", PropertyType::Path)
+            .def("output.sqlite")
+            .required()
+            .doc("SQLite database file"),
         P("table", "Table", PropertyType::String).def("results").required().doc("Table name"),
         P("key_fields", "Primary key", PropertyType::FieldList)
             .def(nlohmann::json::array())
             .doc("Upsert key (idempotent writes); empty = append"),
-        P("batch_size", "Batch size", PropertyType::Int).def(1000).range(1, 1000000).unit("rows").doc("Rows per transaction").advanced(),
+        P("batch_size", "Batch size", PropertyType::Int)
+            .def(1000)
+            .range(1, 1000000)
+            .unit("rows")
+            .doc("Rows per transaction")
+            .advanced(),
     };
     sqlite.deriveSchema = [](DeriveContext& ctx) {
         std::string table = ctx.prop("table").get<std::string>();
         if (!isIdentifier(table)) ctx.error("table", "'" + table + "' is not a valid table name");
-        if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a database path is required");
+        if (ctx.prop("path").get<std::string>().empty())
+            ctx.error("path", "a database path is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
     sqlite.sinkReplay = SinkReplay::UpsertsWhenKeyed;
@@ -76,13 +100,21 @@ void registerSinkTypes(std::vector<NodeType>& types)
     sqlite.flinkSql = FlinkSqlExport::JdbcSink;
     types.push_back(sqlite);
 
-    NodeType file = sinkBase("file-sink", "File Sink", "Writes records as JSON Lines or CSV with a header.");
+    NodeType file =
+        sinkBase("file-sink", "File Sink", "Writes records as JSON Lines or CSV with a header.");
     file.properties = {
-        P("path", "Path", PropertyType::Path).def("output.jsonl").required().doc("Output file; under exactly-once delivery a directory of part files"),
-        P("format", "Format", PropertyType::Choice).def("jsonl").choices({"jsonl", "csv"}).doc("File format"),
+        P("path", "Path", PropertyType::Path)
+            .def("output.jsonl")
+            .required()
+            .doc("Output file; under exactly-once delivery a directory of part files"),
+        P("format", "Format", PropertyType::Choice)
+            .def("jsonl")
+            .choices({"jsonl", "csv"})
+            .doc("File format"),
     };
     file.deriveSchema = [](DeriveContext& ctx) {
-        if (ctx.prop("path").get<std::string>().empty()) ctx.error("path", "a file path is required");
+        if (ctx.prop("path").get<std::string>().empty())
+            ctx.error("path", "a file path is required");
     };
     file.sinkReplay = SinkReplay::Duplicates;
     file.exactlyOnce = true; // part files committed on checkpoints
@@ -92,8 +124,14 @@ void registerSinkTypes(std::vector<NodeType>& types)
     NodeType console = sinkBase("console-sink", "Console", "Prints records to standard output.");
     console.outputs = {};
     console.properties = {
-        P("format", "Format", PropertyType::Choice).def("table").choices({"table", "json"}).doc("Print style"),
-        P("max_rows", "Max rows", PropertyType::Int).def(0).range(0, 1e12).doc("Stop printing after this many rows (0 = all); the rest are counted"),
+        P("format", "Format", PropertyType::Choice)
+            .def("table")
+            .choices({"table", "json"})
+            .doc("Print style"),
+        P("max_rows", "Max rows", PropertyType::Int)
+            .def(0)
+            .range(0, 1e12)
+            .doc("Stop printing after this many rows (0 = all); the rest are counted"),
     };
     console.sinkReplay = SinkReplay::Duplicates;
     console.watchOnly = true;

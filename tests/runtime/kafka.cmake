@@ -35,3 +35,8 @@ add_dependencies(tst_kafka_cli streamwright-run)
 # stops where a fired window straddles the commit (~15 s).
 sw_add_qtest(tst_kafka_replay SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_replay.cpp
   LIBS sw_runtime PkgConfig::RDKAFKA SQLite::SQLite3 LABELS integration kafka TIMEOUT 300)
+# tst_kafka_exactly_once: the transactional kafka-sink and Kafka DLQ (exactly-once delivery):
+# one transaction per checkpoint, restarts, injected transaction errors, a coordinator outage;
+# read back by Debian's Python client.
+sw_add_qtest(tst_kafka_exactly_once SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_exactly_once.cpp
+  LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration kafka slow TIMEOUT 600)

@@ -22,6 +22,7 @@ DlqOperator::DlqOperator(std::unique_ptr<DlqWriter> writer, std::string target)
 Status DlqOperator::open(OperatorContext& ctx)
 {
     m_nodeId = ctx.nodeId();
+    m_ctx = &ctx;
     Status s = m_writer->open();
     if (!s) return makeError("node '" + m_nodeId + "' (DLQ " + m_target + "): " + s.message());
     m_open = true;
@@ -57,7 +58,29 @@ void DlqOperator::processBatch(int, RecordBatch& batch, Collector&)
 
 void DlqOperator::endOfInput(Collector&)
 {
+    if (m_writer->twoPhaseCommit()) return; // the final checkpoint commits
     Status s = m_writer->flush();
+    if (!s) throw std::runtime_error("DLQ " + m_target + ": " + s.message());
+}
+
+void DlqOperator::prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out)
+{
+    if (!m_writer->twoPhaseCommit()) return endOfInput(out);
+    Status s = m_writer->preCommit(checkpointId);
+    if (!s) throw std::runtime_error("DLQ " + m_target + ": " + s.message());
+}
+
+void DlqOperator::restoreState(const StateReader& r)
+{
+    std::string warning;
+    Status s = m_writer->restoreState(r, warning);
+    if (!s) throw std::runtime_error("DLQ " + m_target + ": " + s.message());
+    if (!warning.empty() && m_ctx) m_ctx->warn(warning);
+}
+
+void DlqOperator::notifyCheckpointComplete(std::int64_t checkpointId)
+{
+    Status s = m_writer->commit(checkpointId);
     if (!s) throw std::runtime_error("DLQ " + m_target + ": " + s.message());
 }
 

@@ -21,8 +21,13 @@ public:
     Status open(OperatorContext& ctx) override;
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void endOfInput(Collector& out) override;
-    /// A checkpoint barrier: the dead letters before it are durable (the writer flushes).
-    void prepareSnapshotPreBarrier(std::int64_t, Collector& out) override { endOfInput(out); }
+    /// A checkpoint barrier: the dead letters before it are durable (the writer flushes), or
+    /// pre-committed (a two-phase-commit writer, DlqWriter::twoPhaseCommit).
+    void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
+    void notifyCheckpointComplete(std::int64_t checkpointId) override;
+    bool isTwoPhaseCommitSink() const override { return m_writer->twoPhaseCommit(); }
+    void snapshotState(std::int64_t, StateWriter& w) override { m_writer->snapshotState(w); }
+    void restoreState(const StateReader& r) override;
     void close() override;
 
     std::map<std::string, std::uint64_t> countsByClass() const override;
@@ -40,6 +45,7 @@ private:
     mutable std::mutex m_otherMutex;
     std::map<std::string, std::uint64_t> m_other; ///< classes outside ErrorClass (rare)
     bool m_open = false;
+    OperatorContext* m_ctx = nullptr;
 };
 
 } // namespace sw::runtime

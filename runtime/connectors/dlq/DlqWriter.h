@@ -22,6 +22,31 @@ public:
     /// Makes everything written so far durable (end of input, stop).
     virtual Status flush() { return Status::ok(); }
     virtual void close() {}
+
+    /// Writers that commit on checkpoints (exactly-once pipelines; the Kafka writer's
+    /// transactions): the DLQ operator then calls preCommit at each barrier instead of flush,
+    /// commit when a checkpoint completes, and takes part in the final checkpoint
+    /// (Operator::isTwoPhaseCommitSink).
+    virtual bool twoPhaseCommit() const { return false; }
+    virtual Status preCommit(std::int64_t checkpointId)
+    {
+        (void)checkpointId;
+        return flush();
+    }
+    virtual Status commit(std::int64_t checkpointId)
+    {
+        (void)checkpointId;
+        return Status::ok();
+    }
+    /// What a two-phase-commit writer keeps in a checkpoint (after preCommit at its barrier) and
+    /// restores after open(); a warning (already free of secrets) goes to the run's events.
+    virtual void snapshotState(StateWriter& w) const { (void)w; }
+    virtual Status restoreState(const StateReader& r, std::string& warning)
+    {
+        (void)r;
+        (void)warning;
+        return Status::ok();
+    }
 };
 
 /// Builds the writer of a target from the dlq node (properties: path, topic, bootstrap_servers,

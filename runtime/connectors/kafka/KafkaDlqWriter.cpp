@@ -12,6 +12,7 @@
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/KafkaEndpoint.h"
+#include "connectors/kafka/KafkaTransactions.h"
 #include "connectors/kafka/OriginRegistry.h"
 
 namespace sw::runtime::kafka {
@@ -54,10 +55,12 @@ extern "C" void dlqDelivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaq
 
 class KafkaDlqWriter final : public DlqWriter {
 public:
+    /// `transactionalId` non-empty: exactly-once (KafkaTransactions.h).
     KafkaDlqWriter(std::string nodeId, std::string topic, int partitions, Endpoint ep,
-                   ClientConfig cfg)
+                   ClientConfig cfg, std::string transactionalId, std::string dataDir)
         : m_nodeId(std::move(nodeId)), m_topic(std::move(topic)), m_partitions(partitions),
-          m_ep(std::move(ep)), m_cfg(std::move(cfg))
+          m_ep(std::move(ep)), m_cfg(std::move(cfg)), m_transactionalId(std::move(transactionalId)),
+          m_dataDir(std::move(dataDir))
     {
     }
     ~KafkaDlqWriter() override { close(); }
@@ -67,6 +70,7 @@ public:
         ClientConfig cfg = m_cfg;
         cfg.set("bootstrap.servers", m_ep.bootstrapServers);
         if (!cfg.find("client.id")) cfg.set("client.id", "streamwright-" + m_nodeId + "-dlq");
+        if (!m_transactionalId.empty()) cfg.set("transactional.id", m_transactionalId);
         auto conf = cfg.build(/*health=*/true);
         if (!conf) return conf.status();
         rd_kafka_conf_set_opaque(*conf, this);
@@ -81,6 +85,13 @@ public:
         m_health = std::make_unique<ClientHealth>("dlq '" + m_nodeId + "' (Kafka producer)",
                                                   m_topic, m_ep.bootstrapServers);
         m_health->attach(m_rk);
+        if (!m_transactionalId.empty()) {
+            // Fences an earlier attempt with this transactional.id, aborts what it left open.
+            m_txn =
+                std::make_unique<KafkaTransactions>("dlq '" + m_nodeId + "'", m_transactionalId);
+            if (Status s = m_txn->init(m_rk, m_stop.get_token()); !s) return s;
+            m_txn->setCommitFile(KafkaTransactions::commitFileFor(m_dataDir, m_transactionalId));
+        }
         // Delivery reports are served in the background too, so a failed delivery is noticed
         // without waiting for the next DLQ record (flush() at a checkpoint waits for all).
         m_server = std::jthread([this](std::stop_token st) {
@@ -101,9 +112,37 @@ public:
         return takeFailure();
     }
 
+    bool twoPhaseCommit() const override { return m_txn != nullptr; }
+    Status preCommit(std::int64_t checkpointId) override
+    {
+        if (!m_txn) return flush();
+        if (Status s = m_txn->preCommit(checkpointId, m_stop.get_token()); !s) return s;
+        return checkHealth();
+    }
+    Status commit(std::int64_t checkpointId) override
+    {
+        if (!m_txn) return Status::ok();
+        return m_txn->commit(checkpointId, m_stop.get_token());
+    }
+
+    void snapshotState(StateWriter& w) const override
+    {
+        if (!m_txn) return;
+        if (auto p = m_txn->pending(); !p.txn.empty()) w.put("txn", KafkaTransactions::encode(p));
+    }
+    Status restoreState(const StateReader& r, std::string& warning) override
+    {
+        const std::string* blob = r.get("txn");
+        if (!m_txn || !blob) return Status::ok();
+        auto p = KafkaTransactions::decode(*blob);
+        if (!p) return p.status();
+        return m_txn->recover(*p, m_stop.get_token(), warning);
+    }
+
     Status flush() override
     {
         if (!m_rk) return Status::ok();
+        if (m_txn) return Status::ok(); // transactions flush at pre-commit
         while (rd_kafka_outq_len(m_rk) > 0) {
             rd_kafka_flush(m_rk, 100);
             if (Status s = checkHealth(); !s) return s;
@@ -121,7 +160,9 @@ public:
             m_server.request_stop();
             m_server.join();
         }
+        if (m_txn) m_txn->abortOpen("closed before its checkpoint completed");
         flush();
+        if (m_txn) m_txn->releaseTopics();
         if (m_health) m_health->detach();
         rd_kafka_destroy(m_rk);
         m_rk = nullptr;
@@ -129,6 +170,7 @@ public:
 
     void onDelivery(const rd_kafka_message_t* m)
     {
+        if (m_txn) m_txn->onDelivery(m->err, rd_kafka_err2str(m->err));
         if (m_health) {
             if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR)
                 m_health->onProgress();
@@ -136,7 +178,7 @@ public:
                 m_health->onError(m->err, rd_kafka_err2str(m->err));
         }
         std::lock_guard lock(m_mutex); // the background server or the operator thread
-        if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR && m_failure.empty()) {
+        if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR && m_failure.empty() && !m_txn) {
             m_failure = "DLQ record to " + std::string(rd_kafka_topic_name(m->rkt)) +
                         " not delivered: " + redactSecrets(rd_kafka_err2str(m->err));
         }
@@ -183,14 +225,11 @@ private:
         std::int64_t ts = raw && raw->timestamp >= 0                       ? raw->timestamp
                           : r.timestamp != kNoTimestamp && r.timestamp > 0 ? r.timestamp
                                                                            : 0;
-        rd_kafka_headers_t* h = rd_kafka_headers_new(12);
-        if (raw)
-            for (const auto& [n, v] : raw->headers)
-                rd_kafka_header_add(h, n.c_str(), -1, v.data(), static_cast<ssize_t>(v.size()));
+        std::vector<std::pair<std::string, std::string>> headers;
+        if (raw) headers = raw->headers;
         std::string cls = text(row, "error_class");
         auto add = [&](const char* name, const std::string& v) {
-            if (!v.empty())
-                rd_kafka_header_add(h, name, -1, v.data(), static_cast<ssize_t>(v.size()));
+            if (!v.empty()) headers.emplace_back(name, v);
         };
         add("__connect.errors.topic", text(row, "source_topic"));
         add("__connect.errors.partition", text(row, "source_partition"));
@@ -202,6 +241,20 @@ private:
         add("__connect.errors.class.name", cls);
         const Value& et = row[col("error_time")];
         if (!et.isNull()) add("__connect.errors.timestamp", std::to_string(et.asTimestamp()));
+        if (m_txn) {
+            OutMessage m;
+            m.topic = topic;
+            m.key = key;
+            m.hasKey = hasKey;
+            m.value = value;
+            m.hasValue = hasValue;
+            m.timestamp = ts;
+            m.headers = &headers;
+            return m_txn->send(m, m_stop.get_token());
+        }
+        rd_kafka_headers_t* h = rd_kafka_headers_new(headers.size());
+        for (const auto& [n, v] : headers)
+            rd_kafka_header_add(h, n.c_str(), -1, v.data(), static_cast<ssize_t>(v.size()));
         for (;;) {
             rd_kafka_resp_err_t e = rd_kafka_producev(
                 m_rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
@@ -255,6 +308,10 @@ private:
     std::string m_failure;
     std::jthread m_server; // serves delivery reports between writes
     std::unique_ptr<ClientHealth> m_health;
+    std::string m_transactionalId;
+    std::string m_dataDir; ///< for the commit file (exactly-once)
+    std::unique_ptr<KafkaTransactions> m_txn;
+    std::stop_source m_stop; // transaction retries (the DLQ operator has the task's token)
 };
 
 extern "C" void dlqDelivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque)
@@ -280,8 +337,13 @@ Result<std::unique_ptr<DlqWriter>> makeKafkaDlqWriter(const OperatorSpec& spec)
     if (!ep)
         return makeError("node '" + spec.node.id +
                          "': property 'bootstrap_servers': " + ep.error().message);
+    std::string txnId;
+    if (spec.delivery == DeliveryGuarantee::ExactlyOnce)
+        txnId = transactionalIdFor(transactionalIdPrefix({}, spec.pipelineName), spec.node.id,
+                                   spec.subtask);
     return std::unique_ptr<DlqWriter>(std::make_unique<KafkaDlqWriter>(
-        spec.node.id, topic, partitions < 1 ? 1 : partitions, std::move(*ep), std::move(cfg)));
+        spec.node.id, topic, partitions < 1 ? 1 : partitions, std::move(*ep), std::move(cfg),
+        std::move(txnId), spec.dataDirectory));
 }
 
 } // namespace sw::runtime::kafka

@@ -91,6 +91,9 @@ Result<PipelineKafka> preparePipelineKafka(const PipelineSpec& pipeline, int bro
         if (!ep) return Status(makeError("node '" + n.id + "': " + ep.error().message));
         if (!ep->embedded) return {};
         out.broker = ep->broker;
+        if (pipeline.settings.delivery == DeliveryGuarantee::ExactlyOnce &&
+            (isKafkaDlq(n) || kafkaRoleOf(n) == KafkaRole::Producer))
+            out.exactlyOnceCaveat = kEmbeddedExactlyOnceCaveat;
         for (const auto& t : out.embeddedTopics)
             if (t.name == topic) return {};
         if (auto s = ep->broker->createTopic(topic, partitions); !s)

@@ -32,7 +32,18 @@ struct PipelineKafka {
     std::vector<TopicSpec> embeddedTopics;  ///< topics created on the embedded broker
     /// "embedded Kafka broker at 127.0.0.1:port (topics: a[3], b[1])", or "" when none.
     std::string describe() const;
+    /// An exactly-once pipeline that produces to the embedded broker (kafka-sink, Kafka DLQ):
+    /// what that broker cannot show (kEmbeddedExactlyOnceCaveat), else "".
+    std::string exactlyOnceCaveat;
 };
+
+/// The embedded broker accepts Kafka transactions but does not enforce them (measured with
+/// librdkafka 2.0.2's mock cluster; docs/state-and-recovery.md).
+inline constexpr const char* kEmbeddedExactlyOnceCaveat =
+    "exactly-once into Kafka: the embedded broker (librdkafka 2.0.2 mock cluster) accepts "
+    "transactions but does not enforce read_committed or fencing (its readers also see aborted "
+    "and open transactions; a zombie producer is not fenced), so exactly-once into Kafka is "
+    "verified only against a real cluster";
 
 /// Starts (or joins) the embedded broker when a Kafka node of `pipeline` names no bootstrap
 /// servers, and creates every topic those nodes use: kafka-source and kafka-sink topics with

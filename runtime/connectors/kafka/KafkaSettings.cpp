@@ -80,6 +80,10 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     s.config.set("enable.auto.commit", "false");
     s.config.set("enable.auto.offset.store", "false");
     s.config.set("auto.offset.reset", "error");
+    // An exactly-once pipeline reads only committed records (a node property may override).
+    if (spec.delivery == DeliveryGuarantee::ExactlyOnce &&
+        !(props.is_object() && props.contains("isolation.level")))
+        s.config.set("isolation.level", "read_committed");
 
     auto ep = resolveEndpoint(bootstrap, props);
     if (!ep) return fail("bootstrap_servers", ep.error().message);
@@ -105,6 +109,7 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
     std::string format = r.string("format");
     std::vector<std::string> keys = r.stringList("key_fields");
     std::string bootstrap = r.string("bootstrap_servers");
+    std::string prefix = r.string("transactional_id_prefix");
     nlohmann::json props = propertyValue(spec.node, "properties");
     if (!r.ok()) return r.error();
     auto fail = [&](const char* prop, const std::string& m) {
@@ -112,6 +117,10 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
                          std::string("/properties/") + prop);
     };
     if (s.topic.empty()) return fail("topic", "a topic is required");
+    s.exactlyOnce = spec.delivery == DeliveryGuarantee::ExactlyOnce;
+    if (s.exactlyOnce)
+        s.transactionalId = transactionalIdFor(transactionalIdPrefix(prefix, spec.pipelineName),
+                                               s.nodeId, s.subtask);
     if (!parseFormat(format, s.format) || s.format == Format::Raw)
         return fail("format", "'" + format + "' is not one of json, csv");
     if (spec.inputSchemas.empty()) return fail("topic", "no input schema");

@@ -38,6 +38,7 @@ Status KafkaSink::open(OperatorContext& ctx)
     cfg.set("bootstrap.servers", m_s.endpoint.bootstrapServers);
     if (!cfg.find("client.id"))
         cfg.set("client.id", "streamwright-" + m_s.nodeId + "-" + std::to_string(m_s.subtask));
+    if (m_s.exactlyOnce) cfg.set("transactional.id", m_s.transactionalId);
     auto conf = cfg.build(/*health=*/true);
     if (!conf) return fail(conf.error().message);
     rd_kafka_conf_set_opaque(*conf, this);
@@ -53,6 +54,14 @@ Status KafkaSink::open(OperatorContext& ctx)
     m_health->attach(m_rk);
     m_rkt = rd_kafka_topic_new(m_rk, m_s.topic.c_str(), nullptr);
     if (!m_rkt) return fail(std::string("topic: ") + rd_kafka_err2str(rd_kafka_last_error()));
+    if (m_s.exactlyOnce) {
+        // Fences an earlier attempt with this transactional.id and aborts what it left open.
+        m_txn = std::make_unique<KafkaTransactions>("kafka-sink '" + m_s.nodeId + "'",
+                                                    m_s.transactionalId);
+        if (Status st = m_txn->init(m_rk, ctx.stopToken()); !st) return st;
+        m_txn->setCommitFile(
+            KafkaTransactions::commitFileFor(ctx.dataDirectory(), m_s.transactionalId));
+    }
     ctx.registerProcessingTimer(OperatorContext::processingTimeMs() + m_s.serveIntervalMs);
     return Status::ok();
 }
@@ -60,6 +69,13 @@ Status KafkaSink::open(OperatorContext& ctx)
 void KafkaSink::processBatch(int, RecordBatch& batch, Collector& out)
 {
     pace();
+    if (m_txn) {
+        for (const Record& r : batch)
+            produceTransactional(r);
+        serve(0);
+        drainReports(&out); // fatal errors and client health (no record goes to errors)
+        return;
+    }
     for (const Record& r : batch)
         if (!produce(r)) break; // cancelled while the local queue was full
     serve(0);
@@ -101,6 +117,51 @@ bool KafkaSink::produce(const Record& r)
     }
 }
 
+void KafkaSink::check(const Status& s)
+{
+    if (!s) throw std::runtime_error(s.message());
+}
+
+void KafkaSink::produceTransactional(const Record& r)
+{
+    m_encoder->encodeValue(r.row, m_value);
+    OutMessage m;
+    m.topic = m_s.topic;
+    m.hasKey = m_encoder->encodeKey(r.row, m_key);
+    m.key = m_key;
+    m.value = m_value;
+    m.timestamp = r.timestamp != kNoTimestamp && r.timestamp > 0 ? r.timestamp : 0;
+    m_avgBytes = m_avgBytes * 0.99 + 0.01 * static_cast<double>(m_value.size() + m_key.size());
+    check(m_txn->send(m, m_ctx->stopToken()));
+}
+
+void KafkaSink::notifyCheckpointComplete(std::int64_t checkpointId)
+{
+    if (!m_txn) return;
+    check(m_txn->commit(checkpointId, m_ctx->stopToken()));
+    serve(0);
+}
+
+void KafkaSink::snapshotState(std::int64_t, StateWriter& w)
+{
+    if (!m_txn) return;
+    if (auto p = m_txn->pending(); !p.txn.empty()) w.put("txn", KafkaTransactions::encode(p));
+}
+
+void KafkaSink::restoreState(const StateReader& r)
+{
+    const std::string* blob = r.get("txn");
+    if (!m_txn || !blob) return;
+    auto p = KafkaTransactions::decode(*blob);
+    if (!p) throw std::runtime_error("kafka-sink '" + m_s.nodeId + "': " + p.error().message);
+    std::string warning;
+    check(m_txn->recover(*p, m_ctx->stopToken(), warning));
+    if (!warning.empty()) {
+        log(3, "streamwright", warning);
+        m_ctx->warn(warning);
+    }
+}
+
 void KafkaSink::onProcessingTime(std::int64_t nowMs, Collector& out)
 {
     if (!m_rk) return;
@@ -112,6 +173,18 @@ void KafkaSink::onProcessingTime(std::int64_t nowMs, Collector& out)
 void KafkaSink::onDelivery(const rd_kafka_message_t* m)
 {
     std::unique_ptr<InFlight> f(static_cast<InFlight*>(m->_private));
+    if (m_txn) { // exactly-once: a failure aborts the transaction (KafkaTransactions)
+        m_txn->onDelivery(m->err, rd_kafka_err2str(m->err));
+        if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            if (m_health) m_health->onError(m->err, rd_kafka_err2str(m->err));
+            return;
+        }
+        std::int64_t& h = m_high[m->partition];
+        if (m->offset + 1 > h) h = m->offset + 1;
+        m_delivered.fetch_add(1);
+        if (m_health) m_health->onProgress();
+        return;
+    }
     m_inFlight.fetch_sub(1);
     if (!f) return;
     if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -217,17 +290,26 @@ void KafkaSink::pace()
 
 void KafkaSink::endOfInput(Collector& out)
 {
+    if (m_txn) return; // the final checkpoint pre-commits and commits (isTwoPhaseCommitSink)
     flushAll(&out);
 }
 
-void KafkaSink::prepareSnapshotPreBarrier(std::int64_t, Collector& out)
+void KafkaSink::prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out)
 {
+    if (m_txn) {
+        check(m_txn->preCommit(checkpointId, m_ctx->stopToken()));
+        serve(0);
+        checkHealth();
+        return;
+    }
     flushAll(&out);
 }
 
 void KafkaSink::close()
 {
     if (!m_rk) return;
+    if (m_txn) // not committed = its checkpoint did not complete: read again after a restart
+        m_txn->abortOpen("closed before its checkpoint completed");
     // Bounded final flush, then purge what is left: not delivered = no checkpoint completed
     // over it, so the source reads it again after a restart (at-least-once).
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
@@ -244,6 +326,7 @@ void KafkaSink::close()
     }
     if (m_rkt) rd_kafka_topic_destroy(m_rkt);
     m_rkt = nullptr;
+    if (m_txn) m_txn->releaseTopics();
     if (m_health) m_health->detach();
     rd_kafka_destroy(m_rk);
     m_rk = nullptr;

@@ -13,6 +13,13 @@
 // Client health (ClientHealth.h): authentication, authorization and a missing topic fail the
 // node with a message naming it; a cluster out of reach is reported as warnings while retrying.
 //
+// Exactly-once (`"delivery": "exactly-once"` in the pipeline, SinkSettings::exactlyOnce): a
+// transactional producer per subtask (transactional.id "<prefix>-<node>-<subtask>", prefix =
+// the node's `transactional_id_prefix`, default the pipeline name); one transaction per
+// checkpoint, pre-committed at the barrier and committed when the checkpoint completes
+// (KafkaTransactions.h: protocol, error classes, what is held in memory). Delivery failures
+// then abort the transaction and are retried or fail the task: nothing goes to `errors`.
+//
 // Pacing on the embedded broker: when this process also consumes the topic, the sink waits while
 // it is more than ~2 MiB per partition ahead of the slowest consumer (the embedded broker keeps
 // only ~5 MiB per partition), so generators feeding embedded topics never cause data loss.
@@ -26,6 +33,7 @@
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/KafkaEndpoint.h"
+#include "connectors/kafka/KafkaTransactions.h"
 #include "connectors/kafka/RecordCodec.h"
 #include "exec/Operator.h"
 
@@ -50,6 +58,9 @@ struct SinkSettings {
     std::int64_t paceBudgetBytes = 2 << 20;
     /// How often delivery reports are served while the sink receives nothing.
     std::int64_t serveIntervalMs = 100;
+    /// Transactions committed on checkpoints (KafkaTransactions.h).
+    bool exactlyOnce = false;
+    std::string transactionalId; ///< exactlyOnce: "<prefix>-<node>-<subtask>"
 };
 
 Result<SinkSettings> sinkSettings(const OperatorSpec& spec);
@@ -70,6 +81,15 @@ public:
     void close() override;
     /// A checkpoint barrier: everything before it is delivered (flush), failures go to errors.
     void prepareSnapshotPreBarrier(std::int64_t checkpointId, Collector& out) override;
+    /// Exactly-once: commits the transaction pre-committed at a barrier <= checkpointId.
+    void notifyCheckpointComplete(std::int64_t checkpointId) override;
+    bool isTwoPhaseCommitSink() const override { return m_s.exactlyOnce; }
+    /// Exactly-once: the transaction sealed at this barrier (KafkaTransactions::Pending).
+    void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
+    /// Exactly-once: commits the restored checkpoint's transaction unless it committed.
+    void restoreState(const StateReader& r) override;
+    /// Exactly-once: the transactions (null otherwise).
+    const KafkaTransactions* transactions() const { return m_txn.get(); }
 
     std::uint64_t delivered() const { return m_delivered.load(); }
     std::uint64_t failed() const { return m_failedCount.load(); }
@@ -93,6 +113,10 @@ private:
         std::int32_t partition = -1;
     };
     bool produce(const Record& r);
+    void produceTransactional(const Record& r);
+    /// Exactly-once: a failed transaction step fails the task (the restart strategy resumes
+    /// from the last completed checkpoint).
+    void check(const Status& s);
     void serve(int timeoutMs);
     void drainReports(Collector* out);
     bool flushAll(Collector* out);
@@ -112,6 +136,7 @@ private:
     double m_avgBytes = 100;
     std::string m_fatal;
     std::unique_ptr<ClientHealth> m_health;
+    std::unique_ptr<KafkaTransactions> m_txn;
 
     std::atomic<std::uint64_t> m_delivered{0};
     std::atomic<std::uint64_t> m_failedCount{0};

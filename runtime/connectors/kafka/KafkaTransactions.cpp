@@ -1,0 +1,392 @@
+#include "connectors/kafka/KafkaTransactions.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include <unistd.h>
+
+#include <librdkafka/rdkafka.h>
+
+#include "connectors/kafka/ClientConfig.h"
+#include "state/StateCodec.h"
+
+namespace sw::runtime::kafka {
+
+KafkaTransactions::KafkaTransactions(std::string what, std::string transactionalId)
+    : m_what(std::move(what)), m_id(std::move(transactionalId))
+{
+    std::random_device rd;
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%08x%08x", rd(), rd());
+    m_instance = buf;
+}
+
+Status KafkaTransactions::failure(const char* op, rd_kafka_error_t* e)
+{
+    std::string msg = m_what + ": " + op + " (transactional.id " + m_id +
+                      ") failed: " + redactSecrets(rd_kafka_error_string(e));
+    if (rd_kafka_error_is_fatal(e)) msg += " (fatal: the producer is rebuilt on restart)";
+    rd_kafka_error_destroy(e);
+    return Status(makeError(msg));
+}
+
+Status KafkaTransactions::retry(const char* op, const std::stop_token& st,
+                                rd_kafka_error_t* (*call)(rd_kafka_t*, int))
+{
+    for (int attempt = 0;; ++attempt) {
+        rd_kafka_error_t* e = call(m_rk, kTimeoutMs);
+        if (!e) return Status::ok();
+        if (!rd_kafka_error_is_retriable(e) || attempt >= kRetryLimit || st.stop_requested())
+            return failure(op, e);
+        rd_kafka_error_destroy(e);
+        KafkaTxnLog::instance().countRetriable();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+Status KafkaTransactions::init(rd_kafka_t* rk, const std::stop_token& st)
+{
+    m_rk = rk;
+    return retry("init_transactions", st, rd_kafka_init_transactions);
+}
+
+std::string KafkaTransactions::nextTxnName()
+{
+    return m_id + "/" + m_instance + "/" + std::to_string(++m_seq);
+}
+
+Status KafkaTransactions::begin()
+{
+    m_txn = nextTxnName();
+    if (rd_kafka_error_t* e = rd_kafka_begin_transaction(m_rk))
+        return failure("begin_transaction", e);
+    m_open = true;
+    return Status::ok();
+}
+
+Status KafkaTransactions::produce(const OutMessage& m, const std::stop_token& st)
+{
+    rd_kafka_topic_t* rkt = topic(m.topic);
+    if (!rkt)
+        return Status(makeError(m_what + ": topic " + std::string(m.topic) + ": " +
+                                rd_kafka_err2str(rd_kafka_last_error())));
+    for (;;) {
+        rd_kafka_headers_t* h = rd_kafka_headers_new(m.headers ? m.headers->size() + 1 : 1);
+        if (m.headers)
+            for (const auto& [n, v] : *m.headers)
+                rd_kafka_header_add(h, n.c_str(), -1, v.data(), static_cast<ssize_t>(v.size()));
+        rd_kafka_header_add(h, kTxnHeader, -1, m_txn.data(), static_cast<ssize_t>(m_txn.size()));
+        rd_kafka_resp_err_t e = rd_kafka_producev(
+            m_rk, RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_PARTITION(m.partition),
+            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_KEY(m.hasKey ? const_cast<char*>(m.key.data()) : nullptr,
+                           m.hasKey ? m.key.size() : 0),
+            RD_KAFKA_V_VALUE(m.hasValue ? const_cast<char*>(m.value.data()) : nullptr,
+                             m.hasValue ? m.value.size() : 0),
+            RD_KAFKA_V_TIMESTAMP(m.timestamp), RD_KAFKA_V_HEADERS(h), RD_KAFKA_V_END);
+        if (e == RD_KAFKA_RESP_ERR_NO_ERROR) return Status::ok(); // headers owned by librdkafka
+        rd_kafka_headers_destroy(h);
+        if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+            return Status(makeError(m_what + ": produce to " + std::string(m.topic) +
+                                    " failed: " + rd_kafka_err2str(e)));
+        if (st.stop_requested()) return Status(makeError(m_what + ": cancelled"));
+        rd_kafka_poll(m_rk, 10); // backpressure from the local queue
+    }
+}
+
+rd_kafka_topic_t* KafkaTransactions::topic(std::string_view name)
+{
+    auto it = m_topics.find(name);
+    if (it == m_topics.end())
+        it = m_topics
+                 .emplace(std::string(name),
+                          rd_kafka_topic_new(m_rk, std::string(name).c_str(), nullptr))
+                 .first;
+    return it->second;
+}
+
+void KafkaTransactions::releaseTopics()
+{
+    for (auto& [name, rkt] : m_topics)
+        if (rkt) rd_kafka_topic_destroy(rkt);
+    m_topics.clear();
+}
+
+Status KafkaTransactions::send(const OutMessage& m, const std::stop_token& st)
+{
+    if (sealed()) {
+        m_held.add(m);
+        if (m_held.bytes() > kMaxHeldBytes)
+            return Status(makeError(
+                m_what + ": checkpoint " + std::to_string(m_sealedAt) + " did not complete while " +
+                std::to_string(m_held.bytes() >> 20) +
+                " MiB of records waited for its transaction to commit (restarting from the last "
+                "completed checkpoint)"));
+        return Status::ok();
+    }
+    if (!m_open)
+        if (Status s = begin(); !s) return s;
+    if (Status s = produce(m, st); !s) return s;
+    m_records.add(m);
+    return Status::ok();
+}
+
+void KafkaTransactions::onDelivery(int err, const char* message)
+{
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return;
+    std::lock_guard lock(m_failMutex);
+    if (m_deliveryFailure.empty()) m_deliveryFailure = redactSecrets(message ? message : "");
+}
+
+Status KafkaTransactions::flush(const std::stop_token& st)
+{
+    auto waitingSince = std::chrono::steady_clock::now();
+    int left = rd_kafka_outq_len(m_rk);
+    while (left > 0) {
+        if (st.stop_requested()) return Status(makeError(m_what + ": cancelled"));
+        rd_kafka_flush(m_rk, 100);
+        const int now = rd_kafka_outq_len(m_rk);
+        if (now < left) waitingSince = std::chrono::steady_clock::now();
+        left = now;
+        // No progress for a call's timeout (cluster or coordinator out of reach): counted like
+        // a retriable error, and waited for (librdkafka fails the records after
+        // message.timeout.ms, which aborts the transaction).
+        if (std::chrono::steady_clock::now() - waitingSince >
+            std::chrono::milliseconds(kTimeoutMs)) {
+            KafkaTxnLog::instance().countRetriable();
+            waitingSince = std::chrono::steady_clock::now();
+        }
+    }
+    char buf[512];
+    if (rd_kafka_fatal_error(m_rk, buf, sizeof buf) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return Status(makeError(m_what + ": fatal producer error: " + redactSecrets(buf)));
+    return Status::ok();
+}
+
+Status KafkaTransactions::resend(const std::string& why, const std::stop_token& st)
+{
+    if (Status s = retry("abort_transaction", st, rd_kafka_abort_transaction); !s) return s;
+    logOutcome(TxnOutcome::Kind::Aborted, why);
+    m_aborted.fetch_add(1);
+    m_open = false;
+    {
+        std::lock_guard lock(m_failMutex);
+        m_deliveryFailure.clear();
+    }
+    if (Status s = begin(); !s) return s;
+    for (std::size_t i = 0; i < m_records.size(); ++i)
+        if (Status s = produce(m_records.at(i), st); !s) return s;
+    return Status::ok();
+}
+
+Status KafkaTransactions::preCommit(std::int64_t checkpointId, const std::stop_token& st)
+{
+    if (sealed()) {
+        // The checkpoint this transaction waited for did not complete (subsumed, timed out):
+        // the records held since then join it, and it waits for this checkpoint instead.
+        for (std::size_t i = 0; i < m_held.size(); ++i) {
+            const OutMessage m = m_held.at(i);
+            if (Status s = produce(m, st); !s) return s;
+            m_records.add(m);
+        }
+        m_held.clear();
+    }
+    if (!m_open) return Status::ok(); // nothing received since the last commit
+    for (int attempt = 0;; ++attempt) {
+        if (Status s = flush(st); !s) return s;
+        std::string failed;
+        {
+            std::lock_guard lock(m_failMutex);
+            failed.swap(m_deliveryFailure);
+        }
+        if (failed.empty()) break;
+        if (attempt >= kResendLimit)
+            return Status(makeError(m_what + ": records of transaction " + m_txn +
+                                    " not delivered: " + failed));
+        if (Status s = resend("delivery failed: " + failed, st); !s) return s;
+    }
+    m_sealedAt = checkpointId;
+    return Status::ok();
+}
+
+Status KafkaTransactions::commitOnce(const std::stop_token& st, std::string& abortable)
+{
+    for (int attempt = 0;; ++attempt) {
+        rd_kafka_error_t* e = rd_kafka_commit_transaction(m_rk, kTimeoutMs);
+        if (!e) return Status::ok();
+        if (rd_kafka_error_txn_requires_abort(e)) {
+            abortable = redactSecrets(rd_kafka_error_string(e));
+            rd_kafka_error_destroy(e);
+            return Status::ok();
+        }
+        if (!rd_kafka_error_is_retriable(e) || attempt >= kRetryLimit || st.stop_requested())
+            return failure("commit_transaction", e);
+        rd_kafka_error_destroy(e);
+        KafkaTxnLog::instance().countRetriable();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+Status KafkaTransactions::commit(std::int64_t completedId, const std::stop_token& st)
+{
+    if (!sealed() || completedId < m_sealedAt) return Status::ok();
+    for (int attempt = 0;; ++attempt) {
+        std::string abortable;
+        if (Status s = commitOnce(st, abortable); !s) return s;
+        if (abortable.empty()) break;
+        if (attempt >= kResendLimit)
+            return Status(makeError(m_what + ": transaction for checkpoint " +
+                                    std::to_string(m_sealedAt) + " not committed: " + abortable));
+        // Aborted: none of its records is visible. Send them again and commit the new one.
+        if (Status s = resend("commit failed: " + abortable, st); !s) return s;
+        if (Status s = flush(st); !s) return s;
+    }
+    logOutcome(TxnOutcome::Kind::Committed, {});
+    writeCommitFile();
+    m_committed.fetch_add(1);
+    m_records.clear();
+    m_open = false;
+    m_sealedAt = 0;
+    TxnRecords held = std::move(m_held);
+    m_held.clear();
+    for (std::size_t i = 0; i < held.size(); ++i) // they begin the next transaction
+        if (Status s = send(held.at(i), st); !s) return s;
+    return Status::ok();
+}
+
+void KafkaTransactions::abortOpen(const std::string& reason)
+{
+    if (!m_rk || !m_open) return;
+    m_open = false;
+    if (rd_kafka_error_t* e = rd_kafka_abort_transaction(m_rk, 5000)) {
+        log(3, "streamwright",
+            m_what + ": abort_transaction failed (" + rd_kafka_error_string(e) +
+                "); the next init_transactions with " + m_id + " aborts it");
+        rd_kafka_error_destroy(e);
+    }
+    logOutcome(TxnOutcome::Kind::Aborted, reason);
+    m_aborted.fetch_add(1);
+    // Its checkpoint may have completed (or be stored) without a commit: a restore of it in
+    // this process sends these records again (recover(); the held ones follow, as in pending()).
+    for (std::size_t i = 0; i < m_held.size(); ++i)
+        m_records.add(m_held.at(i));
+    KafkaTxnLog::instance().deposit(m_txn, std::move(m_records));
+    m_records.clear();
+    m_held.clear();
+    m_sealedAt = 0;
+}
+
+KafkaTransactions::Pending KafkaTransactions::pending() const
+{
+    // At a barrier (right after preCommit) nothing is held; when the subtask ended (its final
+    // state, taken before the final checkpoint's pre-commit) the open transaction and the held
+    // records are all covered by the final checkpoint.
+    if (!m_open) return {};
+    return Pending{m_txn, static_cast<std::uint64_t>(m_records.size() + m_held.size()), m_sealedAt};
+}
+
+std::string KafkaTransactions::encode(const Pending& p)
+{
+    StateOutput o;
+    o.u64(1); // format
+    o.bytes(p.txn);
+    o.u64(p.records);
+    o.i64(p.checkpointId);
+    return o.take();
+}
+
+Result<KafkaTransactions::Pending> KafkaTransactions::decode(const std::string& blob)
+{
+    try {
+        StateInput in(blob);
+        if (in.u64() != 1) return makeError("unknown format of the transaction state");
+        Pending p;
+        p.txn = in.bytes();
+        p.records = in.u64();
+        p.checkpointId = in.i64();
+        return p;
+    } catch (const std::exception& e) {
+        return makeError(std::string("corrupt transaction state: ") + e.what());
+    }
+}
+
+bool KafkaTransactions::committedPerFile(const std::string& txn) const
+{
+    if (m_commitFile.empty()) return false;
+    std::ifstream f(m_commitFile);
+    std::string last;
+    if (!std::getline(f, last)) return false;
+    // "<id>/<instance>/<seq>": same producer instance and a sequence at least txn's.
+    const auto cut = [](const std::string& t) { return t.rfind('/'); };
+    const std::size_t a = cut(last), b = cut(txn);
+    if (a == std::string::npos || b == std::string::npos) return false;
+    if (last.compare(0, a, txn, 0, b) != 0 || a != b) return false;
+    try {
+        return std::stoull(last.substr(a + 1)) >= std::stoull(txn.substr(b + 1));
+    } catch (const std::exception&) {
+        return false; // not a name we wrote: unknown
+    }
+}
+
+void KafkaTransactions::writeCommitFile()
+{
+    if (m_commitFile.empty()) return;
+    const std::string tmp = m_commitFile + ".tmp";
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    bool ok = f && std::fputs((m_txn + "\n").c_str(), f) >= 0 && std::fflush(f) == 0 &&
+              ::fsync(fileno(f)) == 0;
+    if (f) ok = std::fclose(f) == 0 && ok;
+    if (ok) ok = std::rename(tmp.c_str(), m_commitFile.c_str()) == 0;
+    if (!ok)
+        log(3, "streamwright",
+            m_what + ": cannot write " + m_commitFile + ": " + std::strerror(errno) +
+                " (a resume in another process will warn about this transaction)");
+}
+
+std::string KafkaTransactions::commitFileFor(const std::string& dataDirectory,
+                                             const std::string& transactionalId)
+{
+    if (dataDirectory.empty()) return {};
+    std::error_code ec;
+    const auto dir = std::filesystem::path(dataDirectory) / "kafka-transactions";
+    std::filesystem::create_directories(dir, ec);
+    return (dir / (transactionalId + ".committed")).string();
+}
+
+Status KafkaTransactions::recover(const Pending& p, const std::stop_token& st, std::string& warning)
+{
+    // 0: pending at the end of input (covered by the final checkpoint, whose id it never saw).
+    const std::int64_t checkpointId = std::max<std::int64_t>(1, p.checkpointId);
+    if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || committedPerFile(p.txn))
+        return Status::ok();
+    TxnRecords records;
+    if (!KafkaTxnLog::instance().take(p.txn, records) || records.size() < p.records) {
+        warning = m_what + ": transaction " + p.txn + " (" + std::to_string(p.records) +
+                  " records before checkpoint " + std::to_string(checkpointId) +
+                  ") may not have been committed by the earlier run, and its records cannot be "
+                  "sent again from this process (librdkafka cannot resume another producer's "
+                  "transaction): if it was not committed, they are missing from the topic";
+        return Status::ok();
+    }
+    // Checkpoint `checkpointId` completed: its records are committed now, exactly once.
+    records.truncate(static_cast<std::size_t>(p.records));
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (Status s = send(records.at(i), st); !s) return s;
+    if (Status s = preCommit(checkpointId, st); !s) return s;
+    return commit(checkpointId, st);
+}
+
+void KafkaTransactions::logOutcome(TxnOutcome::Kind kind, const std::string& reason)
+{
+    KafkaTxnLog::instance().add(TxnOutcome{m_id, m_txn, kind, m_sealedAt,
+                                           static_cast<std::uint64_t>(m_records.size()), reason});
+}
+
+} // namespace sw::runtime::kafka
