@@ -1,5 +1,5 @@
 // streamwright-run run FILE: runs a pipeline headless until its bounded inputs end, --events N,
-// --duration D or Ctrl-C (first Ctrl-C drains, a second one cancels). It resumes from the latest
+// --duration D or Ctrl-C (first Ctrl-C stops with a checkpoint, a second one cancels). It resumes from the latest
 // completed checkpoint in the data directory (docs/state-and-recovery.md) unless told otherwise.
 #include <unistd.h>
 
@@ -31,9 +31,10 @@ namespace {
 const char* kRunUsage = R"(Usage: streamwright-run run FILE [options]
 
 Runs a pipeline until its bounded inputs end, a limit is reached, or Ctrl-C
-(the first Ctrl-C drains in-flight data to the sinks; a second one cancels).
-  --events N        stop (draining) once the sources emitted at least N records
-  --duration D      stop (draining) after D, e.g. "30 s", "5 min"
+(the first Ctrl-C stops: in-flight data reaches the sinks and open windows stay in the
+checkpoint for the next run; a second one cancels).
+  --events N        stop (as Ctrl-C) once the sources emitted at least N records
+  --duration D      stop (as Ctrl-C) after D, e.g. "30 s", "5 min"
   --report FILE     write final metrics and errors as JSON
   --data-dir DIR    base directory for relative output/DLQ/state paths
                     (default: ./<pipeline name>.data)
@@ -264,7 +265,7 @@ int runRunCommand(int argc, char** argv)
         int irq = g_interrupts.load();
         if (irq > seenInterrupts) {
             seenInterrupts = irq;
-            status.message(irq == 1 ? "interrupted: draining (Ctrl-C again to cancel)"
+            status.message(irq == 1 ? "interrupted: stopping (Ctrl-C again to cancel)"
                                     : "cancelling");
             engine.stop(irq == 1 ? runtime::StopMode::Drain : runtime::StopMode::Cancel);
             stopRequested = true;

@@ -18,7 +18,9 @@ namespace sw::runtime {
 
 enum class StopMode : std::uint8_t {
     Drain,  ///< sources stop reading and end their input; in-flight data and final results
-            ///< flow to the sinks; after drainTimeoutMs the rest is cancelled
+            ///< flow to the sinks; after drainTimeoutMs the rest is cancelled. A run whose
+            ///< state is checkpointed (or a Kafka source) sends no final MAX watermark: open
+            ///< windows stay in state for the resume (Flink's stop-with-savepoint)
     Cancel, ///< every thread stops at once; in-flight data is discarded
     /// As Drain, but sources that stop without drain (Kafka: open windows keep holding their
     /// records for a restart) send the final MAX watermark too, so every event-time window

@@ -159,6 +159,8 @@ public:
     /// open windows do not fire, their records stay held (uncommitted) and are read again after a
     /// restart (Flink's stop-with-savepoint without --drain, achieved by replay). For unbounded
     /// sources whose positions are committed (Kafka). Bounded input that ends (End) always drains.
+    /// Every source of a run whose state is checkpointed (a checkpoint store) stops this way too,
+    /// so a resume continues where the stop left off; StopMode::DrainAll drains all of them.
     virtual bool stopsWithoutDrain() const { return false; }
 
     /// Right after snapshotState at a barrier: the read positions (next offset) per (origin,

@@ -146,8 +146,14 @@ void Subtask::runSource(const std::stop_token& st)
     std::int64_t final = 0;
     if (cc && m_source->commitsOnCheckpoint() && (final = cc->triggerNow()) > 0)
         sourceBarrier(final);
-    sourceEnd(!(stopped && m_source->stopsWithoutDrain() &&
-                !m_env.drainAll.load(std::memory_order_acquire)));
+    // A stop ends the input without draining (no final MAX watermark: open windows keep their
+    // records in state, nothing fires early) when the run resumes from where it stopped: its
+    // state is checkpointed, or the source's positions are committed (Kafka). This is Flink's
+    // stop-with-savepoint without --drain; draining would leave the operators' time at +inf in
+    // the final state and every record of the resumed run would be late. DrainAll (Flink's
+    // --drain) and bounded input that reached its end drain.
+    const bool resumable = m_source->stopsWithoutDrain() || m_env.persistState;
+    sourceEnd(!(stopped && resumable && !m_env.drainAll.load(std::memory_order_acquire)));
     if (cc)
         cc->finished(m_participant, SourceHolds(), {},
                      m_env.persistState ? takeSnapshot(m_lastBarrier, 0) : SubtaskSnapshot{});
