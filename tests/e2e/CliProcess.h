@@ -8,6 +8,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
 inline int runCliProcess(const QStringList& args, QString* out = nullptr, int timeoutMs = 120000)
 {
     QProcess p;
@@ -39,4 +44,33 @@ inline double promSample(const QByteArray& text, const QString& name, const QStr
                                 QRegularExpression::MultilineOption);
     auto m = re.match(QString::fromUtf8(text));
     return m.hasMatch() ? m.captured(1).toDouble() : -1;
+}
+
+/// The rows of `sql` over the SQLite database at `path`, opened read-only with a busy timeout
+/// (a live run may be writing); each value as text ("NULL" for null). Empty when the file does
+/// not exist or the query fails.
+inline std::vector<std::vector<std::string>> sqliteRows(const QString& path, const std::string& sql,
+                                                        int busyTimeoutMs = 5000)
+{
+    std::vector<std::vector<std::string>> out;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK) {
+        sqlite3_close(db);
+        return out;
+    }
+    sqlite3_busy_timeout(db, busyTimeoutMs);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            std::vector<std::string> r;
+            for (int c = 0; c < sqlite3_column_count(st); ++c) {
+                const auto* t = sqlite3_column_text(st, c);
+                r.emplace_back(t ? reinterpret_cast<const char*>(t) : "NULL");
+            }
+            out.push_back(std::move(r));
+        }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
 }

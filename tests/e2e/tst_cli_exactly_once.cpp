@@ -47,35 +47,9 @@ const char* const kPipeline = R"({
   ]
 })";
 
-std::vector<std::vector<std::string>> rows(const QString& path, const std::string& sql)
-{
-    std::vector<std::vector<std::string>> out;
-    if (!QFile::exists(path)) return out;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-        SQLITE_OK) {
-        sqlite3_close(db);
-        return out;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK)
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            std::vector<std::string> r;
-            for (int c = 0; c < sqlite3_column_count(st); ++c) {
-                const auto* t = sqlite3_column_text(st, c);
-                r.emplace_back(t ? reinterpret_cast<const char*>(t) : "NULL");
-            }
-            out.push_back(std::move(r));
-        }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
 std::int64_t scalar(const QString& path, const std::string& sql)
 {
-    auto r = rows(path, sql);
+    auto r = sqliteRows(path, sql);
     return r.empty() || r[0].empty() || r[0][0] == "NULL" ? 0 : std::stoll(r[0][0]);
 }
 
@@ -194,7 +168,8 @@ void TstCliExactlyOnce::killedTwelveTimesOutputsExactlyOnce()
                      "a record a reader saw is no longer visible: it was not committed");
             seenIds = std::set<long long>(ids.begin(), ids.end());
             // One statement: one snapshot of the table while the run may be committing.
-            const auto counts = rows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
+            const auto counts =
+                sqliteRows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
             const std::int64_t count = counts.empty() ? 0 : std::stoll(counts[0][0]);
             QCOMPARE(counts.empty() ? "0" : counts[0][1], counts.empty() ? "0" : counts[0][0]);
             QVERIFY(count >= lastRows);
@@ -222,7 +197,7 @@ void TstCliExactlyOnce::killedTwelveTimesOutputsExactlyOnce()
     QCOMPARE(runCliProcess({"run", file, "--data-dir", data, "--quiet"}, &out, 180000), 0);
     QVERIFY2(out.contains("resumed from checkpoint"), qPrintable(out));
 
-    auto count = rows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
+    auto count = sqliteRows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
     QCOMPARE(count[0][0], std::to_string(kTotal));
     QCOMPARE(count[0][1], std::to_string(kTotal));
     bool ok = true;
@@ -234,12 +209,12 @@ void TstCliExactlyOnce::killedTwelveTimesOutputsExactlyOnce()
     QCOMPARE(QDir(data + "/orders").entryList(QDir::Hidden | QDir::Files).size(),
              QDir(data + "/orders").entryList(QDir::Files).size()); // no hidden leftovers
     const auto oracle =
-        rows(raw, "SELECT substr(event_time, 1, 21) || '00', customer_id, COUNT(*), "
-                  "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 "
-                  "ORDER BY 1, 2");
-    const auto got = rows(data + "/out.sqlite",
-                          "SELECT window_start, customer_id, cnt, CAST(ROUND(total * 100) AS "
-                          "INTEGER) FROM windows ORDER BY 1, 2");
+        sqliteRows(raw, "SELECT substr(event_time, 1, 21) || '00', customer_id, COUNT(*), "
+                        "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 "
+                        "ORDER BY 1, 2");
+    const auto got = sqliteRows(data + "/out.sqlite",
+                                "SELECT window_start, customer_id, cnt, CAST(ROUND(total * 100) AS "
+                                "INTEGER) FROM windows ORDER BY 1, 2");
     QVERIFY(oracle.size() > 100);
     QCOMPARE(got.size(), oracle.size());
     QVERIFY(got == oracle);

@@ -43,34 +43,9 @@ QString pipelineJson(const QString& windowSize)
         .arg(windowSize);
 }
 
-std::vector<std::vector<std::string>> rows(const QString& path, const std::string& sql)
-{
-    std::vector<std::vector<std::string>> out;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-        SQLITE_OK) {
-        sqlite3_close(db);
-        return out;
-    }
-    sqlite3_busy_timeout(db, 2000);
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK)
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            std::vector<std::string> r;
-            for (int c = 0; c < sqlite3_column_count(st); ++c) {
-                const auto* t = sqlite3_column_text(st, c);
-                r.emplace_back(t ? reinterpret_cast<const char*>(t) : "NULL");
-            }
-            out.push_back(std::move(r));
-        }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
 int completedCheckpoints(const QString& dir)
 {
-    auto r = rows(dir + "/checkpoints.sqlite", "SELECT COUNT(*) FROM checkpoint_completed");
+    auto r = sqliteRows(dir + "/checkpoints.sqlite", "SELECT COUNT(*) FROM checkpoint_completed");
     return r.empty() ? 0 : std::stoi(r[0][0]);
 }
 
@@ -110,8 +85,8 @@ void TstCliResume::killedRunResumesExactly()
     QVERIFY(completedCheckpoints(data) >= 3);
     first.kill(); // SIGKILL
     first.waitForFinished();
-    auto latest =
-        rows(data + "/checkpoints.sqlite", "SELECT MAX(checkpoint) FROM checkpoint_completed");
+    auto latest = sqliteRows(data + "/checkpoints.sqlite",
+                             "SELECT MAX(checkpoint) FROM checkpoint_completed");
     QVERIFY(!latest.empty());
 
     // A changed window refuses to restore, naming the node and the change; an unknown id too.
@@ -137,15 +112,16 @@ void TstCliResume::killedRunResumesExactly()
     QVERIFY2(out.contains(QString::fromStdString("resumed from checkpoint " + latest[0][0])),
              qPrintable(out));
     const QString db = data + "/out.sqlite", raw = data + "/raw.sqlite";
-    auto count = rows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
+    auto count = sqliteRows(raw, "SELECT COUNT(*), COUNT(DISTINCT order_id) FROM raw");
     QCOMPARE(count[0][0], std::to_string(kTotal)); // no loss
     QCOMPARE(count[0][1], std::to_string(kTotal));
     const auto oracle =
-        rows(raw, "SELECT substr(event_time, 1, 21) || '00', customer_id, COUNT(*), "
-                  "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 "
-                  "ORDER BY 1, 2");
-    const auto got = rows(db, "SELECT window_start, customer_id, cnt, CAST(ROUND(total * 100) AS "
-                              "INTEGER) FROM windows ORDER BY 1, 2");
+        sqliteRows(raw, "SELECT substr(event_time, 1, 21) || '00', customer_id, COUNT(*), "
+                        "CAST(ROUND(SUM(amount) * 100) AS INTEGER) FROM raw GROUP BY 1, 2 "
+                        "ORDER BY 1, 2");
+    const auto got =
+        sqliteRows(db, "SELECT window_start, customer_id, cnt, CAST(ROUND(total * 100) AS "
+                       "INTEGER) FROM windows ORDER BY 1, 2");
     QVERIFY(oracle.size() > 100);
     QCOMPARE(got.size(), oracle.size());
     QVERIFY(got == oracle);

@@ -3,6 +3,8 @@
 // query API returns the consumer-lag and records-out series with their labels.
 #include <QtTest>
 
+#include "CliProcess.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -55,14 +57,6 @@ int freePort()
 {
     BoundPort p;
     return p.port;
-}
-
-QByteArray httpGet(const QString& url)
-{
-    QProcess curl;
-    curl.start("curl", {"-sf", "--max-time", "5", url});
-    if (!curl.waitForFinished(10000) || curl.exitCode() != 0) return {};
-    return curl.readAllStandardOutput();
 }
 
 /// The value of the first sample of `name` whose labels contain `labels` (-1 when absent).

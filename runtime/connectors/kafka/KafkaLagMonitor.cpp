@@ -22,15 +22,20 @@ void KafkaLagMonitor::start(rd_kafka_s* rk, OperatorContext* ctx, ClientHealth* 
     m_rk = rk;
     m_ctx = ctx;
     m_health = health;
-    SourceLag lag;
-    lag.nodeId = m_s.nodeId;
-    lag.subtask = m_s.subtask;
-    lag.topic = m_s.topic;
-    lag.groupId = m_s.groupId;
-    lag.bootstrapServers = m_s.endpoint.bootstrapServers;
-    lag.embedded = m_s.endpoint.embedded;
-    m_lagHandle = LagRegistry::instance().add(lag);
+    m_lagHandle = LagRegistry::instance().add(identity());
     m_thread = std::jthread([this](std::stop_token st) { loop(st); });
+}
+
+SourceLag KafkaLagMonitor::identity() const
+{
+    SourceLag s;
+    s.nodeId = m_s.nodeId;
+    s.subtask = m_s.subtask;
+    s.topic = m_s.topic;
+    s.groupId = m_s.groupId;
+    s.bootstrapServers = m_s.endpoint.bootstrapServers;
+    s.embedded = m_s.endpoint.embedded;
+    return s;
 }
 
 void KafkaLagMonitor::stop()
@@ -152,13 +157,7 @@ void KafkaLagMonitor::publish(const std::vector<PartitionLag>& parts)
         m_ctx->publishSplits(std::move(splits));
     }
     if (!m_lagHandle) return;
-    SourceLag s;
-    s.nodeId = m_s.nodeId;
-    s.subtask = m_s.subtask;
-    s.topic = m_s.topic;
-    s.groupId = m_s.groupId;
-    s.bootstrapServers = m_s.endpoint.bootstrapServers;
-    s.embedded = m_s.endpoint.embedded;
+    SourceLag s = identity();
     s.reading = m_reading.load();
     s.partitions = parts;
     for (const PartitionLag& p : parts)

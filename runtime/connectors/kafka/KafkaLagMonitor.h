@@ -52,6 +52,8 @@ private:
     void loop(std::stop_token st);
     int discover(int timeoutMs);
     void publish(const std::vector<PartitionLag>& parts);
+    /// This subtask's entry without figures (node, subtask, topic, group, cluster).
+    SourceLag identity() const;
 
     const SourceSettings& m_s;
     const PartitionTable& m_table;
