@@ -141,10 +141,14 @@ void Subtask::runSource(const std::stop_token& st)
     drainChainInjections(); // injected before the stop: emitted before the end
     sourceWatermarks(OperatorContext::processingTimeMs(), true);
     // A committing source takes a final checkpoint at its end, so a graceful stop commits all
-    // it read (except what open state holds) and a restart replays nothing else.
+    // it read (except what open state holds) and a restart replays nothing else. A stop of a run
+    // with checkpointed state takes one from every source (Flink's stop-with-savepoint): the
+    // resume starts exactly there, and two-phase-commit sinks commit everything before it.
     CheckpointCoordinator* cc = m_env.checkpoints;
+    const bool drainAll = m_env.drainAll.load(std::memory_order_acquire);
+    const bool savepoint = stopped && m_env.persistState && !drainAll;
     std::int64_t final = 0;
-    if (cc && m_source->commitsOnCheckpoint() && (final = cc->triggerNow()) > 0)
+    if (cc && (m_source->commitsOnCheckpoint() || savepoint) && (final = cc->triggerNow()) > 0)
         sourceBarrier(final);
     // A stop ends the input without draining (no final MAX watermark: open windows keep their
     // records in state, nothing fires early) when the run resumes from where it stopped: its
@@ -153,12 +157,13 @@ void Subtask::runSource(const std::stop_token& st)
     // the final state and every record of the resumed run would be late. DrainAll (Flink's
     // --drain) and bounded input that reached its end drain.
     const bool resumable = m_source->stopsWithoutDrain() || m_env.persistState;
-    sourceEnd(!(stopped && resumable && !m_env.drainAll.load(std::memory_order_acquire)));
+    sourceEnd(!(stopped && resumable && !drainAll));
     if (cc)
         cc->finished(m_participant, SourceHolds(), {},
                      m_env.persistState ? takeSnapshot(m_lastBarrier, 0) : SubtaskSnapshot{});
     if (final > 0) {
         awaitCheckpoint(final, st);
+        if (!m_source->commitsOnCheckpoint()) return;
         // Close only once every committing source committed (see finalCommitDone()).
         cc->finalCommitDone();
         const auto until = steady_clock::now() + seconds(5);
