@@ -6,10 +6,6 @@
 //  - with the Preferences setting on, a run serves /metrics on 127.0.0.1 (a real HTTP GET with
 //    QNetworkAccessManager while the GUI runs), its URL in the status bar and the Metrics dock;
 //    a busy port is a warning problem and the run goes on.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <QAction>
 #include <QCheckBox>
@@ -25,6 +21,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "runtime/LocalPorts.h"
 #include "canvas/NodeCanvas.h"
 #include "canvas/PipelineScene.h"
 #include "catalog/PipelineLoader.h"
@@ -104,27 +101,6 @@ struct Window {
     }
 };
 
-/// A socket bound to 127.0.0.1 on a free port (kept open while the object lives).
-struct BoundPort {
-    int fd = -1;
-    int port = 0;
-    BoundPort()
-    {
-        fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof a;
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-            ::listen(fd, 1) != 0 || ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
-            return;
-        port = ntohs(a.sin_port);
-    }
-    ~BoundPort()
-    {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
 } // namespace
 
@@ -246,7 +222,7 @@ void TestRunCheckpoints::metricsEndpointServesDuringARun()
 
 void TestRunCheckpoints::busyMetricsPortWarnsAndTheRunGoesOn()
 {
-    BoundPort busy;
+    test::BoundPort busy;
     QVERIFY(busy.port > 0);
     app::storeMetricsEndpointSetting({true, busy.port});
     Window win;

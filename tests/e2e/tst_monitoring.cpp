@@ -4,11 +4,8 @@
 #include <QtTest>
 
 #include "CliProcess.h"
+#include "runtime/LocalPorts.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -29,35 +26,7 @@ QString src(const QString& rel)
     return QStringLiteral(SW_SOURCE_DIR) + "/" + rel;
 }
 
-/// A socket bound to 127.0.0.1 on a free port (kept open while the object lives).
-struct BoundPort {
-    int fd = -1;
-    int port = 0;
-    BoundPort()
-    {
-        fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        a.sin_port = 0;
-        socklen_t len = sizeof a;
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-            ::listen(fd, 1) != 0 || ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
-            return;
-        port = ntohs(a.sin_port);
-    }
-    ~BoundPort()
-    {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
-/// A free port for a server we start (closed again at once; a small race we accept).
-int freePort()
-{
-    BoundPort p;
-    return p.port;
-}
 
 /// The value of the first sample of `name` whose labels contain `labels` (-1 when absent).
 double sample(const QByteArray& text, const QString& name, const QString& labels)
@@ -195,7 +164,7 @@ void TstMonitoring::prometheusScrapesLagAndRecordsOut()
                   .arg(target)
                   .toUtf8());
     cfg.close();
-    const int promPort = freePort();
+    const int promPort = sw::test::freePort();
     QProcess prom;
     prom.setProcessChannelMode(QProcess::MergedChannels);
     prom.start("prometheus",
@@ -244,7 +213,7 @@ void TstMonitoring::badOrBusyPortIsAClearError()
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 2);
     QVERIFY2(p.readAll().contains("--metrics-port needs a port from 0 to 65535"), "message");
-    BoundPort busy;
+    sw::test::BoundPort busy;
     QVERIFY(busy.port > 0);
     p.start(QStringLiteral(SW_CLI_PATH),
             {"run", src("examples/orders.pipeline.json"), "--metrics-port",

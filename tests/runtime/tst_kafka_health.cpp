@@ -13,10 +13,6 @@
 // Warnings and failures come sooner here than in production (short HealthPolicy).
 #include <QtTest/QtTest>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 
@@ -26,6 +22,7 @@
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/kafka/ClientHealth.h"
 #include "connectors/kafka/EmbeddedBroker.h"
+#include "LocalPorts.h"
 #include "tst_kafka_support.h"
 
 using namespace sw::runtime;
@@ -80,23 +77,6 @@ void runUntilFailed(Run& run, const std::string& json, int timeoutMs)
     QVERIFY(run.stop(StopMode::Cancel));
 }
 
-/// A 127.0.0.1 port nothing listens on (bound, then closed).
-int closedPort()
-{
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = 0;
-    socklen_t len = sizeof a;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
 
 } // namespace
 
@@ -231,7 +211,7 @@ void TestKafkaHealth::saslRejectedFailsNamingNodeWithoutSecret()
 
 void TestKafkaHealth::closedBootstrapPortWarnsAndKeepsRetrying()
 {
-    const int port = closedPort();
+    const int port = freePort(); // nothing listens there
     QVERIFY(port > 0);
     const std::string addr = "127.0.0.1:" + std::to_string(port);
     Run run;
