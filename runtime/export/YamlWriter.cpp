@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "util/JsonEscape.h"
+
 namespace sw::runtime::exporting {
 namespace {
 
@@ -33,35 +35,10 @@ bool looksNumeric(const std::string& s)
 
 std::string quoted(const std::string& s)
 {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out + "\"";
+    // A JSON string is a YAML 1.2 double-quoted scalar (same escapes, \uXXXX included).
+    std::string out;
+    appendJsonString(out, s);
+    return out;
 }
 
 std::string pad(int n)
