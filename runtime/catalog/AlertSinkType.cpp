@@ -71,8 +71,8 @@ std::vector<PropertySpec> alertProperties()
             .advanced(),
         P("headers", "HTTP headers", PropertyType::KeyValue)
             .def(nlohmann::json::object())
-            .doc("Extra request headers; values of secret-looking names (token, key, "
-                 "Authorization) are redacted")
+            .doc("Extra request headers; values of secret names (Authorization, X-Api-Key, "
+                 "...token...) are redacted like Kafka secrets")
             .advanced(),
         parallelismProp(),
     };

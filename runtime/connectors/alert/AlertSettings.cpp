@@ -1,20 +1,10 @@
 #include "connectors/alert/AlertSettings.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include "catalog/PropertyAccess.h"
 #include "catalog/PropertySpec.h"
 
 namespace sw::runtime::alert {
 namespace {
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 /// Removes "user:password@" from a URL (registering the password as a secret).
 std::string withoutCredentials(const std::string& url, kafka::Redactor& red)
@@ -58,9 +48,7 @@ Status readAuth(AlertSettings& s, const nlohmann::json& auth, const nlohmann::js
     for (auto it = headers.begin(); headers.is_object() && it != headers.end(); ++it) {
         if (!it->is_string()) return makeError("headers: values must be strings");
         const std::string v = it->get<std::string>();
-        if (isSecretKey(it.key()) || lower(it.key()) == "authorization" ||
-            lower(it.key()).find("key") != std::string::npos)
-            secret(s, v);
+        if (isSecretKey(it.key())) secret(s, v);
         s.headers.push_back(it.key() + ": " + v);
     }
     return {};
