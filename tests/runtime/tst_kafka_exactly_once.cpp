@@ -561,10 +561,10 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessCommitsTheCheckpointsRecordsOnc
     // Sink subtasks driven directly: a transaction sealed at barrier 1 and committed, one sealed
     // at barrier 2 and never committed (the process "dies" after checkpoint 2 was stored). A
     // later process (the outcome log and the handed-over records cleared) restores each
-    // checkpoint's sink state: the first is known committed from the commit file; the second's
+    // checkpoint's sink state: the first is known committed from the commit journal; the second's
     // records come from the checkpoint and are committed in a new transaction, once. A third
     // process restoring checkpoint 2 again (the second died before another checkpoint) finds
-    // that commit in the commit file and sends nothing. A format-1 state (count only, as older
+    // that commit in the journal and sends nothing. A format-1 state (count only, as older
     // versions wrote) of an unknown transaction is reported as possibly missing, never silently.
     QTemporaryDir dir;
     QVERIFY(m_broker->createTopic("eo.resume", 1));
@@ -614,9 +614,9 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessCommitsTheCheckpointsRecordsOnc
     a->snapshotState(2, at2);
     a->close(); // checkpoint 2 was stored, but this process never committed its transaction
     QVERIFY(at1.blobs().count("txn") && at2.blobs().count("txn"));
-    const std::string commitFile =
-        dir.path().toStdString() + "/kafka-transactions/eo-resume-out-0.committed";
-    QVERIFY(QFileInfo::exists(QString::fromStdString(commitFile)));
+    const CommitJournal journal(
+        CommitJournal::pathFor(dir.path().toStdString(), "eo-resume-out-0"));
+    QCOMPARE(journal.read().size(), std::size_t(1)); // checkpoint 1's transaction
 
     // "Another process": nothing of the first one is left in memory.
     KafkaTxnLog::instance().clear();
@@ -634,7 +634,7 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessCommitsTheCheckpointsRecordsOnc
     BlobStateReader r1(&at1.blobs());
     b->restoreState(r1);
     QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
-    QVERIFY(committedOutcomes().empty()); // checkpoint 1's transaction: committed per the file
+    QVERIFY(committedOutcomes().empty()); // checkpoint 1's transaction: in the journal
     b->close();
 
     std::unique_ptr<OperatorContext> ctxC;
@@ -648,6 +648,12 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessCommitsTheCheckpointsRecordsOnc
     QCOMPARE(recommitted[0].records, std::uint64_t(7));
     QCOMPARE(recommitted[0].checkpointId, std::int64_t(2));
     QVERIFY(recommitted[0].txn != pending2->txn);
+    const auto lines = journal.read();
+    QCOMPARE(lines.size(), std::size_t(2));
+    QCOMPARE(lines[1].txn, recommitted[0].txn);
+    QCOMPARE(lines[1].standsFor, pending2->txn);
+    QCOMPARE(lines[1].checkpointId, std::int64_t(2));
+    QCOMPARE(lines[1].records, std::uint64_t(7));
     c->close();
 
     // The records of the recommitted transaction, read back by Python: exactly ids 10..16.
@@ -667,7 +673,7 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessCommitsTheCheckpointsRecordsOnc
     BlobStateReader r2again(&at2.blobs());
     d->restoreState(r2again);
     QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
-    QVERIFY(committedOutcomes().empty()); // known committed (the file's second line): not sent
+    QVERIFY(committedOutcomes().empty()); // the journal says what it stood in for: not sent
     d->close();
 
     // A format-1 state from an older version: only the count, and nobody committed it.

@@ -1,16 +1,10 @@
 #include "connectors/kafka/KafkaTransactions.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <thread>
-
-#include <unistd.h>
 
 #include <librdkafka/rdkafka.h>
 
@@ -213,6 +207,7 @@ Status KafkaTransactions::preCommit(std::int64_t checkpointId, const std::stop_t
         if (Status s = resend("delivery failed: " + failed, st); !s) return s;
     }
     m_sealedAt = checkpointId;
+    m_sealedTxn = m_txn;
     return Status::ok();
 }
 
@@ -249,7 +244,7 @@ Status KafkaTransactions::commit(std::int64_t completedId, const std::stop_token
         if (Status s = flush(st); !s) return s;
     }
     logOutcome(TxnOutcome::Kind::Committed, {});
-    writeCommitFile();
+    journalCommit();
     m_committed.fetch_add(1);
     m_records.clear();
     m_open = false;
@@ -365,57 +360,22 @@ Result<KafkaTransactions::Pending> KafkaTransactions::decode(const std::string& 
     return p;
 }
 
-bool KafkaTransactions::committedPerFile(const std::string& txn) const
+void KafkaTransactions::journalCommit()
 {
-    if (m_commitFile.empty()) return false;
-    std::ifstream f(m_commitFile);
-    std::string last, recovered;
-    if (!std::getline(f, last)) return false;
-    // The second line names the transaction whose records the last commit committed again.
-    if (std::getline(f, recovered) && recovered == txn) return true;
-    // "<id>/<instance>/<seq>": same producer instance and a sequence at least txn's.
-    const auto cut = [](const std::string& t) { return t.rfind('/'); };
-    const std::size_t a = cut(last), b = cut(txn);
-    if (a == std::string::npos || b == std::string::npos) return false;
-    if (last.compare(0, a, txn, 0, b) != 0 || a != b) return false;
-    try {
-        return std::stoull(last.substr(a + 1)) >= std::stoull(txn.substr(b + 1));
-    } catch (const std::exception&) {
-        return false; // not a name we wrote: unknown
-    }
-}
-
-void KafkaTransactions::writeCommitFile()
-{
-    if (m_commitFile.empty()) return;
-    const std::string tmp = m_commitFile + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    const std::string text = m_txn + "\n" + (m_recovering.empty() ? "" : m_recovering + "\n");
-    bool ok =
-        f && std::fputs(text.c_str(), f) >= 0 && std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
-    if (f) ok = std::fclose(f) == 0 && ok;
-    if (ok) ok = std::rename(tmp.c_str(), m_commitFile.c_str()) == 0;
-    if (!ok)
+    const std::string& standsFor = !m_recovering.empty() ? m_recovering : m_sealedTxn;
+    const CommitJournal::Entry e{m_txn, m_sealedAt, static_cast<std::uint64_t>(m_records.size()),
+                                 standsFor == m_txn ? std::string() : standsFor};
+    if (std::string err = m_journal.append(e); !err.empty())
         log(3, "streamwright",
-            m_what + ": cannot write " + m_commitFile + ": " + std::strerror(errno) +
-                " (a resume in another process will warn about this transaction)");
-}
-
-std::string KafkaTransactions::commitFileFor(const std::string& dataDirectory,
-                                             const std::string& transactionalId)
-{
-    if (dataDirectory.empty()) return {};
-    std::error_code ec;
-    const auto dir = std::filesystem::path(dataDirectory) / "kafka-transactions";
-    std::filesystem::create_directories(dir, ec);
-    return (dir / (transactionalId + ".committed")).string();
+            m_what + ": cannot write the commit journal " + err +
+                " (a resume in another process commits this transaction's records again)");
 }
 
 Status KafkaTransactions::recover(const Pending& p, const std::stop_token& st, std::string& warning)
 {
     // 0: pending at the end of input (covered by the final checkpoint, whose id it never saw).
     const std::int64_t checkpointId = std::max<std::int64_t>(1, p.checkpointId);
-    if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || committedPerFile(p.txn))
+    if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || m_journal.committed(p.txn))
         return Status::ok();
     if (p.hasData) return commitRecovered(p.txn, p.data, p.records, checkpointId, st);
     TxnRecords records;

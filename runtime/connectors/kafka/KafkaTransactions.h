@@ -44,10 +44,10 @@
 // transaction with its records (pending(): its name, the records that precede the barrier and
 // their bytes), and a sink restored from that checkpoint (recover()) commits those records in a
 // new transaction unless the transaction is known to have committed: the outcome log in this
-// process, or the commit file that every commit rewrites (its name, or the name of the
-// transaction a recover() committed again). The one window left: a crash after
-// commit_transaction returned and before the commit file was rewritten sends that checkpoint's
-// records once more (a duplicate, never a loss). See docs/state-and-recovery.md.
+// process, or the CommitJournal every commit appends to (its name, or the name of the
+// transaction it stands in for). The one window left: a crash after commit_transaction returned
+// and before the journal line was written sends that checkpoint's records once more (a
+// duplicate, never a loss). See docs/state-and-recovery.md.
 //
 // Every record carries the header `sw.txn` = "<transactional.id>/<instance>/<sequence>" naming
 // its transaction, so a reader can group a topic by transaction; KafkaTxnLog records what each
@@ -63,6 +63,7 @@
 #include <utility>
 #include <vector>
 
+#include "connectors/kafka/CommitJournal.h"
 #include "connectors/kafka/KafkaTxnLog.h"
 #include "util/Result.h"
 
@@ -125,14 +126,9 @@ public:
     /// is known to have committed; when that is unknown and its records are nowhere (a format-1
     /// state from another process), `warning` says how many may be missing.
     Status recover(const Pending& p, const std::stop_token& st, std::string& warning);
-    /// "<data directory>/kafka-transactions/<transactional.id>.committed" (directory created),
-    /// or "" without a data directory.
-    static std::string commitFileFor(const std::string& dataDirectory,
-                                     const std::string& transactionalId);
-    /// Every commit rewrites this file with the committed transaction's name (fsync'd) and,
-    /// for the commit of a recover(), a second line naming the transaction it committed the
-    /// records of; "" (default) = no file. Read by recover() in a later process.
-    void setCommitFile(std::string path) { m_commitFile = std::move(path); }
+    /// Every commit appends to this journal (CommitJournal: fsync'd), read by recover() in a
+    /// later process; no journal (default) = only this process's outcome log.
+    void setCommitJournal(CommitJournal journal) { m_journal = std::move(journal); }
 
     bool sealed() const { return m_sealedAt > 0; }
     std::uint64_t heldRecords() const { return m_held.size(); }
@@ -153,14 +149,12 @@ private:
                  rd_kafka_error_s* (*call)(rd_kafka_s*, int));
     Status failure(const char* op, rd_kafka_error_s* e);
     std::string nextTxnName();
-    /// The commit file names `txn` or a later transaction of the same producer instance.
-    bool committedPerFile(const std::string& txn) const;
     /// Sends `records` in a new transaction sealed at `checkpointId` and commits it, naming
-    /// `recovered` in the commit file.
+    /// `recovered` in the journal.
     Status commitRecovered(const std::string& recovered, const TxnRecords& records,
                            std::uint64_t count, std::int64_t checkpointId,
                            const std::stop_token& st);
-    void writeCommitFile();
+    void journalCommit();
     void logOutcome(TxnOutcome::Kind kind, const std::string& reason);
 
     std::string m_what;
@@ -176,7 +170,8 @@ private:
     std::map<std::string, rd_kafka_topic_s*, std::less<>> m_topics; ///< produce handles
     std::mutex m_failMutex;
     std::string m_deliveryFailure;
-    std::string m_commitFile;
+    CommitJournal m_journal;
+    std::string m_sealedTxn;  ///< the name the open transaction had when it was sealed
     std::string m_recovering; ///< the transaction whose records the open one commits again
     std::atomic<std::uint64_t> m_committed{0};
     std::atomic<std::uint64_t> m_aborted{0};
