@@ -1,8 +1,10 @@
 #include "connectors/alert/AlertSink.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include <librdkafka/rdkafka.h> // error codes fed to the reused ClientHealth
 
