@@ -59,6 +59,7 @@ DashboardDock::DashboardDock(Document* doc, RunController* controller, QWidget* 
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     m_empty->setWordWrap(true);
     bar->addWidget(m_empty, 1);
+    bar->addStretch(0);
     layout->addLayout(bar);
     auto* scroll = new QScrollArea(content);
     scroll->setWidgetResizable(true);

@@ -281,12 +281,17 @@ void DashboardViewWidget::onTapBatch(const TapBatch& batch)
         }
         m_rows->setSchema(batch.schema);
     }
+    if (!m_haveRows) m_resizeColumns = true; // fitted to the first rows of a run
     m_haveRows = true;
     // The table follows the newest rows unless the user scrolled up to read older ones.
     QScrollBar* bar = m_table->verticalScrollBar();
     const bool follow = bar->value() >= bar->maximum();
     m_rows->append(*batch.records);
     if (follow) m_table->scrollToBottom();
+    if (m_resizeColumns && m_table->isVisible()) {
+        m_table->resizeColumnsToContents();
+        m_resizeColumns = false;
+    }
     refresh();
 }
 

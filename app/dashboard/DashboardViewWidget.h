@@ -101,6 +101,7 @@ private:
     std::uint64_t m_missed = 0;
     std::uint64_t m_otherSchema = 0;
     bool m_haveRows = false;
+    bool m_resizeColumns = false;
     QLabel* m_titleLabel = nullptr;
     QToolButton* m_menuButton = nullptr;
     QMenu* m_menu = nullptr;

@@ -261,25 +261,31 @@ void TestDashboard::liveViewsEqualSqliteOverTheSinkOutput()
     }
     QCOMPARE(dock.view(1)->chart()->drawnValueCount(), static_cast<int>(perCategory.size()));
 
-    // Lines: one line per category over the window ends, each point that window's revenue.
+    // Lines: one line per category over the window ends (in time order, labelled by their
+    // time of day: all windows are on 2024-01-01), each point that window's revenue.
     const widgets::CategoryChartData lineData = dock.view(2)->chart()->data();
-    const auto windows = sqliteRows(db, "SELECT DISTINCT window_end FROM revenue");
+    const auto windows =
+        sqliteRows(db, "SELECT DISTINCT window_end FROM revenue ORDER BY window_end");
     QCOMPARE(lineData.categories.size(), static_cast<qsizetype>(windows.size()));
+    std::map<std::string, std::size_t> windowIndex;
+    for (std::size_t wi = 0; wi < windows.size(); ++wi) {
+        windowIndex[windows[wi][0]] = wi;
+        QVERIFY2(QString::fromStdString(windows[wi][0])
+                     .contains(lineData.categories[static_cast<qsizetype>(wi)]),
+                 qPrintable(lineData.categories[static_cast<qsizetype>(wi)]));
+    }
     QCOMPARE(lineData.series.size(), perCategory.size());
     std::map<std::string, double> cell; // category|window index -> revenue
     for (std::size_t si = 0; si < lineData.series.size(); ++si)
         for (std::size_t wi = 0; wi < lineData.series[si].values.size(); ++wi)
             if (lineData.series[si].values[wi])
-                cell[lineData.series[si].name.toStdString() + "|" +
-                     lineData.categories[static_cast<qsizetype>(wi)].toStdString()] =
+                cell[lineData.series[si].name.toStdString() + "|" + std::to_string(wi)] =
                     *lineData.series[si].values[wi];
     QCOMPARE(cell.size(), sinkRows.size());
     for (const auto& r : sinkRows) {
-        std::string windowEnd = r[3];
-        if (windowEnd.size() > 4 && windowEnd.ends_with(".000"))
-            windowEnd.resize(windowEnd.size() - 4);
-        auto it = cell.find(r[0] + "|" + windowEnd);
-        QVERIFY2(it != cell.end(), (r[0] + "|" + windowEnd).c_str());
+        const std::string key = r[0] + "|" + std::to_string(windowIndex.at(r[3]));
+        auto it = cell.find(key);
+        QVERIFY2(it != cell.end(), key.c_str());
         QVERIFY(std::abs(it->second - number(r[1])) < 1e-6);
     }
 

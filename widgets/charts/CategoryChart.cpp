@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
@@ -101,18 +102,22 @@ void CategoryChart::redraw()
     m_chart->removeAllSeries();
     m_xAxis->setCategories(m_data.categories);
     double low = 0, top = 0;
+    for (const CategoryChartData::Series& s : m_data.series)
+        for (const auto& v : s.values)
+            if (v) low = std::min(low, *v), top = std::max(top, *v);
+    // Large values are drawn in thousands or millions (" k", " M" on the axis labels).
+    QString suffix;
+    const double scale = chartstyle::labelScale(std::max(top, -low), &suffix);
     int index = 0;
     auto* bars = m_kind == Kind::Bars ? new QBarSeries : nullptr;
     for (const CategoryChartData::Series& s : m_data.series) {
         const QColor color = chartstyle::seriesColor(index++);
-        for (const auto& v : s.values)
-            if (v) low = std::min(low, *v), top = std::max(top, *v);
         if (bars) {
             auto* set = new QBarSet(s.name);
             set->setColor(color);
             set->setBorderColor(color);
             for (const auto& v : s.values)
-                *set << v.value_or(0.0);
+                *set << v.value_or(0.0) / scale;
             bars->append(set);
             continue;
         }
@@ -123,7 +128,7 @@ void CategoryChart::redraw()
         line->setPen(pen);
         line->setPointsVisible(true);
         for (std::size_t i = 0; i < s.values.size(); ++i)
-            if (s.values[i]) line->append(static_cast<double>(i), *s.values[i]);
+            if (s.values[i]) line->append(static_cast<double>(i), *s.values[i] / scale);
         m_chart->addSeries(line);
         line->attachAxis(m_xAxis);
         line->attachAxis(m_valueAxis);
@@ -134,7 +139,8 @@ void CategoryChart::redraw()
         bars->attachAxis(m_xAxis);
         bars->attachAxis(m_valueAxis);
     }
-    chartstyle::setNiceRange(m_valueAxis, low, top);
+    chartstyle::setNiceRange(m_valueAxis, low / scale, top / scale, suffix);
+    fitCategoryLabels();
     m_chart->legend()->setVisible(m_data.series.size() > 1);
     updatePlaceholder();
     m_stale = false;
@@ -160,9 +166,24 @@ bool CategoryChart::exportPng(const QString& path)
     return m_view->grab().save(path, "PNG");
 }
 
+void CategoryChart::fitCategoryLabels()
+{
+    // Labels wider than their slot are turned (instead of elided to "bea..."), as spreadsheets do.
+    const QFontMetrics fm(m_xAxis->labelsFont());
+    int widest = 0;
+    for (const QString& c : m_data.categories)
+        widest = std::max(widest, fm.horizontalAdvance(c));
+    const qreal slot =
+        m_chart->plotArea().width() / std::max<qsizetype>(1, m_data.categories.size());
+    const bool turn = widest + 6 > slot && slot > 0;
+    m_xAxis->setLabelsAngle(turn ? -40 : 0);
+    m_xAxis->setTruncateLabels(!turn); // turned labels have the room: whole words
+}
+
 void CategoryChart::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
+    fitCategoryLabels();
     m_placeholder->setGeometry(rect().adjusted(24, 40, -24, -40));
 }
 

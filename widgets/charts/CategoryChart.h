@@ -65,6 +65,7 @@ private:
     void redraw();
     void applyPalette();
     void updatePlaceholder();
+    void fitCategoryLabels();
 
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;

@@ -90,7 +90,7 @@ double niceCeil(double v)
     return 10 * p;
 }
 
-void setNiceRange(QValueAxis* axis, double low, double top)
+void setNiceRange(QValueAxis* axis, double low, double top, const QString& suffix)
 {
     // Round steps (1, 2 or 5 x 10^k: 5 or 6 ticks over a positive range) labelled as plain
     // numbers, never exponents. Negative values extend the axis below 0 by whole steps.
@@ -101,7 +101,7 @@ void setNiceRange(QValueAxis* axis, double low, double top)
     const bool two = std::abs(max / p10 - 2.0) < 1e-6;
     const double step = two ? max / 4 : max / 5;
     const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
-    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals) + suffix);
     if (low >= 0) {
         axis->setTickCount(two ? 5 : 6);
         axis->setRange(0, max);
@@ -111,6 +111,20 @@ void setNiceRange(QValueAxis* axis, double low, double top)
     const double hi = std::max(step, std::ceil(top * 1.05 / step) * step);
     axis->setTickCount(static_cast<int>(std::lround((hi - lo) / step)) + 1);
     axis->setRange(lo, hi);
+}
+
+double labelScale(double maxAbs, QString* suffix)
+{
+    if (maxAbs >= 1e6) {
+        *suffix = QStringLiteral(" M");
+        return 1e6;
+    }
+    if (maxAbs >= 1e4) {
+        *suffix = QStringLiteral(" k");
+        return 1e3;
+    }
+    suffix->clear();
+    return 1;
 }
 
 } // namespace sw::widgets::chartstyle

@@ -6,6 +6,7 @@
 #include <initializer_list>
 
 #include <QColor>
+#include <QString>
 
 class QAbstractAxis;
 class QChart;
@@ -30,7 +31,11 @@ void applyPalette(QChart* chart, QChartView* view, const QPalette& pal,
 QColor seriesColor(int index);
 /// Rounds `v` up to 1, 2 or 5 times a power of ten.
 double niceCeil(double v);
-/// Sets `axis` to [min(0, low), top] rounded, with 5 or 6 round ticks labelled without exponents.
-void setNiceRange(QValueAxis* axis, double low, double top);
+/// Sets `axis` to [min(0, low), top] rounded, with 5 or 6 round ticks labelled without exponents
+/// (`suffix` after each label, e.g. " M" for values drawn in millions).
+void setNiceRange(QValueAxis* axis, double low, double top, const QString& suffix = {});
+/// The power of 1000 (1, 1e3 or 1e6) to divide values by so axis labels stay short, and the
+/// suffix saying so (" k", " M").
+double labelScale(double maxAbs, QString* suffix);
 
 } // namespace sw::widgets::chartstyle

@@ -65,6 +65,34 @@ const runtime::Value& cell(const runtime::Row& row, int column)
                : null;
 }
 
+/// Labels of distinct category or series values: text(), and for timestamps only what differs:
+/// "00:05" for windows of one day (not "2024-01-01 00:05:00.000").
+QStringList labelsFor(const std::vector<runtime::Value>& values)
+{
+    QStringList out;
+    bool times = !values.empty();
+    for (const runtime::Value& v : values) {
+        out << QString::fromStdString(v.toString());
+        times = times && v.kind() == runtime::Value::Kind::Timestamp;
+    }
+    if (!times) {
+        for (int i = 0; i < out.size(); ++i)
+            out[i] = ResultRows::text(values[static_cast<std::size_t>(i)]);
+        return out;
+    }
+    auto all = [&](auto&& pred) { return std::all_of(out.begin(), out.end(), pred); };
+    if (all([&](const QString& s) { return s.left(11) == out.front().left(11); }))
+        for (QString& s : out)
+            s = s.mid(11);
+    if (all([](const QString& s) { return s.endsWith(QLatin1String(".000")); }))
+        for (QString& s : out)
+            s.chop(4);
+    if (all([](const QString& s) { return s.endsWith(QLatin1String(":00")) && s.size() > 5; }))
+        for (QString& s : out)
+            s.chop(3);
+    return out;
+}
+
 } // namespace
 
 ResultRows::ResultRows(QObject* parent) : QAbstractTableModel(parent), m_windows(&valueLess) {}
@@ -159,13 +187,17 @@ CategoryChartData ResultRows::chartData(int x, int value, int series, Aggregate 
         if (series >= 0) ss.emplace(cell(r, series), 0);
     }
     int i = 0;
+    std::vector<runtime::Value> xValues, sValues;
     for (auto& [v, index] : xs) {
         index = i++;
-        out.categories << text(v);
+        xValues.push_back(v);
     }
+    out.categories = labelsFor(xValues);
     i = 0;
-    for (auto& [v, index] : ss)
+    for (auto& [v, index] : ss) {
         index = i++;
+        sValues.push_back(v);
+    }
     const std::size_t nSeries = series >= 0 ? ss.size() : (xs.empty() ? 0 : 1);
     std::vector<std::vector<Fold>> folds(nSeries, std::vector<Fold>(xs.size()));
     for (const runtime::Row& r : m_rows) {
@@ -178,9 +210,11 @@ CategoryChartData ResultRows::chartData(int x, int value, int series, Aggregate 
             ? QString::fromStdString(m_schema[static_cast<std::size_t>(value)].name)
             : QString();
     std::vector<QString> names(nSeries, valueName);
-    if (series >= 0)
-        for (const auto& [v, index] : ss)
-            names[static_cast<std::size_t>(index)] = text(v);
+    if (series >= 0) {
+        const QStringList labels = labelsFor(sValues);
+        for (std::size_t s = 0; s < nSeries; ++s)
+            names[s] = labels[static_cast<qsizetype>(s)];
+    }
     for (std::size_t s = 0; s < nSeries; ++s) {
         CategoryChartData::Series cs{names[s], {}};
         for (const Fold& f : folds[s])
