@@ -36,73 +36,73 @@ Wie gespeichert:
 <context>
     <name>sw::app::DashboardDock</name>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="46"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="40"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="55"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="49"/>
         <source>Pin…</source>
         <translation>Anheften …</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="56"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="50"/>
         <source>Pin a sink or an edge of the pipeline to the dashboard</source>
         <translation>Eine Senke oder Kante der Pipeline ans Dashboard anheften</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="62"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="56"/>
         <source>Nothing pinned yet. Right-click a sink or an edge on the canvas and choose Pin to Dashboard, or use Pin…</source>
         <translation>Noch nichts angeheftet. Rechtsklick auf eine Senke oder Kante im Editor und „Ans Dashboard anheften“ wählen, oder „Anheften …“ verwenden</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="212"/>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="268"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="207"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="263"/>
         <source>Pin to Dashboard</source>
         <translation>Ans Dashboard anheften</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="223"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="218"/>
         <source>Unpin from Dashboard</source>
         <translation>Vom Dashboard lösen</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="231"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="226"/>
         <source>Edit Dashboard View</source>
         <translation>Dashboard-Ansicht bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="242"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="237"/>
         <source>Move Dashboard View</source>
         <translation>Dashboard-Ansicht verschieben</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="270"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="265"/>
         <source>as Table</source>
         <translation>als Tabelle</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="271"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="266"/>
         <source>as Bar Chart</source>
         <translation>als Balkendiagramm</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="272"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="267"/>
         <source>as Line Chart</source>
         <translation>als Liniendiagramm</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="273"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="268"/>
         <source>as Single Value</source>
         <translation>als Einzelwert</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="296"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="291"/>
         <source>Sink %1</source>
         <translation>Senke %1</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardDock.cpp" line="304"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="299"/>
         <source>Edge %1</source>
         <translation>Kante %1</translation>
     </message>
@@ -110,93 +110,93 @@ Wie gespeichert:
 <context>
     <name>sw::app::DashboardViewWidget</name>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="43"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="44"/>
         <source>sum of %1</source>
         <translation>Summe von %1</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="45"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="46"/>
         <source>count of %1</source>
         <translation>Anzahl von %1</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="47"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="48"/>
         <source>minimum of %1</source>
         <translation>Minimum von %1</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="49"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="50"/>
         <source>maximum of %1</source>
         <translation>Maximum von %1</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="51"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="52"/>
         <source>average of %1</source>
         <translation>Durchschnitt von %1</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="53"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="54"/>
         <source>latest %1</source>
         <translation>letzter Wert von %1</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="77"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="78"/>
         <source>View menu: settings, export, move, remove</source>
         <translation>Ansichtsmenü: Einstellungen, Export, Verschieben, Entfernen</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="92"/>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="295"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="93"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="312"/>
         <source>Run the pipeline: results appear here as they arrive</source>
         <translation>Pipeline starten: Ergebnisse erscheinen hier, sobald sie eintreffen</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="131"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="132"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="135"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="136"/>
         <source>Export as &amp;PNG…</source>
         <translation>Als &amp;PNG exportieren …</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="138"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="139"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren …</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="142"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="143"/>
         <source>Move &amp;Earlier</source>
         <translation>Nach &amp;vorne verschieben</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="145"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="146"/>
         <source>Move &amp;Later</source>
         <translation>Nach &amp;hinten verschieben</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="149"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="150"/>
         <source>&amp;Remove from Dashboard</source>
         <translation>Vom Dashboard &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="181"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="191"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="287"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="307"/>
         <source>The stream has no column %1: choose columns in the view&apos;s settings</source>
         <translation>Der Stream hat keine Spalte %1: Spalten in den Einstellungen der Ansicht wählen</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="309"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="326"/>
         <source>The stream has no column %1</source>
         <translation>Der Stream hat keine Spalte %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="321"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="338"/>
         <source>%n window(s)</source>
         <translation>
             <numerusform>%n Fenster</numerusform>
@@ -204,8 +204,8 @@ Wie gespeichert:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="322"/>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="323"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="339"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="340"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n Zeile</numerusform>
@@ -213,7 +213,7 @@ Wie gespeichert:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="325"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="342"/>
         <source>keeps the last %n window(s)</source>
         <translation>
             <numerusform>behält %n Fenster (das neueste)</numerusform>
@@ -221,7 +221,7 @@ Wie gespeichert:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="326"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="343"/>
         <source>keeps the last %n row(s)</source>
         <translation>
             <numerusform>behält %n Zeile (die neueste)</numerusform>
@@ -229,7 +229,7 @@ Wie gespeichert:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="329"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="346"/>
         <source>%n record(s) arrived faster than shown</source>
         <translation>
             <numerusform>%n Datensatz kam schneller an als angezeigt</numerusform>
@@ -237,7 +237,7 @@ Wie gespeichert:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="331"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="348"/>
         <source>%n record(s) with other columns not shown</source>
         <translation>
             <numerusform>%n Datensatz mit anderen Spalten nicht angezeigt</numerusform>
@@ -245,33 +245,33 @@ Wie gespeichert:
         </translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="333"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="350"/>
         <source>Nothing flows into this node</source>
         <translation>In diesen Knoten fließt nichts</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="364"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="382"/>
         <source>Export View as PNG</source>
         <translation>Ansicht als PNG exportieren</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="366"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="382"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="368"/>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="377"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="383"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="390"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="373"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="389"/>
         <source>Export View as CSV</source>
         <translation>Ansicht als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="375"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="389"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -2380,52 +2380,107 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
 <context>
     <name>sw::widgets::PipelineSettingsForm</name>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="40"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="50"/>
         <source>Select a node on the canvas to edit its properties.</source>
         <translation>Wählen Sie einen Knoten auf der Arbeitsfläche aus, um seine Eigenschaften zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="52"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="57"/>
         <source>e.g. 10 s</source>
         <translation>z. B. 10 s</translation>
     </message>
     <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="61"/>
+        <source>What a failure inside a run does: restore the last completed checkpoint and run again (Flink&apos;s restart strategies)</source>
+        <translation>Was ein Fehler während eines Laufs auslöst: den letzten abgeschlossenen Checkpoint wiederherstellen und erneut starten (Flinks Restart-Strategien)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="63"/>
+        <source>e.g. 1 s</source>
+        <translation>z. B. 1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="64"/>
+        <source>e.g. 1 min</source>
+        <translation>z. B. 1 min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="65"/>
+        <source>Completed checkpoints kept in the data directory</source>
+        <translation>Abgeschlossene Checkpoints, die im Datenverzeichnis bleiben</translation>
+    </message>
+    <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="66"/>
+        <source>Checkpoint failures in a row that fail the run</source>
+        <translation>Checkpoint-Fehler in Folge, die den Lauf scheitern lassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="80"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="67"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="81"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="69"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="83"/>
         <source>Delivery</source>
         <translation>Zustellgarantie</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="70"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="84"/>
         <source>Parallelism</source>
         <translation>Parallelität</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="71"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="85"/>
         <source>Checkpoint interval</source>
         <translation>Checkpoint-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="72"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="86"/>
         <source>Schema evolution</source>
         <translation>Schema-Evolution</translation>
     </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="87"/>
+        <source>Restart strategy</source>
+        <translation>Restart-Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="88"/>
+        <source>Restart attempts</source>
+        <translation>Restart-Versuche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="89"/>
+        <source>Restart delay</source>
+        <translation>Restart-Verzögerung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="90"/>
+        <source>Max restart delay</source>
+        <translation>Maximale Restart-Verzögerung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="91"/>
+        <source>Retained checkpoints</source>
+        <translation>Aufbewahrte Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="92"/>
+        <source>Tolerable failed checkpoints</source>
+        <translation>Tolerierte fehlgeschlagene Checkpoints</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="98"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="135"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n Knoten</numerusform>
@@ -2433,7 +2488,7 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="100"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="137"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n Verbindung</numerusform>
@@ -2441,19 +2496,45 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="117"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="154"/>
         <source>expected an integer between 1 and 256 (not applied)</source>
         <translation>Ganzzahl zwischen 1 und 256 erwartet (nicht übernommen)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="126"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="163"/>
         <source>must be greater than 0 (not applied)</source>
         <translation>muss größer als 0 sein (nicht übernommen)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="127"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="164"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="197"/>
         <source>&apos;%1&apos; is not a duration: %2 (not applied)</source>
         <translation>„%1“ ist keine Dauer: %2 (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="196"/>
+        <source>a delay must not be negative (not applied)</source>
+        <translation>eine Verzögerung darf nicht negativ sein (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="209"/>
+        <source>restart attempts: expected an integer between 1 and 1000 (not applied)</source>
+        <translation>Restart-Versuche: Ganzzahl zwischen 1 und 1000 erwartet (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="211"/>
+        <source>retained checkpoints: expected an integer between 1 and 100 (not applied)</source>
+        <translation>aufbewahrte Checkpoints: Ganzzahl zwischen 1 und 100 erwartet (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="214"/>
+        <source>tolerable failed checkpoints: expected an integer between 1 and 1000 (not applied)</source>
+        <translation>tolerierte fehlgeschlagene Checkpoints: Ganzzahl zwischen 1 und 1000 erwartet (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="219"/>
+        <source>the max restart delay must not be shorter than the delay (not applied)</source>
+        <translation>die maximale Restart-Verzögerung darf nicht kürzer als die Verzögerung sein (nicht übernommen)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>sw::app::DashboardViewWidget</name>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="321"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="338"/>
         <source>%n window(s)</source>
         <translation>
             <numerusform>%n window</numerusform>
@@ -12,8 +12,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="322"/>
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="323"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="339"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="340"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -21,7 +21,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="325"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="342"/>
         <source>keeps the last %n window(s)</source>
         <translation>
             <numerusform>keeps the last %n window</numerusform>
@@ -29,7 +29,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="326"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="343"/>
         <source>keeps the last %n row(s)</source>
         <translation>
             <numerusform>keeps the last %n row</numerusform>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="329"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="346"/>
         <source>%n record(s) arrived faster than shown</source>
         <translation>
             <numerusform>%n record arrived faster than shown</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="331"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="348"/>
         <source>%n record(s) with other columns not shown</source>
         <translation>
             <numerusform>%n record with other columns not shown</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>sw::widgets::PipelineSettingsForm</name>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="98"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="135"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n node</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="100"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="137"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n connection</numerusform>
