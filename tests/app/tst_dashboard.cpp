@@ -4,13 +4,16 @@
 // exactly what SQLite computes over the sink's own output; CSV export writes the rows a view
 // holds; PNG export writes the view at its size.
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 #include <fstream>
@@ -18,6 +21,8 @@
 #include <set>
 #include <sstream>
 
+#include "canvas/NodeItem.h"
+#include "canvas/PipelineScene.h"
 #include "catalog/PipelineLoader.h"
 #include "charts/CategoryChart.h"
 #include "dashboard/DashboardDock.h"
@@ -73,6 +78,7 @@ private Q_SLOTS:
     void pinEditMoveUnpinAreUndoSteps();
     void deletingAPinnedNodeUnpinsInOneStep();
     void pinMenuSuggestsColumnsAndOpensSettings();
+    void canvasNodeMenuPinsToDashboard();
     void liveViewsEqualSqliteOverTheSinkOutput();
     void limitKeepsTheLatestWindows();
 };
@@ -183,6 +189,38 @@ void TestDashboard::pinMenuSuggestsColumnsAndOpensSettings()
     QVERIFY(dock.view(0)->view().kind == Kind::Lines);
     QCOMPARE(dock.view(0)->view().value, std::string("revenue"));
     QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Edit Dashboard View"));
+}
+
+// A right-click on a node of the canvas opens a menu with Pin to Dashboard > as Table, which pins
+// the node (the real context-menu event through the scene; the popup is driven while it is open).
+void TestDashboard::canvasNodeMenuPinsToDashboard()
+{
+    app::Document doc;
+    doc.reset(ordersPipeline(), QString());
+    app::RunController controller;
+    app::DashboardDock dock(&doc, &controller);
+    widgets::PipelineScene scene(&doc);
+    dock.attachCanvas(&scene, nullptr);
+    widgets::NodeItem* sink = scene.nodeItem("revenue_db");
+    QVERIFY(sink);
+    bool sawMenu = false;
+    QTimer::singleShot(100, [&sawMenu] {
+        auto* popup = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!popup) return;
+        auto* sub = popup->findChild<QMenu*>(QStringLiteral("pinToDashboardMenu"));
+        QAction* asTable = sub ? sub->findChild<QAction*>(QStringLiteral("pinAs_table")) : nullptr;
+        sawMenu = asTable != nullptr;
+        if (asTable) asTable->trigger();
+        popup->close();
+    });
+    QGraphicsSceneContextMenuEvent event(QEvent::GraphicsSceneContextMenu);
+    event.setScenePos(sink->sceneBoundingRect().center());
+    event.setScreenPos(QPoint(100, 100));
+    QApplication::sendEvent(&scene, &event);
+    QVERIFY(sawMenu);
+    QCOMPARE(dock.viewCount(), 1);
+    QCOMPARE(dock.view(0)->view().node, std::string("revenue_db"));
+    QVERIFY(dock.view(0)->view().kind == Kind::Table);
 }
 
 void TestDashboard::liveViewsEqualSqliteOverTheSinkOutput()
