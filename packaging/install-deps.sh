@@ -15,6 +15,8 @@ APT_PACKAGES=(
   dpkg-dev desktop-file-utils appstream lintian shared-mime-info qt6-translations-l10n
   # monitoring: the metrics endpoint (prometheus-cpp) and its tests (promtool, prometheus, curl)
   prometheus-cpp-dev prometheus curl
+  # redis-sink and dedup's Redis store (hiredis); their tests and bench run redis-server
+  libhiredis-dev redis-server redis-tools
 )
 
 missing=()
