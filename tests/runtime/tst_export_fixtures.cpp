@@ -70,6 +70,9 @@ const char* kCoverage = R"json({
         {"function": "COUNT_DISTINCT", "column": "customer_id"}]}},
     {"id": "revenue_out", "type": "kafka-sink", "properties": {"topic": "metrics.shop.revenue",
       "key_fields": ["category"], "partitions": 6}},
+    {"id": "revenue_cache", "type": "redis-sink", "properties": {"url": "redis://cache:6379/2",
+      "command": "zadd", "key_prefix": "revenue:top", "value_fields": ["category"],
+      "value_format": "text", "score_field": "revenue", "ttl": "1 h"}},
     {"id": "clicks", "type": "kafka-source", "properties": {"topic": "web.clicks.viewed",
       "group_id": "coverage-clicks", "start_from": "timestamp", "start_timestamp": 1700000000000,
       "idle_timeout": "1 min", "partitions": 8,
@@ -126,6 +129,7 @@ const char* kCoverage = R"json({
     {"from": {"node": "by_customer", "port": "out"}, "to": {"node": "unique_orders", "port": "in"}},
     {"from": {"node": "unique_orders", "port": "out"}, "to": {"node": "revenue_5m", "port": "in"}},
     {"from": {"node": "revenue_5m", "port": "out"}, "to": {"node": "revenue_out", "port": "in"}},
+    {"from": {"node": "revenue_5m", "port": "out"}, "to": {"node": "revenue_cache", "port": "in"}},
     {"from": {"node": "clicks", "port": "out"}, "to": {"node": "all_clicks", "port": "in"}},
     {"from": {"node": "clicks_file", "port": "out"}, "to": {"node": "all_clicks", "port": "in"}},
     {"from": {"node": "all_clicks", "port": "out"}, "to": {"node": "click_rate", "port": "in"}},
@@ -168,10 +172,16 @@ const char* kCanaryJson = R"json({
       "properties": {"security.protocol": "SSL", "ssl.key.password": "@CANARY@",
                      "sasl.jaas.config": "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"@CANARY@\";"}}},
     {"id": "dlq", "type": "dlq", "properties": {"target": "kafka", "bootstrap_servers": "broker-1:9093",
-      "properties": {"sasl.password": "@CANARY@", "sasl.username": "svc-dlq"}}}
+      "properties": {"sasl.password": "@CANARY@", "sasl.username": "svc-dlq"}}},
+    {"id": "once", "type": "dedup", "properties": {"keys": ["order_id"], "store": "redis",
+      "redis_url": "redis://svc:@CANARY@@cache:6379/0"}},
+    {"id": "orders_cache", "type": "redis-sink", "properties": {"url": "redis://:@CANARY@@cache:6379/1",
+      "key_fields": ["order_id"], "key_prefix": "order:"}}
   ],
   "edges": [
     {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "orders_out", "port": "in"}},
+    {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "once", "port": "in"}},
+    {"from": {"node": "once", "port": "out"}, "to": {"node": "orders_cache", "port": "in"}},
     {"from": {"node": "orders_in", "port": "errors"}, "to": {"node": "dlq", "port": "in"}}
   ]
 })json";
