@@ -82,6 +82,7 @@ private Q_SLOTS:
         OutageWarnings::setPolicy({0, 60000, 600000}); // warn on the first failed attempt
     }
     void urlParsesAndRedacts();
+    void outageWarningSchedule();
     void setJsonAndTextWithTtl();
     void hsetMirrorsTheRowWithTtl();
     void zaddLeaderboardEqualsOracle();
@@ -122,6 +123,26 @@ void TstRedis::urlParsesAndRedacts()
         QVERIFY2(!r, bad);
         QVERIFY2(r.error().message.find("topsecret") == std::string::npos, bad);
     }
+}
+
+void TstRedis::outageWarningSchedule()
+{
+    // Virtual clock: warn after 5 s, repeat after 30 s, then at doubling intervals; a recovery
+    // notice only after a warning.
+    OutageWarnings w({5000, 30000, 600000});
+    QVERIFY(!w.recovered(0, "x"));
+    w.failed(1000, "refused");
+    QVERIFY(!w.due(5999, "down"));
+    QCOMPARE(*w.due(6000, "down"), std::string("down for 5 s; retrying (last error: refused)"));
+    QVERIFY(!w.due(35999, "down"));
+    QVERIFY(w.due(36000, "down"));
+    QVERIFY(!w.due(95999, "down")); // next after 60 s
+    QVERIFY(w.due(96000, "down"));
+    QCOMPARE(*w.recovered(100000, "back"), std::string("back after 99 s"));
+    QVERIFY(!w.inOutage());
+    w.failed(200000, "again"); // a short outage: no warning, no recovery notice
+    QVERIFY(!w.recovered(201000, "back"));
+    QCOMPARE(w.warnings(), std::uint64_t(4));
 }
 
 void TstRedis::setJsonAndTextWithTtl()
