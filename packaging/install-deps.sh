@@ -17,6 +17,8 @@ APT_PACKAGES=(
   prometheus-cpp-dev prometheus curl
   # alert-sink: libcurl; its tests run a real Alertmanager and a cpp-httplib webhook receiver
   libcurl4-openssl-dev prometheus-alertmanager libcpp-httplib-dev
+  # redis-sink and dedup's Redis store (hiredis); their tests and bench run redis-server
+  libhiredis-dev redis-server redis-tools
 )
 
 missing=()

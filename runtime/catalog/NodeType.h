@@ -80,6 +80,7 @@ enum class SinkReplay : std::uint8_t {
     Duplicates,        ///< appends, neither transactional nor idempotent (console, file)
     UpsertsWhenKeyed,  ///< idempotent when key_fields is set (SQLite upserts)
     CompactsWhenKeyed, ///< consumers can upsert when keyed on a compacted topic (Kafka)
+    UpsertsButStreams, ///< idempotent writes by key, except command xadd, which appends (Redis)
 };
 
 /// The Flink SQL construct a node type exports to; export/FlinkSqlBuilder.cpp translates each.
@@ -102,6 +103,7 @@ enum class FlinkSqlExport : std::uint8_t {
     JdbcSink,
     FilesystemSink,
     PrintSink,
+    RedisSink, ///< no Flink SQL connector: listed in the export report with its equivalent
 };
 
 /// One node type: the single description every layer reads (palette, property editor,

@@ -24,11 +24,27 @@ void registerQualityTypes(std::vector<NodeType>& types)
             .def("1 h")
             .required()
             .doc("How long a key is remembered (event time when available, else processing time)"),
+        P("store", "Store", PropertyType::Choice)
+            .def("memory")
+            .choices({"memory", "redis"})
+            .doc("memory: in the pipeline (checkpointed); redis: in Redis, shared by every "
+                 "pipeline that uses the same URL and key prefix (TTL in processing time)"),
+        P("redis_url", "Redis URL", PropertyType::String)
+            .def("redis://127.0.0.1:6379/0")
+            .doc("store redis: redis://[[user]:password@]host[:port][/db]")
+            .advanced(),
+        P("redis_key_prefix", "Redis key prefix", PropertyType::String)
+            .def("dedup:")
+            .doc("store redis: prefix of the seen-id keys (pipelines sharing a set use the same)")
+            .advanced(),
         parallelismProp(),
     };
     dedup.deriveSchema = [](DeriveContext& ctx) {
         const Schema* s = ctx.input(0);
         if (durationProp(ctx, "ttl") <= 0) ctx.error("ttl", "must be greater than 0");
+        if (ctx.prop("store") == "redis" &&
+            ctx.prop("redis_url").get<std::string>().rfind("redis://", 0) != 0)
+            ctx.error("redis_url", "expected redis://[[user]:password@]host[:port][/db]");
         if (!s) return;
         checkFieldList(ctx, "keys", *s, true);
         ctx.setOutput(0, *s);

@@ -23,6 +23,87 @@ NodeType sinkBase(std::string name, std::string display, std::string desc)
     return t;
 }
 
+/// redis-sink: docs/redis-sink.md; runtime/connectors/redis/RedisCommands.h says what each
+/// command writes.
+NodeType redisSink()
+{
+    NodeType t = sinkBase(
+        "redis-sink", "Redis Sink",
+        "Writes keyed results into Redis for dashboards and caches: SET or HSET by key with an "
+        "optional TTL, ZADD for leaderboards, XADD for streams. Pipelined; waits for the server "
+        "while it is down (backpressure). Rows Redis refuses go to errors.");
+    t.properties = {
+        P("url", "URL", PropertyType::String)
+            .def("redis://127.0.0.1:6379/0")
+            .required()
+            .doc("redis://[[user]:password@]host[:port][/db]; the password is kept secret"),
+        P("command", "Command", PropertyType::Choice)
+            .def("set")
+            .choices({"set", "hset", "zadd", "xadd"})
+            .doc("set: a value per key; hset: a hash per key; zadd: sorted-set member with a "
+                 "score (leaderboards); xadd: a stream entry per row"),
+        P("key_fields", "Key columns", PropertyType::FieldList)
+            .def(nlohmann::json::array())
+            .doc("Key = key_prefix + these columns joined by ':' (set/hset: required; zadd/xadd: "
+                 "empty = one sorted set or stream named key_prefix)"),
+        P("key_prefix", "Key prefix", PropertyType::String)
+            .def("")
+            .doc("Prepended to every key, e.g. 'revenue:'"),
+        P("value_fields", "Value columns", PropertyType::FieldList)
+            .def(nlohmann::json::array())
+            .doc("set: the value; hset/xadd: the fields (column name -> value); zadd: the "
+                 "member (empty = every column; zadd: required)"),
+        P("value_format", "Value format", PropertyType::Choice)
+            .def("json")
+            .choices({"json", "text"})
+            .doc("set value and zadd member: a JSON object of the value columns, or their text "
+                 "joined by ':'"),
+        P("score_field", "Score column", PropertyType::Field)
+            .def("")
+            .doc("zadd: the numeric column that is the member's score"),
+        P("ttl", "TTL", PropertyType::Duration)
+            .def("0 ms")
+            .doc("Keys expire this long after their last write (0 = never)"),
+        P("max_length", "Stream max length", PropertyType::Int)
+            .def(0)
+            .range(0, 1e12)
+            .doc("xadd: trim the stream to about this many entries (MAXLEN ~; 0 = unbounded)")
+            .advanced(),
+        P("batch_size", "Pipeline depth", PropertyType::Int)
+            .def(1000)
+            .range(1, 100000)
+            .unit("commands")
+            .doc("Commands sent per round trip before their replies are read")
+            .advanced(),
+        parallelismProp(),
+    };
+    t.deriveSchema = [](DeriveContext& ctx) {
+        const std::string url = ctx.prop("url").get<std::string>();
+        if (url.rfind("redis://", 0) != 0)
+            ctx.error("url", "expected redis://[[user]:password@]host[:port][/db]");
+        if (durationProp(ctx, "ttl") < 0) ctx.error("ttl", "must not be negative");
+        const Schema* s = ctx.input(0);
+        if (!s) return;
+        const std::string cmd = ctx.prop("command").get<std::string>();
+        checkFieldList(ctx, "key_fields", *s, cmd == "set" || cmd == "hset");
+        checkFieldList(ctx, "value_fields", *s, cmd == "zadd");
+        const std::string score = ctx.prop("score_field").get<std::string>();
+        if (cmd == "zadd") {
+            const Field* f = score.empty() ? nullptr : s->find(score);
+            if (score.empty())
+                ctx.error("score_field", "zadd needs a score column");
+            else if (!f)
+                ctx.error("score_field", "unknown column '" + score + "'");
+            else if (!f->type.isNumeric())
+                ctx.error("score_field",
+                          "'" + score + "' is " + f->type.toString() + "; a score must be numeric");
+        }
+    };
+    t.sinkReplay = SinkReplay::UpsertsButStreams;
+    t.flinkSql = FlinkSqlExport::RedisSink;
+    return t;
+}
+
 } // namespace
 
 void registerSinkTypes(std::vector<NodeType>& types)
@@ -101,6 +182,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
     sqlite.exactlyOnce = true;
     sqlite.flinkSql = FlinkSqlExport::JdbcSink;
     types.push_back(sqlite);
+    types.push_back(redisSink());
 
     NodeType file =
         sinkBase("file-sink", "File Sink", "Writes records as JSON Lines or CSV with a header.");

@@ -13,6 +13,7 @@ void registerConnectorFactories(OperatorRegistry& registry)
     registry.add("kafka-source", kafka::makeKafkaSourceOperator);
     registry.add("kafka-sink", kafka::makeKafkaSinkOperator);
     registry.add("sqlite-sink", makeSqliteSinkOperator);
+    registry.add("redis-sink", makeRedisSinkOperator);
     registry.add("file-sink", makeFileSinkOperator);
     registry.add("console-sink", makeConsoleSinkOperator);
     registry.add("dlq", makeDlqOperator);

@@ -38,6 +38,7 @@ FlinkSqlBuilder::translations()
         {E::JdbcSink, &B::exportSqliteSink},
         {E::FilesystemSink, &B::exportFileSink},
         {E::PrintSink, &B::exportConsoleSink},
+        {E::RedisSink, &B::exportRedisSink},
     };
     return m;
 }

@@ -81,6 +81,7 @@ public:
     void exportSqliteSink(const NodeSpec& n, const NodeType& t);
     void exportFileSink(const NodeSpec& n, const NodeType& t);
     void exportConsoleSink(const NodeSpec& n, const NodeType& t);
+    void exportRedisSink(const NodeSpec& n, const NodeType& t);
 
     /// The translation of each Flink SQL construct a node type declares (NodeType::flinkSql);
     /// a type without one is reported not exportable.

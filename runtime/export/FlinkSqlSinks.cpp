@@ -173,4 +173,18 @@ void FlinkSqlBuilder::exportConsoleSink(const NodeSpec& n, const NodeType& t)
           "a Kafka or JDBC sink for results someone reads");
 }
 
+void FlinkSqlBuilder::exportRedisSink(const NodeSpec& n, const NodeType&)
+{
+    // Flink ships no Redis SQL connector: the node is listed, never its URL (it may hold a
+    // password).
+    const std::string cmd = stringProperty(n, "command");
+    issue(n, IssueKind::NotExportable, "redis-sink",
+          "Flink SQL has no Redis connector (" + cmd + " into keys '" +
+              stringProperty(n, "key_prefix") + "...')",
+          "a community Redis connector (e.g. Apache Bahir's flink-connector-redis, DataStream "
+          "API), or an upsert-kafka table keyed like the Redis keys, applied to Redis by a "
+          "small consumer service");
+    skip(n);
+}
+
 } // namespace sw::runtime::exporting

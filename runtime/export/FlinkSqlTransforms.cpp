@@ -126,6 +126,12 @@ void FlinkSqlBuilder::exportDedup(const NodeSpec& n, const NodeType& t)
                 "'table.exec.state.ttl'",
           "idempotent writes keyed by " + fieldList(propertyValue(n, "keys")) +
               " (an upsert sink) downstream");
+    if (stringProperty(n, "store") == "redis")
+        issue(n, IssueKind::Approximated, "dedup-store",
+              "the seen-ids are kept in the job's own state, not in Redis: jobs no longer share "
+              "one idempotency set",
+              "a DataStream operator that checks and sets the ids in Redis (SET NX PX), or one job "
+              "that deduplicates for all consumers");
     reportParallelism(*this, n);
 }
 

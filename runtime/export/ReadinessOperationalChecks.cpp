@@ -65,6 +65,11 @@ ReadinessItem checkDelivery(const PipelineSpec& p, const TopicPlan& plan)
             why = "a " + n.type + " is neither transactional nor idempotent";
             fix = eo ? "write results to a Kafka, SQLite or file sink"
                      : "write results to Kafka or SQLite";
+        } else if (replay == SinkReplay::UpsertsButStreams) {
+            ok = stringProperty(n, "command") != "xadd";
+            why = "XADD appends stream entries: a replay after a failure duplicates them";
+            fix = "write keyed values (set, hset, zadd), or let the stream's consumers skip "
+                  "entries they have seen";
         } else if (replay == SinkReplay::UpsertsWhenKeyed) {
             ok = hasKey(n);
             why = "appends rows: a replay after a failure duplicates them";

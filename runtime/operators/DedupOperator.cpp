@@ -1,5 +1,7 @@
 #include "operators/DedupOperator.h"
 
+#include <stdexcept>
+
 #include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
@@ -18,6 +20,7 @@ void DedupOperator::expire(EventTime upTo)
 
 void DedupOperator::processBatch(int, RecordBatch& batch, Collector& out)
 {
+    if (m_store) return processWithStore(batch, out);
     if (!m_eventTime) expire(OperatorContext::processingTimeMs());
     std::uint64_t dropped = 0;
     for (Record& r : batch) {
@@ -117,7 +120,43 @@ Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec)
     auto ttl = propertyValue(spec.node, "ttl");
     auto d = ttl.is_string() ? parseDuration(ttl.get<std::string>()) : std::nullopt;
     if (!d || *d <= 0) return makeError("ttl: expected a positive duration");
-    return makeOperator<DedupOperator>(std::move(keys), *d, !in.rowtime().empty());
+    auto op = std::make_unique<DedupOperator>(keys, *d, !in.rowtime().empty());
+    if (stringProperty(spec.node, "store") == "redis") {
+        auto store = makeRedisDedupStore({stringProperty(spec.node, "redis_url"),
+                                          stringProperty(spec.node, "redis_key_prefix"), keys, *d,
+                                          spec.pipelineName + "/" + spec.node.id});
+        if (!store) return store.error();
+        op->setStore(std::move(*store));
+    }
+    return std::unique_ptr<Operator>(std::move(op));
+}
+
+// ------------------------------------------------------------------ external store
+
+void DedupOperator::processWithStore(RecordBatch& batch, Collector& out)
+{
+    auto done = m_store->markFirst(batch, m_first, m_storeErrors);
+    if (!done) throw std::runtime_error(done.error().message);
+    if (!*done) { // stopped while the store was unreachable: the run is being cancelled
+        m_ctx->warn("dedup '" + m_ctx->nodeId() + "': stopped while its store was unreachable; " +
+                    std::to_string(batch.size()) +
+                    " record(s) not passed on (the sources have not committed them)");
+        return;
+    }
+    std::uint64_t dropped = 0;
+    std::size_t i = 0;
+    for (Record& r : batch) {
+        const std::uint8_t f = m_first[i];
+        const std::string& why = m_storeErrors[i];
+        ++i;
+        if (f == 1)
+            out.emit(r);
+        else if (f == 0)
+            ++dropped;
+        else
+            out.emitError(ErrorClass::Sink, why, r, m_ctx->inputSchemas().at(0));
+    }
+    if (dropped) m_ctx->counters().dropped.add(dropped);
 }
 
 } // namespace sw::runtime

@@ -12,9 +12,14 @@
 // cannot be protected this way (that needs persisted state); with duplicates that carry their
 // original's event time and no late data, the original's window is still open (and holds it)
 // whenever its duplicate arrives.
+//
+// Store (`store` property, DedupStore.h): `memory` is the state above; `redis` keeps the seen
+// keys in Redis instead (shared by several pipelines; no replay units, no checkpointed keys).
 #include <map>
+#include <memory>
 
 #include "exec/Operator.h"
+#include "operators/DedupStore.h"
 #include "operators/windows/GroupKey.h"
 
 namespace sw::runtime {
@@ -28,8 +33,10 @@ public:
     Status open(OperatorContext& ctx) override
     {
         m_ctx = &ctx;
-        return Status::ok();
+        return m_store ? m_store->open(ctx) : Status::ok();
     }
+    /// Keeps the seen keys in `store` instead of the operator's state (before open()).
+    void setStore(std::unique_ptr<DedupStore> store) { m_store = std::move(store); }
     void processBatch(int port, RecordBatch& batch, Collector& out) override;
     void processWatermark(EventTime watermark, Collector& out) override;
 
@@ -44,6 +51,7 @@ public:
 
 private:
     void expire(EventTime upTo);
+    void processWithStore(RecordBatch& batch, Collector& out);
 
     std::vector<int> m_keys;
     std::int64_t m_ttl;
@@ -61,6 +69,10 @@ private:
     KeyedMap<Seen> m_seen;                              // key -> expiry, first record
     std::multimap<EventTime, const GroupKey*> m_expiry; // expiry time -> key
     std::vector<ReplayUnit> m_units;                    // duplicates dropped since the last barrier
+
+    std::unique_ptr<DedupStore> m_store; // null: the memory store (m_seen)
+    std::vector<std::uint8_t> m_first;
+    std::vector<std::string> m_storeErrors;
 };
 
 } // namespace sw::runtime

@@ -70,6 +70,9 @@ const char* kCoverage = R"json({
         {"function": "COUNT_DISTINCT", "column": "customer_id"}]}},
     {"id": "revenue_out", "type": "kafka-sink", "properties": {"topic": "metrics.shop.revenue",
       "key_fields": ["category"], "partitions": 6}},
+    {"id": "revenue_cache", "type": "redis-sink", "properties": {"url": "redis://cache:6379/2",
+      "command": "zadd", "key_prefix": "revenue:top", "value_fields": ["category"],
+      "value_format": "text", "score_field": "revenue", "ttl": "1 h"}},
     {"id": "clicks", "type": "kafka-source", "properties": {"topic": "web.clicks.viewed",
       "group_id": "coverage-clicks", "start_from": "timestamp", "start_timestamp": 1700000000000,
       "idle_timeout": "1 min", "partitions": 8,
@@ -130,6 +133,7 @@ const char* kCoverage = R"json({
     {"from": {"node": "by_customer", "port": "out"}, "to": {"node": "unique_orders", "port": "in"}},
     {"from": {"node": "unique_orders", "port": "out"}, "to": {"node": "revenue_5m", "port": "in"}},
     {"from": {"node": "revenue_5m", "port": "out"}, "to": {"node": "revenue_out", "port": "in"}},
+    {"from": {"node": "revenue_5m", "port": "out"}, "to": {"node": "revenue_cache", "port": "in"}},
     {"from": {"node": "clicks", "port": "out"}, "to": {"node": "all_clicks", "port": "in"}},
     {"from": {"node": "clicks_file", "port": "out"}, "to": {"node": "all_clicks", "port": "in"}},
     {"from": {"node": "all_clicks", "port": "out"}, "to": {"node": "click_rate", "port": "in"}},
@@ -175,11 +179,17 @@ const char* kCanaryJson = R"json({
       "properties": {"sasl.password": "@CANARY@", "sasl.username": "svc-dlq"}}},
     {"id": "order_alerts", "type": "alert-sink", "properties": {
       "url": "https://ops:@CANARY@@alertmanager:9093", "constant_labels": {"alertname": "Order"},
-      "auth": {"bearer_token": "@CANARY@"}, "headers": {"X-Api-Key": "@CANARY@"}}}
+      "auth": {"bearer_token": "@CANARY@"}, "headers": {"X-Api-Key": "@CANARY@"}}},
+    {"id": "once", "type": "dedup", "properties": {"keys": ["order_id"], "store": "redis",
+      "redis_url": "redis://svc:@CANARY@@cache:6379/0"}},
+    {"id": "orders_cache", "type": "redis-sink", "properties": {"url": "redis://:@CANARY@@cache:6379/1",
+      "key_fields": ["order_id"], "key_prefix": "order:"}}
   ],
   "edges": [
     {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "orders_out", "port": "in"}},
     {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "order_alerts", "port": "in"}},
+    {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "once", "port": "in"}},
+    {"from": {"node": "once", "port": "out"}, "to": {"node": "orders_cache", "port": "in"}},
     {"from": {"node": "orders_in", "port": "errors"}, "to": {"node": "dlq", "port": "in"}}
   ]
 })json";

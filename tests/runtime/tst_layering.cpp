@@ -41,6 +41,7 @@ const std::vector<std::string> kLayers = {
     "export",     // Flink SQL, Kubernetes, topic plans
     "metrics",    // counters and MetricsSnapshot
     "sqlite",     // the SQLite wrapper
+    "redis",      // the Redis client (hiredis): URLs, pipelining, reconnects
     "state",      // operator state and the checkpoint store
     "exec",       // engine, plan, channels, the Operator API, the operator registry
     "operators",  // stateless operators, windows, joins, dedup (register into exec's registry)
@@ -59,21 +60,23 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"export", {"util", "types", "time", "model", "expr", "catalog", "validate"}},
     {"metrics", {"util", "types", "time", "model"}},
     {"sqlite", {"util", "types"}},
+    {"redis", {"util", "types"}},
     {"state", {"util", "types", "time", "model", "sqlite"}},
     {"exec",
      {"util", "types", "time", "model", "expr", "catalog", "validate", "metrics", "sqlite",
       "state"}},
     {"operators",
-     {"util", "types", "time", "model", "expr", "catalog", "validate", "metrics", "state", "exec"}},
+     {"util", "types", "time", "model", "expr", "catalog", "validate", "metrics", "state", "exec",
+      "redis"}},
     {"connectors",
      {"util", "types", "time", "model", "expr", "catalog", "validate", "metrics", "sqlite", "state",
-      "exec"}},
+      "exec", "redis"}},
 };
 
 /// Runtime folders widgets/ must not include: the engine and its implementations. Widgets read
 /// specs, the catalog, metrics snapshots and the other plain value types.
-const std::set<std::string> kWidgetsForbidden = {"exec", "connectors", "operators", "sqlite",
-                                                 "state"};
+const std::set<std::string> kWidgetsForbidden = {"exec",   "connectors", "operators",
+                                                 "sqlite", "state",      "redis"};
 
 /// Engine-internal includes widgets/ still has (file relative to widgets/, included header).
 /// Each entry is a debt: the widgets need a public runtime API for it (issue 18, item 5, owned by

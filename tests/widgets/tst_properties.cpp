@@ -306,6 +306,27 @@ private Q_SLOTS:
         QVERIFY(m_editor->message(QStringLiteral("properties")).isEmpty());
     }
 
+    void urlPasswordIsMaskedUntilEdited()
+    {
+        auto r = m_doc->addNode("redis-sink", {0, 300});
+        m_editor->setNode(QString::fromStdString(r));
+        settle();
+        auto* url = qobject_cast<widgets::TextField*>(m_editor->field(QStringLiteral("url")));
+        QVERIFY(url);
+        auto* edit = qobject_cast<QLineEdit*>(url->editorWidget());
+        typeInto(edit, QStringLiteral("redis://app:hunter2@cache:6380/1"));
+        QCOMPARE(prop(r, "url"), nlohmann::json("redis://app:hunter2@cache:6380/1"));
+        m_editor->focusProperty(QStringLiteral("key_prefix")); // leave the field
+        settle();
+        QVERIFY2(!edit->text().contains(QStringLiteral("hunter2")), qPrintable(edit->text()));
+        QCOMPARE(edit->text(), QStringLiteral("redis://app:") + QString(8, QChar(0x2022)) +
+                                   QStringLiteral("@cache:6380/1"));
+        edit->setFocus(); // editing shows the real text
+        settle();
+        QCOMPARE(edit->text(), QStringLiteral("redis://app:hunter2@cache:6380/1"));
+        QCOMPARE(prop(r, "url"), nlohmann::json("redis://app:hunter2@cache:6380/1"));
+    }
+
     void validationProblemsShowUnderTheProperty()
     {
         auto k = m_doc->addNode("kafka-source", {0, 300});

@@ -23,33 +23,12 @@ void CsvRowWriter::append(const Row& row, std::string& out) const
 
 void CsvRowWriter::appendValue(std::string& out, const Value& v, const DataType& t)
 {
-    switch (v.kind()) {
-    case Value::Kind::Null:
-        break;
-    case Value::Kind::Bool:
-        out += v.asBool() ? "true" : "false";
-        break;
-    case Value::Kind::Int:
-        text::appendInt(out, v.asInt());
-        break;
-    case Value::Kind::Decimal:
-        appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
-        break;
-    case Value::Kind::Double:
-        text::appendDouble(out, v.asDouble());
-        break;
-    case Value::Kind::Timestamp:
-        appendTimestamp(out, v.asTimestamp());
-        break;
-    case Value::Kind::String:
-        if (t.kind() == TypeKind::Bytes) {
-            appendBase64(out, v.asString());
-        } else if (v.asString().empty()) {
-            out += "\"\""; // '' (distinct from NULL, which is an empty unquoted field)
-        } else {
-            CsvRecordParser::appendField(out, v.asString());
-        }
-        break;
+    if (v.kind() != Value::Kind::String || t.kind() == TypeKind::Bytes) {
+        text::appendPlain(out, v, t); // nothing to quote (base64 has no comma or quote)
+    } else if (v.asString().empty()) {
+        out += "\"\""; // '' (distinct from NULL, which is an empty unquoted field)
+    } else {
+        CsvRecordParser::appendField(out, v.asString());
     }
 }
 

@@ -94,6 +94,35 @@ void appendInt(std::string& out, std::int64_t v)
     out.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
+void appendPlain(std::string& out, const Value& v, const DataType& t)
+{
+    switch (v.kind()) {
+    case Value::Kind::Null:
+        break;
+    case Value::Kind::Bool:
+        out += v.asBool() ? "true" : "false";
+        break;
+    case Value::Kind::Int:
+        appendInt(out, v.asInt());
+        break;
+    case Value::Kind::Decimal:
+        appendDecimal(out, v.decimalUnscaled(), v.decimalScale());
+        break;
+    case Value::Kind::Double:
+        appendDouble(out, v.asDouble());
+        break;
+    case Value::Kind::Timestamp:
+        appendTimestamp(out, v.asTimestamp());
+        break;
+    case Value::Kind::String:
+        if (t.kind() == TypeKind::Bytes)
+            appendBase64(out, v.asString());
+        else
+            out += v.asString();
+        break;
+    }
+}
+
 void appendDouble(std::string& out, double d)
 {
     if (std::isnan(d)) {

@@ -21,6 +21,11 @@ namespace sw::runtime::text {
 void appendDouble(std::string& out, double d);
 void appendInt(std::string& out, std::int64_t v);
 
+/// Appends `v` as plain text in Flink's csv/json rendering, unquoted: NULL as nothing,
+/// BOOLEAN true/false, DECIMAL exact, DOUBLE by appendDouble, TIMESTAMP 'yyyy-MM-dd
+/// HH:mm:ss.SSS', BYTES (type `t`) base64, STRING as it is.
+void appendPlain(std::string& out, const Value& v, const DataType& t);
+
 /// Converts text (a CSV field, a JSON string or number token) to a value of type `t`. Leading
 /// and trailing blanks are ignored for non-STRING types. TIMESTAMP text follows the one grammar
 /// of parseTimestamp() (types/ValueText.h); BYTES is base64. Returns false and sets `error`

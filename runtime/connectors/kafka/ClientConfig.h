@@ -39,6 +39,8 @@ const Redactor& globalRedactor();
 void registerSecret(std::string value);
 /// Redacts `text` with globalRedactor() (convenience for the CLI, reports and the engine).
 std::string redactSecrets(std::string_view text);
+/// Adds a secret of another client (the password of a Redis URL) to globalRedactor().
+void registerSecret(std::string value);
 
 /// Where librdkafka log lines go (already redacted). level: syslog levels (0 emerg .. 7 debug).
 /// Default: stderr for levels <= 3 (errors), prefixed "kafka: <client>: ".

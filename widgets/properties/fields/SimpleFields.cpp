@@ -3,9 +3,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QRegularExpression>
+#include <QTimer>
 #include <QToolButton>
 
 #include "types/Duration.h"
@@ -26,6 +29,29 @@ QString str(const nlohmann::json& v)
 }
 } // namespace
 
+QString TextField::maskUrlPassword(const QString& text)
+{
+    // scheme://user:password@host... (a Redis URL, basic auth in a webhook URL)
+    static const QRegularExpression re(
+        QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*://[^/@:]*:)([^@/]+)@"));
+    QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch()) return text;
+    return m.captured(1) + QString(8, QChar(0x2022)) + QLatin1Char('@') +
+           text.mid(m.capturedEnd(0));
+}
+
+bool TextField::eventFilter(QObject* o, QEvent* e)
+{
+    // A password inside a URL shows as bullets unless the field is being edited.
+    if (o == m_edit && e->type() == QEvent::FocusIn && m_edit->text() != m_text)
+        m_edit->setText(m_text);
+    if (o == m_edit && e->type() == QEvent::FocusOut) // after editingFinished has committed
+        QTimer::singleShot(0, this, [this] {
+            if (!m_edit->hasFocus()) m_edit->setText(maskUrlPassword(m_text));
+        });
+    return PropertyField::eventFilter(o, e);
+}
+
 TextField::TextField(const runtime::PropertySpec& spec, QWidget* parent)
     : PropertyField(spec, parent), m_edit(new QLineEdit(this))
 {
@@ -40,8 +66,11 @@ TextField::TextField(const runtime::PropertySpec& spec, QWidget* parent)
     }
     if (spec.type == runtime::PropertyType::Topic)
         m_edit->setPlaceholderText(QStringLiteral("domain.entity.event"));
-    connect(m_edit, &QLineEdit::editingFinished, this,
-            [this] { commit(m_edit->text().toStdString()); });
+    m_edit->installEventFilter(this);
+    connect(m_edit, &QLineEdit::editingFinished, this, [this] {
+        m_text = m_edit->text();
+        commit(m_text.toStdString());
+    });
 }
 
 QWidget* TextField::editorWidget()
@@ -51,8 +80,8 @@ QWidget* TextField::editorWidget()
 
 void TextField::display(const nlohmann::json& v)
 {
-    m_edit->setText(v.is_string() ? str(v)
-                                  : (v.is_null() ? QString() : QString::fromStdString(v.dump())));
+    m_text = v.is_string() ? str(v) : (v.is_null() ? QString() : QString::fromStdString(v.dump()));
+    m_edit->setText(m_edit->hasFocus() ? m_text : maskUrlPassword(m_text));
 }
 
 void TextField::browse()
@@ -60,6 +89,7 @@ void TextField::browse()
     QString f = QFileDialog::getSaveFileName(this, spec().label.c_str(), m_edit->text(), {},
                                              nullptr, QFileDialog::DontConfirmOverwrite);
     if (f.isEmpty()) return;
+    m_text = f;
     m_edit->setText(f);
     commit(f.toStdString());
 }

@@ -15,13 +15,17 @@ class TextField : public PropertyField {
 public:
     TextField(const runtime::PropertySpec& spec, QWidget* parent);
     QWidget* editorWidget() override;
+    /// `text` with the password of a URL's user info (scheme://user:password@host) as bullets.
+    static QString maskUrlPassword(const QString& text);
 
 protected:
     void display(const nlohmann::json& value) override;
+    bool eventFilter(QObject* o, QEvent* e) override;
 
 private:
     void browse();
     QLineEdit* m_edit;
+    QString m_text; ///< the value; the line edit shows it masked while not focused
 };
 
 class BoolField : public PropertyField {

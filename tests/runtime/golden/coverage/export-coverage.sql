@@ -30,6 +30,7 @@
 --   revenue_5m: [approximated] allowed-lateness: Flink SQL windows have no allowed lateness: records later than the watermark are dropped instead of updating the window (closest equivalent: raise the source's max_out_of_orderness by the lateness (adds latency), or DataStream windows with allowedLateness())
 --   revenue_5m: [note] updating-input: the input is an updating stream, Flink accepts window aggregation over updates from 1.19 on (closest equivalent: deduplicate by processing time upstream to keep the input append-only)
 --   revenue_5m: [not-exportable] errors-output: late records go to the errors output here, Flink SQL windows drop late records (closest equivalent: DataStream windows with sideOutputLateData())
+--   revenue_cache: [not-exportable] redis-sink: Flink SQL has no Redis connector (zadd into keys 'revenue:top...') (closest equivalent: a community Redis connector (e.g. Apache Bahir's flink-connector-redis, DataStream API), or an upsert-kafka table keyed like the Redis keys, applied to Redis by a small consumer service)
 --   dead_letters: [not-exportable] dlq-routing: Flink SQL has no dead-letter routing: records that fail are not diverted to the kafka dead-letter queue (closest equivalent: a DataStream job (or custom deserialization schema) that writes failures to the DLQ topic through a side output, the topic stays in the topic plan)
 
 SET 'pipeline.name' = 'export-coverage';
