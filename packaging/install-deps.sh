@@ -15,6 +15,8 @@ APT_PACKAGES=(
   dpkg-dev desktop-file-utils appstream lintian shared-mime-info qt6-translations-l10n
   # monitoring: the metrics endpoint (prometheus-cpp) and its tests (promtool, prometheus, curl)
   prometheus-cpp-dev prometheus curl
+  # lake sink: Avro container files (libavro) and gzip (zlib); its tests read them back
+  libavro-dev zlib1g-dev python3-avro
 )
 
 missing=()

@@ -102,6 +102,7 @@ enum class FlinkSqlExport : std::uint8_t {
     JdbcSink,
     FilesystemSink,
     PrintSink,
+    LakeSink, ///< 'filesystem' with partitions by event time
 };
 
 /// One node type: the single description every layer reads (palette, property editor,

@@ -20,5 +20,6 @@ Result<std::unique_ptr<Operator>> makeFileSinkOperator(const OperatorSpec& spec)
 Result<std::unique_ptr<Operator>> makeConsoleSinkOperator(const OperatorSpec& spec);
 Result<std::unique_ptr<Operator>> makeSqliteSinkOperator(const OperatorSpec& spec);
 Result<std::unique_ptr<Operator>> makeDlqOperator(const OperatorSpec& spec);
+Result<std::unique_ptr<Operator>> makeLakeSinkOperator(const OperatorSpec& spec);
 
 } // namespace sw::runtime

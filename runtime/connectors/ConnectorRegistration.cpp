@@ -15,6 +15,7 @@ void registerConnectorFactories(OperatorRegistry& registry)
     registry.add("file-sink", makeFileSinkOperator);
     registry.add("console-sink", makeConsoleSinkOperator);
     registry.add("dlq", makeDlqOperator);
+    registry.add("lake-sink", makeLakeSinkOperator);
 }
 
 } // namespace sw::runtime

@@ -37,6 +37,7 @@ FlinkSqlBuilder::translations()
         {E::JdbcSink, &B::exportSqliteSink},
         {E::FilesystemSink, &B::exportFileSink},
         {E::PrintSink, &B::exportConsoleSink},
+        {E::LakeSink, &B::exportLakeSink},
     };
     return m;
 }
