@@ -97,6 +97,16 @@ std::vector<std::int64_t> visible(const std::string& dir, const char* idColumn =
     return ids;
 }
 
+std::size_t pendingLakeFiles(const std::string& root)
+{
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+        const std::string name = e.path().filename().string();
+        n += name.size() > 8 && name.compare(name.size() - 8, 8, ".pending") == 0 ? 1 : 0;
+    }
+    return n;
+}
+
 enum class Crash { RowsReceived, BarrierTaken, CheckpointStored, Committed, RowsAfterCommit };
 
 } // namespace
@@ -120,7 +130,8 @@ void TstLakeSinkEo::crashPoints_data()
 void TstLakeSinkEo::crashPoints()
 {
     // As tst_exactly_once's file sink, with two partitions and roll_size 1 KiB (parts roll
-    // between barriers too: staged, then committed with the next checkpoint).
+    // between barriers too: staged, then committed with the next checkpoint). Checkpoint 1
+    // covers rows 0..399, rows 400..799 precede barrier 2.
     QFETCH(int, crash);
     const Crash c = static_cast<Crash>(crash);
     QTemporaryDir tmp;
@@ -128,35 +139,36 @@ void TstLakeSinkEo::crashPoints()
     StateBlobs cp1, cp2;
     {
         SinkRun a = openSink(dir);
-        feed(*a.op, rows(0, 100), a.out->out());
+        feed(*a.op, rows(0, 400), a.out->out());
         a.barrier(1, &cp1);
         QCOMPARE(visible(dir), std::vector<std::int64_t>{}); // not before completion
         a.op->notifyCheckpointComplete(1);
-        QCOMPARE(visible(dir), range(0, 100));
-        feed(*a.op, rows(100, 200), a.out->out());
-        QCOMPARE(visible(dir), range(0, 100)); // rolled parts are staged, not visible
+        QCOMPARE(visible(dir), range(0, 400));
+        feed(*a.op, rows(400, 800), a.out->out());
+        QCOMPARE(visible(dir), range(0, 400)); // rolled parts are staged, not visible
+        QVERIFY2(pendingLakeFiles(dir + "/lake") > 0, "parts rolled on size before barrier 2");
         if (c != Crash::RowsReceived) {
             a.barrier(2, &cp2);
-            QCOMPARE(visible(dir), range(0, 100));
+            QCOMPARE(visible(dir), range(0, 400));
         }
         if (c == Crash::Committed || c == Crash::RowsAfterCommit) {
             a.op->notifyCheckpointComplete(2);
-            QCOMPARE(visible(dir), range(0, 200));
+            QCOMPARE(visible(dir), range(0, 800));
         }
-        if (c == Crash::RowsAfterCommit) feed(*a.op, rows(200, 250), a.out->out());
+        if (c == Crash::RowsAfterCommit) feed(*a.op, rows(800, 900), a.out->out());
         if (c == Crash::RowsReceived) QVERIFY(hiddenLakeFiles(dir + "/lake") > 0);
         // crash: dropped without close()
     }
     const bool stored = c >= Crash::CheckpointStored;
     SinkRun b = openSink(dir);
     b.restore(stored ? cp2 : cp1);
-    QCOMPARE(visible(dir), stored ? range(0, 200) : range(0, 100));
+    QCOMPARE(visible(dir), stored ? range(0, 800) : range(0, 400));
     QCOMPARE(hiddenLakeFiles(dir + "/lake"), std::size_t(0)); // leftovers removed
-    feed(*b.op, rows(stored ? 200 : 100, 300), b.out->out());
+    feed(*b.op, rows(stored ? 800 : 400, 1200), b.out->out());
     b.barrier(3, nullptr);
     b.op->notifyCheckpointComplete(3);
     b.op->close();
-    QCOMPARE(visible(dir), range(0, 300));
+    QCOMPARE(visible(dir), range(0, 1200));
 }
 
 void TstLakeSinkEo::cancelledRunResumesExactlyOnce()
@@ -204,7 +216,7 @@ void TstLakeSinkEo::cancelledRunResumesExactlyOnce()
     e.wait();
     for (const auto& ev : e.pollEvents())
         QVERIFY2(ev.kind != EngineEvent::Kind::Error, ev.message.c_str());
-    QCOMPARE(e.state(), EngineState::Finished);
+    QVERIFY(e.state() == EngineState::Finished);
     QVERIFY(e.restoredCheckpoint() > 0);
     const auto after = visible(dir, "order_id", "event_time");
     QCOMPARE(after.size(), std::size_t(kTotal));
