@@ -164,6 +164,7 @@ private Q_SLOTS:
     void readBackEqualsInput_data();
     void readBackEqualsInput();
     void rollsOnSizeIntoSeveralWholeFiles();
+    void largePartHasManyBlocks();
     void rollsOnIntervalWhileRunning();
     void unwritableRowsGoToErrors();
     void partitionPatternFormatsUtc();
@@ -255,6 +256,32 @@ void TstLakeSink::rollsOnSizeIntoSeveralWholeFiles()
         QVERIFY2(size <= 16384 + 1024,
                  qPrintable(QString::fromStdString(f) + " " + QString::number(size)));
     }
+}
+
+void TstLakeSink::largePartHasManyBlocks()
+{
+    // 50,000 orders in one partition and one part (default roll_size): over 1 MB of encoded
+    // rows, so the Avro file has 20+ blocks of ~64 KB, each deflated, all read back.
+    QTemporaryDir tmp;
+    const std::string dir = tmp.path().toStdString();
+    PipelineSpec p;
+    p.settings.name = "blocks";
+    p.nodes = {
+        pnode("gen", "generator",
+              {{"kind", "orders"}, {"seed", 8}, {"total_events", 50000}, {"events_per_second", 0}}),
+        pnode("lake", "lake-sink", {{"path", "orders"}, {"partition_pattern", ""}})};
+    p.edges = {pedge("gen", "out", "lake")};
+    const std::string errors = runPipeline(p, dir);
+    QVERIFY2(errors.empty(), errors.c_str());
+    const LakeRead r = readLake(dir + "/orders");
+    QVERIFY2(r.ok, r.error.c_str());
+    QCOMPARE(r.files, 1);
+    QCOMPARE(r.rows.size(), std::size_t(50000));
+    std::set<std::int64_t> ids;
+    for (const LakeRow& x : r.rows)
+        ids.insert(x.row["order_id"].get<std::int64_t>());
+    QCOMPARE(ids.size(), std::size_t(50000));
+    QCOMPARE(r.rows[0].dir, std::string()); // no partitions: files in the root
 }
 
 void TstLakeSink::rollsOnIntervalWhileRunning()

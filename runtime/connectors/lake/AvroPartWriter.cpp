@@ -1,8 +1,8 @@
 #include "connectors/lake/AvroPartWriter.h"
 
 #include <avro.h>
-#include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cstring>
 #include <random>
@@ -15,15 +15,6 @@ namespace sw::runtime {
 namespace {
 
 constexpr const char* kCodec = "deflate";
-/// libavro's block buffer: a whole datum must fit (AvroRowEncoder::kMaxDatumBytes) plus the
-/// rows of a block not yet written.
-constexpr std::size_t kAvroBufferBytes = AvroRowEncoder::kMaxDatumBytes + 2 * kLakeBlockBytes;
-
-[[noreturn]] void avroError(const std::string& what, const std::string& path)
-{
-    throw std::runtime_error("libavro: " + what + " '" + path + "' failed: " + avro_strerror());
-}
-
 /// The file header without its sync marker: magic and the metadata map {avro.schema,
 /// avro.codec}, encoded with libavro.
 std::string headerPrefix(const std::string& schemaJson)
@@ -51,67 +42,94 @@ std::string headerPrefix(const std::string& schemaJson)
     return out + encoded;
 }
 
-class AvroFormat;
+/// Appends `v` as an Avro long (zig-zag varint).
+void appendLong(std::string& out, std::int64_t v)
+{
+    auto u = (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+    while (u >= 0x80) {
+        out += static_cast<char>((u & 0x7f) | 0x80);
+        u >>= 7;
+    }
+    out += static_cast<char>(u);
+}
 
 class AvroPartWriter final : public LakePartWriter {
 public:
     AvroPartWriter(AvroRowEncoder& enc, const std::string& header, std::string path)
         : m_enc(enc), m_path(std::move(path))
     {
-        const int fd = createFile(m_path, true);
-        try {
-            writeAll(fd, header, m_path);
-            std::string sync(16, '\0');
-            std::random_device rd;
-            for (char& c : sync)
-                c = static_cast<char>(rd());
-            writeAll(fd, sync, m_path);
-        } catch (...) {
-            ::close(fd);
-            throw;
-        }
-        ::close(fd);
-        if (avro_file_writer_open_bs(m_path.c_str(), &m_w, kAvroBufferBytes) != 0)
-            avroError("opening", m_path);
-        m_written = header.size() + 16;
+        // Raw deflate (no zlib header), as the Avro spec's deflate codec (RFC 1951).
+        if (deflateInit2(&m_z, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+            throw std::runtime_error("zlib: cannot start a deflate stream for '" + m_path + "'");
+        m_zOpen = true;
+        m_sync.resize(16);
+        std::random_device rd;
+        for (char& c : m_sync)
+            c = static_cast<char>(rd());
+        m_fd = createFile(m_path, true);
+        writeAll(m_fd, header, m_path);
+        writeAll(m_fd, m_sync, m_path);
+        m_written = header.size() + m_sync.size();
     }
     ~AvroPartWriter() override { abandon(); }
 
     std::optional<std::string> append(const Row& row) override
     {
         if (auto problem = m_enc.encode(row)) return problem;
-        if (avro_file_writer_append_encoded(m_w, m_enc.data(), static_cast<int64_t>(m_enc.size())))
-            avroError("writing", m_path);
-        m_pending += m_enc.size();
-        if (m_pending >= kLakeBlockBytes) {
-            if (avro_file_writer_flush(m_w) != 0) avroError("writing", m_path);
-            struct stat st {};
-            if (::stat(m_path.c_str(), &st) == 0)
-                m_written = static_cast<std::uint64_t>(st.st_size);
-            m_pending = 0;
-        }
+        m_block.append(m_enc.data(), m_enc.size());
+        ++m_count;
+        if (m_block.size() >= kLakeBlockBytes) writeBlock();
         return std::nullopt;
     }
-    std::uint64_t size() const override { return m_written + m_pending; }
+    std::uint64_t size() const override { return m_written + m_block.size(); }
     void finish() override
     {
-        avro_file_writer_t w = std::exchange(m_w, nullptr);
-        if (avro_file_writer_close(w) != 0) avroError("closing", m_path);
-        syncPath(m_path);
+        writeBlock();
+        syncAndClose(std::exchange(m_fd, -1), m_path);
+        abandon();
     }
     void abandon() override
     {
-        // libavro's close writes the buffered block: harmless, the part stays hidden and is
-        // deleted by the next start.
-        if (m_w) avro_file_writer_close(std::exchange(m_w, nullptr));
+        if (m_zOpen) deflateEnd(&m_z);
+        m_zOpen = false;
+        if (m_fd >= 0) ::close(std::exchange(m_fd, -1));
     }
 
 private:
+    /// One data block: row count, byte count, the deflated rows, the sync marker.
+    void writeBlock()
+    {
+        if (m_count == 0) return;
+        deflateReset(&m_z);
+        m_out.resize(deflateBound(&m_z, static_cast<uLong>(m_block.size())));
+        m_z.next_in = reinterpret_cast<Bytef*>(m_block.data());
+        m_z.avail_in = static_cast<uInt>(m_block.size());
+        m_z.next_out = reinterpret_cast<Bytef*>(m_out.data());
+        m_z.avail_out = static_cast<uInt>(m_out.size());
+        if (deflate(&m_z, Z_FINISH) != Z_STREAM_END)
+            throw std::runtime_error("zlib: compressing a block of '" + m_path + "' failed");
+        const std::size_t compressed = m_out.size() - m_z.avail_out;
+        m_frame.clear();
+        appendLong(m_frame, static_cast<std::int64_t>(m_count));
+        appendLong(m_frame, static_cast<std::int64_t>(compressed));
+        m_frame.append(m_out.data(), compressed);
+        m_frame += m_sync;
+        writeAll(m_fd, m_frame, m_path);
+        m_written += m_frame.size();
+        m_block.clear();
+        m_count = 0;
+    }
+
     AvroRowEncoder& m_enc;
     std::string m_path;
-    avro_file_writer_t m_w = nullptr;
+    z_stream m_z{};
+    bool m_zOpen = false;
+    int m_fd = -1;
+    std::string m_sync;
+    std::string m_block; ///< encoded rows of the open block
+    std::uint64_t m_count = 0;
+    std::string m_out, m_frame;
     std::uint64_t m_written = 0;
-    std::uint64_t m_pending = 0;
 };
 
 class AvroFormat final : public LakeFormat {

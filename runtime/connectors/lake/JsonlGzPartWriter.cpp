@@ -18,8 +18,7 @@ public:
     {
         m_fd = createFile(m_path, true);
         // windowBits 15 + 16: a gzip header and trailer around the deflate stream.
-        if (deflateInit2(&m_z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-            Z_OK) {
+        if (deflateInit2(&m_z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
             ::close(m_fd);
             throw std::runtime_error("zlib: cannot start a gzip stream for '" + m_path + "'");
         }
