@@ -11,7 +11,7 @@ namespace sw::runtime {
 class OperatorRegistry;
 
 /// Registers generator, file-source, kafka-source, kafka-sink, sqlite-sink, file-sink,
-/// console-sink and dlq.
+/// console-sink, dlq and lake-sink.
 void registerConnectorFactories(OperatorRegistry& registry);
 
 Result<std::unique_ptr<Operator>> makeGeneratorOperator(const OperatorSpec& spec);
