@@ -76,6 +76,42 @@ std::pair<std::string, std::string> extractor(const std::vector<std::string>& co
     return {ts, fmt};
 }
 
+/// The filesystem connector's options of a lake sink with partition columns `cols`.
+std::vector<WithOption> lakeOptions(const NodeSpec& n, const PartitionPattern& pattern,
+                                    const std::vector<std::string>& cols)
+{
+    const bool avro = stringProperty(n, "format") == "avro";
+    std::vector<WithOption> with = {{"connector", "filesystem"},
+                                    {"path", stringProperty(n, "path")},
+                                    {"format", avro ? "avro" : "json"}};
+    if (avro) with.push_back({"avro.codec", "deflate"});
+    if (!cols.empty()) {
+        auto [ts, fmt] = extractor(cols, pattern);
+        with.push_back({"partition.time-extractor.kind", "default"});
+        with.push_back({"partition.time-extractor.timestamp-pattern", ts});
+        with.push_back({"partition.time-extractor.timestamp-formatter", fmt});
+        with.push_back({"sink.partition-commit.trigger", "partition-time"});
+        with.push_back({"sink.partition-commit.delay", partitionSpan(pattern.finest())});
+        with.push_back({"sink.partition-commit.watermark-time-zone", "UTC"});
+        with.push_back({"sink.partition-commit.policy.kind", "success-file"});
+    }
+    const std::int64_t rollMs = propertyValue(n, "roll_interval").is_string()
+                                    ? parseDuration(stringProperty(n, "roll_interval")).value_or(0)
+                                    : 0;
+    with.push_back({"sink.rolling-policy.file-size",
+                    memorySize(propertyValue(n, "roll_size").get<std::int64_t>())});
+    if (rollMs > 0) {
+        with.push_back({"sink.rolling-policy.rollover-interval", formatDuration(rollMs)});
+        if (rollMs < 60000)
+            with.push_back({"sink.rolling-policy.check-interval", formatDuration(rollMs)});
+    }
+    auto v = propertyValue(n, "parallelism");
+    if (v.is_number_integer() && v.get<int>() > 0)
+        with.push_back({"sink.parallelism", std::to_string(v.get<int>())});
+
+    return with;
+}
+
 } // namespace
 
 void FlinkSqlBuilder::exportLakeSink(const NodeSpec& n, const NodeType& t)
@@ -122,34 +158,7 @@ void FlinkSqlBuilder::exportLakeSink(const NodeSpec& n, const NodeType& t)
                          quoteIdent(col));
     }
     const bool avro = stringProperty(n, "format") == "avro";
-    std::vector<WithOption> with = {{"connector", "filesystem"},
-                                    {"path", stringProperty(n, "path")},
-                                    {"format", avro ? "avro" : "json"}};
-    if (avro) with.push_back({"avro.codec", "deflate"});
-    if (!cols.empty()) {
-        auto [ts, fmt] = extractor(cols, *pattern);
-        with.push_back({"partition.time-extractor.kind", "default"});
-        with.push_back({"partition.time-extractor.timestamp-pattern", ts});
-        with.push_back({"partition.time-extractor.timestamp-formatter", fmt});
-        with.push_back({"sink.partition-commit.trigger", "partition-time"});
-        with.push_back({"sink.partition-commit.delay", partitionSpan(pattern->finest())});
-        with.push_back({"sink.partition-commit.watermark-time-zone", "UTC"});
-        with.push_back({"sink.partition-commit.policy.kind", "success-file"});
-    }
-    const std::int64_t rollMs = propertyValue(n, "roll_interval").is_string()
-                                    ? parseDuration(stringProperty(n, "roll_interval")).value_or(0)
-                                    : 0;
-    with.push_back({"sink.rolling-policy.file-size",
-                    memorySize(propertyValue(n, "roll_size").get<std::int64_t>())});
-    if (rollMs > 0) {
-        with.push_back({"sink.rolling-policy.rollover-interval", formatDuration(rollMs)});
-        if (rollMs < 60000)
-            with.push_back({"sink.rolling-policy.check-interval", formatDuration(rollMs)});
-    }
-    auto v = propertyValue(n, "parallelism");
-    if (v.is_number_integer() && v.get<int>() > 0)
-        with.push_back({"sink.parallelism", std::to_string(v.get<int>())});
-
+    const std::vector<WithOption> with = lakeOptions(n, *pattern, cols);
     std::vector<std::string> lines = columnDefinitions(in->schema);
     std::string partitioned;
     for (const auto& c : cols) {
