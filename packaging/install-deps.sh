@@ -19,6 +19,8 @@ APT_PACKAGES=(
   libcurl4-openssl-dev prometheus-alertmanager libcpp-httplib-dev
   # redis-sink and dedup's Redis store (hiredis); their tests and bench run redis-server
   libhiredis-dev redis-server redis-tools
+  # lake sink: Avro container files (libavro) and gzip (zlib); its tests read them back
+  libavro-dev zlib1g-dev python3-avro
 )
 
 missing=()

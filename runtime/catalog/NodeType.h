@@ -104,6 +104,7 @@ enum class FlinkSqlExport : std::uint8_t {
     FilesystemSink,
     PrintSink,
     RedisSink, ///< no Flink SQL connector: listed in the export report with its equivalent
+    LakeSink, ///< 'filesystem' with partitions by event time
 };
 
 /// One node type: the single description every layer reads (palette, property editor,

@@ -1,7 +1,8 @@
-// Sink node types: kafka-sink, sqlite-sink, file-sink, console-sink.
+// Sink node types: kafka-sink, sqlite-sink, file-sink, lake-sink, console-sink.
 #include <cctype>
 
 #include "catalog/Builders.h"
+#include "time/PartitionPattern.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -104,6 +105,57 @@ NodeType redisSink()
     return t;
 }
 
+NodeType lakeSinkType()
+{
+    NodeType lake = sinkBase(
+        "lake-sink", "Data Lake",
+        "Archives records as Avro object container files or gzip JSON Lines in Hive-style "
+        "partition directories by event time (dt=2026-12-07/hr=14), rolled by size, time and "
+        "checkpoint; a reader only ever sees whole files.");
+    lake.properties = {
+        P("path", "Directory", PropertyType::Path)
+            .def("lake")
+            .required()
+            .doc("Root directory of the partitions (relative: under the data directory)"),
+        P("format", "Format", PropertyType::Choice)
+            .def("avro")
+            .choices({"avro", "jsonl"})
+            .doc("avro: Avro object container files (deflate); jsonl: JSON Lines, gzip"),
+        P("partition_pattern", "Partition pattern", PropertyType::String)
+            .def("dt={yyyy-MM-dd}/hr={HH}")
+            .doc("Directories by event time, UTC: {yyyy} {MM} {dd} {HH} {mm} fields; empty = "
+                 "no partitions"),
+        P("roll_size", "Roll size", PropertyType::Int)
+            .def(134217728)
+            .range(1024, 1099511627776.0)
+            .unit("bytes")
+            .doc("A part file is closed once it holds this many bytes"),
+        P("roll_interval", "Roll interval", PropertyType::Duration)
+            .def("30 min")
+            .doc("A part file is closed this long after it was opened (also at every checkpoint)"),
+        parallelismProp(),
+    };
+    lake.deriveSchema = [](DeriveContext& ctx) {
+        if (ctx.prop("path").get<std::string>().empty())
+            ctx.error("path", "a directory is required");
+        auto pattern = PartitionPattern::parse(ctx.prop("partition_pattern").get<std::string>());
+        if (!pattern)
+            ctx.error("partition_pattern", pattern.error().message, pattern.error().column);
+        if (durationProp(ctx, "roll_interval") <= 0) ctx.error("roll_interval", "must be positive");
+        const Schema* s = ctx.input(0);
+        if (s && ctx.prop("format") == "avro")
+            for (const Field& f : s->fields())
+                if (!isIdentifier(f.name))
+                    ctx.error("format", "column '" + f.name +
+                                            "' is not an Avro name ([A-Za-z_][A-Za-z0-9_]*): "
+                                            "rename it with a map before the lake sink");
+    };
+    lake.sinkReplay = SinkReplay::Duplicates;
+    lake.exactlyOnce = true; // part files committed on checkpoints
+    lake.flinkSql = FlinkSqlExport::LakeSink;
+    return lake;
+}
+
 } // namespace
 
 void registerSinkTypes(std::vector<NodeType>& types)
@@ -204,6 +256,8 @@ void registerSinkTypes(std::vector<NodeType>& types)
     file.exactlyOnce = true; // part files committed on checkpoints
     file.flinkSql = FlinkSqlExport::FilesystemSink;
     types.push_back(file);
+
+    types.push_back(lakeSinkType());
 
     NodeType console = sinkBase("console-sink", "Console", "Prints records to standard output.");
     console.outputs = {};

@@ -11,7 +11,7 @@ namespace sw::runtime {
 class OperatorRegistry;
 
 /// Registers generator, file-source, kafka-source, kafka-sink, sqlite-sink, file-sink,
-/// console-sink and dlq.
+/// console-sink, dlq and lake-sink.
 void registerConnectorFactories(OperatorRegistry& registry);
 
 Result<std::unique_ptr<Operator>> makeGeneratorOperator(const OperatorSpec& spec);
@@ -21,5 +21,6 @@ Result<std::unique_ptr<Operator>> makeConsoleSinkOperator(const OperatorSpec& sp
 Result<std::unique_ptr<Operator>> makeSqliteSinkOperator(const OperatorSpec& spec);
 Result<std::unique_ptr<Operator>> makeDlqOperator(const OperatorSpec& spec);
 Result<std::unique_ptr<Operator>> makeRedisSinkOperator(const OperatorSpec& spec);
+Result<std::unique_ptr<Operator>> makeLakeSinkOperator(const OperatorSpec& spec);
 
 } // namespace sw::runtime

@@ -18,6 +18,7 @@ void registerConnectorFactories(OperatorRegistry& registry)
     registry.add("console-sink", makeConsoleSinkOperator);
     registry.add("dlq", makeDlqOperator);
     registry.add("alert-sink", alert::makeAlertSinkOperator);
+    registry.add("lake-sink", makeLakeSinkOperator);
 }
 
 } // namespace sw::runtime

@@ -39,6 +39,7 @@ FlinkSqlBuilder::translations()
         {E::FilesystemSink, &B::exportFileSink},
         {E::PrintSink, &B::exportConsoleSink},
         {E::RedisSink, &B::exportRedisSink},
+        {E::LakeSink, &B::exportLakeSink},
     };
     return m;
 }

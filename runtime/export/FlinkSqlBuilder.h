@@ -82,6 +82,7 @@ public:
     void exportFileSink(const NodeSpec& n, const NodeType& t);
     void exportConsoleSink(const NodeSpec& n, const NodeType& t);
     void exportRedisSink(const NodeSpec& n, const NodeType& t);
+    void exportLakeSink(const NodeSpec& n, const NodeType& t); // FlinkSqlLake.cpp
 
     /// The translation of each Flink SQL construct a node type declares (NodeType::flinkSql);
     /// a type without one is reported not exportable.

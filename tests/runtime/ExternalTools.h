@@ -12,7 +12,7 @@
 
 namespace sw::test {
 
-enum class ExternalTool { Kcat, PythonConfluentKafka };
+enum class ExternalTool { Kcat, PythonConfluentKafka, PythonAvro };
 
 /// Empty when `tool` can be used here; otherwise which tool is missing and how to install it.
 /// Checked once per process.
@@ -28,6 +28,21 @@ inline QString missingTool(ExternalTool tool)
                                  "client): ") +
                       howTo.arg(QStringLiteral("kcat"))
                 : QString();
+        return missing;
+    }
+    if (tool == ExternalTool::PythonAvro) {
+        // Debian's python3-avro: the lake sink tests' independent Avro reader.
+        static const QString missing = [&] {
+            QProcess p;
+            p.start(QStringLiteral("/usr/bin/python3"),
+                    {QStringLiteral("-c"), QStringLiteral("import avro.datafile")});
+            if (p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit &&
+                p.exitCode() == 0)
+                return QString();
+            return QStringLiteral("/usr/bin/python3 cannot import avro (this test reads Avro "
+                                  "files with Debian's Python Avro library): ") +
+                   howTo.arg(QStringLiteral("python3-avro"));
+        }();
         return missing;
     }
     static const QString missing = [&] {
