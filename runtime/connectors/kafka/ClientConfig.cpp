@@ -98,6 +98,13 @@ std::string redactSecrets(std::string_view text)
     return g.redactor.apply(text);
 }
 
+void registerSecret(std::string value)
+{
+    GlobalState& g = global();
+    std::lock_guard lock(g.mutex);
+    g.redactor.addSecret(std::move(value));
+}
+
 void setLogSink(LogSink sink)
 {
     GlobalState& g = global();

@@ -36,6 +36,8 @@ private:
 const Redactor& globalRedactor();
 /// Redacts `text` with globalRedactor() (convenience for the CLI, reports and the engine).
 std::string redactSecrets(std::string_view text);
+/// Adds a secret value of another client (Kinesis credentials) to globalRedactor().
+void registerSecret(std::string value);
 
 /// Where librdkafka log lines go (already redacted). level: syslog levels (0 emerg .. 7 debug).
 /// Default: stderr for levels <= 3 (errors), prefixed "kafka: <client>: ".
