@@ -1,6 +1,7 @@
 // The connectors this folder implements, by catalog node type.
 #include "connectors/ConnectorFactories.h"
 #include "connectors/kafka/KafkaFactories.h"
+#include "connectors/kinesis/KinesisFactories.h"
 #include "exec/OperatorRegistry.h"
 
 namespace sw::runtime {
@@ -15,6 +16,8 @@ void registerConnectorFactories(OperatorRegistry& registry)
     registry.add("file-sink", makeFileSinkOperator);
     registry.add("console-sink", makeConsoleSinkOperator);
     registry.add("dlq", makeDlqOperator);
+    registry.add("kinesis-source", kinesis::makeKinesisSourceOperator);
+    registry.add("kinesis-sink", kinesis::makeKinesisSinkOperator);
 }
 
 } // namespace sw::runtime

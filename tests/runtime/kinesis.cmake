@@ -26,3 +26,11 @@ sw_add_qtest(tst_kinesis_client SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kinesis_cl
   LIBS sw_runtime LABELS integration)
 target_compile_definitions(tst_kinesis_client PRIVATE SW_KINESIS_NODE_DIR="${SW_KINESIS_NODE_DIR}")
 set_tests_properties(tst_kinesis_client PROPERTIES FIXTURES_REQUIRED sw_node_kinesis_tools)
+
+# tst_kinesis_pipeline (integration): kinesis-source / kinesis-sink in whole pipelines against
+# kinesalite: round trip, the aws CLI (Debian awscli) on both ends, split + merge mid-run,
+# injected throttling, restart from a checkpoint, errors and failure modes.
+sw_add_qtest(tst_kinesis_pipeline SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kinesis_pipeline.cpp
+  LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration TIMEOUT 600)
+target_compile_definitions(tst_kinesis_pipeline PRIVATE SW_KINESIS_NODE_DIR="${SW_KINESIS_NODE_DIR}")
+set_tests_properties(tst_kinesis_pipeline PROPERTIES FIXTURES_REQUIRED sw_node_kinesis_tools)
