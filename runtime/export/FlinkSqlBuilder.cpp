@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/PropertyAccess.h"
+#include "export/ExportOptions.h"
 #include "export/SqlText.h"
 #include "types/Duration.h"
 
@@ -300,6 +301,8 @@ std::string FlinkSqlBuilder::settings() const
     set("execution.checkpointing.interval", flinkDuration(s.checkpointIntervalMs));
     set("execution.checkpointing.mode",
         s.delivery == DeliveryGuarantee::ExactlyOnce ? "EXACTLY_ONCE" : "AT_LEAST_ONCE");
+    for (const auto& [k, v] : flinkRecoveryOptions(m_p))
+        set(k, v);
     for (const auto& [k, v] : m_sets)
         set(k, v);
     return out;

@@ -35,6 +35,11 @@ SET 'pipeline.name' = 'export-coverage';
 SET 'parallelism.default' = '4';
 SET 'execution.checkpointing.interval' = '30 s';
 SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';
+SET 'state.checkpoints.num-retained' = '3';
+SET 'execution.checkpointing.tolerable-failed-checkpoints' = '2';
+SET 'restart-strategy.type' = 'fixed-delay';
+SET 'restart-strategy.fixed-delay.attempts' = '3';
+SET 'restart-strategy.fixed-delay.delay' = '1 s';
 SET 'table.exec.state.ttl' = '2 h';
 SET 'table.exec.source.idle-timeout' = '1 min';
 
