@@ -114,6 +114,7 @@ NodeType sourceType()
         applyWatermark(ctx, s);
         ctx.setOutput(0, std::move(s));
     };
+    t.flinkSql = FlinkSqlExport::KinesisSource;
     return t;
 }
 
@@ -167,6 +168,7 @@ NodeType sinkType()
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "partition_key_fields", *s, false);
     };
     t.sinkReplay = SinkReplay::Duplicates;
+    t.flinkSql = FlinkSqlExport::KinesisSink;
     return t;
 }
 

@@ -102,6 +102,8 @@ enum class FlinkSqlExport : std::uint8_t {
     JdbcSink,
     FilesystemSink,
     PrintSink,
+    KinesisSource, ///< 'connector' = 'kinesis' (export/FlinkSqlKinesis.cpp)
+    KinesisSink,
 };
 
 /// One node type: the single description every layer reads (palette, property editor,

@@ -38,6 +38,8 @@ FlinkSqlBuilder::translations()
         {E::JdbcSink, &B::exportSqliteSink},
         {E::FilesystemSink, &B::exportFileSink},
         {E::PrintSink, &B::exportConsoleSink},
+        {E::KinesisSource, &B::exportKinesisSource},
+        {E::KinesisSink, &B::exportKinesisSink},
     };
     return m;
 }

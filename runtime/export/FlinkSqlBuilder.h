@@ -81,6 +81,8 @@ public:
     void exportSqliteSink(const NodeSpec& n, const NodeType& t);
     void exportFileSink(const NodeSpec& n, const NodeType& t);
     void exportConsoleSink(const NodeSpec& n, const NodeType& t);
+    void exportKinesisSource(const NodeSpec& n, const NodeType& t); // FlinkSqlKinesis.cpp
+    void exportKinesisSink(const NodeSpec& n, const NodeType& t);
 
     /// The translation of each Flink SQL construct a node type declares (NodeType::flinkSql);
     /// a type without one is reported not exportable.
