@@ -134,6 +134,8 @@ private Q_SLOTS:
     void awsCliWritesWhatWeReadAndReadsWhatWeWrite();
     void splitAndMergeMidRunLoseNothingParentsFirst();
     void throttlingBacksOffThenEveryRecordArrives();
+    void sinkBatchesStayWithinKinesisLimits();
+    void recordsThatKeepFailingGoToErrors();
     void restartResumesAfterTheCheckpointedPosition();
     void undecodableRecordGoesToErrorsWithShardAndSequence();
     void missingStreamFailsClearly();
@@ -344,6 +346,84 @@ void TestKinesisPipeline::throttlingBacksOffThenEveryRecordArrives()
         QVERIFY(ids.insert(json::parse(l["value"].get<std::string>())["order_id"].get<long long>())
                     .second);
     QCOMPARE(int(ids.size()), n);
+}
+
+void TestKinesisPipeline::sinkBatchesStayWithinKinesisLimits()
+{
+    Kinesalite k;
+    SW_REQUIRE_KINESALITE(k);
+    QVERIFY(k.createStream("big", 2));
+    QTemporaryDir dir;
+    // 1200 small records (3 requests of at most 500) and 40 records of ~300 KB (12 MB: at least
+    // 3 requests under 5 MiB), through file-source -> kinesis-sink.
+    const std::string in = tmpPath(dir, "in.jsonl");
+    {
+        std::ofstream f(in);
+        for (int i = 0; i < 1200; ++i)
+            f << json{{"id", i}, {"blob", "x"}}.dump() << "\n";
+        for (int i = 1200; i < 1240; ++i)
+            f << json{{"id", i}, {"blob", std::string(300000, char('a' + i % 26))}}.dump() << "\n";
+    }
+    const std::string p = R"({"format": "streamwright.pipeline/1", "pipeline": {"name": "big"},
+      "nodes": [
+        {"id": "file", "type": "file-source", "properties": {"path": ")" +
+                          in + R"(",
+          "watermark": "processing-time",
+          "schema": [{"name": "id", "type": "BIGINT"}, {"name": "blob", "type": "STRING"}]}},
+        {"id": "sink", "type": "kinesis-sink", "properties": {)" +
+                          kinesisProps(k, "big") +
+                          R"(, "partition_key_fields": ["id"]}}],
+      "edges": [{"from": {"node": "file", "port": "out"}, "to": {"node": "sink", "port": "in"}}]})";
+    auto w = parsePipeline(p);
+    QVERIFY2(w, w ? "" : w.error().toString().c_str());
+    QCOMPARE(runPipeline(*w, dir.path().toStdString()), std::string());
+    const json stats = k.stats();
+    QCOMPARE(stats["maxPutEntries"].get<int>(), 500);
+    QVERIFY(stats["maxPutBytes"].get<long long>() <= 5LL * 1024 * 1024);
+    QVERIFY(stats["maxPutBytes"].get<long long>() > 4LL * 1024 * 1024); // batches are filled
+    std::set<long long> ids;
+    for (const auto& r : readStream(k, "big"))
+        ids.insert(json::parse(r.data)["id"].get<long long>());
+    QCOMPARE(int(ids.size()), 1240);
+}
+
+void TestKinesisPipeline::recordsThatKeepFailingGoToErrors()
+{
+    // Every PutRecords fails its odd entries: with max_attempts 2 some records fail twice and go
+    // to errors with their bytes; every record is either in the stream or in errors, never both.
+    Kinesalite k({"--throttle-put", "1"});
+    SW_REQUIRE_KINESALITE(k);
+    QVERIFY(k.createStream("fails", 1));
+    QTemporaryDir dir;
+    const int n = 400;
+    const std::string bad = tmpPath(dir, "failed.jsonl");
+    std::string p = generatorToSink(kinesisProps(k, "fails"), n, 50, R"(, "max_attempts": 2)");
+    p.insert(
+        p.rfind("]}"),
+        R"(, {"from": {"node": "sink", "port": "errors"}, "to": {"node": "bad", "port": "in"}})");
+    p.insert(p.find("\n      ],"), R"(,
+        {"id": "bad", "type": "file-sink", "properties": {"path": ")" +
+                                       bad + R"("}})");
+    auto w = parsePipeline(p);
+    QVERIFY2(w, w ? "" : w.error().toString().c_str());
+    QCOMPARE(runPipeline(*w, dir.path().toStdString()), std::string());
+    std::set<long long> written, failed;
+    for (const auto& r : readStream(k, "fails"))
+        QVERIFY(written.insert(json::parse(r.data)["order_id"].get<long long>()).second);
+    for (const auto& e : readJsonLines(bad)) {
+        QCOMPARE(e["error_class"].get<std::string>(), std::string("sink"));
+        const std::string m = e["message"];
+        QVERIFY2(m.find("failed 2 times") != std::string::npos &&
+                     m.find("ProvisionedThroughputExceededException") != std::string::npos,
+                 m.c_str());
+        std::string raw;
+        QVERIFY(decodeBase64(e["raw_value"].get<std::string>(), raw));
+        const long long id = json::parse(raw)["order_id"];
+        QVERIFY2(!written.count(id), "a record both written and failed");
+        QVERIFY(failed.insert(id).second);
+    }
+    QVERIFY(!failed.empty());
+    QCOMPARE(int(written.size() + failed.size()), n);
 }
 
 void TestKinesisPipeline::restartResumesAfterTheCheckpointedPosition()

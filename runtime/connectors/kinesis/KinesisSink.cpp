@@ -11,11 +11,12 @@
 namespace sw::runtime::kinesis {
 namespace {
 
-constexpr std::size_t kEntryOverhead = 64; // JSON framing per entry, on top of base64 data
+constexpr std::size_t kMaxRecordBytes = 1 << 20; // Kinesis: data + partition key per record
 
+/// What Kinesis counts against a request's 5 MiB: data and partition keys (not the base64).
 std::size_t requestBytes(const PutEntry& e)
 {
-    return (e.data.size() + 2) / 3 * 4 + e.partitionKey.size() + kEntryOverhead;
+    return e.data.size() + e.partitionKey.size();
 }
 
 } // namespace
@@ -50,6 +51,13 @@ void KinesisSink::processBatch(int, RecordBatch& batch, Collector& out)
         if (p.entry.partitionKey.size() > 256) p.entry.partitionKey.resize(256);
         p.provenance = r.provenance;
         p.timestamp = r.timestamp;
+        if (requestBytes(p.entry) > kMaxRecordBytes) {
+            // Kinesis would refuse the whole request: this record alone goes to errors.
+            p.lastError = "the record has " + std::to_string(requestBytes(p.entry)) +
+                          " bytes (data + partition key); Kinesis takes at most 1 MiB";
+            fail(p, out);
+            continue;
+        }
         m_pendingBytes += requestBytes(p.entry);
         m_pending.push_back(std::move(p));
         if (m_pending.size() >= m_s.maxBatchRecords || m_pendingBytes >= m_s.maxBatchBytes)
@@ -88,8 +96,10 @@ void KinesisSink::fail(Pending& p, Collector& out)
 {
     ErrorInfo info;
     info.errorClass = ErrorClass::Sink;
-    info.message = "kinesis-sink '" + m_s.nodeId + "': PutRecords to stream '" + m_s.stream +
-                   "' failed " + std::to_string(p.attempts) + " times: " + p.lastError;
+    info.message =
+        "kinesis-sink '" + m_s.nodeId + "': PutRecords to stream '" + m_s.stream +
+        (p.attempts > 0 ? "' failed " + std::to_string(p.attempts) + " times: " : "' not sent: ") +
+        p.lastError;
     info.provenance = p.provenance;
     auto raw = std::make_shared<RawBytes>();
     raw->key = p.entry.partitionKey;

@@ -3,9 +3,10 @@
 // from `partition_key_fields` (one column: its text; several: a JSON object; none: a random key
 // per record), written with PutRecords in requests of at most 500 records and 5 MiB.
 //
-// Partial failures: only the failed entries are sent again, with exponential backoff (100 ms
-// doubling to 5 s, waiting on the stop token); while it waits the sink does not return from
-// processBatch, so a throttled stream backpressures the pipeline. An entry that failed
+// A record over 1 MiB (data + partition key) goes to `errors` at once (Kinesis would refuse the
+// whole request). Partial failures: only the failed entries are sent again, with exponential
+// backoff (100 ms doubling to 5 s, waiting on the stop token); while it waits the sink does not
+// return from processBatch, so a throttled stream backpressures the pipeline. An entry that failed
 // `max_attempts` times goes to `errors` (class sink) with the bytes it tried to write (raw_key =
 // partition key, raw_value = data) and the service's error code. A request that fails as a whole
 // with a retryable error (throttling, 5xx, timeout, connection) is retried the same way; a

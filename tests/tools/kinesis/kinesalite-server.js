@@ -8,7 +8,8 @@
 //                       ProvisionedThroughputExceededException, the others are written
 //   --access-key K      requests signed with another access key id get
 //                       UnrecognizedClientException (kinesalite accepts any)
-// GET /__stats returns {"throttledGets", "throttledPutEntries", "listShardsPages", "requests"}.
+// GET /__stats returns {"throttledGets", "throttledPutEntries", "listShardsPages", "requests",
+// "maxPutEntries", "maxPutBytes" (data + partition keys of the largest PutRecords)}.
 'use strict'
 const http = require('http')
 const kinesalite = require('kinesalite')
@@ -20,7 +21,7 @@ const pageSize = Number(args['page-size'] || 0)
 const throttleGet = Number(args['throttle-get'] || 0)
 const throttlePut = Number(args['throttle-put'] || 0)
 const accessKey = args['access-key'] || ''
-const stats = { throttledGets: 0, throttledPutEntries: 0, listShardsPages: 0, requests: 0 }
+const stats = { throttledGets: 0, throttledPutEntries: 0, listShardsPages: 0, requests: 0, maxPutEntries: 0, maxPutBytes: 0 }
 let gets = 0
 let puts = 0
 
@@ -56,6 +57,13 @@ function handle(req, res, body, backendPort) {
   let data = {}
   try { data = JSON.parse(body || '{}') } catch (e) { /* kinesalite answers */ }
   const pass = () => forward(req, body, backendPort, (s, h, b) => reply(res, s, b))
+  if (op === 'PutRecords' && Array.isArray(data.Records)) {
+    // What Kinesis limits: 500 entries, 5 MiB of data + partition keys per request.
+    let bytes = 0
+    for (const r of data.Records) bytes += Buffer.from(r.Data || '', 'base64').length + Buffer.byteLength(r.PartitionKey || '')
+    stats.maxPutEntries = Math.max(stats.maxPutEntries, data.Records.length)
+    stats.maxPutBytes = Math.max(stats.maxPutBytes, bytes)
+  }
 
   if (op === 'GetRecords' && throttleGet > 0 && ++gets % throttleGet === 0) {
     stats.throttledGets++
