@@ -15,8 +15,10 @@ APT_PACKAGES=(
   dpkg-dev desktop-file-utils appstream lintian shared-mime-info qt6-translations-l10n
   # monitoring: the metrics endpoint (prometheus-cpp) and its tests (promtool, prometheus, curl)
   prometheus-cpp-dev prometheus curl
+  # alert-sink: libcurl; its tests run a real Alertmanager and a cpp-httplib webhook receiver
+  libcurl4-openssl-dev prometheus-alertmanager libcpp-httplib-dev
   # kinesis: libcurl + OpenSSL (SigV4); botocore and the aws CLI as independent test clients
-  libcurl4-openssl-dev libssl-dev python3-botocore awscli
+  libssl-dev python3-botocore awscli
 )
 
 missing=()

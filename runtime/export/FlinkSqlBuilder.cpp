@@ -86,7 +86,7 @@ void FlinkSqlBuilder::exportNode(const NodeSpec& n, const NodeType& t)
     auto it = translations().find(t.flinkSql);
     if (it == translations().end()) {
         issue(n, IssueKind::NotExportable, "node-type",
-              "node type '" + t.name + "' has no Flink SQL translation");
+              "node type '" + t.name + "' has no Flink SQL translation", t.exportEquivalent);
         skip(n);
         return;
     }

@@ -91,18 +91,18 @@ const Redactor& globalRedactor()
     return global().redactor;
 }
 
-std::string redactSecrets(std::string_view text)
-{
-    GlobalState& g = global();
-    std::lock_guard lock(g.mutex);
-    return g.redactor.apply(text);
-}
-
 void registerSecret(std::string value)
 {
     GlobalState& g = global();
     std::lock_guard lock(g.mutex);
     g.redactor.addSecret(std::move(value));
+}
+
+std::string redactSecrets(std::string_view text)
+{
+    GlobalState& g = global();
+    std::lock_guard lock(g.mutex);
+    return g.redactor.apply(text);
 }
 
 void setLogSink(LogSink sink)

@@ -34,10 +34,12 @@ private:
 /// The process-wide redactor: every secret any Kafka client of this process was configured
 /// with. Used for log lines and for text that leaves the runtime (status lines, reports).
 const Redactor& globalRedactor();
+/// Adds a secret of another client of this process (an HTTP sink's token or password, Kinesis
+/// credentials) to
+/// globalRedactor(), so the CLI, reports and logs redact it like Kafka secrets.
+void registerSecret(std::string value);
 /// Redacts `text` with globalRedactor() (convenience for the CLI, reports and the engine).
 std::string redactSecrets(std::string_view text);
-/// Adds a secret value of another client (Kinesis credentials) to globalRedactor().
-void registerSecret(std::string value);
 
 /// Where librdkafka log lines go (already redacted). level: syslog levels (0 emerg .. 7 debug).
 /// Default: stderr for levels <= 3 (errors), prefixed "kafka: <client>: ".
