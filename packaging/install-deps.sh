@@ -21,6 +21,8 @@ APT_PACKAGES=(
   libhiredis-dev redis-server redis-tools
   # lake sink: Avro container files (libavro) and gzip (zlib); its tests read them back
   libavro-dev zlib1g-dev python3-avro
+  # kinesis: libcurl + OpenSSL (SigV4); botocore and the aws CLI as independent test clients
+  libssl-dev python3-botocore awscli
 )
 
 missing=()

@@ -80,6 +80,7 @@ Catalog::Catalog()
     registerJoinTypes(m_types);
     registerQualityTypes(m_types);
     registerSinkTypes(m_types);
+    registerKinesisTypes(m_types);
 }
 
 const Catalog& Catalog::instance()

@@ -38,5 +38,6 @@ void registerWindowTypes(std::vector<NodeType>& out);
 void registerJoinTypes(std::vector<NodeType>& out);
 void registerQualityTypes(std::vector<NodeType>& out);
 void registerSinkTypes(std::vector<NodeType>& out);
+void registerKinesisTypes(std::vector<NodeType>& out); // catalog/KinesisTypes.cpp
 
 } // namespace sw::runtime

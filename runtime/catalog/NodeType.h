@@ -105,6 +105,8 @@ enum class FlinkSqlExport : std::uint8_t {
     PrintSink,
     RedisSink, ///< no Flink SQL connector: listed in the export report with its equivalent
     LakeSink, ///< 'filesystem' with partitions by event time
+    KinesisSource, ///< 'connector' = 'kinesis' (export/FlinkSqlKinesis.cpp)
+    KinesisSink,
 };
 
 /// One node type: the single description every layer reads (palette, property editor,

@@ -2,6 +2,7 @@
 #include "connectors/ConnectorFactories.h"
 #include "connectors/alert/AlertSink.h"
 #include "connectors/kafka/KafkaFactories.h"
+#include "connectors/kinesis/KinesisFactories.h"
 #include "exec/OperatorRegistry.h"
 
 namespace sw::runtime {
@@ -19,6 +20,8 @@ void registerConnectorFactories(OperatorRegistry& registry)
     registry.add("dlq", makeDlqOperator);
     registry.add("alert-sink", alert::makeAlertSinkOperator);
     registry.add("lake-sink", makeLakeSinkOperator);
+    registry.add("kinesis-source", kinesis::makeKinesisSourceOperator);
+    registry.add("kinesis-sink", kinesis::makeKinesisSinkOperator);
 }
 
 } // namespace sw::runtime

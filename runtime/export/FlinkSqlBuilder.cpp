@@ -40,6 +40,8 @@ FlinkSqlBuilder::translations()
         {E::PrintSink, &B::exportConsoleSink},
         {E::RedisSink, &B::exportRedisSink},
         {E::LakeSink, &B::exportLakeSink},
+        {E::KinesisSource, &B::exportKinesisSource},
+        {E::KinesisSink, &B::exportKinesisSink},
     };
     return m;
 }

@@ -83,6 +83,8 @@ public:
     void exportConsoleSink(const NodeSpec& n, const NodeType& t);
     void exportRedisSink(const NodeSpec& n, const NodeType& t);
     void exportLakeSink(const NodeSpec& n, const NodeType& t); // FlinkSqlLake.cpp
+    void exportKinesisSource(const NodeSpec& n, const NodeType& t); // FlinkSqlKinesis.cpp
+    void exportKinesisSink(const NodeSpec& n, const NodeType& t);
 
     /// The translation of each Flink SQL construct a node type declares (NodeType::flinkSql);
     /// a type without one is reported not exportable.

@@ -105,6 +105,7 @@ ReadinessItem partitioning(const Ctx& c)
                                        "round-robin and per-key order is lost",
                                    "set key_fields to the entity id"});
     });
+    kinesisShardFindings(c.p, it);
     return it;
 }
 

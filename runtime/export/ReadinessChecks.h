@@ -12,5 +12,9 @@ ReadinessItem checkRetention(const PipelineSpec& p, const TopicPlan& plan);
 ReadinessItem checkSchemaEvolution(const PipelineSpec& p);
 ReadinessItem checkLagAlerts(const PipelineSpec& p);
 ReadinessItem checkAutoscaling(const PipelineSpec& p);
+/// Kinesis sinks: shards for the expected rate (1 MiB/s or 1000 records/s each), partition key
+/// (ReadinessKinesis.cpp; findings of the topic-partitioning item).
+void kinesisShardFindings(const PipelineSpec& p, ReadinessItem& item);
+int requiredKinesisShards(long long recordsPerSecond, long long recordBytes);
 
 } // namespace sw::runtime::exporting

@@ -21,6 +21,8 @@ struct SplitMetrics {
     std::int64_t lag = -1;           ///< highWatermark - position (-1 = unknown)
     bool paused = false;             ///< paused for backpressure
     bool idle = false;               ///< excluded from watermarks for idleness
+    /// Kinesis shards: MillisBehindLatest of the last GetRecords (-1 = unknown / not Kinesis).
+    std::int64_t millisBehindLatest = -1;
 };
 
 /// One source subtask's published splits. The source replaces the whole list (a few times a

@@ -124,6 +124,14 @@ const char* kCoverage = R"json({
     {"id": "clicks_with_user_out", "type": "kafka-sink", "properties": {"topic": "web.clicks.enriched",
       "key_fields": ["user_id"], "format": "csv"}},
     {"id": "dead_letters", "type": "dlq", "properties": {"target": "kafka"}},
+    {"id": "kin_clicks", "type": "kinesis-source", "properties": {"stream": "web-clicks", "region": "eu-west-1",
+      "start_position": "AT_TIMESTAMP", "start_timestamp": 1704067200000, "timestamp_column": "ts",
+      "properties": {"aws.credentials.basic.accesskeyid": "AKIDCOVERAGE", "aws.credentials.basic.secretkey": "kinesis-canary-secret"},
+      "schema": [{"name": "user_id", "type": "BIGINT"}, {"name": "page", "type": "STRING"},
+                 {"name": "ts", "type": "TIMESTAMP(3)"}]}},
+    {"id": "kin_clicks_out", "type": "kinesis-sink", "properties": {"stream": "web-clicks-copy",
+      "region": "eu-west-1", "partition_key_fields": ["user_id"], "shards": 2,
+      "expected_records_per_second": 5000, "expected_record_bytes": 200}},
     {"id": "big_order_alerts", "type": "alert-sink", "properties": {"url": "http://alertmanager:9093",
       "labels": ["category"], "constant_labels": {"alertname": "BigOrder"},
       "annotations": {"summary": "'Order ' || CAST(order_id AS STRING)"}, "resolve_timeout": "15 min"}}
@@ -158,6 +166,7 @@ const char* kCoverage = R"json({
     {"from": {"node": "all_clicks", "port": "out"}, "to": {"node": "clicks_with_user", "port": "left"}},
     {"from": {"node": "users", "port": "out"}, "to": {"node": "clicks_with_user", "port": "right"}},
     {"from": {"node": "clicks_with_user", "port": "out"}, "to": {"node": "clicks_with_user_out", "port": "in"}},
+    {"from": {"node": "kin_clicks", "port": "out"}, "to": {"node": "kin_clicks_out", "port": "in"}},
     {"from": {"node": "clicks", "port": "errors"}, "to": {"node": "dead_letters", "port": "in"}},
     {"from": {"node": "big_orders", "port": "errors"}, "to": {"node": "dead_letters", "port": "in"}},
     {"from": {"node": "revenue_5m", "port": "errors"}, "to": {"node": "dead_letters", "port": "in"}}

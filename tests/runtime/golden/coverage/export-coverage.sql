@@ -2,6 +2,8 @@
 -- Target: Apache Flink 1.20 with the Kafka, JDBC and filesystem connectors.
 -- Placeholders are substituted from the environment before the script runs:
 --   KAFKA_BOOTSTRAP_SERVERS: Kafka bootstrap servers (nodes without bootstrap_servers)
+--   KIN_CLICKS_AWS_ACCESS_KEY_ID (secret): AWS access key id of node kin_clicks
+--   KIN_CLICKS_AWS_SECRET_ACCESS_KEY (secret): AWS secret access key of node kin_clicks
 --   CLICK_RATE_DB_JDBC_URL (secret): JDBC URL replacing SQLite rates.sqlite (node click_rate_db)
 --   CLICK_RATE_DB_JDBC_USERNAME (secret): JDBC user of node click_rate_db
 --   CLICK_RATE_DB_JDBC_PASSWORD (secret): JDBC password of node click_rate_db
@@ -16,6 +18,7 @@
 --   audit: [approximated] include_metadata: kafka_headers is JSON_STRING of Flink's headers metadata (MAP<STRING, BYTES>), whose values Flink serializes as base64, the desktop runtime gives them as text (closest equivalent: read a header from kafka_headers_map['name'] (BYTES))
 --   payments: [note] malformed-records: a record that does not parse as json fails the Flink job (the desktop runtime counts and drops it) (closest equivalent: 'json.ignore-parse-errors' = 'true' to skip such records)
 --   users: [note] malformed-records: a record that does not parse as json fails the Flink job (the desktop runtime counts and drops it) (closest equivalent: 'json.ignore-parse-errors' = 'true' to skip such records)
+--   kin_clicks: [note] malformed-records: a record that does not parse as json fails the Flink job (the desktop runtime sends it to errors) (closest equivalent: 'json.ignore-parse-errors' = 'true' to skip such records)
 --   big_orders: [not-exportable] errors-output: records whose evaluation fails go to the errors output here, in Flink SQL an expression error fails the job (closest equivalent: guard the expression (TRY_CAST, CASE WHEN ... ) or a DataStream ProcessFunction with a side output)
 --   big_order_alerts: [not-exportable] node-type: node type 'alert-sink' has no Flink SQL translation (closest equivalent: no Flink SQL connector posts alerts: write the alerts to a Kafka topic (kafka-sink) consumed by an alert service, or use a community HTTP sink connector (e.g. flink-http-connector) in the DataStream API)
 --   totals: [approximated] trigger: a non-windowed GROUP BY emits an update for every input record instead of firing on the count trigger, the result is an updating stream (written with upserts) (closest equivalent: 'table.exec.mini-batch.enabled' = 'true' with 'table.exec.mini-batch.allow-latency' to batch updates)
@@ -145,6 +148,23 @@ CREATE TABLE users (
   'format' = 'json'
 );
 
+CREATE TABLE kin_clicks (
+  user_id BIGINT,
+  page STRING,
+  ts TIMESTAMP(3),
+  WATERMARK FOR ts AS ts - INTERVAL '5.001' SECOND
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = 'web-clicks',
+  'aws.region' = 'eu-west-1',
+  'aws.credentials.provider' = 'BASIC',
+  'aws.credentials.basic.accesskeyid' = '${KIN_CLICKS_AWS_ACCESS_KEY_ID}',
+  'aws.credentials.basic.secretkey' = '${KIN_CLICKS_AWS_SECRET_ACCESS_KEY}',
+  'scan.stream.initpos' = 'AT_TIMESTAMP',
+  'scan.stream.initpos-timestamp' = '1704067200.000',
+  'format' = 'json'
+);
+
 CREATE TEMPORARY VIEW big_orders AS
 SELECT order_id, customer_id, amount, category, event_time
 FROM gen_orders
@@ -159,6 +179,17 @@ CREATE TEMPORARY VIEW logins AS
 SELECT `value`, kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp, kafka_headers
 FROM audit
 WHERE `value` LIKE '%login%';
+
+CREATE TABLE kin_clicks_out (
+  user_id BIGINT,
+  page STRING,
+  ts TIMESTAMP(3)
+) PARTITIONED BY (user_id) WITH (
+  'connector' = 'kinesis',
+  'stream' = 'web-clicks-copy',
+  'aws.region' = 'eu-west-1',
+  'format' = 'json'
+);
 
 CREATE TEMPORARY VIEW enriched AS
 SELECT
@@ -410,6 +441,8 @@ CREATE TABLE revenue_out (
 
 EXECUTE STATEMENT SET
 BEGIN
+INSERT INTO kin_clicks_out
+SELECT user_id, page, ts FROM kin_clicks;
 INSERT INTO logins_out
 SELECT `value`, kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp, kafka_headers FROM logins;
 INSERT INTO click_rate_db
