@@ -15,13 +15,15 @@ namespace sw::test {
 class ChangelogVectorSource : public SourceOperator {
 public:
     using Entry = std::pair<RowKind, Row>;
-    ChangelogVectorSource(std::shared_ptr<const std::vector<Entry>> rows, int subtask, int n)
+    ChangelogVectorSource(std::shared_ptr<const std::vector<Entry>> rows, int subtask, int n,
+                          std::atomic<bool>* go = nullptr)
         : m_rows(std::move(rows)), m_next(static_cast<std::size_t>(subtask)),
-          m_step(static_cast<std::size_t>(n))
+          m_step(static_cast<std::size_t>(n)), m_go(go)
     {
     }
     SourceStatus poll(Collector& out, std::size_t maxRecords) override
     {
+        if (m_go && !m_go->load()) return SourceStatus::Idle;
         for (std::size_t k = 0; k < maxRecords && m_next < m_rows->size(); ++k, m_next += m_step) {
             m_rec.row = (*m_rows)[m_next].second;
             m_rec.kind = (*m_rows)[m_next].first;
@@ -35,15 +37,18 @@ private:
     std::shared_ptr<const std::vector<Entry>> m_rows;
     std::size_t m_next;
     std::size_t m_step;
+    std::atomic<bool>* m_go;
     Record m_rec;
 };
 
-inline OperatorFactory changelogSource(std::vector<ChangelogVectorSource::Entry> rows)
+/// `go`: when set, the source emits nothing (Idle) until *go is true.
+inline OperatorFactory changelogSource(std::vector<ChangelogVectorSource::Entry> rows,
+                                       std::atomic<bool>* go = nullptr)
 {
     auto shared =
         std::make_shared<const std::vector<ChangelogVectorSource::Entry>>(std::move(rows));
-    return [shared](const OperatorSpec& s) -> Result<std::unique_ptr<Operator>> {
-        return makeOperator<ChangelogVectorSource>(shared, s.subtask, s.parallelism);
+    return [shared, go](const OperatorSpec& s) -> Result<std::unique_ptr<Operator>> {
+        return makeOperator<ChangelogVectorSource>(shared, s.subtask, s.parallelism, go);
     };
 }
 

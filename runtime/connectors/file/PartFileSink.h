@@ -33,6 +33,7 @@ class PartFileSink final : public Operator {
 public:
     enum class Format { Jsonl, Csv };
     PartFileSink(std::string directory, Format format, Schema schema);
+    void setWriteRowKind(bool on) { m_writeKind = on; }
     ~PartFileSink() override;
 
     Status open(OperatorContext& ctx) override;
@@ -79,6 +80,8 @@ private:
     std::uint64_t m_nextIndex = 0; ///< index of the next part to create
     std::vector<Pending> m_pending;
     std::string m_buf;
+    bool m_writeKind = false; // updating input: an `op` column first (format/RowKindColumn.h)
+    Row m_opRow;
 };
 
 } // namespace sw::runtime
