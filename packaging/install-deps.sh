@@ -15,6 +15,8 @@ APT_PACKAGES=(
   dpkg-dev desktop-file-utils appstream lintian shared-mime-info qt6-translations-l10n
   # monitoring: the metrics endpoint (prometheus-cpp) and its tests (promtool, prometheus, curl)
   prometheus-cpp-dev prometheus curl
+  # alert-sink: libcurl; its tests run a real Alertmanager and a cpp-httplib webhook receiver
+  libcurl4-openssl-dev prometheus-alertmanager libcpp-httplib-dev
 )
 
 missing=()

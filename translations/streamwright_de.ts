@@ -34,6 +34,249 @@ Wie gespeichert:
     </message>
 </context>
 <context>
+    <name>sw::app::DashboardDock</name>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="40"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="49"/>
+        <source>Pin…</source>
+        <translation>Anheften …</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="50"/>
+        <source>Pin a sink or an edge of the pipeline to the dashboard</source>
+        <translation>Eine Senke oder Kante der Pipeline ans Dashboard anheften</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="56"/>
+        <source>Nothing pinned yet. Right-click a sink or an edge on the canvas and choose Pin to Dashboard, or use Pin…</source>
+        <translation>Noch nichts angeheftet. Rechtsklick auf eine Senke oder Kante im Editor und „Ans Dashboard anheften“ wählen, oder „Anheften …“ verwenden</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="207"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="263"/>
+        <source>Pin to Dashboard</source>
+        <translation>Ans Dashboard anheften</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="218"/>
+        <source>Unpin from Dashboard</source>
+        <translation>Vom Dashboard lösen</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="226"/>
+        <source>Edit Dashboard View</source>
+        <translation>Dashboard-Ansicht bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="237"/>
+        <source>Move Dashboard View</source>
+        <translation>Dashboard-Ansicht verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="265"/>
+        <source>as Table</source>
+        <translation>als Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="266"/>
+        <source>as Bar Chart</source>
+        <translation>als Balkendiagramm</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="267"/>
+        <source>as Line Chart</source>
+        <translation>als Liniendiagramm</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="268"/>
+        <source>as Single Value</source>
+        <translation>als Einzelwert</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="291"/>
+        <source>Sink %1</source>
+        <translation>Senke %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="299"/>
+        <source>Edge %1</source>
+        <translation>Kante %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::DashboardViewWidget</name>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="44"/>
+        <source>sum of %1</source>
+        <translation>Summe von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="46"/>
+        <source>count of %1</source>
+        <translation>Anzahl von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="48"/>
+        <source>minimum of %1</source>
+        <translation>Minimum von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="50"/>
+        <source>maximum of %1</source>
+        <translation>Maximum von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="52"/>
+        <source>average of %1</source>
+        <translation>Durchschnitt von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="54"/>
+        <source>latest %1</source>
+        <translation>letzter Wert von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="78"/>
+        <source>View menu: settings, export, move, remove</source>
+        <translation>Ansichtsmenü: Einstellungen, Export, Verschieben, Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="93"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="312"/>
+        <source>Run the pipeline: results appear here as they arrive</source>
+        <translation>Pipeline starten: Ergebnisse erscheinen hier, sobald sie eintreffen</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="132"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="136"/>
+        <source>Export as &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="139"/>
+        <source>Export as &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="143"/>
+        <source>Move &amp;Earlier</source>
+        <translation>Nach &amp;vorne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="146"/>
+        <source>Move &amp;Later</source>
+        <translation>Nach &amp;hinten verschieben</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="150"/>
+        <source>&amp;Remove from Dashboard</source>
+        <translation>Vom Dashboard &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="191"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="307"/>
+        <source>The stream has no column %1: choose columns in the view&apos;s settings</source>
+        <translation>Der Stream hat keine Spalte %1: Spalten in den Einstellungen der Ansicht wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="326"/>
+        <source>The stream has no column %1</source>
+        <translation>Der Stream hat keine Spalte %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="338"/>
+        <source>%n window(s)</source>
+        <translation>
+            <numerusform>%n Fenster</numerusform>
+            <numerusform>%n Fenster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="339"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="340"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="342"/>
+        <source>keeps the last %n window(s)</source>
+        <translation>
+            <numerusform>behält %n Fenster (das neueste)</numerusform>
+            <numerusform>behält %n Fenster (die neuesten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="343"/>
+        <source>keeps the last %n row(s)</source>
+        <translation>
+            <numerusform>behält %n Zeile (die neueste)</numerusform>
+            <numerusform>behält %n Zeilen (die neuesten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="346"/>
+        <source>%n record(s) arrived faster than shown</source>
+        <translation>
+            <numerusform>%n Datensatz kam schneller an als angezeigt</numerusform>
+            <numerusform>%n Datensätze kamen schneller an als angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="348"/>
+        <source>%n record(s) with other columns not shown</source>
+        <translation>
+            <numerusform>%n Datensatz mit anderen Spalten nicht angezeigt</numerusform>
+            <numerusform>%n Datensätze mit anderen Spalten nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="350"/>
+        <source>Nothing flows into this node</source>
+        <translation>In diesen Knoten fließt nichts</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="382"/>
+        <source>Export View as PNG</source>
+        <translation>Ansicht als PNG exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="382"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="383"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="390"/>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="389"/>
+        <source>Export View as CSV</source>
+        <translation>Ansicht als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="389"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>sw::app::DlqBrowser</name>
     <message>
         <location filename="../app/run/DlqBrowser.cpp" line="58"/>
@@ -54,17 +297,17 @@ Wie gespeichert:
 <context>
     <name>sw::app::Document</name>
     <message>
-        <location filename="../app/document/Document.cpp" line="52"/>
+        <location filename="../app/document/Document.cpp" line="53"/>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="68"/>
+        <location filename="../app/document/Document.cpp" line="69"/>
         <source>Move Node</source>
         <translation>Knoten verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/document/Document.cpp" line="69"/>
+        <location filename="../app/document/Document.cpp" line="70"/>
         <source>Move %n Nodes</source>
         <translation>
             <numerusform>%n Knoten verschieben</numerusform>
@@ -72,27 +315,27 @@ Wie gespeichert:
         </translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="89"/>
+        <location filename="../app/document/Document.cpp" line="90"/>
         <source>Set Partitioning to %1</source>
         <translation>Partitionierung auf %1 setzen</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="111"/>
+        <location filename="../app/document/Document.cpp" line="137"/>
         <source>Change %1</source>
         <translation>%1 ändern</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="118"/>
+        <location filename="../app/document/Document.cpp" line="144"/>
         <source>Rename Node</source>
         <translation>Knoten umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="124"/>
+        <location filename="../app/document/Document.cpp" line="150"/>
         <source>Change Pipeline Settings</source>
         <translation>Pipeline-Einstellungen ändern</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="187"/>
+        <location filename="../app/document/Document.cpp" line="213"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -572,17 +815,17 @@ Wie gespeichert:
         <translation>Automatisch anordnen</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowExtras.cpp" line="22"/>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="23"/>
         <source>&amp;Export for Production…</source>
         <translation>Für die Produktion e&amp;xportieren …</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowExtras.cpp" line="24"/>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="25"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowExtras.cpp" line="25"/>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="26"/>
         <source>Flink SQL, Kubernetes manifests and the Kafka topic plan</source>
         <translation>Flink SQL, Kubernetes-Manifeste und der Kafka-Topic-Plan</translation>
     </message>
@@ -778,7 +1021,7 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="102"/>
         <location filename="../app/run/RunAndDebug.cpp" line="137"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="303"/>
         <source>&amp;Run</source>
         <translation>A&amp;usführen</translation>
     </message>
@@ -868,57 +1111,57 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
         <translation> · bearbeitet: Neustart übernimmt die Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="269"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="272"/>
         <source>The label of %1 changed</source>
         <translation>Die Bezeichnung von %1 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="270"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="273"/>
         <source>%1.%2 changed</source>
         <translation>%1.%2 wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="274"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="277"/>
         <source>The pipeline settings changed</source>
         <translation>Die Pipeline-Einstellungen wurden geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="277"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="280"/>
         <source>The pipeline&apos;s structure changed</source>
         <translation>Die Struktur der Pipeline wurde geändert</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="289"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="292"/>
         <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
         <translation>%1: Die laufende Pipeline behält die Version, mit der sie gestartet wurde; Neustart (Ctrl+Shift+F5) führt die bearbeitete aus</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="303"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="313"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="316"/>
         <source>Running: structural edits are disabled; property changes apply at the next run</source>
         <translation>Läuft: Strukturänderungen sind gesperrt; Eigenschaftsänderungen gelten ab dem nächsten Lauf</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="344"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="347"/>
         <source>Stop the pipeline to change connections</source>
         <translation>Halten Sie die Pipeline an, um Verbindungen zu ändern</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="372"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="375"/>
         <source>Inspect %1</source>
         <translation>%1 untersuchen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="396"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="399"/>
         <source>pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="397"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="400"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
@@ -986,22 +1229,22 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
         <translation>Weitere Laufzeitprobleme wurden nicht aufgeführt (Grenze %1)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="130"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="131"/>
         <source>Metrics endpoint: %1. The run goes on without it; choose another port in Preferences.</source>
         <translation>Metrik-Endpunkt: %1. Der Lauf geht ohne ihn weiter; wählen Sie in den Einstellungen einen anderen Port.</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="142"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="143"/>
         <source>Run from scratch: the checkpoints in %1 were discarded</source>
         <translation>Von Anfang an: die Checkpoints in %1 wurden verworfen</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="147"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="148"/>
         <source>Starting from scratch: no completed checkpoint in %1</source>
         <translation>Start von Anfang an: kein abgeschlossener Checkpoint in %1</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="167"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="168"/>
         <source>Run from Scratch (Ctrl+F5) discards the checkpoints and runs the pipeline as it is now</source>
         <translation>„Von Anfang an ausführen“ (Strg+F5) verwirft die Checkpoints und führt die Pipeline in ihrer jetzigen Form aus</translation>
     </message>
@@ -1110,6 +1353,124 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
         <location filename="../app/ui/StartPage.cpp" line="229"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Umsatz je Kategorie in 5-Minuten-Fenstern nach SQLite, mit Dead-Letter-Queue</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::ViewSettingsDialog</name>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="28"/>
+        <source>Dashboard View</source>
+        <translation>Dashboard-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="32"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="35"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="36"/>
+        <source>Bar chart</source>
+        <translation>Balkendiagramm</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="37"/>
+        <source>Line chart</source>
+        <translation>Liniendiagramm</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="38"/>
+        <source>Single value</source>
+        <translation>Einzelwert</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="42"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="47"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="61"/>
+        <source>&amp;Category / x column:</source>
+        <translation>&amp;Kategorie-/x-Spalte:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="62"/>
+        <source>&amp;Value column:</source>
+        <translation>&amp;Wertspalte:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="63"/>
+        <source>&amp;Series column:</source>
+        <translation>&amp;Serienspalte:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="67"/>
+        <source>Latest value</source>
+        <translation>Letzter Wert</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="67"/>
+        <source>Sum</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="68"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="68"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="69"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="69"/>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="73"/>
+        <source>How the value column of the rows the view keeps is folded, per bar or point (charts) or into one number (tile)</source>
+        <translation>Wie die Wertspalte der Zeilen, die die Ansicht behält, zusammengefasst wird: je Balken oder Punkt (Diagramme) oder zu einer Zahl (Einzelwert)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="75"/>
+        <source>&amp;Fold:</source>
+        <translation>&amp;Zusammenfassen:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="81"/>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="82"/>
+        <source>windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="84"/>
+        <source>Windows count distinct window_end values (window results)</source>
+        <translation>Fenster zählen verschiedene window_end-Werte (Fensterergebnisse)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="90"/>
+        <source>Keep the &amp;last:</source>
+        <translation>Die &amp;letzten behalten:</translation>
     </message>
 </context>
 <context>
@@ -2019,52 +2380,107 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
 <context>
     <name>sw::widgets::PipelineSettingsForm</name>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="40"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="50"/>
         <source>Select a node on the canvas to edit its properties.</source>
         <translation>Wählen Sie einen Knoten auf der Arbeitsfläche aus, um seine Eigenschaften zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="52"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="57"/>
         <source>e.g. 10 s</source>
         <translation>z. B. 10 s</translation>
     </message>
     <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="61"/>
+        <source>What a failure inside a run does: restore the last completed checkpoint and run again (Flink&apos;s restart strategies)</source>
+        <translation>Was ein Fehler während eines Laufs auslöst: den letzten abgeschlossenen Checkpoint wiederherstellen und erneut starten (Flinks Restart-Strategien)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="63"/>
+        <source>e.g. 1 s</source>
+        <translation>z. B. 1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="64"/>
+        <source>e.g. 1 min</source>
+        <translation>z. B. 1 min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="65"/>
+        <source>Completed checkpoints kept in the data directory</source>
+        <translation>Abgeschlossene Checkpoints, die im Datenverzeichnis bleiben</translation>
+    </message>
+    <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="66"/>
+        <source>Checkpoint failures in a row that fail the run</source>
+        <translation>Checkpoint-Fehler in Folge, die den Lauf scheitern lassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="80"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="67"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="81"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="69"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="83"/>
         <source>Delivery</source>
         <translation>Zustellgarantie</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="70"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="84"/>
         <source>Parallelism</source>
         <translation>Parallelität</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="71"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="85"/>
         <source>Checkpoint interval</source>
         <translation>Checkpoint-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="72"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="86"/>
         <source>Schema evolution</source>
         <translation>Schema-Evolution</translation>
     </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="87"/>
+        <source>Restart strategy</source>
+        <translation>Restart-Strategie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="88"/>
+        <source>Restart attempts</source>
+        <translation>Restart-Versuche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="89"/>
+        <source>Restart delay</source>
+        <translation>Restart-Verzögerung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="90"/>
+        <source>Max restart delay</source>
+        <translation>Maximale Restart-Verzögerung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="91"/>
+        <source>Retained checkpoints</source>
+        <translation>Aufbewahrte Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="92"/>
+        <source>Tolerable failed checkpoints</source>
+        <translation>Tolerierte fehlgeschlagene Checkpoints</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="98"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="135"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n Knoten</numerusform>
@@ -2072,7 +2488,7 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="100"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="137"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n Verbindung</numerusform>
@@ -2080,19 +2496,45 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="117"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="154"/>
         <source>expected an integer between 1 and 256 (not applied)</source>
         <translation>Ganzzahl zwischen 1 und 256 erwartet (nicht übernommen)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="126"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="163"/>
         <source>must be greater than 0 (not applied)</source>
         <translation>muss größer als 0 sein (nicht übernommen)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="127"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="164"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="197"/>
         <source>&apos;%1&apos; is not a duration: %2 (not applied)</source>
         <translation>„%1“ ist keine Dauer: %2 (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="196"/>
+        <source>a delay must not be negative (not applied)</source>
+        <translation>eine Verzögerung darf nicht negativ sein (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="209"/>
+        <source>restart attempts: expected an integer between 1 and 1000 (not applied)</source>
+        <translation>Restart-Versuche: Ganzzahl zwischen 1 und 1000 erwartet (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="211"/>
+        <source>retained checkpoints: expected an integer between 1 and 100 (not applied)</source>
+        <translation>aufbewahrte Checkpoints: Ganzzahl zwischen 1 und 100 erwartet (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="214"/>
+        <source>tolerable failed checkpoints: expected an integer between 1 and 1000 (not applied)</source>
+        <translation>tolerierte fehlgeschlagene Checkpoints: Ganzzahl zwischen 1 und 1000 erwartet (nicht übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="219"/>
+        <source>the max restart delay must not be shorter than the delay (not applied)</source>
+        <translation>die maximale Restart-Verzögerung darf nicht kürzer als die Verzögerung sein (nicht übernommen)</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>sw::app::DashboardViewWidget</name>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="338"/>
+        <source>%n window(s)</source>
+        <translation>
+            <numerusform>%n window</numerusform>
+            <numerusform>%n windows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="339"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="340"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="342"/>
+        <source>keeps the last %n window(s)</source>
+        <translation>
+            <numerusform>keeps the last %n window</numerusform>
+            <numerusform>keeps the last %n windows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="343"/>
+        <source>keeps the last %n row(s)</source>
+        <translation>
+            <numerusform>keeps the last %n row</numerusform>
+            <numerusform>keeps the last %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="346"/>
+        <source>%n record(s) arrived faster than shown</source>
+        <translation>
+            <numerusform>%n record arrived faster than shown</numerusform>
+            <numerusform>%n records arrived faster than shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="348"/>
+        <source>%n record(s) with other columns not shown</source>
+        <translation>
+            <numerusform>%n record with other columns not shown</numerusform>
+            <numerusform>%n records with other columns not shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::app::Document</name>
     <message numerus="yes">
-        <location filename="../app/document/Document.cpp" line="69"/>
+        <location filename="../app/document/Document.cpp" line="70"/>
         <source>Move %n Nodes</source>
         <translation>
             <numerusform>Move %n Node</numerusform>
@@ -188,7 +240,7 @@
 <context>
     <name>sw::widgets::PipelineSettingsForm</name>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="98"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="135"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n node</numerusform>
@@ -196,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="100"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="137"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n connection</numerusform>

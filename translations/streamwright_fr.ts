@@ -34,6 +34,249 @@ Tels qu’enregistrés&#xa0;:
     </message>
 </context>
 <context>
+    <name>sw::app::DashboardDock</name>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="40"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="49"/>
+        <source>Pin…</source>
+        <translation>Épingler…</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="50"/>
+        <source>Pin a sink or an edge of the pipeline to the dashboard</source>
+        <translation>Épingler un sink ou une arête du pipeline au tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="56"/>
+        <source>Nothing pinned yet. Right-click a sink or an edge on the canvas and choose Pin to Dashboard, or use Pin…</source>
+        <translation>Rien d’épinglé pour l’instant. Cliquez droit sur un sink ou une arête du canevas et choisissez «&#xa0;Épingler au tableau de bord&#xa0;», ou utilisez «&#xa0;Épingler…&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="207"/>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="263"/>
+        <source>Pin to Dashboard</source>
+        <translation>Épingler au tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="218"/>
+        <source>Unpin from Dashboard</source>
+        <translation>Retirer du tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="226"/>
+        <source>Edit Dashboard View</source>
+        <translation>Modifier la vue du tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="237"/>
+        <source>Move Dashboard View</source>
+        <translation>Déplacer la vue du tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="265"/>
+        <source>as Table</source>
+        <translation>en tableau</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="266"/>
+        <source>as Bar Chart</source>
+        <translation>en histogramme</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="267"/>
+        <source>as Line Chart</source>
+        <translation>en courbes</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="268"/>
+        <source>as Single Value</source>
+        <translation>en valeur unique</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="291"/>
+        <source>Sink %1</source>
+        <translation>Sink %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardDock.cpp" line="299"/>
+        <source>Edge %1</source>
+        <translation>Arête %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::DashboardViewWidget</name>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="44"/>
+        <source>sum of %1</source>
+        <translation>somme de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="46"/>
+        <source>count of %1</source>
+        <translation>nombre de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="48"/>
+        <source>minimum of %1</source>
+        <translation>minimum de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="50"/>
+        <source>maximum of %1</source>
+        <translation>maximum de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="52"/>
+        <source>average of %1</source>
+        <translation>moyenne de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="54"/>
+        <source>latest %1</source>
+        <translation>dernière valeur de %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="78"/>
+        <source>View menu: settings, export, move, remove</source>
+        <translation>Menu de la vue&#xa0;: paramètres, export, déplacement, retrait</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="93"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="312"/>
+        <source>Run the pipeline: results appear here as they arrive</source>
+        <translation>Exécutez le pipeline&#xa0;: les résultats s’affichent ici dès leur arrivée</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="132"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="136"/>
+        <source>Export as &amp;PNG…</source>
+        <translation>Exporter en &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="139"/>
+        <source>Export as &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="143"/>
+        <source>Move &amp;Earlier</source>
+        <translation>Déplacer vers l’&amp;avant</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="146"/>
+        <source>Move &amp;Later</source>
+        <translation>Déplacer vers l’a&amp;rrière</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="150"/>
+        <source>&amp;Remove from Dashboard</source>
+        <translation>&amp;Retirer du tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="191"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="307"/>
+        <source>The stream has no column %1: choose columns in the view&apos;s settings</source>
+        <translation>Le flux n’a pas de colonne %1&#xa0;: choisissez les colonnes dans les paramètres de la vue</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="326"/>
+        <source>The stream has no column %1</source>
+        <translation>Le flux n’a pas de colonne %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="338"/>
+        <source>%n window(s)</source>
+        <translation>
+            <numerusform>%n fenêtre</numerusform>
+            <numerusform>%n fenêtres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="339"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="340"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="342"/>
+        <source>keeps the last %n window(s)</source>
+        <translation>
+            <numerusform>garde %n fenêtre (la dernière)</numerusform>
+            <numerusform>garde les %n dernières fenêtres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="343"/>
+        <source>keeps the last %n row(s)</source>
+        <translation>
+            <numerusform>garde %n ligne (la dernière)</numerusform>
+            <numerusform>garde les %n dernières lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="346"/>
+        <source>%n record(s) arrived faster than shown</source>
+        <translation>
+            <numerusform>%n enregistrement arrivé plus vite qu’affiché</numerusform>
+            <numerusform>%n enregistrements arrivés plus vite qu’affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="348"/>
+        <source>%n record(s) with other columns not shown</source>
+        <translation>
+            <numerusform>%n enregistrement avec d’autres colonnes non affiché</numerusform>
+            <numerusform>%n enregistrements avec d’autres colonnes non affichés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="350"/>
+        <source>Nothing flows into this node</source>
+        <translation>Rien n’entre dans ce nœud</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="382"/>
+        <source>Export View as PNG</source>
+        <translation>Exporter la vue en PNG</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="382"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="383"/>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="390"/>
+        <source>Could not write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="389"/>
+        <source>Export View as CSV</source>
+        <translation>Exporter la vue en CSV</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/DashboardViewWidget.cpp" line="389"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>sw::app::DlqBrowser</name>
     <message>
         <location filename="../app/run/DlqBrowser.cpp" line="58"/>
@@ -54,17 +297,17 @@ Tels qu’enregistrés&#xa0;:
 <context>
     <name>sw::app::Document</name>
     <message>
-        <location filename="../app/document/Document.cpp" line="52"/>
+        <location filename="../app/document/Document.cpp" line="53"/>
         <source>Add %1</source>
         <translation>Ajouter %1</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="68"/>
+        <location filename="../app/document/Document.cpp" line="69"/>
         <source>Move Node</source>
         <translation>Déplacer le nœud</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/document/Document.cpp" line="69"/>
+        <location filename="../app/document/Document.cpp" line="70"/>
         <source>Move %n Nodes</source>
         <translation>
             <numerusform>Déplacer %n nœud</numerusform>
@@ -72,27 +315,27 @@ Tels qu’enregistrés&#xa0;:
         </translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="89"/>
+        <location filename="../app/document/Document.cpp" line="90"/>
         <source>Set Partitioning to %1</source>
         <translation>Définir le partitionnement sur %1</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="111"/>
+        <location filename="../app/document/Document.cpp" line="137"/>
         <source>Change %1</source>
         <translation>Modifier %1</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="118"/>
+        <location filename="../app/document/Document.cpp" line="144"/>
         <source>Rename Node</source>
         <translation>Renommer le nœud</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="124"/>
+        <location filename="../app/document/Document.cpp" line="150"/>
         <source>Change Pipeline Settings</source>
         <translation>Modifier les paramètres du pipeline</translation>
     </message>
     <message>
-        <location filename="../app/document/Document.cpp" line="187"/>
+        <location filename="../app/document/Document.cpp" line="213"/>
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
@@ -572,17 +815,17 @@ Tels qu’enregistrés&#xa0;:
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowExtras.cpp" line="22"/>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="23"/>
         <source>&amp;Export for Production…</source>
         <translation>Exporter pour la &amp;production…</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowExtras.cpp" line="24"/>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="25"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindowExtras.cpp" line="25"/>
+        <location filename="../app/ui/MainWindowExtras.cpp" line="26"/>
         <source>Flink SQL, Kubernetes manifests and the Kafka topic plan</source>
         <translation>Flink SQL, manifestes Kubernetes et plan des topics Kafka</translation>
     </message>
@@ -778,7 +1021,7 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
     <message>
         <location filename="../app/run/RunAndDebug.cpp" line="102"/>
         <location filename="../app/run/RunAndDebug.cpp" line="137"/>
-        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="303"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
@@ -868,57 +1111,57 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
         <translation> · modifié&#xa0;: Redémarrer applique les modifications</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="269"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="272"/>
         <source>The label of %1 changed</source>
         <translation>Le libellé de %1 a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="270"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="273"/>
         <source>%1.%2 changed</source>
         <translation>%1.%2 a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="274"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="277"/>
         <source>The pipeline settings changed</source>
         <translation>Les paramètres du pipeline ont changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="277"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="280"/>
         <source>The pipeline&apos;s structure changed</source>
         <translation>La structure du pipeline a changé</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="289"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="292"/>
         <source>%1: the running pipeline keeps the version it started with; Restart (Ctrl+Shift+F5) runs the edited one</source>
         <translation>%1&#xa0;: le pipeline en cours garde la version avec laquelle il a démarré&#xa0;; Redémarrer (Ctrl+Shift+F5) exécute la version modifiée</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="300"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="303"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="313"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="316"/>
         <source>Running: structural edits are disabled; property changes apply at the next run</source>
         <translation>En cours d’exécution&#xa0;: les modifications de structure sont désactivées&#xa0;; les modifications de propriétés s’appliquent à la prochaine exécution</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="344"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="347"/>
         <source>Stop the pipeline to change connections</source>
         <translation>Arrêtez le pipeline pour modifier les liaisons</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="372"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="375"/>
         <source>Inspect %1</source>
         <translation>Inspecter %1</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="396"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="399"/>
         <source>pipeline</source>
         <translation>pipeline</translation>
     </message>
     <message>
-        <location filename="../app/run/RunAndDebug.cpp" line="397"/>
+        <location filename="../app/run/RunAndDebug.cpp" line="400"/>
         <source>run %1</source>
         <translation>exécution %1</translation>
     </message>
@@ -986,22 +1229,22 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
         <translation>D’autres problèmes d’exécution n’ont pas été listés (limite %1)</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="130"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="131"/>
         <source>Metrics endpoint: %1. The run goes on without it; choose another port in Preferences.</source>
         <translation>Point d’accès des métriques : %1. L’exécution continue sans lui ; choisissez un autre port dans les Préférences.</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="142"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="143"/>
         <source>Run from scratch: the checkpoints in %1 were discarded</source>
         <translation>Depuis le début : les checkpoints de %1 ont été supprimés</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="147"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="148"/>
         <source>Starting from scratch: no completed checkpoint in %1</source>
         <translation>Démarrage depuis le début : aucun checkpoint terminé dans %1</translation>
     </message>
     <message>
-        <location filename="../app/run/RunControllerStart.cpp" line="167"/>
+        <location filename="../app/run/RunControllerStart.cpp" line="168"/>
         <source>Run from Scratch (Ctrl+F5) discards the checkpoints and runs the pipeline as it is now</source>
         <translation>« Exécuter depuis le début » (Ctrl+F5) supprime les checkpoints et exécute le pipeline tel qu’il est maintenant</translation>
     </message>
@@ -1110,6 +1353,124 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
         <location filename="../app/ui/StartPage.cpp" line="229"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Chiffre d’affaires par catégorie en fenêtres de 5 minutes dans SQLite, avec file de lettres mortes</translation>
+    </message>
+</context>
+<context>
+    <name>sw::app::ViewSettingsDialog</name>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="28"/>
+        <source>Dashboard View</source>
+        <translation>Vue du tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="32"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="35"/>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="36"/>
+        <source>Bar chart</source>
+        <translation>Histogramme</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="37"/>
+        <source>Line chart</source>
+        <translation>Courbes</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="38"/>
+        <source>Single value</source>
+        <translation>Valeur unique</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="42"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="47"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="61"/>
+        <source>&amp;Category / x column:</source>
+        <translation>Colonne de &amp;catégorie / x&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="62"/>
+        <source>&amp;Value column:</source>
+        <translation>Colonne de &amp;valeur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="63"/>
+        <source>&amp;Series column:</source>
+        <translation>Colonne de &amp;séries&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="67"/>
+        <source>Latest value</source>
+        <translation>Dernière valeur</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="67"/>
+        <source>Sum</source>
+        <translation>Somme</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="68"/>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="68"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="69"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="69"/>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="73"/>
+        <source>How the value column of the rows the view keeps is folded, per bar or point (charts) or into one number (tile)</source>
+        <translation>Comment la colonne de valeur des lignes que garde la vue est agrégée&#xa0;: par barre ou point (graphiques) ou en un seul nombre (valeur unique)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="75"/>
+        <source>&amp;Fold:</source>
+        <translation>&amp;Agrégation&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="81"/>
+        <source>rows</source>
+        <translation>lignes</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="82"/>
+        <source>windows</source>
+        <translation>fenêtres</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="84"/>
+        <source>Windows count distinct window_end values (window results)</source>
+        <translation>Les fenêtres comptent les valeurs distinctes de window_end (résultats de fenêtres)</translation>
+    </message>
+    <message>
+        <location filename="../app/dashboard/ViewSettingsDialog.cpp" line="90"/>
+        <source>Keep the &amp;last:</source>
+        <translation>Garder les &amp;derniers&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2019,52 +2380,107 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
 <context>
     <name>sw::widgets::PipelineSettingsForm</name>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="40"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="45"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="50"/>
         <source>Select a node on the canvas to edit its properties.</source>
         <translation>Sélectionnez un nœud sur le canevas pour modifier ses propriétés.</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="52"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="57"/>
         <source>e.g. 10 s</source>
         <translation>p. ex. 10 s</translation>
     </message>
     <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="61"/>
+        <source>What a failure inside a run does: restore the last completed checkpoint and run again (Flink&apos;s restart strategies)</source>
+        <translation>Ce que fait une défaillance pendant une exécution : restaurer le dernier checkpoint terminé et relancer (stratégies de redémarrage de Flink)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="63"/>
+        <source>e.g. 1 s</source>
+        <translation>p. ex. 1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="64"/>
+        <source>e.g. 1 min</source>
+        <translation>p. ex. 1 min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="65"/>
+        <source>Completed checkpoints kept in the data directory</source>
+        <translation>Checkpoints terminés conservés dans le répertoire de données</translation>
+    </message>
+    <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="66"/>
+        <source>Checkpoint failures in a row that fail the run</source>
+        <translation>Échecs de checkpoint consécutifs qui font échouer l’exécution</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="80"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="67"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="81"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="69"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="83"/>
         <source>Delivery</source>
         <translation>Garantie de livraison</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="70"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="84"/>
         <source>Parallelism</source>
         <translation>Parallélisme</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="71"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="85"/>
         <source>Checkpoint interval</source>
         <translation>Intervalle de checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="72"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="86"/>
         <source>Schema evolution</source>
         <translation>Évolution du schéma</translation>
     </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="87"/>
+        <source>Restart strategy</source>
+        <translation>Stratégie de redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="88"/>
+        <source>Restart attempts</source>
+        <translation>Tentatives de redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="89"/>
+        <source>Restart delay</source>
+        <translation>Délai de redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="90"/>
+        <source>Max restart delay</source>
+        <translation>Délai de redémarrage maximal</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="91"/>
+        <source>Retained checkpoints</source>
+        <translation>Checkpoints conservés</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="92"/>
+        <source>Tolerable failed checkpoints</source>
+        <translation>Checkpoints échoués tolérés</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="98"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="135"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n nœud</numerusform>
@@ -2072,7 +2488,7 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="100"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="137"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n liaison</numerusform>
@@ -2080,19 +2496,45 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="117"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="154"/>
         <source>expected an integer between 1 and 256 (not applied)</source>
         <translation>entier entre 1 et 256 attendu (non appliqué)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="126"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="163"/>
         <source>must be greater than 0 (not applied)</source>
         <translation>doit être supérieur à 0 (non appliqué)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="127"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="164"/>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="197"/>
         <source>&apos;%1&apos; is not a duration: %2 (not applied)</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une durée&#xa0;: %2 (non appliqué)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="196"/>
+        <source>a delay must not be negative (not applied)</source>
+        <translation>un délai ne peut pas être négatif (non appliqué)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="209"/>
+        <source>restart attempts: expected an integer between 1 and 1000 (not applied)</source>
+        <translation>tentatives de redémarrage : entier entre 1 et 1000 attendu (non appliqué)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="211"/>
+        <source>retained checkpoints: expected an integer between 1 and 100 (not applied)</source>
+        <translation>checkpoints conservés : entier entre 1 et 100 attendu (non appliqué)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="214"/>
+        <source>tolerable failed checkpoints: expected an integer between 1 and 1000 (not applied)</source>
+        <translation>checkpoints échoués tolérés : entier entre 1 et 1000 attendu (non appliqué)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="219"/>
+        <source>the max restart delay must not be shorter than the delay (not applied)</source>
+        <translation>le délai de redémarrage maximal ne peut pas être plus court que le délai (non appliqué)</translation>
     </message>
 </context>
 <context>

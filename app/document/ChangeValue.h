@@ -68,9 +68,18 @@ struct EdgePartitioningTraits {
     static void set(Document& d, const Key& e, const Value& v) { d.setPartitioningOf(e, v); }
 };
 
+/// The dashboard section (model/Dashboard.h): pin, unpin, edit and reorder views.
+struct DashboardTraits {
+    struct Key {};
+    using Value = nlohmann::json;
+    static Value get(const Document& d, const Key&) { return d.pipeline().dashboard; }
+    static void set(Document& d, const Key&, const Value& v) { d.setDashboardSection(v); }
+};
+
 using ChangeProperty = ChangeValue<PropertyTraits>;
 using ChangeEdgePartitioning = ChangeValue<EdgePartitioningTraits>;
 using ChangeLabel = ChangeValue<LabelTraits>;
 using ChangeSettings = ChangeValue<SettingsTraits>;
+using ChangeDashboard = ChangeValue<DashboardTraits>;
 
 } // namespace sw::app

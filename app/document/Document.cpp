@@ -11,6 +11,7 @@
 #include "document/ChangeValue.h"
 #include "document/EdgeCommands.h"
 #include "document/NodeCommands.h"
+#include "model/Dashboard.h"
 
 namespace sw::app {
 
@@ -97,7 +98,32 @@ void Document::removeItems(const std::vector<std::string>& nodeIds,
         delete cmd;
         return;
     }
+    // Views pinned on what goes go with it, in the same undo step (a saved file never pins a
+    // node or edge it does not have).
+    std::vector<runtime::DashboardView> kept;
+    const std::vector<runtime::DashboardView> views = runtime::dashboardViews(m_pipeline);
+    const std::set<std::string> gone(nodeIds.begin(), nodeIds.end());
+    for (const runtime::DashboardView& v : views) {
+        bool drop = std::any_of(gone.begin(), gone.end(),
+                                [&](const std::string& id) { return dashboardViewUses(v, id); });
+        for (const EdgeSpec& e : edges)
+            drop = drop || dashboardViewPinsEdge(v, e);
+        if (!drop) kept.push_back(v);
+    }
+    if (kept.size() == views.size()) {
+        m_undoStack.push(cmd);
+        return;
+    }
+    m_undoStack.beginMacro(cmd->text());
     m_undoStack.push(cmd);
+    m_undoStack.push(new ChangeDashboard(this, {}, runtime::dashboardJson(kept), cmd->text()));
+    m_undoStack.endMacro();
+}
+
+void Document::setDashboard(const nlohmann::json& dashboard, const QString& text)
+{
+    if (m_pipeline.dashboard == dashboard) return;
+    m_undoStack.push(new ChangeDashboard(this, {}, dashboard, text));
 }
 
 void Document::setProperty(const std::string& nodeId, const std::string& name,

@@ -37,6 +37,8 @@ public:
     void setEdgePartitioning(const runtime::EdgeSpec& edge,
                              runtime::EdgePartitioning partitioning) override;
     void setSettings(const runtime::PipelineSettings& settings) override;
+    /// Replaces the dashboard section (pinned views; null = none) as one undo step `text`.
+    void setDashboard(const nlohmann::json& dashboard, const QString& text);
 
     /// Inserts a copy of `fragment` (nodes + edges between them) with fresh ids, positions
     /// shifted by `offset`, as one undo step. Returns the new node ids.
@@ -77,6 +79,7 @@ public:
         return a.from == b.from && a.to == b.to;
     }
     void setPipelineSettings(const runtime::PipelineSettings& settings);
+    void setDashboardSection(const nlohmann::json& dashboard);
 
 Q_SIGNALS:
     void modifiedChanged(bool modified);

@@ -121,4 +121,10 @@ void Document::setPipelineSettings(const runtime::PipelineSettings& settings)
     touched({ChangeEvent::Type::SettingsChanged});
 }
 
+void Document::setDashboardSection(const nlohmann::json& dashboard)
+{
+    m_pipeline.dashboard = dashboard;
+    touched({ChangeEvent::Type::DashboardChanged});
+}
+
 } // namespace sw::app

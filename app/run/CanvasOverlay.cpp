@@ -257,6 +257,8 @@ bool CanvasOverlay::showEdgeMenu(QEvent* event)
         const runtime::EdgeSpec edge = static_cast<widgets::EdgeItem*>(item)->edge();
         QMenu menu;
         QAction* inspect = menu.addAction(tr("Inspect records on this edge"));
+        for (const EdgeMenuEntries& add : m_edgeMenuEntries)
+            add(menu, edge);
         if (menu.exec(ctx->screenPos()) == inspect) Q_EMIT inspectRequested(edge);
         event->accept();
         return true;

@@ -7,11 +7,16 @@
 // It also filters the scene's events: hovering a node shows its watermark per input (window
 // nodes: "why has no window fired?"), and right-clicking an edge offers "Inspect records".
 // Both layers have an empty shape(), so they never take clicks or hovers from the canvas.
+#include <functional>
+#include <vector>
+
 #include <QObject>
 #include <QPointer>
 
 #include "model/PipelineSpec.h"
 #include "run/OverlayModel.h"
+
+class QMenu;
 
 namespace sw::widgets {
 class PipelineScene;
@@ -38,6 +43,9 @@ public:
     void update(const runtime::PipelineSpec& pipeline, const widgets::MetricsSample& sample);
     /// Removes the overlay (the canvas looks as in design mode).
     void clear();
+    /// Adds entries to the edge menu after "Inspect records" (e.g. "Pin to Dashboard").
+    using EdgeMenuEntries = std::function<void(QMenu& menu, const runtime::EdgeSpec& edge)>;
+    void addEdgeMenuEntries(EdgeMenuEntries add) { m_edgeMenuEntries.push_back(std::move(add)); }
 
 Q_SIGNALS:
     /// The user chose "Inspect records" on an edge.
@@ -55,6 +63,7 @@ private:
     QPointer<OverlayLayer> m_badgeLayer;
     OverlayModel m_model;
     bool m_active = false;
+    std::vector<EdgeMenuEntries> m_edgeMenuEntries;
 };
 
 } // namespace sw::app

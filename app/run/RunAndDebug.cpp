@@ -261,7 +261,10 @@ void RunAndDebug::onDocumentChanged(const widgets::ChangeEvent& e)
 {
     // The engine runs a copy of the pipeline taken at Run; no property applies to a running
     // pipeline (the engine has no live update), so every edit says it waits for Restart.
-    if (!m_controller->isRunning() || e.type == widgets::ChangeEvent::Type::NodeMoved) return;
+    // Pinned dashboard views are the designer's, not the pipeline's: they apply at once.
+    if (!m_controller->isRunning() || e.type == widgets::ChangeEvent::Type::NodeMoved ||
+        e.type == widgets::ChangeEvent::Type::DashboardChanged)
+        return;
     QString what;
     switch (e.type) {
     case widgets::ChangeEvent::Type::NodeChanged:

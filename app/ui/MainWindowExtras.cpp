@@ -1,5 +1,5 @@
-// MainWindow: the export dialog, the production-readiness dock and run & debug. Each piece
-// lives in its own module (app/export, app/run); this file only plugs them into the window.
+// MainWindow: the export dialog, the production-readiness dock, run & debug and the dashboard. Each
+// piece lives in its own module (app/export, app/run); this file only plugs them into the window.
 #include <QAction>
 #include <QFileInfo>
 #include <QMenu>
@@ -8,6 +8,7 @@
 
 #include "canvas/NodeCanvas.h"
 #include "canvas/PipelineScene.h"
+#include "dashboard/DashboardDock.h"
 #include "document/Document.h"
 #include "export/ExportDialog.h"
 #include "export/ReadinessDock.h"
@@ -63,6 +64,10 @@ void MainWindow::createExportAndRun()
     hooks.problems = m_problems;
     hooks.palette = m_palette;
     m_run = installRunAndDebug(this, std::move(hooks));
+    // Pinned results (the document's dashboard section), tabbed with the Metrics dock.
+    DashboardDock* dashboard = installDashboard(this, m_doc.get(), m_run->controller(), m_scene,
+                                                m_run->overlay(), m_run->metricsDock());
+    m_viewMenu->addAction(dashboard->toggleViewAction());
     // Designing comes first: Problems on top of the run docks (Run raises Metrics itself).
     if (QDockWidget* problems = findChild<QDockWidget*>(QStringLiteral("problemsDock")))
         problems->raise(); // sized with the other docks in fitDocksToWindow

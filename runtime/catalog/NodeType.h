@@ -177,6 +177,9 @@ struct NodeType {
     /// transactions, SQLite staging table, file part files). Other result sinks get a warning.
     bool exactlyOnce = false;
     FlinkSqlExport flinkSql = FlinkSqlExport::None;
+    /// With flinkSql None: the closest equivalent in a Flink deployment, which the export
+    /// report gives with "no Flink SQL translation" (empty = none known).
+    std::string exportEquivalent;
 
     bool isSource() const { return inputs.empty(); }
     bool isSink() const;

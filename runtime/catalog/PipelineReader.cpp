@@ -386,7 +386,8 @@ std::optional<LoadProblem> readPipelineDocument(const json& doc, PipelineSpec& o
         return fail("/format", "unsupported format " +
                                    f->dump(-1, ' ', false, json::error_handler_t::replace) + "; " +
                                    supported);
-    if (auto e = checkMembers(doc, "", {"format", "pipeline", "nodes", "edges"})) return e;
+    if (auto e = checkMembers(doc, "", {"format", "pipeline", "nodes", "edges", "dashboard"}))
+        return e;
     if (auto e = readSettings(doc, out.settings)) return e;
     auto nodes = doc.find("nodes");
     if (nodes == doc.end())
@@ -397,7 +398,8 @@ std::optional<LoadProblem> readPipelineDocument(const json& doc, PipelineSpec& o
     out.nodes.resize(nodes->size());
     for (std::size_t i = 0; i < nodes->size(); ++i)
         if (auto e = readNode((*nodes)[i], i, seen, out.nodes[i])) return e;
-    return readEdges(doc, out);
+    if (auto e = readEdges(doc, out)) return e;
+    return readDashboard(doc, out);
 }
 
 } // namespace sw::runtime

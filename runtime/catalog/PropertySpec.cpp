@@ -165,7 +165,7 @@ bool isSecretKey(std::string_view key)
     std::transform(k.begin(), k.end(), k.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     for (const char* s : {"password", "secret", "jaas", "ssl.key", "token", "credential",
-                          "private", "api.key", "apikey"})
+                          "private", "api.key", "apikey", "api-key", "api_key", "authorization"})
         if (k.find(s) != std::string::npos) return true;
     return false;
 }

@@ -57,7 +57,8 @@ inline const std::vector<std::string>& aggregateFunctions()
     return f;
 }
 
-/// True for client property keys whose values are secrets (passwords, keys, JAAS configs, tokens).
+/// True for client property keys and HTTP header names whose values are secrets (passwords,
+/// keys, JAAS configs, tokens, Authorization headers).
 /// Secret values never appear in logs, messages, reports or exports.
 bool isSecretKey(std::string_view key);
 

@@ -77,4 +77,7 @@ inline Problem checkMembers(const json& obj, const std::string& path,
 /// `pipeline` object `p` (catalog/RecoverySettings.cpp).
 Problem readRecoverySettings(const json& p, PipelineSettings& s);
 
+/// The optional `dashboard` section (catalog/DashboardReader.cpp); needs out's nodes and edges.
+Problem readDashboard(const json& doc, PipelineSpec& out);
+
 } // namespace sw::runtime::reader

@@ -7,6 +7,8 @@
 namespace sw::runtime {
 using namespace catalog_detail;
 
+NodeType alertSinkType(); // catalog/AlertSinkType.cpp
+
 namespace {
 
 NodeType sinkBase(std::string name, std::string display, std::string desc)
@@ -151,6 +153,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
     console.watchOnly = true;
     console.flinkSql = FlinkSqlExport::PrintSink;
     types.push_back(console);
+    types.push_back(alertSinkType());
 }
 
 } // namespace sw::runtime

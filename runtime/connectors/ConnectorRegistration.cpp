@@ -1,5 +1,6 @@
 // The connectors this folder implements, by catalog node type.
 #include "connectors/ConnectorFactories.h"
+#include "connectors/alert/AlertSink.h"
 #include "connectors/kafka/KafkaFactories.h"
 #include "exec/OperatorRegistry.h"
 
@@ -15,6 +16,7 @@ void registerConnectorFactories(OperatorRegistry& registry)
     registry.add("file-sink", makeFileSinkOperator);
     registry.add("console-sink", makeConsoleSinkOperator);
     registry.add("dlq", makeDlqOperator);
+    registry.add("alert-sink", alert::makeAlertSinkOperator);
 }
 
 } // namespace sw::runtime

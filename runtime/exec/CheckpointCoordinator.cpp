@@ -20,8 +20,8 @@ CheckpointCoordinator::CheckpointCoordinator(int participants, std::int64_t inte
     : m_participants(participants), m_intervalMs(std::max<std::int64_t>(1, intervalMs)),
       m_finished(static_cast<std::size_t>(participants), false),
       m_lastPositions(static_cast<std::size_t>(std::max(participants, 0))),
-      m_finishedStates(static_cast<std::size_t>(std::max(participants, 0))),
       m_closure(ReplayClosure::kDefaultMaxUnits, replayUnitMaxAge),
+      m_finishedStates(static_cast<std::size_t>(std::max(participants, 0))),
       m_completedHolds(std::make_shared<const SourceHolds>())
 {
 }

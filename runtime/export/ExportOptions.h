@@ -2,6 +2,8 @@
 // Deployment facts an export needs that a pipeline file does not hold. Every field has a
 // production-shaped default; the CLI and the Export dialog can override them.
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sw::runtime::exporting {
 
@@ -34,5 +36,11 @@ namespace sw::runtime::exporting {
 /// Kubernetes-safe name (lowercase letters, digits, '-'; at most 52 characters); "pipeline" when
 /// nothing usable remains.
 std::string exportName(const PipelineSpec& pipeline, const ExportOptions& options);
+
+/// The pipeline's recovery settings as Flink configuration, in a fixed order: checkpoint
+/// retention, tolerable failed checkpoints (ours count the failure that fails the run, Flink's
+/// the failures tolerated before it) and the restart strategy. The FlinkDeployment's
+/// flinkConfiguration and the SQL script's SET lines both use it.
+std::vector<std::pair<std::string, std::string>> flinkRecoveryOptions(const PipelineSpec& p);
 
 } // namespace sw::runtime::exporting

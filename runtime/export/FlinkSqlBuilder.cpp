@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/PropertyAccess.h"
+#include "export/ExportOptions.h"
 #include "export/SqlText.h"
 #include "types/Duration.h"
 
@@ -85,7 +86,7 @@ void FlinkSqlBuilder::exportNode(const NodeSpec& n, const NodeType& t)
     auto it = translations().find(t.flinkSql);
     if (it == translations().end()) {
         issue(n, IssueKind::NotExportable, "node-type",
-              "node type '" + t.name + "' has no Flink SQL translation");
+              "node type '" + t.name + "' has no Flink SQL translation", t.exportEquivalent);
         skip(n);
         return;
     }
@@ -302,6 +303,8 @@ std::string FlinkSqlBuilder::settings() const
     set("execution.checkpointing.interval", flinkDuration(s.checkpointIntervalMs));
     set("execution.checkpointing.mode",
         s.delivery == DeliveryGuarantee::ExactlyOnce ? "EXACTLY_ONCE" : "AT_LEAST_ONCE");
+    for (const auto& [k, v] : flinkRecoveryOptions(m_p))
+        set(k, v);
     for (const auto& [k, v] : m_sets)
         set(k, v);
     return out;

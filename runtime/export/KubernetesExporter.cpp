@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "export/ExportOptions.h"
 #include "export/MonitoringManifests.h"
 #include "export/SqlText.h"
 #include "export/YamlWriter.h"
@@ -61,23 +62,8 @@ J flinkConfiguration(const PipelineSpec& p, const std::string& name, const Expor
          "org.apache.flink.metrics.prometheus.PrometheusReporterFactory"},
         {"metrics.reporter.prom.port", std::to_string(kFlinkMetricsPort)},
     };
-    // The pipeline's checkpoint retention, tolerable failures (ours count the failure that
-    // fails the run, Flink's the failures tolerated before it) and restart strategy.
-    c["state.checkpoints.num-retained"] = std::to_string(p.settings.retainedCheckpoints);
-    c["execution.checkpointing.tolerable-failed-checkpoints"] =
-        std::to_string(std::max(0, p.settings.tolerableFailedCheckpoints - 1));
-    const RestartStrategy& r = p.settings.restartStrategy;
-    c["restart-strategy.type"] = std::string(toString(r.kind));
-    if (r.kind == RestartStrategy::Kind::FixedDelay) {
-        c["restart-strategy.fixed-delay.attempts"] = std::to_string(r.attempts);
-        c["restart-strategy.fixed-delay.delay"] = flinkDuration(r.delayMs);
-    } else if (r.kind == RestartStrategy::Kind::ExponentialDelay) {
-        c["restart-strategy.exponential-delay.initial-backoff"] = flinkDuration(r.delayMs);
-        c["restart-strategy.exponential-delay.max-backoff"] = flinkDuration(r.maxDelayMs);
-        c["restart-strategy.exponential-delay.backoff-multiplier"] = "2.0";
-        c["restart-strategy.exponential-delay.attempts-before-reset-backoff"] =
-            std::to_string(r.attempts);
-    }
+    for (const auto& [k, v] : flinkRecoveryOptions(p))
+        c[k] = v;
     const J autoscaler = autoscalerConfiguration(p);
     for (auto it = autoscaler.begin(); it != autoscaler.end(); ++it)
         c[it.key()] = *it;

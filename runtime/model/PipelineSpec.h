@@ -90,7 +90,7 @@ struct PipelineSettings {
         schemaEvolution;  ///< declared strategy ("backward", "forward", "full", "none") or empty
     AlertSettings alerts; ///< `alerts`: thresholds of the exported alert rules
     std::optional<AutoscalingSettings> autoscaling; ///< `autoscaling`: present = enabled
-    RestartStrategy restartStrategy;   ///< `restart_strategy`
+    RestartStrategy restartStrategy;                ///< `restart_strategy`
     int retainedCheckpoints = 3;        ///< `retained_checkpoints`: completed checkpoints kept
     int tolerableFailedCheckpoints = 3; ///< `tolerable_failed_checkpoints`: failures in a row
                                         ///< that fail the run
@@ -101,6 +101,9 @@ struct PipelineSpec {
     PipelineSettings settings;
     std::vector<NodeSpec> nodes;
     std::vector<EdgeSpec> edges;
+    /// The designer's optional `dashboard` section (model/Dashboard.h), as the loader checked
+    /// it; null when the file has none. The runtime ignores it.
+    nlohmann::json dashboard;
 
     const NodeSpec* findNode(std::string_view id) const;
     NodeSpec* findNode(std::string_view id);

@@ -115,6 +115,39 @@ void writeNode(std::string& out, const NodeSpec& n)
     out += "\n    }";
 }
 
+/// A value on one line: `{"a": 1, "b": [2, 3]}` (members sorted by name).
+std::string inlineValue(const json& v)
+{
+    if (!v.is_structured()) return scalar(v);
+    std::string out = v.is_object() ? "{" : "[";
+    std::string sep;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        out += sep + (v.is_object() ? str(it.key()) + ": " : std::string()) + inlineValue(*it);
+        sep = ", ";
+    }
+    return out + (v.is_object() ? "}" : "]");
+}
+
+/// `"dashboard": {"views": [...]}`: one view per line.
+void writeDashboard(std::string& out, const json& d)
+{
+    out += ",\n  \"dashboard\": {";
+    std::string sep = "\n";
+    for (auto it = d.begin(); it != d.end(); ++it) {
+        out += sep + "    " + str(it.key()) + ": ";
+        if (it->is_array() && !it->empty()) {
+            out += "[";
+            for (std::size_t i = 0; i < it->size(); ++i)
+                out += (i ? ",\n      " : "\n      ") + inlineValue((*it)[i]);
+            out += "\n    ]";
+        } else {
+            out += inlineValue(*it);
+        }
+        sep = ",\n";
+    }
+    out += d.empty() ? "}" : "\n  }";
+}
+
 std::string portRef(const PortRef& p)
 {
     return "{\"node\": " + str(p.node) + ", \"port\": " + str(p.port) + "}";
@@ -168,7 +201,9 @@ std::string serializePipeline(const PipelineSpec& p)
             out += ", \"partitioning\": " + str(toString(p.edges[i].partitioning));
         out += "}";
     }
-    out += p.edges.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    out += p.edges.empty() ? "]" : "\n  ]";
+    if (!p.dashboard.is_null()) writeDashboard(out, p.dashboard);
+    out += "\n}\n";
     return out;
 }
 

@@ -8,6 +8,8 @@
 // temporary directory; SW_SCREENSHOT_THEME=dark takes them in the dark palette. Before grabbing, it
 // checks that every view shows live data. checkpoints-panel.png: the Checkpoints dock during a run
 // that resumed from a checkpoint; SW_SCREENSHOT_LANG=de takes it in German (-de.png).
+// dashboard-light.png / dashboard-dark.png (by SW_SCREENSHOT_THEME, default light): the Dashboard
+// dock with a bar chart, a table and a tile pinned on the orders example's sink, while it runs.
 #include <QApplication>
 #include <QDockWidget>
 #include <QGuiApplication>
@@ -25,8 +27,12 @@
 #include "canvas/PipelineScene.h"
 #include "catalog/NodeType.h"
 #include "catalog/PipelineLoader.h"
+#include "charts/CategoryChart.h"
 #include "charts/TimeSeriesChart.h"
 #include "checkpoints/CheckpointsPanel.h"
+#include "dashboard/DashboardDock.h"
+#include "dashboard/DashboardViewWidget.h"
+#include "dashboard/ResultRows.h"
 #include "dlq/DlqBrowserView.h"
 #include "dlq/DlqEntry.h"
 #include "dlq/DlqTableModel.h"
@@ -113,6 +119,7 @@ private Q_SLOTS:
     void runningOrdersExample();
     void kafkaUnreachableWarning();
     void dlqBrowserHeaders();
+    void dashboard();
 };
 
 void TestRunScreenshots::checkpointsPanel()
@@ -328,6 +335,60 @@ void TestRunScreenshots::dlqBrowserHeaders()
     QVERIFY(view.metaText().contains(QStringLiteral("Kafka time 2025-11-26T20:46:42.150Z")));
     QTest::qWait(200);
     save(view.grab().toImage(), "dlq-browser-headers.png");
+}
+
+// The Dashboard dock on the orders example: revenue per category for the last four 5-minute
+// windows as grouped bars, the sink's rows as a table and the revenue the views hold as a tile.
+// The generator runs unthrottled (1 ms of event time per order) so windows fire within seconds;
+// the shot is taken while it runs, once the bars show four windows.
+void TestRunScreenshots::dashboard()
+{
+    auto loaded =
+        runtime::loadPipelineFile(std::string(SW_SOURCE_DIR) + "/examples/orders.pipeline.json");
+    QVERIFY(loaded);
+    runtime::NodeSpec* orders = loaded->findNode("orders");
+    QVERIFY(orders);
+    orders->properties["events_per_second"] = 0;
+    RunWindow rw(*loaded, QStringLiteral("Streamwright — orders"));
+    QVERIFY(QTest::qWaitForWindowExposed(&rw.w));
+    app::RunAndDebug* rd = rw.rd;
+    app::DashboardDock* dock = app::installDashboard(&rw.w, &rw.doc, rd->controller(), rw.scene,
+                                                     rd->overlay(), rd->metricsDock());
+    runtime::DashboardView bars;
+    bars.kind = runtime::DashboardView::Kind::Bars;
+    bars.title = "Revenue per category, last 4 windows";
+    bars.node = "revenue_db";
+    bars.x = "category";
+    bars.value = "revenue";
+    bars.series = "window_end";
+    bars.limit = 4;
+    bars.limitBy = runtime::DashboardView::LimitBy::Windows;
+    runtime::DashboardView table;
+    table.node = "revenue_db";
+    table.title = "Revenue rows";
+    runtime::DashboardView tile;
+    tile.kind = runtime::DashboardView::Kind::Tile;
+    tile.node = "revenue_db";
+    tile.title = "Revenue held";
+    tile.value = "revenue";
+    tile.aggregate = runtime::DashboardView::Aggregate::Sum;
+    for (const auto& v : {bars, table, tile})
+        dock->pin(v);
+    rw.w.resizeDocks({dock}, {440}, Qt::Vertical);
+    rd->run();
+    app::RunController* c = rd->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(c->state() == app::RunState::Running, 20000);
+    dock->raise();
+    QTRY_VERIFY_WITH_TIMEOUT(dock->view(0)->rows()->windowCount() >= 4, 90000);
+    QTRY_VERIFY(dock->view(0)->chart()->drawnValueCount() >= 8);
+    QVERIFY(dock->view(1)->rows()->rowCount() > 0);
+    rw.canvas->zoomToFit();
+    QTest::qWait(400);
+    const QString theme = qEnvironmentVariable("SW_SCREENSHOT_THEME");
+    save(rw.w.grab().toImage(),
+         "dashboard-" + (theme.isEmpty() ? QStringLiteral("light") : theme) + ".png");
+    c->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!c->isRunning(), 30000);
 }
 
 QTEST_MAIN(TestRunScreenshots)

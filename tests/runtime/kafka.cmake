@@ -40,3 +40,10 @@ sw_add_qtest(tst_kafka_replay SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_replay
 # read back by Debian's Python client.
 sw_add_qtest(tst_kafka_exactly_once SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_exactly_once.cpp
   LIBS sw_runtime PkgConfig::RDKAFKA LABELS integration kafka slow TIMEOUT 600)
+# tst_kafka_kills: streamwright-run (Kafka source -> transactional kafka-sink, SQLite and file
+# sinks, exactly-once) killed 10 times against `streamwright-run broker` in its own process,
+# input written and output read back by Debian's Python client (~1 min).
+sw_add_qtest(tst_kafka_kills SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kafka_kills.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS integration kafka slow TIMEOUT 600)
+target_compile_definitions(tst_kafka_kills PRIVATE SW_CLI_PATH="$<TARGET_FILE:streamwright-run>")
+add_dependencies(tst_kafka_kills streamwright-run)

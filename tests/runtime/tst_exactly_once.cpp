@@ -3,8 +3,9 @@
 // (received rows / barrier k / k stored / k committed / rows after k), and a whole pipeline
 // under a fault plan modelled on Flink's UnalignedCheckpointITCase: a map fails in processBatch
 // after checkpoint k, a snapshot fails after checkpoint 2k, a restore fails once; the run goes
-// on through its restarts and the outputs hold every record exactly once, with tumbling, hop and
-// global (count-trigger) windows equal to oracles over the same input.
+// on through its restarts and the outputs hold every record exactly once, with tumbling, hop,
+// session and global (count-trigger) windows, dedup and an interval join equal to oracles over
+// the same input.
 #include <QtTest>
 
 #include <filesystem>
@@ -291,6 +292,8 @@ namespace {
 constexpr int kTotal = 30000;
 constexpr std::int64_t kK = 3;             // the map fails after checkpoint k, a snapshot after 2k
 constexpr std::int64_t kCountTrigger = 50; // the global window fires every 50 records per key
+constexpr std::int64_t kSessionGapMs = 10; // ~5% of a customer's gaps close its session
+constexpr std::int64_t kJoinLowerMs = 2;   // interval join: r.ts in [l.ts - 2 ms, l.ts]
 
 struct FaultPlan {
     std::atomic<std::int64_t> lastCheckpoint{0};
@@ -337,69 +340,100 @@ PipelineSpec faultPipeline()
     p.settings.checkpointIntervalMs = 40;
     json aggs = json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}},
                              {{"function", "SUM"}, {"column", "amount"}, {"as", "total"}}});
-    p.nodes = {pnode("gen", "generator",
-                     {{"kind", "orders"},
-                      {"seed", 12},
-                      {"total_events", kTotal},
-                      {"events_per_second", 12000},
-                      {"key_cardinality", 40},
-                      {"out_of_orderness", "30 ms"},
-                      {"max_out_of_orderness", "50 ms"},
-                      {"parallelism", 2}}),
-               pnode("f", "map", {{"keep_input_columns", true}, {"parallelism", 2}}),
-               pnode("keyed", "key-by", {{"keys", {"customer_id"}}, {"parallelism", 2}}),
-               pnode("w", "tumbling-window",
-                     {{"size", "100 ms"},
-                      {"keys", {"customer_id"}},
-                      {"aggregates", aggs},
-                      {"parallelism", 2}}),
-               // append-only (no keys): a duplicate would be a second row
-               pnode("windows", "sqlite-sink", {{"path", "out.sqlite"}, {"table", "windows"}}),
-               pnode("raw", "sqlite-sink", {{"path", "raw.sqlite"}, {"table", "raw"}}),
-               pnode("files", "file-sink", {{"path", "orders"}, {"format", "jsonl"}}),
-               pnode("h", "hop-window",
-                     {{"size", "200 ms"},
-                      {"slide", "100 ms"},
-                      {"keys", {"customer_id"}},
-                      {"aggregates",
-                       json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
-                      {"parallelism", 2}}),
-               pnode("hops", "sqlite-sink", {{"path", "hops.sqlite"}, {"table", "hops"}}),
-               pnode("g", "global-window",
-                     {{"keys", {"customer_id"}},
-                      {"trigger", "count"},
-                      {"trigger_count", kCountTrigger},
-                      {"aggregates",
-                       json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
-                      {"parallelism", 2}}),
-               pnode("counts", "sqlite-sink", {{"path", "counts.sqlite"}, {"table", "counts"}})};
-    p.edges = {pedge("gen", "out", "f"),     pedge("f", "out", "keyed"),
-               pedge("keyed", "out", "w"),   pedge("w", "out", "windows"),
-               pedge("keyed", "out", "raw"), pedge("f", "out", "files"),
-               pedge("keyed", "out", "h"),   pedge("h", "out", "hops"),
-               pedge("keyed", "out", "g"),   pedge("g", "out", "counts")};
+    p.nodes = {
+        pnode("gen", "generator",
+              {{"kind", "orders"},
+               {"seed", 12},
+               {"total_events", kTotal},
+               {"events_per_second", 12000},
+               {"key_cardinality", 40},
+               {"out_of_orderness", "30 ms"},
+               {"max_out_of_orderness", "50 ms"},
+               {"parallelism", 2}}),
+        pnode("f", "map", {{"keep_input_columns", true}, {"parallelism", 2}}),
+        pnode("keyed", "key-by", {{"keys", {"customer_id"}}, {"parallelism", 2}}),
+        pnode("w", "tumbling-window",
+              {{"size", "100 ms"},
+               {"keys", {"customer_id"}},
+               {"aggregates", aggs},
+               {"parallelism", 2}}),
+        // append-only (no keys): a duplicate would be a second row
+        pnode("windows", "sqlite-sink", {{"path", "out.sqlite"}, {"table", "windows"}}),
+        pnode("raw", "sqlite-sink", {{"path", "raw.sqlite"}, {"table", "raw"}}),
+        pnode("files", "file-sink", {{"path", "orders"}, {"format", "jsonl"}}),
+        pnode(
+            "h", "hop-window",
+            {{"size", "200 ms"},
+             {"slide", "100 ms"},
+             {"keys", {"customer_id"}},
+             {"aggregates", json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
+             {"parallelism", 2}}),
+        pnode("hops", "sqlite-sink", {{"path", "hops.sqlite"}, {"table", "hops"}}),
+        pnode(
+            "g", "global-window",
+            {{"keys", {"customer_id"}},
+             {"trigger", "count"},
+             {"trigger_count", kCountTrigger},
+             {"aggregates", json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
+             {"parallelism", 2}}),
+        pnode("counts", "sqlite-sink", {{"path", "counts.sqlite"}, {"table", "counts"}}),
+        pnode(
+            "s", "session-window",
+            {{"gap", std::to_string(kSessionGapMs) + " ms"},
+             {"keys", {"customer_id"}},
+             {"aggregates", json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}})},
+             {"parallelism", 2}}),
+        pnode("sessions", "sqlite-sink", {{"path", "sessions.sqlite"}, {"table", "sessions"}}),
+        pnode("dd", "dedup", {{"keys", {"customer_id"}}, {"ttl", "1 h"}, {"parallelism", 2}}),
+        pnode("firsts", "sqlite-sink", {{"path", "firsts.sqlite"}, {"table", "firsts"}}),
+        pnode("ij", "interval-join",
+              {{"left_keys", {"customer_id"}},
+               {"right_keys", {"customer_id"}},
+               {"lower_bound", "-" + std::to_string(kJoinLowerMs) + " ms"},
+               {"upper_bound", "0 ms"},
+               {"parallelism", 2}}),
+        pnode("pairs", "sqlite-sink", {{"path", "pairs.sqlite"}, {"table", "pairs"}})};
+    p.edges = {pedge("gen", "out", "f"),
+               pedge("f", "out", "keyed"),
+               pedge("keyed", "out", "w"),
+               pedge("w", "out", "windows"),
+               pedge("keyed", "out", "raw"),
+               pedge("f", "out", "files"),
+               pedge("keyed", "out", "h"),
+               pedge("h", "out", "hops"),
+               pedge("keyed", "out", "g"),
+               pedge("g", "out", "counts"),
+               pedge("keyed", "out", "s"),
+               pedge("s", "out", "sessions"),
+               pedge("keyed", "out", "dd"),
+               pedge("dd", "out", "firsts"),
+               pedge("ij", "out", "pairs"),
+               EdgeSpec{PortRef{"keyed", "out"}, PortRef{"ij", "left"}},
+               EdgeSpec{PortRef{"keyed", "out"}, PortRef{"ij", "right"}}};
     return p;
 }
 
 using Rows = std::vector<std::vector<std::string>>;
 
+/// Milliseconds since the epoch of a TIMESTAMP column, in SQLite.
+std::string msOf(const char* col)
+{
+    return "CAST(ROUND((julianday(" + std::string(col) + ") - 2440587.5) * 86400000) AS INTEGER)";
+}
+
 /// Hop windows (200 ms every 100 ms) against the oracle: every order counts in the two windows
 /// starting at its timestamp floored to 100 ms and 100 ms before (milliseconds from julianday).
 void checkHopWindows(const std::string& d)
 {
-    const auto toMs = [](const char* col) {
-        return "CAST(ROUND((julianday(" + std::string(col) +
-               ") - 2440587.5) * 86400000) AS INTEGER)";
-    };
     const Rows oracle =
         sqliteRows(d + "/raw.sqlite",
-                   "WITH t AS (SELECT customer_id, " + toMs("event_time") +
+                   "WITH t AS (SELECT customer_id, " + msOf("event_time") +
                        " AS ms FROM raw), w AS (SELECT customer_id, ms - ms % 100 AS ws "
                        "FROM t UNION ALL SELECT customer_id, ms - ms % 100 - 100 FROM t) "
                        "SELECT ws, customer_id, COUNT(*) FROM w GROUP BY 1, 2 ORDER BY 1, 2");
     const Rows got =
         sqliteRows(d + "/hops.sqlite",
-                   "SELECT " + toMs("window_start") + ", customer_id, cnt FROM hops ORDER BY 1, 2");
+                   "SELECT " + msOf("window_start") + ", customer_id, cnt FROM hops ORDER BY 1, 2");
     QVERIFY(oracle.size() > 100);
     QCOMPARE(got.size(), oracle.size());
     QVERIFY(got == oracle);
@@ -420,6 +454,59 @@ void checkGlobalCounts(const std::string& d)
     std::sort(oracle.begin(), oracle.end());
     std::sort(got.begin(), got.end());
     QVERIFY(oracle.size() > 100);
+    QCOMPARE(got.size(), oracle.size());
+    QVERIFY(got == oracle);
+}
+/// Session windows (gap kSessionGapMs) against the oracle: per customer, sorted by time, a
+/// session ends where the next record is more than a gap after the previous one (Flink merges
+/// windows [t, t + gap) that intersect, TimeWindow.intersects: start <= other.end, so records
+/// exactly a gap apart share a session); start = first time, end = last time + gap.
+void checkSessions(const std::string& d)
+{
+    const std::string gap = std::to_string(kSessionGapMs);
+    const Rows oracle = sqliteRows(
+        d + "/raw.sqlite",
+        "WITH t AS (SELECT customer_id, " + msOf("event_time") +
+            " AS ms FROM raw), b AS (SELECT customer_id, ms, CASE WHEN ms - LAG(ms) OVER "
+            "(PARTITION BY customer_id ORDER BY ms) <= " +
+            gap +
+            " THEN 0 ELSE 1 END AS brk FROM t), g AS (SELECT customer_id, ms, SUM(brk) OVER "
+            "(PARTITION BY customer_id ORDER BY ms ROWS UNBOUNDED PRECEDING) AS sid FROM b) "
+            "SELECT MIN(ms), MAX(ms) + " +
+            gap + ", customer_id, COUNT(*) FROM g GROUP BY customer_id, sid ORDER BY 1, 3");
+    const Rows got = sqliteRows(d + "/sessions.sqlite",
+                                "SELECT " + msOf("window_start") + ", " + msOf("window_end") +
+                                    ", customer_id, cnt FROM sessions ORDER BY 1, 3");
+    QVERIFY2(oracle.size() > 200, qPrintable(QString::number(oracle.size())));
+    QCOMPARE(got.size(), oracle.size());
+    QVERIFY(got == oracle);
+}
+
+/// Dedup by customer (TTL 1 h, longer than the run): exactly one row per customer, so a dedup
+/// that forgot what it saw across a restart shows as a second row.
+void checkDedup(const std::string& d)
+{
+    const Rows firsts = sqliteRows(d + "/firsts.sqlite",
+                                   "SELECT COUNT(*), COUNT(DISTINCT customer_id) FROM firsts");
+    const Rows customers =
+        sqliteRows(d + "/raw.sqlite", "SELECT COUNT(DISTINCT customer_id) FROM raw");
+    QCOMPARE(firsts[0][0], customers[0][0]);
+    QCOMPARE(firsts[0][1], customers[0][0]);
+}
+
+/// The self interval join (same customer, r.ts in [l.ts - kJoinLowerMs, l.ts]) against the same
+/// join computed by SQLite over the input: the same (left order, right order) pairs.
+void checkIntervalJoin(const std::string& d)
+{
+    const Rows oracle =
+        sqliteRows(d + "/raw.sqlite",
+                   "WITH t AS (SELECT order_id, customer_id, " + msOf("event_time") +
+                       " AS ms FROM raw) SELECT l.order_id, r.order_id FROM t AS l JOIN t AS r ON "
+                       "r.customer_id = l.customer_id AND r.ms BETWEEN l.ms - " +
+                       std::to_string(kJoinLowerMs) + " AND l.ms ORDER BY 1, 2");
+    const Rows got =
+        sqliteRows(d + "/pairs.sqlite", "SELECT order_id, right_order_id FROM pairs ORDER BY 1, 2");
+    QVERIFY(oracle.size() > std::size_t(kTotal)); // every order pairs with itself, and more
     QCOMPARE(got.size(), oracle.size());
     QVERIFY(got == oracle);
 }
@@ -479,6 +566,9 @@ void TstExactlyOnce::faultPlanExactlyOnce()
                                 "CAST(ROUND(total * 100) AS INTEGER) FROM windows ORDER BY 1, 2");
     checkHopWindows(d);
     checkGlobalCounts(d);
+    checkSessions(d);
+    checkDedup(d);
+    checkIntervalJoin(d);
     QVERIFY(oracle.size() > 100);
     QCOMPARE(got.size(), oracle.size());
     for (std::size_t i = 0; i < got.size(); ++i)

@@ -125,11 +125,15 @@ const char* kCoverage = R"json({
       "right_keys": ["user_id"], "join_type": "left"}},
     {"id": "clicks_with_user_out", "type": "kafka-sink", "properties": {"topic": "web.clicks.enriched",
       "key_fields": ["user_id"], "format": "csv"}},
-    {"id": "dead_letters", "type": "dlq", "properties": {"target": "kafka"}}
+    {"id": "dead_letters", "type": "dlq", "properties": {"target": "kafka"}},
+    {"id": "big_order_alerts", "type": "alert-sink", "properties": {"url": "http://alertmanager:9093",
+      "labels": ["category"], "constant_labels": {"alertname": "BigOrder"},
+      "annotations": {"summary": "'Order ' || CAST(order_id AS STRING)"}, "resolve_timeout": "15 min"}}
   ],
   "edges": [
     {"from": {"node": "gen_orders", "port": "out"}, "to": {"node": "big_orders", "port": "in"}},
     {"from": {"node": "big_orders", "port": "out"}, "to": {"node": "enriched", "port": "in"}},
+    {"from": {"node": "big_orders", "port": "out"}, "to": {"node": "big_order_alerts", "port": "in"}},
     {"from": {"node": "enriched", "port": "out"}, "to": {"node": "by_customer", "port": "in"}},
     {"from": {"node": "by_customer", "port": "out"}, "to": {"node": "unique_orders", "port": "in"}},
     {"from": {"node": "unique_orders", "port": "out"}, "to": {"node": "revenue_5m", "port": "in"}},
@@ -181,10 +185,14 @@ const char* kCanaryJson = R"json({
       "properties": {"security.protocol": "SSL", "ssl.key.password": "@CANARY@",
                      "sasl.jaas.config": "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"@CANARY@\";"}}},
     {"id": "dlq", "type": "dlq", "properties": {"target": "kafka", "bootstrap_servers": "broker-1:9093",
-      "properties": {"sasl.password": "@CANARY@", "sasl.username": "svc-dlq"}}}
+      "properties": {"sasl.password": "@CANARY@", "sasl.username": "svc-dlq"}}},
+    {"id": "order_alerts", "type": "alert-sink", "properties": {
+      "url": "https://ops:@CANARY@@alertmanager:9093", "constant_labels": {"alertname": "Order"},
+      "auth": {"bearer_token": "@CANARY@"}, "headers": {"X-Api-Key": "@CANARY@"}}}
   ],
   "edges": [
     {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "orders_out", "port": "in"}},
+    {"from": {"node": "orders_in", "port": "out"}, "to": {"node": "order_alerts", "port": "in"}},
     {"from": {"node": "orders_in", "port": "errors"}, "to": {"node": "dlq", "port": "in"}}
   ]
 })json";

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <map>
@@ -22,6 +23,7 @@
 #include <stdexcept>
 
 #include "ExternalTools.h"
+#include "KafkaPythonReader.h"
 #include "connectors/kafka/EmbeddedBroker.h"
 #include "connectors/kafka/KafkaSink.h"
 #include "connectors/kafka/KafkaTransactions.h"
@@ -150,59 +152,6 @@ std::string pipelineJson(const std::string& name, const std::string& bootstrap,
            "]}";
 }
 
-/// One record read back: its transaction (header sw.txn) and its id.
-struct ReadBack {
-    std::string txn;
-    std::int64_t id = -1;
-};
-
-/// Reads every partition of `topic` up to its high watermark with Debian's Python client
-/// (isolation.level=read_committed, which the embedded broker does not enforce).
-std::vector<ReadBack> pythonRead(const std::string& bootstrap, const std::string& topic,
-                                 int partitions, QString* error)
-{
-    QTemporaryDir dir;
-    const std::string script = dir.path().toStdString() + "/read.py";
-    std::ofstream(script) << R"(import sys, json
-from confluent_kafka import Consumer, TopicPartition
-bs, topic, parts = sys.argv[1], sys.argv[2], int(sys.argv[3])
-c = Consumer({'bootstrap.servers': bs, 'group.id': 'eo-reader', 'enable.auto.commit': False,
-              'isolation.level': 'read_committed', 'auto.offset.reset': 'earliest'})
-high = {p: c.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1] for p in range(parts)}
-c.assign([TopicPartition(topic, p, 0) for p in range(parts) if high[p] > 0])
-nxt = {p: 0 for p in range(parts)}
-idle = 0
-while any(nxt[p] < high[p] for p in range(parts)) and idle < 100:
-    m = c.poll(0.2)
-    if m is None or m.error():
-        idle += 1
-        continue
-    idle = 0
-    nxt[m.partition()] = m.offset() + 1
-    txn = dict(m.headers() or []).get('sw.txn', b'').decode()
-    print(txn + '\t' + str(json.loads(m.value())['id']))
-c.close()
-if any(nxt[p] < high[p] for p in range(parts)):
-    sys.exit('did not reach the high watermark: %r < %r' % (nxt, high))
-)";
-    std::string out;
-    int rc = runCommand("/usr/bin/python3 " + script + " " + bootstrap + " " + topic + " " +
-                            std::to_string(partitions) + " 2>&1",
-                        &out);
-    if (rc != 0) *error = QString::fromStdString("python reader failed: " + out);
-    std::vector<ReadBack> rows;
-    std::size_t pos = 0;
-    while (pos < out.size()) {
-        std::size_t nl = out.find('\n', pos);
-        std::string line = out.substr(pos, nl == std::string::npos ? nl : nl - pos);
-        pos = nl == std::string::npos ? out.size() : nl + 1;
-        std::size_t tab = line.find('\t');
-        if (tab == std::string::npos) continue;
-        rows.push_back({line.substr(0, tab), std::stoll(line.substr(tab + 1))});
-    }
-    return rows;
-}
-
 /// The exactly-once checks over what was read back. `expectAborted`: some transaction was
 /// aborted (its records are on the mock's topic and must be covered again by committed ones).
 /// Returns "" when they hold, else what failed.
@@ -317,7 +266,7 @@ private Q_SLOTS:
     void transactionErrorsLoseAndDuplicateNothing();
     void coordinatorOutageIsRetried();
     void fatalCommitErrorRestartsAndRecommits();
-    void resumeInAnotherProcessReadsTheCommitFile();
+    void resumeInAnotherProcessCommitsTheCheckpointsRecordsOnce();
     void dlqWritesTransactionally();
 
 private:
@@ -555,13 +504,16 @@ void TestKafkaExactlyOnce::fatalCommitErrorRestartsAndRecommits()
     QVERIFY2(bad.empty(), bad.c_str());
 }
 
-void TestKafkaExactlyOnce::resumeInAnotherProcessReadsTheCommitFile()
+void TestKafkaExactlyOnce::resumeInAnotherProcessCommitsTheCheckpointsRecordsOnce()
 {
     // Sink subtasks driven directly: a transaction sealed at barrier 1 and committed, one sealed
-    // at barrier 2 and never committed (the process "dies"). A later process (the outcome log
-    // and the handed-over records cleared) restores each checkpoint's sink state: the first is
-    // known committed from the commit file (no warning), the second is reported as possibly
-    // missing with its record count (never silently).
+    // at barrier 2 and never committed (the process "dies" after checkpoint 2 was stored). A
+    // later process (the outcome log and the handed-over records cleared) restores each
+    // checkpoint's sink state: the first is known committed from the commit journal; the second's
+    // records come from the checkpoint and are committed in a new transaction, once. A third
+    // process restoring checkpoint 2 again (the second died before another checkpoint) finds
+    // that commit in the journal and sends nothing. A format-1 state (count only, as older
+    // versions wrote) of an unknown transaction is reported as possibly missing, never silently.
     QTemporaryDir dir;
     QVERIFY(m_broker->createTopic("eo.resume", 1));
     Schema in;
@@ -589,6 +541,12 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessReadsTheCommitFile()
             b.appendSlot() = Record(Row{Value::integer(i)}, i);
         op.processBatch(0, b, c.collector);
     };
+    auto committedOutcomes = [] {
+        std::vector<TxnOutcome> out;
+        for (const TxnOutcome& t : KafkaTxnLog::instance().outcomes("eo-resume-out-"))
+            if (t.kind == TxnOutcome::Kind::Committed) out.push_back(t);
+        return out;
+    };
     Capture out;
     std::unique_ptr<OperatorContext> ctxA;
     auto a = openSink(ctxA);
@@ -602,20 +560,21 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessReadsTheCommitFile()
     a->prepareSnapshotPreBarrier(2, out.collector);
     BlobStateWriter at2;
     a->snapshotState(2, at2);
-    a->close(); // checkpoint 2 never completed for this process
+    a->close(); // checkpoint 2 was stored, but this process never committed its transaction
     QVERIFY(at1.blobs().count("txn") && at2.blobs().count("txn"));
-    const std::string commitFile =
-        dir.path().toStdString() + "/kafka-transactions/eo-resume-out-0.committed";
-    QVERIFY(QFileInfo::exists(QString::fromStdString(commitFile)));
+    const CommitJournal journal(
+        CommitJournal::pathFor(dir.path().toStdString(), "eo-resume-out-0"));
+    QCOMPARE(journal.read().size(), std::size_t(1)); // checkpoint 1's transaction
 
     // "Another process": nothing of the first one is left in memory.
     KafkaTxnLog::instance().clear();
     auto pending2 = KafkaTransactions::decode(at2.blobs()["txn"]);
-    QVERIFY(pending2);
+    QVERIFY2(pending2, pending2 ? "" : pending2.error().toString().c_str());
     QCOMPARE(pending2->records, std::uint64_t(7));
+    QVERIFY(pending2->hasData);
+    QCOMPARE(pending2->data.size(), std::size_t(7));
     TxnRecords gone;
     QVERIFY(KafkaTxnLog::instance().take(pending2->txn, gone));
-    QCOMPARE(gone.size(), std::size_t(7));
 
     std::unique_ptr<OperatorContext> ctxB;
     auto b = openSink(ctxB);
@@ -623,6 +582,7 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessReadsTheCommitFile()
     BlobStateReader r1(&at1.blobs());
     b->restoreState(r1);
     QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+    QVERIFY(committedOutcomes().empty()); // checkpoint 1's transaction: in the journal
     b->close();
 
     std::unique_ptr<OperatorContext> ctxC;
@@ -630,11 +590,57 @@ void TestKafkaExactlyOnce::resumeInAnotherProcessReadsTheCommitFile()
     QVERIFY(c);
     BlobStateReader r2(&at2.blobs());
     c->restoreState(r2);
-    QCOMPARE(warnings.size(), std::size_t(1));
-    QVERIFY2(warnings[0].find(pending2->txn + " (7 records before checkpoint 2) may not have been "
-                                              "committed") != std::string::npos,
-             warnings[0].c_str());
+    QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+    const auto recommitted = committedOutcomes();
+    QCOMPARE(recommitted.size(), std::size_t(1));
+    QCOMPARE(recommitted[0].records, std::uint64_t(7));
+    QCOMPARE(recommitted[0].checkpointId, std::int64_t(2));
+    QVERIFY(recommitted[0].txn != pending2->txn);
+    const auto lines = journal.read();
+    QCOMPARE(lines.size(), std::size_t(2));
+    QCOMPARE(lines[1].txn, recommitted[0].txn);
+    QCOMPARE(lines[1].standsFor, pending2->txn);
+    QCOMPARE(lines[1].checkpointId, std::int64_t(2));
+    QCOMPARE(lines[1].records, std::uint64_t(7));
     c->close();
+
+    // The records of the recommitted transaction, read back by Python: exactly ids 10..16.
+    QString err;
+    const auto rows = pythonRead(bs(), "eo.resume", 1, &err);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    std::vector<long long> ids;
+    for (const auto& row : rows)
+        if (row.txn == recommitted[0].txn) ids.push_back(row.id);
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids, (std::vector<long long>{10, 11, 12, 13, 14, 15, 16}));
+
+    KafkaTxnLog::instance().clear();
+    std::unique_ptr<OperatorContext> ctxD;
+    auto d = openSink(ctxD);
+    QVERIFY(d);
+    BlobStateReader r2again(&at2.blobs());
+    d->restoreState(r2again);
+    QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+    QVERIFY(committedOutcomes().empty()); // the journal says what it stood in for: not sent
+    d->close();
+
+    // A format-1 state from an older version: only the count, and nobody committed it.
+    StateOutput old;
+    old.u64(1);
+    old.bytes("eo-resume-out-0/0123456789abcdef/5");
+    old.u64(4);
+    old.i64(9);
+    std::map<std::string, std::string> oldBlobs{{"txn", old.take()}};
+    std::unique_ptr<OperatorContext> ctxE;
+    auto e = openSink(ctxE);
+    QVERIFY(e);
+    BlobStateReader rOld(&oldBlobs);
+    e->restoreState(rOld);
+    QCOMPARE(warnings.size(), std::size_t(1));
+    QVERIFY2(warnings[0].find("(4 records before checkpoint 9) may not have been committed") !=
+                 std::string::npos,
+             warnings[0].c_str());
+    e->close();
 }
 
 void TestKafkaExactlyOnce::dlqWritesTransactionally()

@@ -39,7 +39,7 @@ void TestModel::badFiles_data()
         "\"streamwright.pipeline/1\" (line 2, column 13)");
     row("unknown-member",
         "/edgez: unknown member \"edgez\" (did you mean \"edges\"?); allowed members: "
-        "format, pipeline, nodes, edges (line 12, column 3)");
+        "format, pipeline, nodes, edges, dashboard (line 12, column 3)");
     row("unknown-node-type", "/nodes/1/type: unknown node type \"tumbling_window\" (did you mean "
                              "\"tumbling-window\"?) (line 9, column 31)");
     row("unknown-node-type-far",
@@ -84,6 +84,8 @@ void TestModel::badFiles_data()
     row("duplicate-member", "/nodes/2/id: duplicate member \"id\" (line 10, column 44)");
     row("bad-delivery", "/pipeline/delivery: unknown delivery guarantee \"exactly_once\"; use "
                         "\"at-least-once\" or \"exactly-once\" (line 6, column 17)");
+    row("unknown-dashboard-kind", "/dashboard/views/1/kind: unknown view kind \"pie\"; use "
+                                  "\"table\", \"bars\", \"lines\", \"tile\" (line 15, column 14)");
     row("bad-checkpoint-interval", "/pipeline/checkpoint_interval: unexpected text after duration "
                                    "'10 sec0' (line 5, column 28)");
     row("missing-pipeline-name",

@@ -209,6 +209,55 @@ ojson settingsSchema()
                {{"type", "number"}, {"minimum", 0.05}, {"maximum", 1}, {"default", 0.7}}}}}}}}}};
 }
 
+/// `dashboard`: the designer's pinned views (model/Dashboard.h); the members each kind has.
+ojson dashboardSchema()
+{
+    auto when = [](ojson kinds, ojson then) {
+        return ojson{{"if", {{"properties", {{"kind", {{"enum", kinds}}}}}}}, {"then", then}};
+    };
+    auto column = [] { return ojson{{"type", "string"}, {"minLength", 1}}; };
+    ojson view = {
+        {"type", "object"},
+        {"required", {"kind"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"kind", {{"enum", {"table", "bars", "lines", "tile"}}}},
+          {"title", {{"type", "string"}}},
+          {"node", {{"$ref", "#/$defs/id"}}},
+          {"edge",
+           {{"type", "object"},
+            {"required", {"from", "to"}},
+            {"additionalProperties", false},
+            {"properties",
+             {{"from", {{"$ref", "#/$defs/portRef"}}}, {"to", {{"$ref", "#/$defs/portRef"}}}}}}},
+          {"x", column()},
+          {"value", column()},
+          {"series", column()},
+          {"aggregate",
+           {{"enum", {"last", "sum", "count", "min", "max", "avg"}}, {"default", "last"}}},
+          {"limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100000}, {"default", 100}}},
+          {"limit_by", {{"enum", {"rows", "windows"}}, {"default", "rows"}}}}},
+        // Exactly one source (Ajv's strict mode wants each required member defined beside it).
+        {"oneOf",
+         {{{"required", {"node"}}, {"properties", {{"node", true}}}},
+          {{"required", {"edge"}}, {"properties", {{"edge", true}}}}}},
+        {"allOf",
+         {when({"table"},
+               {{"properties",
+                 {{"x", false}, {"value", false}, {"series", false}, {"aggregate", false}}}}),
+          when({"bars", "lines"},
+               {{"required", {"x", "value"}}, {"properties", {{"x", true}, {"value", true}}}}),
+          when({"tile"}, {{"required", {"value"}},
+                          {"properties", {{"value", true}, {"x", false}, {"series", false}}}})}}};
+    return {{"description",
+             "The designer's pinned result views (Dashboard dock); ignored by the runtime. See "
+             "docs/pipeline-format.md."},
+            {"type", "object"},
+            {"required", {"views"}},
+            {"additionalProperties", false},
+            {"properties", {{"views", {{"type", "array"}, {"items", view}}}}}};
+}
+
 /// The whole schema, generated from the catalog and the format's fixed parts.
 ojson generateSchema()
 {
@@ -232,25 +281,24 @@ ojson generateSchema()
                     {"properties", {{"type", "object"}, {"default", ojson::object()}}}}},
                   {"allOf", conditions}};
     defs["node"] = node;
-    return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
-            {"$id", "https://streamwright.dev/schemas/pipeline-1.schema.json"},
-            {"title", "Streamwright pipeline file (format streamwright.pipeline/1)"},
-            {"description",
-             "Generated from the node catalog by tests/runtime/tst_schema_examples.cpp; "
-             "see docs/pipeline-format.md. The loader is the authority: it also "
-             "checks duration syntax, unique ids and edge ports."},
-            {"type", "object"},
-            {"required", {"format", "pipeline", "nodes"}},
-            {"additionalProperties", false},
-            {"properties",
-             {{"format", {{"const", std::string(kPipelineFormat)}}},
-              {"pipeline", settingsSchema()},
-              {"nodes", {{"type", "array"}, {"items", {{"$ref", "#/$defs/node"}}}}},
-              {"edges",
-               {{"type", "array"},
-                {"items", {{"$ref", "#/$defs/edge"}}},
-                {"default", ojson::array()}}}}},
-            {"$defs", defs}};
+    return {
+        {"$schema", "https://json-schema.org/draft/2020-12/schema"},
+        {"$id", "https://streamwright.dev/schemas/pipeline-1.schema.json"},
+        {"title", "Streamwright pipeline file (format streamwright.pipeline/1)"},
+        {"description", "Generated from the node catalog by tests/runtime/tst_schema_examples.cpp; "
+                        "see docs/pipeline-format.md. The loader is the authority: it also "
+                        "checks duration syntax, unique ids and edge ports."},
+        {"type", "object"},
+        {"required", {"format", "pipeline", "nodes"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"format", {{"const", std::string(kPipelineFormat)}}},
+          {"pipeline", settingsSchema()},
+          {"nodes", {{"type", "array"}, {"items", {{"$ref", "#/$defs/node"}}}}},
+          {"edges",
+           {{"type", "array"}, {"items", {{"$ref", "#/$defs/edge"}}}, {"default", ojson::array()}}},
+          {"dashboard", dashboardSchema()}}},
+        {"$defs", defs}};
 }
 
 std::string readFile(const QString& path)
@@ -391,6 +439,8 @@ void TestSchemaExamples::schemaRejectsBadFiles()
         {"invalid-node-id", "/nodes/2/id: must match pattern"},
         {"missing-node-id", "/nodes/2: must have required property 'id'"},
         {"bad-delivery", "/pipeline/delivery: must be equal to one of the allowed values"},
+        {"unknown-dashboard-kind",
+         "/dashboard/views/1/kind: must be equal to one of the allowed values"},
     };
     QStringList files;
     for (const auto& c : cases)

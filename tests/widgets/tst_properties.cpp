@@ -356,6 +356,46 @@ private Q_SLOTS:
         m_doc->undoStack()->redo();
         QCOMPARE(runtime::serializePipeline(m_doc->pipeline()), s3);
     }
+
+    void recoverySettingsAreEditedValidatedAndUndoable()
+    {
+        m_editor->setNode({});
+        settle();
+        auto* form = m_editor->settingsForm();
+        QVERIFY(form);
+        const auto& s = m_doc->pipeline().settings;
+        QVERIFY(!form->maxRestartDelayEdit()->isEnabled()); // fixed-delay (the default)
+        form->restartCombo()->setCurrentText(QStringLiteral("exponential-delay"));
+        Q_EMIT form->restartCombo()->activated(form->restartCombo()->currentIndex());
+        QVERIFY(s.restartStrategy.kind == runtime::RestartStrategy::Kind::ExponentialDelay);
+        QVERIFY(form->maxRestartDelayEdit()->isEnabled());
+        typeInto(form->restartDelayEdit(), QStringLiteral("2 s"));
+        QCOMPARE(s.restartStrategy.delayMs, 2000);
+        typeInto(form->maxRestartDelayEdit(), QStringLiteral("1 s"));
+        QVERIFY(form->message(QStringLiteral("restart_strategy"))
+                    .contains(QStringLiteral("must not be shorter")));
+        QCOMPARE(s.restartStrategy.maxDelayMs, 60000); // not applied
+        typeInto(form->maxRestartDelayEdit(), QStringLiteral("30 s"));
+        QVERIFY(form->message(QStringLiteral("restart_strategy")).isEmpty());
+        QCOMPARE(s.restartStrategy.maxDelayMs, 30000);
+        typeInto(form->retainedSpin(), QStringLiteral("5"));
+        QCOMPARE(s.retainedCheckpoints, 5);
+        // The file says so, and reads back the same.
+        const std::string text = runtime::serializePipeline(m_doc->pipeline());
+        const auto json = nlohmann::json::parse(text);
+        QCOMPARE(json["pipeline"]["restart_strategy"]["type"], nlohmann::json("exponential-delay"));
+        QCOMPARE(json["pipeline"]["retained_checkpoints"], nlohmann::json(5));
+        form->restartCombo()->setCurrentText(QStringLiteral("none"));
+        Q_EMIT form->restartCombo()->activated(form->restartCombo()->currentIndex());
+        QVERIFY(!form->restartDelayEdit()->isEnabled());
+        QVERIFY(s.restartStrategy.kind == runtime::RestartStrategy::Kind::None);
+        m_doc->undoStack()->undo();
+        QVERIFY(s.restartStrategy.kind == runtime::RestartStrategy::Kind::ExponentialDelay);
+        while (m_doc->undoStack()->canUndo())
+            m_doc->undoStack()->undo();
+        QVERIFY(s.restartStrategy == runtime::RestartStrategy{});
+        QCOMPARE(s.retainedCheckpoints, 3);
+    }
 };
 
 QTEST_MAIN(TestProperties)

@@ -195,6 +195,7 @@ void PipelineScene::onChanged(const ChangeEvent& e)
         if (EdgeItem* item = edgeItem(e.edge)) item->setEdge(e.edge);
         break;
     case ChangeEvent::Type::SettingsChanged:
+    case ChangeEvent::Type::DashboardChanged:
         break;
     }
     m_syncing = false;

@@ -1,5 +1,7 @@
 #include "charts/TimeSeriesChart.h"
 
+#include "charts/ChartStyle.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -21,28 +23,9 @@
 
 namespace sw::widgets {
 
-namespace {
-/// Rounds `v` up to 1, 2 or 5 times a power of ten, so axis labels stay readable.
-double niceCeil(double v)
-{
-    if (v <= 0) return 1;
-    const double p = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (v <= m * p) return m * p;
-    return 10 * p;
-}
-} // namespace
-
 TimeSeriesChart::TimeSeriesChart(QWidget* parent) : QWidget(parent)
 {
-    m_chart = new QChart;
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->legend()->setShowToolTips(true);
-    QFont titleFont = m_chart->titleFont();
-    titleFont.setBold(true);
-    m_chart->setTitleFont(titleFont);
+    m_chart = chartstyle::newChart();
 
     m_timeAxis = new QDateTimeAxis;
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
@@ -59,24 +42,12 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent) : QWidget(parent)
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
 
-    m_view = new QChartView(m_chart, this);
-    m_view->setRenderHint(QPainter::Antialiasing);
-    // QChartView's own minimum (axes + legend) would hold every dock tabbed with the charts
-    // (Problems, Dead Letters) at ~250 px; the chart shrinks to what the dock is given.
-    m_view->setMinimumSize(120, 80);
+    m_view = chartstyle::newView(m_chart, this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
 
-    m_placeholder = new QLabel(this);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_placeholder->setForegroundRole(QPalette::PlaceholderText); // legible on light and dark
-    QFont italic = m_placeholder->font();
-    italic.setItalic(true);
-    m_placeholder->setFont(italic);
-    m_placeholder->hide();
+    m_placeholder = chartstyle::newPlaceholder(this);
     applyPalette();
 }
 
@@ -90,22 +61,9 @@ void TimeSeriesChart::changeEvent(QEvent* event)
 
 void TimeSeriesChart::applyPalette()
 {
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = pal.color(QPalette::Mid);
-    m_chart->setBackgroundBrush(pal.base());
-    m_chart->setBackgroundPen(QPen(pal.color(QPalette::Mid)));
-    m_chart->setTitleBrush(text);
-    m_chart->legend()->setLabelColor(text);
-    for (QAbstractAxis* axis :
-         {static_cast<QAbstractAxis*>(m_timeAxis), static_cast<QAbstractAxis*>(m_valueAxis)}) {
-        axis->setLabelsColor(text);
-        axis->setTitleBrush(text);
-        axis->setLinePenColor(grid);
-        axis->setGridLineColor(grid.lighter(pal.base().color().lightness() > 128 ? 130 : 80));
-    }
-    m_view->setBackgroundBrush(pal.window());
-    for (const auto& entry : m_lines) styleMarker(entry.first);
+    chartstyle::applyPalette(m_chart, m_view, palette(), {m_timeAxis, m_valueAxis});
+    for (const auto& entry : m_lines)
+        styleMarker(entry.first);
 }
 
 void TimeSeriesChart::setTitle(const QString& title)
@@ -267,15 +225,7 @@ void TimeSeriesChart::updateRanges()
     double top = 0;
     for (const auto& [id, line] : m_lines)
         if (line.visible) top = std::max(top, line.data.maxValue());
-    const double max = niceCeil(top * 1.1);
-    // Round steps (1, 2 or 5 x 10^k: 5 or 6 ticks) labelled as plain numbers, never exponents.
-    const double p10 = std::pow(10.0, std::floor(std::log10(max) + 1e-9));
-    const bool two = std::abs(max / p10 - 2.0) < 1e-6;
-    const double step = two ? max / 4 : max / 5;
-    m_valueAxis->setTickCount(two ? 5 : 6);
-    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
-    m_valueAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
-    m_valueAxis->setRange(0, max);
+    chartstyle::setNiceRange(m_valueAxis, 0, top);
 }
 
 void TimeSeriesChart::connectMarker(const QString& id)
@@ -370,12 +320,7 @@ void TimeSeriesChart::updatePlaceholder()
 
 QColor TimeSeriesChart::colorFor(int index)
 {
-    // Tableau 10: distinct on light and dark backgrounds.
-    static const QColor palette[] = {
-        QColor(0x4e79a7), QColor(0xf28e2b), QColor(0x59a14f), QColor(0xe15759), QColor(0x76b7b2),
-        QColor(0xedc948), QColor(0xb07aa1), QColor(0xff9da7), QColor(0x9c755f), QColor(0xbab0ac),
-    };
-    return palette[index % static_cast<int>(std::size(palette))];
+    return chartstyle::seriesColor(index);
 }
 
 } // namespace sw::widgets

@@ -91,6 +91,13 @@ const Redactor& globalRedactor()
     return global().redactor;
 }
 
+void registerSecret(std::string value)
+{
+    GlobalState& g = global();
+    std::lock_guard lock(g.mutex);
+    g.redactor.addSecret(std::move(value));
+}
+
 std::string redactSecrets(std::string_view text)
 {
     GlobalState& g = global();

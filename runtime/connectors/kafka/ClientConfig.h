@@ -34,6 +34,9 @@ private:
 /// The process-wide redactor: every secret any Kafka client of this process was configured
 /// with. Used for log lines and for text that leaves the runtime (status lines, reports).
 const Redactor& globalRedactor();
+/// Adds a secret of another client of this process (an HTTP sink's token or password) to
+/// globalRedactor(), so the CLI, reports and logs redact it like Kafka secrets.
+void registerSecret(std::string value);
 /// Redacts `text` with globalRedactor() (convenience for the CLI, reports and the engine).
 std::string redactSecrets(std::string_view text);
 

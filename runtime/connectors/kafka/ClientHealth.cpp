@@ -359,9 +359,13 @@ ClientHealth::Verdict ClientHealth::check()
         if (s.problemSince && s.brokersUp <= 0 && now - s.problemSince >= p.warnAfterMs &&
             (!s.warned || now - s.lastWarnAt >= s.repeatMs)) {
             std::string what;
-            if (s.problemErr == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN ||
-                s.problemErr == RD_KAFKA_RESP_ERR__TRANSPORT ||
-                s.problemErr == RD_KAFKA_RESP_ERR__RESOLVE)
+            const bool down = s.problemErr == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN ||
+                              s.problemErr == RD_KAFKA_RESP_ERR__TRANSPORT ||
+                              s.problemErr == RD_KAFKA_RESP_ERR__RESOLVE;
+            if (!m_service.empty())
+                what = down ? "cannot reach " + m_service + " at " + m_bootstrap
+                            : m_service + " requests to " + m_bootstrap + " failing";
+            else if (down)
                 what = s.everUp ? "all Kafka brokers (" + m_bootstrap + ") down"
                                 : "cannot connect to the Kafka bootstrap servers " + m_bootstrap;
             else
@@ -374,8 +378,9 @@ ClientHealth::Verdict ClientHealth::check()
             s.lastWarnAt = now;
         }
         if (s.recoveredAfterMs >= 0) {
-            v.warnings.push_back(prefix() + "connection to Kafka restored after " +
-                                 seconds(s.recoveredAfterMs));
+            v.warnings.push_back(prefix() + "connection to " +
+                                 (m_service.empty() ? std::string("Kafka") : m_service) +
+                                 " restored after " + seconds(s.recoveredAfterMs));
             s.recoveredAfterMs = -1;
         }
         s.warnings += v.warnings.size();

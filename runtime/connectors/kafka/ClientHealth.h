@@ -92,6 +92,12 @@ public:
     /// std::runtime_error with the failure.
     void checkOrThrow(const std::function<void(const std::string&)>& warn);
 
+    /// Reuse for a non-Kafka endpoint (an HTTP sink): warnings then name `service` (e.g.
+    /// "Alertmanager") and `bootstrap` as its URL instead of Kafka brokers. Feed it with
+    /// onError(RD_KAFKA_RESP_ERR__TRANSPORT, ...) for connection failures (or __TIMED_OUT for
+    /// failing requests) plus onBrokers(0, 1), and onProgress() for a request that succeeded.
+    void setService(std::string service) { m_service = std::move(service); }
+
     /// Number of warnings produced so far (tests).
     std::uint64_t warningCount() const;
 
@@ -104,6 +110,7 @@ private:
     std::string m_subject;
     std::string m_topic;
     std::string m_bootstrap;
+    std::string m_service; // empty: Kafka
     HealthPolicy m_policy; // policy() when created
     rd_kafka_s* m_rk = nullptr;
     std::shared_ptr<State> m_state;

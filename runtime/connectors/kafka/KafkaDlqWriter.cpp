@@ -90,7 +90,8 @@ public:
             m_txn =
                 std::make_unique<KafkaTransactions>("dlq '" + m_nodeId + "'", m_transactionalId);
             if (Status s = m_txn->init(m_rk, m_stop.get_token()); !s) return s;
-            m_txn->setCommitFile(KafkaTransactions::commitFileFor(m_dataDir, m_transactionalId));
+            m_txn->setCommitJournal(
+                CommitJournal(CommitJournal::pathFor(m_dataDir, m_transactionalId)));
         }
         // Delivery reports are served in the background too, so a failed delivery is noticed
         // without waiting for the next DLQ record (flush() at a checkpoint waits for all).
@@ -309,7 +310,7 @@ private:
     std::jthread m_server; // serves delivery reports between writes
     std::unique_ptr<ClientHealth> m_health;
     std::string m_transactionalId;
-    std::string m_dataDir; ///< for the commit file (exactly-once)
+    std::string m_dataDir; ///< for the commit journal (exactly-once)
     std::unique_ptr<KafkaTransactions> m_txn;
     std::stop_source m_stop; // transaction retries (the DLQ operator has the task's token)
 };

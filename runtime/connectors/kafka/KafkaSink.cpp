@@ -59,8 +59,8 @@ Status KafkaSink::open(OperatorContext& ctx)
         m_txn = std::make_unique<KafkaTransactions>("kafka-sink '" + m_s.nodeId + "'",
                                                     m_s.transactionalId);
         if (Status st = m_txn->init(m_rk, ctx.stopToken()); !st) return st;
-        m_txn->setCommitFile(
-            KafkaTransactions::commitFileFor(ctx.dataDirectory(), m_s.transactionalId));
+        m_txn->setCommitJournal(
+            CommitJournal(CommitJournal::pathFor(ctx.dataDirectory(), m_s.transactionalId)));
     }
     ctx.registerProcessingTimer(OperatorContext::processingTimeMs() + m_s.serveIntervalMs);
     return Status::ok();

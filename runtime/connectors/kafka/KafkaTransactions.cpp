@@ -1,16 +1,10 @@
 #include "connectors/kafka/KafkaTransactions.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <thread>
-
-#include <unistd.h>
 
 #include <librdkafka/rdkafka.h>
 
@@ -213,6 +207,7 @@ Status KafkaTransactions::preCommit(std::int64_t checkpointId, const std::stop_t
         if (Status s = resend("delivery failed: " + failed, st); !s) return s;
     }
     m_sealedAt = checkpointId;
+    m_sealedTxn = m_txn;
     return Status::ok();
 }
 
@@ -249,7 +244,7 @@ Status KafkaTransactions::commit(std::int64_t completedId, const std::stop_token
         if (Status s = flush(st); !s) return s;
     }
     logOutcome(TxnOutcome::Kind::Committed, {});
-    writeCommitFile();
+    journalCommit();
     m_committed.fetch_add(1);
     m_records.clear();
     m_open = false;
@@ -289,98 +284,126 @@ KafkaTransactions::Pending KafkaTransactions::pending() const
     // state, taken before the final checkpoint's pre-commit) the open transaction and the held
     // records are all covered by the final checkpoint.
     if (!m_open) return {};
-    return Pending{m_txn, static_cast<std::uint64_t>(m_records.size() + m_held.size()), m_sealedAt};
+    Pending p{
+        m_txn, static_cast<std::uint64_t>(m_records.size() + m_held.size()), m_sealedAt, {}, true};
+    for (const TxnRecords* part : {&m_records, &m_held})
+        for (std::size_t i = 0; i < part->size(); ++i)
+            p.data.add(part->at(i));
+    return p;
 }
 
 std::string KafkaTransactions::encode(const Pending& p)
 {
     StateOutput o;
-    o.u64(1); // format
+    o.u64(2); // format
     o.bytes(p.txn);
     o.u64(p.records);
     o.i64(p.checkpointId);
+    o.u64(p.data.size());
+    for (std::size_t i = 0; i < p.data.size(); ++i) {
+        const OutMessage m = p.data.at(i);
+        o.bytes(m.topic);
+        o.i64(m.partition);
+        o.boolean(m.hasKey);
+        o.bytes(m.key);
+        o.boolean(m.hasValue);
+        o.bytes(m.value);
+        o.i64(m.timestamp);
+        const std::size_t headers = m.headers ? m.headers->size() : 0;
+        o.u64(headers);
+        for (std::size_t h = 0; h < headers; ++h) {
+            o.bytes((*m.headers)[h].first);
+            o.bytes((*m.headers)[h].second);
+        }
+    }
     return o.take();
 }
 
 Result<KafkaTransactions::Pending> KafkaTransactions::decode(const std::string& blob)
 {
-    try {
-        StateInput in(blob);
-        if (in.u64() != 1) return makeError("unknown format of the transaction state");
-        Pending p;
-        p.txn = in.bytes();
-        p.records = in.u64();
-        p.checkpointId = in.i64();
-        return p;
-    } catch (const std::exception& e) {
-        return makeError(std::string("corrupt transaction state: ") + e.what());
+    StateInput in(blob);
+    const std::uint64_t format = in.u64();
+    if (in.ok() && format != 1 && format != 2) in.fail("unknown format " + std::to_string(format));
+    Pending p;
+    p.txn = in.bytes();
+    p.records = in.u64();
+    p.checkpointId = in.i64();
+    if (format == 2 && in.ok()) {
+        p.hasData = true;
+        const std::size_t n = in.count(8);
+        std::vector<std::pair<std::string, std::string>> headers;
+        for (std::size_t i = 0; i < n && in.ok(); ++i) {
+            const std::string topic = in.bytes();
+            OutMessage m;
+            m.topic = topic;
+            m.partition = static_cast<std::int32_t>(in.i64());
+            m.hasKey = in.boolean();
+            const std::string key = in.bytes();
+            m.hasValue = in.boolean();
+            const std::string value = in.bytes();
+            m.key = key;
+            m.value = value;
+            m.timestamp = in.i64();
+            headers.resize(in.count(2));
+            for (auto& [name, text] : headers) {
+                name = in.bytes();
+                text = in.bytes();
+            }
+            m.headers = &headers;
+            if (in.ok()) p.data.add(m);
+        }
+        if (in.ok() && p.data.size() < p.records)
+            in.fail("it lists " + std::to_string(p.records) + " records but holds " +
+                    std::to_string(p.data.size()));
     }
+    if (std::string bad = in.finish("transaction state"); !bad.empty()) return makeError(bad);
+    return p;
 }
 
-bool KafkaTransactions::committedPerFile(const std::string& txn) const
+void KafkaTransactions::journalCommit()
 {
-    if (m_commitFile.empty()) return false;
-    std::ifstream f(m_commitFile);
-    std::string last;
-    if (!std::getline(f, last)) return false;
-    // "<id>/<instance>/<seq>": same producer instance and a sequence at least txn's.
-    const auto cut = [](const std::string& t) { return t.rfind('/'); };
-    const std::size_t a = cut(last), b = cut(txn);
-    if (a == std::string::npos || b == std::string::npos) return false;
-    if (last.compare(0, a, txn, 0, b) != 0 || a != b) return false;
-    try {
-        return std::stoull(last.substr(a + 1)) >= std::stoull(txn.substr(b + 1));
-    } catch (const std::exception&) {
-        return false; // not a name we wrote: unknown
-    }
-}
-
-void KafkaTransactions::writeCommitFile()
-{
-    if (m_commitFile.empty()) return;
-    const std::string tmp = m_commitFile + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    bool ok = f && std::fputs((m_txn + "\n").c_str(), f) >= 0 && std::fflush(f) == 0 &&
-              ::fsync(fileno(f)) == 0;
-    if (f) ok = std::fclose(f) == 0 && ok;
-    if (ok) ok = std::rename(tmp.c_str(), m_commitFile.c_str()) == 0;
-    if (!ok)
+    const std::string& standsFor = !m_recovering.empty() ? m_recovering : m_sealedTxn;
+    const CommitJournal::Entry e{m_txn, m_sealedAt, static_cast<std::uint64_t>(m_records.size()),
+                                 standsFor == m_txn ? std::string() : standsFor};
+    if (std::string err = m_journal.append(e); !err.empty())
         log(3, "streamwright",
-            m_what + ": cannot write " + m_commitFile + ": " + std::strerror(errno) +
-                " (a resume in another process will warn about this transaction)");
-}
-
-std::string KafkaTransactions::commitFileFor(const std::string& dataDirectory,
-                                             const std::string& transactionalId)
-{
-    if (dataDirectory.empty()) return {};
-    std::error_code ec;
-    const auto dir = std::filesystem::path(dataDirectory) / "kafka-transactions";
-    std::filesystem::create_directories(dir, ec);
-    return (dir / (transactionalId + ".committed")).string();
+            m_what + ": cannot write the commit journal " + err +
+                " (a resume in another process commits this transaction's records again)");
 }
 
 Status KafkaTransactions::recover(const Pending& p, const std::stop_token& st, std::string& warning)
 {
     // 0: pending at the end of input (covered by the final checkpoint, whose id it never saw).
     const std::int64_t checkpointId = std::max<std::int64_t>(1, p.checkpointId);
-    if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || committedPerFile(p.txn))
+    if (p.txn.empty() || KafkaTxnLog::instance().committed(p.txn) || m_journal.committed(p.txn))
         return Status::ok();
+    if (p.hasData) return commitRecovered(p.txn, p.data, p.records, checkpointId, st);
     TxnRecords records;
     if (!KafkaTxnLog::instance().take(p.txn, records) || records.size() < p.records) {
         warning = m_what + ": transaction " + p.txn + " (" + std::to_string(p.records) +
                   " records before checkpoint " + std::to_string(checkpointId) +
                   ") may not have been committed by the earlier run, and its records cannot be "
-                  "sent again from this process (librdkafka cannot resume another producer's "
-                  "transaction): if it was not committed, they are missing from the topic";
+                  "sent again from this process (the checkpoint was written by an older version "
+                  "that kept only their count): if it was not committed, they are missing from "
+                  "the topic";
         return Status::ok();
     }
+    return commitRecovered(p.txn, records, p.records, checkpointId, st);
+}
+
+Status KafkaTransactions::commitRecovered(const std::string& recovered, const TxnRecords& records,
+                                          std::uint64_t count, std::int64_t checkpointId,
+                                          const std::stop_token& st)
+{
     // Checkpoint `checkpointId` completed: its records are committed now, exactly once.
-    records.truncate(static_cast<std::size_t>(p.records));
-    for (std::size_t i = 0; i < records.size(); ++i)
+    const std::size_t n = std::min<std::size_t>(records.size(), static_cast<std::size_t>(count));
+    for (std::size_t i = 0; i < n; ++i)
         if (Status s = send(records.at(i), st); !s) return s;
     if (Status s = preCommit(checkpointId, st); !s) return s;
-    return commit(checkpointId, st);
+    m_recovering = recovered;
+    Status s = commit(checkpointId, st);
+    m_recovering.clear();
+    return s;
 }
 
 void KafkaTransactions::logOutcome(TxnOutcome::Kind kind, const std::string& reason)

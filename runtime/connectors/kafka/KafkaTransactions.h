@@ -38,15 +38,16 @@
 //
 // Commit after restore. librdkafka cannot resume a transaction by producer id and epoch as
 // Flink's Java producer does, so a transaction pre-committed at barrier N whose checkpoint
-// completed but that was not committed (a failure or fatal error in between, a restart racing
-// with the store write) would be aborted by the next init_transactions while the sources resume
-// after N. Therefore the checkpoint records the sealed transaction (pending(): its name and how
-// many of its records precede the barrier), a producer that closes without committing it hands
-// its records to the process (KafkaTxnLog::deposit), and a sink restored from that checkpoint
-// (recover()) commits those records in a new transaction unless the transaction is known to have
-// committed (the outcome log, or the commit file that every commit rewrites). In another process
-// (a crash, then a resume) the records are gone: recover() then says how many records may be
-// missing (a warning), never silently. See docs/state-and-recovery.md.
+// completed but that was not committed (a failure or fatal error in between, a crash of the
+// process between the store write and the commit) would be aborted by the next
+// init_transactions while the sources resume after N. Therefore the checkpoint keeps the sealed
+// transaction with its records (pending(): its name, the records that precede the barrier and
+// their bytes), and a sink restored from that checkpoint (recover()) commits those records in a
+// new transaction unless the transaction is known to have committed: the outcome log in this
+// process, or the CommitJournal every commit appends to (its name, or the name of the
+// transaction it stands in for). The one window left: a crash after commit_transaction returned
+// and before the journal line was written sends that checkpoint's records once more (a
+// duplicate, never a loss). See docs/state-and-recovery.md.
 //
 // Every record carries the header `sw.txn` = "<transactional.id>/<instance>/<sequence>" naming
 // its transaction, so a reader can group a topic by transaction; KafkaTxnLog records what each
@@ -62,6 +63,7 @@
 #include <utility>
 #include <vector>
 
+#include "connectors/kafka/CommitJournal.h"
 #include "connectors/kafka/KafkaTxnLog.h"
 #include "util/Result.h"
 
@@ -110,22 +112,23 @@ public:
         std::string txn;               ///< "" = nothing was pre-committed
         std::uint64_t records = 0;     ///< its records that precede the barrier
         std::int64_t checkpointId = 0; ///< the barrier that sealed it
+        /// The records themselves (format 2), so that a resume in another process can commit
+        /// them; a format-1 state (older checkpoints) has only the count.
+        TxnRecords data;
+        bool hasData = false;
     };
     /// At snapshotState, right after preCommit: the sealed transaction.
     Pending pending() const;
     static std::string encode(const Pending& p);
     static Result<Pending> decode(const std::string& blob);
     /// After open, restoring the checkpoint whose barrier sealed `p`: commits the records of
-    /// `p` in a new transaction unless it is known to have committed; when that is unknown and
-    /// its records are not in this process, `warning` says how many may be missing.
+    /// `p` (from the checkpoint, or handed over in this process) in a new transaction unless it
+    /// is known to have committed; when that is unknown and its records are nowhere (a format-1
+    /// state from another process), `warning` says how many may be missing.
     Status recover(const Pending& p, const std::stop_token& st, std::string& warning);
-    /// "<data directory>/kafka-transactions/<transactional.id>.committed" (directory created),
-    /// or "" without a data directory.
-    static std::string commitFileFor(const std::string& dataDirectory,
-                                     const std::string& transactionalId);
-    /// Every commit rewrites this file with the committed transaction's name (fsync'd); ""
-    /// (default) = no file. Read by recover() in a later process.
-    void setCommitFile(std::string path) { m_commitFile = std::move(path); }
+    /// Every commit appends to this journal (CommitJournal: fsync'd), read by recover() in a
+    /// later process; no journal (default) = only this process's outcome log.
+    void setCommitJournal(CommitJournal journal) { m_journal = std::move(journal); }
 
     bool sealed() const { return m_sealedAt > 0; }
     std::uint64_t heldRecords() const { return m_held.size(); }
@@ -146,9 +149,12 @@ private:
                  rd_kafka_error_s* (*call)(rd_kafka_s*, int));
     Status failure(const char* op, rd_kafka_error_s* e);
     std::string nextTxnName();
-    /// The commit file names `txn` or a later transaction of the same producer instance.
-    bool committedPerFile(const std::string& txn) const;
-    void writeCommitFile();
+    /// Sends `records` in a new transaction sealed at `checkpointId` and commits it, naming
+    /// `recovered` in the journal.
+    Status commitRecovered(const std::string& recovered, const TxnRecords& records,
+                           std::uint64_t count, std::int64_t checkpointId,
+                           const std::stop_token& st);
+    void journalCommit();
     void logOutcome(TxnOutcome::Kind kind, const std::string& reason);
 
     std::string m_what;
@@ -164,7 +170,9 @@ private:
     std::map<std::string, rd_kafka_topic_s*, std::less<>> m_topics; ///< produce handles
     std::mutex m_failMutex;
     std::string m_deliveryFailure;
-    std::string m_commitFile;
+    CommitJournal m_journal;
+    std::string m_sealedTxn;  ///< the name the open transaction had when it was sealed
+    std::string m_recovering; ///< the transaction whose records the open one commits again
     std::atomic<std::uint64_t> m_committed{0};
     std::atomic<std::uint64_t> m_aborted{0};
 };

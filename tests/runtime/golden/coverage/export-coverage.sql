@@ -20,6 +20,7 @@
 --   payments: [note] malformed-records: a record that does not parse as json fails the Flink job (the desktop runtime counts and drops it) (closest equivalent: 'json.ignore-parse-errors' = 'true' to skip such records)
 --   users: [note] malformed-records: a record that does not parse as json fails the Flink job (the desktop runtime counts and drops it) (closest equivalent: 'json.ignore-parse-errors' = 'true' to skip such records)
 --   big_orders: [not-exportable] errors-output: records whose evaluation fails go to the errors output here, in Flink SQL an expression error fails the job (closest equivalent: guard the expression (TRY_CAST, CASE WHEN ... ) or a DataStream ProcessFunction with a side output)
+--   big_order_alerts: [not-exportable] node-type: node type 'alert-sink' has no Flink SQL translation (closest equivalent: no Flink SQL connector posts alerts: write the alerts to a Kafka topic (kafka-sink) consumed by an alert service, or use a community HTTP sink connector (e.g. flink-http-connector) in the DataStream API)
 --   totals: [approximated] trigger: a non-windowed GROUP BY emits an update for every input record instead of firing on the count trigger, the result is an updating stream (written with upserts) (closest equivalent: 'table.exec.mini-batch.enabled' = 'true' with 'table.exec.mini-batch.allow-latency' to batch updates)
 --   logins_out: [note] console: rows are printed to the TaskManagers' standard output (kubectl logs) (closest equivalent: a Kafka or JDBC sink for results someone reads)
 --   by_customer: [note] key-by: no statement of its own: Flink SQL hash-partitions by the keys of the next GROUP BY, JOIN or PARTITION BY
@@ -41,6 +42,11 @@ SET 'pipeline.name' = 'export-coverage';
 SET 'parallelism.default' = '4';
 SET 'execution.checkpointing.interval' = '30 s';
 SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';
+SET 'state.checkpoints.num-retained' = '3';
+SET 'execution.checkpointing.tolerable-failed-checkpoints' = '2';
+SET 'restart-strategy.type' = 'fixed-delay';
+SET 'restart-strategy.fixed-delay.attempts' = '3';
+SET 'restart-strategy.fixed-delay.delay' = '1 s';
 SET 'table.exec.state.ttl' = '2 h';
 SET 'table.exec.source.idle-timeout' = '1 min';
 

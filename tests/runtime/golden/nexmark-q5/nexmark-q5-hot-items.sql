@@ -8,6 +8,11 @@ SET 'pipeline.name' = 'nexmark-q5-hot-items';
 SET 'parallelism.default' = '2';
 SET 'execution.checkpointing.interval' = '10 s';
 SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE';
+SET 'state.checkpoints.num-retained' = '3';
+SET 'execution.checkpointing.tolerable-failed-checkpoints' = '2';
+SET 'restart-strategy.type' = 'fixed-delay';
+SET 'restart-strategy.fixed-delay.attempts' = '3';
+SET 'restart-strategy.fixed-delay.delay' = '1 s';
 
 CREATE TABLE bids (
   auction BIGINT NOT NULL,

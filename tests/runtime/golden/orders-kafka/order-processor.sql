@@ -14,6 +14,11 @@ SET 'pipeline.name' = 'order-processor';
 SET 'parallelism.default' = '3';
 SET 'execution.checkpointing.interval' = '10 s';
 SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE';
+SET 'state.checkpoints.num-retained' = '3';
+SET 'execution.checkpointing.tolerable-failed-checkpoints' = '2';
+SET 'restart-strategy.type' = 'fixed-delay';
+SET 'restart-strategy.fixed-delay.attempts' = '3';
+SET 'restart-strategy.fixed-delay.delay' = '1 s';
 SET 'table.exec.state.ttl' = '1 h';
 
 CREATE TABLE order_gen (
