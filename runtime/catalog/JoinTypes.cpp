@@ -1,7 +1,8 @@
-// Join node types: interval join, window join, temporal (versioned table) join.
+// Join node types: regular join, interval join, window join, temporal (versioned table) join.
 #include <set>
 
 #include "catalog/Builders.h"
+#include "catalog/ChangelogRules.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -109,6 +110,9 @@ void registerJoinTypes(std::vector<NodeType>& types)
             ctx.setOutput(0, std::move(*s));
         }
     };
+    interval.changelog =
+        changelog_rules::appendOnly("an interval join buffers insert-only rows by time",
+                                    "use a regular join for updating input");
     interval.stateful = true;
     interval.flinkSql = FlinkSqlExport::IntervalJoin;
     types.push_back(interval);
@@ -171,6 +175,43 @@ void registerJoinTypes(std::vector<NodeType>& types)
     temporal.stateful = true;
     temporal.flinkSql = FlinkSqlExport::TemporalJoin;
     types.push_back(temporal);
+
+    NodeType regular = joinBase(
+        "join", "Join",
+        "Regular join on equality keys (Flink's JOIN ... ON on streams): both sides are kept in "
+        "state; inner, left, right or full outer. Accepts updating input and emits a retract "
+        "stream (an outer row padded with NULLs is retracted when its first match arrives).");
+    regular.properties = keyProps();
+    regular.properties.push_back(P("join_type", "Join type", PropertyType::Choice)
+                                     .def("inner")
+                                     .choices({"inner", "left", "right", "full"})
+                                     .doc("Outer sides keep unmatched rows, padded with NULLs"));
+    regular.properties.push_back(
+        P("state_ttl", "State TTL", PropertyType::Duration)
+            .def("0 ms")
+            .doc("Forget a key's rows on one side this long (processing time) after their last "
+                 "update (Flink's table.exec.state.ttl); 0 = keep state forever"));
+    regular.properties.push_back(parallelismProp());
+    regular.deriveSchema = [](DeriveContext& ctx) {
+        if (durationProp(ctx, "state_ttl") < 0) ctx.error("state_ttl", "must not be negative");
+        const Schema *l = ctx.input(0), *r = ctx.input(1);
+        if (!l || !r) return;
+        if (auto s = joinSchema(ctx, *l, *r)) {
+            const std::string type = ctx.prop("join_type").get<std::string>();
+            const bool leftNull = type == "right" || type == "full";
+            const bool rightNull = type == "left" || type == "full";
+            Schema n; // no time attribute: a regular join's output is not ordered by time
+            for (std::size_t i = 0; i < s->size(); ++i) {
+                const bool pad = i < l->size() ? leftNull : rightNull;
+                n.add((*s)[i].name, pad ? (*s)[i].type.withNullable(true) : (*s)[i].type);
+            }
+            ctx.setOutput(0, std::move(n));
+        }
+    };
+    regular.stateful = true;
+    regular.changelog = changelog_rules::retracting();
+    regular.flinkSql = FlinkSqlExport::RegularJoin;
+    types.push_back(regular);
 }
 
 } // namespace sw::runtime

@@ -14,6 +14,7 @@
 #include "catalog/PropertySpec.h"
 #include "model/Diagnostic.h"
 #include "model/PipelineSpec.h"
+#include "types/RowKind.h"
 #include "types/Schema.h"
 
 namespace sw::runtime {
@@ -65,6 +66,46 @@ private:
 /// design-time problems of this node (bad references, type errors).
 using DeriveSchemaFn = std::function<void(DeriveContext& ctx)>;
 
+/// What a node type's changelog rule sees and decides (Flink's changelog mode inference,
+/// FlinkChangelogModeInferenceProgram): the changelog mode arriving on each input port, and the
+/// mode of its data outputs (`errors` outputs are always append-only).
+class ChangelogContext {
+public:
+    struct Input {
+        ChangelogMode mode;
+        std::string port; ///< the input port's name
+        std::string from; ///< an upstream node that makes this input updating (for messages)
+    };
+    ChangelogContext(const NodeSpec& node, std::vector<Input> inputs, const Schema* output)
+        : m_node(node), m_inputs(std::move(inputs)), m_output(output)
+    {
+    }
+    const NodeSpec& node() const { return m_node; }
+    std::size_t inputCount() const { return m_inputs.size(); }
+    const Input& input(std::size_t i) const { return m_inputs.at(i); }
+    /// The schema of the first data output (nullptr when unknown).
+    const Schema* outputSchema() const { return m_output; }
+    nlohmann::json prop(std::string_view name) const { return propertyValue(m_node, name); }
+
+    void setOutput(ChangelogMode m) { m_mode = std::move(m); }
+    const ChangelogMode& output() const { return m_mode; }
+    /// Refuses the updating stream on input `port`: "<type> '<id>' doesn't support consuming
+    /// update changes ... <reason>. Fix: needs a key (upsert) or an append-only input (<hint>)".
+    void refuse(std::size_t port, const std::string& reason, const std::string& hint = "");
+    Diagnostics& diagnostics() { return m_diags; }
+
+private:
+    const NodeSpec& m_node;
+    std::vector<Input> m_inputs;
+    const Schema* m_output;
+    ChangelogMode m_mode;
+    Diagnostics m_diags;
+};
+
+/// Decides the node's output changelog mode from its inputs' and refuses inputs it cannot
+/// consume. Empty (the default): every input must be append-only, the output is append-only.
+using DeriveChangelogFn = std::function<void(ChangelogContext& ctx)>;
+
 /// Which window a window node opens (Flink's TumblingEventTimeWindows, SlidingEventTimeWindows,
 /// EventTimeSessionWindows, GlobalWindows).
 enum class WindowKind : std::uint8_t { None, Tumbling, Hop, Session, Global };
@@ -96,6 +137,8 @@ enum class FlinkSqlExport : std::uint8_t {
     Dedup,
     DeadLetters,
     Window, ///< one translation for all kinds (see NodeType::window)
+    GroupAggregate,
+    RegularJoin,
     IntervalJoin,
     WindowJoin,
     TemporalJoin,
@@ -121,6 +164,8 @@ struct NodeType {
     std::vector<PortSpec> outputs;
     std::vector<PropertySpec> properties;
     DeriveSchemaFn deriveSchema;
+    /// Changelog rule (catalog/ChangelogRules.h); empty = consumes and produces append-only.
+    DeriveChangelogFn changelog;
 
     // Traits: what other layers need to know about the type, so none compares type names.
     WindowKind window = WindowKind::None;

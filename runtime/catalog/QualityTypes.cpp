@@ -1,5 +1,6 @@
 // Data-quality node types: dedup (idempotent consumer) and dlq (dead-letter queue).
 #include "catalog/Builders.h"
+#include "catalog/ChangelogRules.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -12,7 +13,9 @@ void registerQualityTypes(std::vector<NodeType>& types)
     dedup.category = Category::Quality;
     dedup.icon = "dedup";
     dedup.description = "Keeps the first record per key within a TTL and drops (and counts) later "
-                        "duplicates: the idempotent-consumer pattern. State is bounded by the TTL.";
+                        "duplicates: the idempotent-consumer pattern. State is bounded by the TTL. "
+                        "With keep = last it keeps the latest row per key instead, an updating "
+                        "stream (Flink's keep-last-row deduplication: +I, then -U/+U).";
     dedup.inputs = {in()};
     dedup.outputs = {out(), errorsPort()};
     dedup.properties = {
@@ -37,6 +40,11 @@ void registerQualityTypes(std::vector<NodeType>& types)
             .def("dedup:")
             .doc("store redis: prefix of the seen-id keys (pipelines sharing a set use the same)")
             .advanced(),
+        P("keep", "Keep", PropertyType::Choice)
+            .def("first")
+            .choices({"first", "last"})
+            .doc("first: drop later duplicates (append-only); last: replace the key's row with "
+                 "each later record (an updating stream)"),
         parallelismProp(),
     };
     dedup.deriveSchema = [](DeriveContext& ctx) {
@@ -50,6 +58,12 @@ void registerQualityTypes(std::vector<NodeType>& types)
         ctx.setOutput(0, *s);
     };
     dedup.stateful = true;
+    dedup.changelog = [](ChangelogContext& ctx) {
+        if (ctx.prop("keep") == "last")
+            changelog_rules::upsertOn("keys", false)(ctx);
+        else
+            changelog_rules::appendOnly("it drops duplicates of insert-only rows")(ctx);
+    };
     dedup.flinkSql = FlinkSqlExport::Dedup;
     types.push_back(dedup);
 

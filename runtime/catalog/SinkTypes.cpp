@@ -3,6 +3,7 @@
 
 #include "catalog/Builders.h"
 #include "time/PartitionPattern.h"
+#include "catalog/ChangelogRules.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -169,7 +170,15 @@ void registerSinkTypes(std::vector<NodeType>& types)
         P("bootstrap_servers", "Bootstrap servers", PropertyType::String)
             .def("")
             .doc("host:port list; empty = the embedded broker"),
-        P("format", "Format", PropertyType::Choice).def("json").choices({"json", "csv"}).doc("Value encoding"),
+        P("format", "Format", PropertyType::Choice)
+            .def("json")
+            .choices({"json", "csv"})
+            .doc("Value encoding"),
+        P("mode", "Mode", PropertyType::Choice)
+            .def("append")
+            .choices({"append", "upsert"})
+            .doc("append: every record is a message; upsert (Flink's upsert-kafka): the key is the "
+                 "primary key (key_fields), a delete is a tombstone, update-before is dropped"),
         P("key_fields", "Key columns", PropertyType::FieldList)
             .def(nlohmann::json::array())
             .doc("Message key columns: equal keys land in one partition (empty = no key)"),
@@ -183,7 +192,8 @@ void registerSinkTypes(std::vector<NodeType>& types)
                  "the pipeline name); unique per pipeline on a cluster")
             .advanced(),
     };
-    for (auto& p : topicProps(3)) kafka.properties.push_back(p);
+    for (auto& p : topicProps(3))
+        kafka.properties.push_back(p);
     kafka.properties.push_back(parallelismProp());
     kafka.deriveSchema = [](DeriveContext& ctx) {
         if (ctx.prop("topic").get<std::string>().empty()) ctx.error("topic", "a topic is required");
@@ -197,6 +207,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
                 break;
             }
     };
+    kafka.changelog = changelog_rules::keyedSink("key_fields", "mode");
     kafka.kafka = KafkaRole::Producer;
     kafka.sinkReplay = SinkReplay::CompactsWhenKeyed;
     kafka.exactlyOnce = true;
@@ -230,6 +241,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
             ctx.error("path", "a database path is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
     };
+    sqlite.changelog = changelog_rules::keyedSink("key_fields");
     sqlite.sinkReplay = SinkReplay::UpsertsWhenKeyed;
     sqlite.exactlyOnce = true;
     sqlite.flinkSql = FlinkSqlExport::JdbcSink;
@@ -252,6 +264,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
         if (ctx.prop("path").get<std::string>().empty())
             ctx.error("path", "a file path is required");
     };
+    file.changelog = changelog_rules::writesRowKinds();
     file.sinkReplay = SinkReplay::Duplicates;
     file.exactlyOnce = true; // part files committed on checkpoints
     file.flinkSql = FlinkSqlExport::FilesystemSink;
@@ -271,6 +284,7 @@ void registerSinkTypes(std::vector<NodeType>& types)
             .range(0, 1e12)
             .doc("Stop printing after this many rows (0 = all); the rest are counted"),
     };
+    console.changelog = changelog_rules::writesRowKinds();
     console.sinkReplay = SinkReplay::Duplicates;
     console.watchOnly = true;
     console.flinkSql = FlinkSqlExport::PrintSink;

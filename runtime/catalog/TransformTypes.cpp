@@ -2,6 +2,7 @@
 #include <set>
 
 #include "catalog/Builders.h"
+#include "catalog/ChangelogRules.h"
 #include "expr/Expression.h"
 
 namespace sw::runtime {
@@ -50,6 +51,7 @@ NodeType filterType()
                 ctx.error("condition", "condition must be BOOLEAN, but it is " + e->type().toString(), 1);
         ctx.setOutput(0, *s);
     };
+    t.changelog = changelog_rules::passThrough();
     t.flinkSql = FlinkSqlExport::Filter;
     return t;
 }
@@ -112,6 +114,7 @@ NodeType mapType()
         ctx.setOutput(0, std::move(o));
     };
     t.flinkSql = FlinkSqlExport::Map;
+    t.changelog = changelog_rules::projection();
     return t;
 }
 
@@ -135,6 +138,7 @@ NodeType keyByType()
         checkFieldList(ctx, "keys", *s, true);
         ctx.setOutput(0, *s);
     };
+    t.changelog = changelog_rules::passThrough();
     t.flinkSql = FlinkSqlExport::KeyBy;
     return t;
 }
@@ -154,6 +158,7 @@ NodeType unionType()
     t.deriveSchema = [](DeriveContext& ctx) {
         if (const Schema* s = ctx.input(0)) ctx.setOutput(0, *s);
     };
+    t.changelog = changelog_rules::unionAll();
     t.flinkSql = FlinkSqlExport::Union;
     return t;
 }

@@ -1,8 +1,11 @@
-// Window node types: tumbling, hop (sliding), session and global windows with grouped aggregates.
+// Window node types: tumbling, hop (sliding), session and global windows with grouped aggregates,
+// and the non-windowed group aggregate (`aggregate`, Flink's GROUP BY without a window), which
+// shares their aggregate functions.
 #include <algorithm>
 #include <set>
 
 #include "catalog/Builders.h"
+#include "catalog/ChangelogRules.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -64,8 +67,9 @@ std::vector<PropertySpec> commonWindowProps()
     };
 }
 
-/// Derives [window_start, window_end,] keys..., aggregates... and checks references.
-void deriveWindow(DeriveContext& ctx, bool timeBounds)
+/// Derives [window_start, window_end,] keys..., aggregates... and checks references (and, for
+/// windows, their time settings).
+void deriveWindow(DeriveContext& ctx, bool timeBounds, bool windowed = true)
 {
     const Schema* s = ctx.input(0);
     if (!s) return;
@@ -117,6 +121,10 @@ void deriveWindow(DeriveContext& ctx, bool timeBounds)
         }
         o.add(as, *type);
     }
+    if (!windowed) {
+        ctx.setOutput(0, std::move(o));
+        return;
+    }
     if (ctx.prop("time") == "event-time" && s->rowtime().empty())
         ctx.error("time", "event-time window but no watermark strategy upstream: set a source's "
                           "watermark to bounded-out-of-orderness, or use processing time");
@@ -135,6 +143,9 @@ NodeType windowBase(std::string name, std::string display, std::string desc)
     t.inputs = {in()};
     t.outputs = {out(), errorsPort()};
     t.stateful = true;
+    t.changelog = changelog_rules::appendOnly(
+        "windows aggregate insert-only rows",
+        "use the aggregate node (GROUP BY without a window) for updating input");
     t.flinkSql = FlinkSqlExport::Window;
     return t;
 }
@@ -220,7 +231,52 @@ void registerWindowTypes(std::vector<NodeType>& types)
         deriveWindow(ctx, false);
     };
     global.window = WindowKind::Global;
+    global.changelog = changelog_rules::upsertOn("keys", false); // -U/+U per key update
     types.push_back(global);
+
+    NodeType agg;
+    agg.name = "aggregate";
+    agg.displayName = "Group Aggregate";
+    agg.category = Category::Transforms;
+    agg.icon = "global-window";
+    agg.description = "GROUP BY without a window (Flink's group aggregation): one row per key, "
+                      "updated with every input record (+I, then -U/+U; -D when a key's last "
+                      "row is retracted). Accepts updating input.";
+    agg.inputs = {in()};
+    agg.outputs = {out(), errorsPort()};
+    agg.properties = {
+        P("keys", "Group by", PropertyType::FieldList)
+            .def(nlohmann::json::array())
+            .doc("Group-by columns (empty = one group)"),
+        P("aggregates", "Aggregates", PropertyType::Aggregates)
+            .def(nlohmann::json::array({{{"function", "COUNT"}, {"column", "*"}, {"as", "cnt"}}}))
+            .required()
+            .doc("Aggregate functions computed per group"),
+        P("state_ttl", "State TTL", PropertyType::Duration)
+            .def("0 ms")
+            .doc("Forget a group this long (processing time) after its last update (Flink's "
+                 "table.exec.state.ttl); 0 = keep state forever"),
+        parallelismProp(),
+    };
+    agg.deriveSchema = [](DeriveContext& ctx) {
+        if (durationProp(ctx, "state_ttl") < 0) ctx.error("state_ttl", "must not be negative");
+        deriveWindow(ctx, false, false);
+    };
+    agg.stateful = true;
+    agg.changelog = [](ChangelogContext& ctx) {
+        const auto aggs = ctx.prop("aggregates");
+        for (std::size_t i = 0; ctx.input(0).mode.updating() && aggs.is_array() && i < aggs.size();
+             ++i)
+            if (aggs[i].is_object() && (aggs[i].value("function", "") == "FIRST_VALUE" ||
+                                        aggs[i].value("function", "") == "LAST_VALUE")) {
+                ctx.refuse(0, "FIRST_VALUE and LAST_VALUE cannot retract here",
+                           "use MIN or MAX, or aggregate an append-only stream");
+                break;
+            }
+        changelog_rules::upsertOn("keys", true)(ctx);
+    };
+    agg.flinkSql = FlinkSqlExport::GroupAggregate;
+    types.push_back(agg);
 }
 
 } // namespace sw::runtime

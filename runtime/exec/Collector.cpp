@@ -8,34 +8,45 @@ void Collector::emitError(const ErrorInfo& info, EventTime eventTime)
     bool connected = m_errorPort >= 0 && m_ports[static_cast<std::size_t>(m_errorPort)].connected();
     if (!connected && !m_reportedUnconnected && m_onUnconnectedError) {
         m_reportedUnconnected = true;
-        m_onUnconnectedError(std::string(toString(info.errorClass)) + " error with no DLQ connected "
-                             "to its errors output (counted in errors; first: " + info.message + ")");
+        m_onUnconnectedError(std::string(toString(info.errorClass)) +
+                             " error with no DLQ connected "
+                             "to its errors output (counted in errors; first: " +
+                             info.message + ")");
     }
     if (m_errorPort < 0) return;
     Record r = makeErrorRecord(m_nodeId, info, eventTime);
     m_ports[static_cast<std::size_t>(m_errorPort)].emit(r);
 }
 
-void Collector::emitError(ErrorClass cls, std::string message, const Record& failed, const Schema& schema)
+void Collector::emitError(ErrorClass cls, std::string message, const Record& failed,
+                          const Schema& schema)
 {
     ErrorInfo info;
     info.errorClass = cls;
     info.message = std::move(message);
+    // A change that is not an insert says so: replaying its row as an insert would be wrong.
+    if (failed.kind != RowKind::Insert)
+        info.message += " (row kind " + std::string(toString(failed.kind)) + ")";
     info.provenance = failed.provenance;
     info.recordJson = rowToJson(failed.row, schema);
     emitError(info, failed.timestamp);
 }
 
-void Collector::emitWatermark(EventTime w) { emitControl(StreamElement::watermark(w)); }
+void Collector::emitWatermark(EventTime w)
+{
+    emitControl(StreamElement::watermark(w));
+}
 
 void Collector::emitControl(const StreamElement& e)
 {
-    for (OutputPort& p : m_ports) p.emitControl(e);
+    for (OutputPort& p : m_ports)
+        p.emitControl(e);
 }
 
 void Collector::flushAll()
 {
-    for (OutputPort& p : m_ports) p.flushAll();
+    for (OutputPort& p : m_ports)
+        p.flushAll();
 }
 
 void Collector::updateCounters()

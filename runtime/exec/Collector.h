@@ -40,7 +40,8 @@ public:
     /// warning, never silently lost.
     void emitError(const ErrorInfo& info, EventTime eventTime = kNoTimestamp);
     /// Convenience: an error about `failed` (a record of schema `schema`): copies its
-    /// provenance and renders it as JSON.
+    /// provenance and renders it as JSON; a record that is not an insert (+I) names its row
+    /// kind at the end of the message ("... (row kind -U)").
     void emitError(ErrorClass cls, std::string message, const Record& failed, const Schema& schema);
 
     /// Sends a watermark to every output port (the errors port too).
@@ -67,7 +68,10 @@ public:
     /// Moves per-port emit counts into the subtask's out counter.
     void updateCounters();
     /// Called with (node id, message) for errors on an unconnected errors port.
-    void setUnconnectedErrorHandler(std::function<void(const std::string&)> h) { m_onUnconnectedError = std::move(h); }
+    void setUnconnectedErrorHandler(std::function<void(const std::string&)> h)
+    {
+        m_onUnconnectedError = std::move(h);
+    }
     /// Source mode: records emitted on port 0 without a timestamp get it from column
     /// `rowtimeColumn` (-1 = none); the largest timestamp emitted is kept in *maxTimestamp.
     void setSourceStamping(int rowtimeColumn, EventTime* maxTimestamp)

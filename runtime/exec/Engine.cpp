@@ -162,7 +162,8 @@ Status Engine::Impl::buildSubtasks()
                               m_env->options.dataDirectory,
                               n.keepRawBytes,
                               m_pipeline.settings.delivery,
-                              m_pipeline.settings.name};
+                              m_pipeline.settings.name,
+                              n.inputChangelogs};
             auto op = factory(spec);
             if (!op) return makeError(n.spec->id + ": " + op.error().message);
             if (!*op) return makeError(n.spec->id + ": the operator factory returned nothing");

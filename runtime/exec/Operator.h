@@ -208,6 +208,9 @@ struct OperatorSpec {
     DeliveryGuarantee delivery = DeliveryGuarantee::AtLeastOnce;
     /// The pipeline's name (e.g. the default transactional id prefix of Kafka sinks).
     std::string pipelineName;
+    /// Changelog mode of each input port (append-only, upsert with key, retract): sinks that
+    /// write row kinds (an `op` column) do so only for updating input.
+    std::vector<ChangelogMode> inputChangelogs = {};
 };
 
 /// Wraps a concrete operator as a factory result: `return makeOperator<FilterOperator>(...)`.

@@ -20,6 +20,7 @@ void copyRecord(Record& dst, const Record& src)
     dst.row.assign(src.row.begin(), src.row.end());
     dst.timestamp = src.timestamp;
     dst.provenance = src.provenance;
+    dst.kind = src.kind;
 }
 } // namespace
 

@@ -45,6 +45,7 @@ Status resolveEdge(PhysicalPlan& plan, const EdgeSpec& e)
     pe.fromPort = from.type->outputIndex(e.from.port);
     pe.toPort = to.type->inputIndex(e.to.port);
     if (pe.fromPort < 0 || pe.toPort < 0) return makeError("edge refers to a missing port");
+    pe.changelog = plan.validation.changelogOf(e.from);
     if (e.partitioning != EdgePartitioning::Auto) {
         // Explicit (Flink's rebalance/broadcast/forward); the validator rejects it into a keyed
         // input and a forward between different parallelisms.
@@ -128,10 +129,19 @@ Result<PhysicalPlan> compilePlan(const PipelineSpec& pipeline)
             tn.inputSchemas[static_cast<std::size_t>(ip)] =
                 fn.outputSchemas[static_cast<std::size_t>(op)];
     }
+    plan.validation = std::move(v);
     for (const auto& e : pipeline.edges)
         if (Status s = resolveEdge(plan, e); !s) return s.error();
+    for (PlanNode& n : plan.nodes) {
+        n.inputChangelogs.resize(n.type->inputs.size());
+        for (std::size_t i = 0; i < n.type->inputs.size(); ++i) {
+            std::vector<ChangelogMode> modes;
+            for (const EdgeSpec* e : pipeline.edgesInto(n.spec->id, n.type->inputs[i].name))
+                modes.push_back(plan.validation.changelogOf(e->from));
+            n.inputChangelogs[i] = mergeChangelogs(modes);
+        }
+    }
     resolveRawBytes(plan);
-    plan.validation = std::move(v);
     return plan;
 }
 

@@ -19,6 +19,8 @@ struct PlanNode {
     int parallelism = 1;
     std::vector<Schema> inputSchemas;  ///< by input port
     std::vector<Schema> outputSchemas; ///< by output port
+    /// Changelog mode arriving on each input port (merged over its edges; validate/Validator.h).
+    std::vector<ChangelogMode> inputChangelogs;
     /// Sources only: a node downstream (reachable through any edge) has its errors output
     /// connected, so records keep their original bytes for its error rows (OperatorSpec).
     bool keepRawBytes = false;
@@ -31,7 +33,8 @@ struct PlanEdge {
     int to = 0;
     int toPort = 0;
     Partitioning partitioning = Partitioning::Forward;
-    std::vector<int> keys; ///< key columns (input schema of `to`) for KeyHash
+    std::vector<int> keys;   ///< key columns (input schema of `to`) for KeyHash
+    ChangelogMode changelog; ///< what the edge carries: append-only, upsert (key) or retract
 };
 
 struct PhysicalPlan {

@@ -9,6 +9,7 @@
 
 #include "time/EventTime.h"
 #include "types/Row.h"
+#include "types/RowKind.h"
 
 namespace sw::runtime {
 
@@ -39,11 +40,15 @@ struct Provenance {
 };
 
 /// One record. Move/swap it, do not copy it on hot paths: Collector::emit() swaps the record
-/// into a recycled slot and hands back a record whose buffers can be refilled without allocating.
+/// into a recycled slot and hands back a record whose buffers can be refilled without allocating
+/// and whose kind is +I again (so append-only operators never set it; one that emits updates
+/// sets `kind` on every record it builds, and operators deriving a record from an input record
+/// copy the input's kind, as Flink's Calc does).
 struct Record {
     Row row;                            ///< column values in the output schema's order
     EventTime timestamp = kNoTimestamp; ///< event time (ms); kNoTimestamp when none
     Provenance provenance;              ///< optional origin (error metadata)
+    RowKind kind = RowKind::Insert;     ///< the change this record describes (+I, -U, +U, -D)
 
     Record() = default;
     explicit Record(Row r, EventTime ts = kNoTimestamp) : row(std::move(r)), timestamp(ts) {}
@@ -54,6 +59,7 @@ struct Record {
         row.clear();
         timestamp = kNoTimestamp;
         provenance = {};
+        kind = RowKind::Insert;
     }
 };
 
@@ -62,6 +68,7 @@ inline void swap(Record& a, Record& b) noexcept
     a.row.swap(b.row);
     std::swap(a.timestamp, b.timestamp);
     std::swap(a.provenance, b.provenance);
+    std::swap(a.kind, b.kind);
 }
 
 /// A batch of records: what one channel operation carries (default 512 records). Batches are
@@ -84,8 +91,13 @@ public:
         if (m_size == m_records.size()) m_records.emplace_back();
         return m_records[m_size++];
     }
-    /// Appends by swapping `r` into the next slot; `r` receives the slot's old (recycled) content.
-    void appendSwap(Record& r) { swap(appendSlot(), r); }
+    /// Appends by swapping `r` into the next slot; `r` receives the slot's old (recycled) content
+    /// with kind +I (the default every record builder starts from).
+    void appendSwap(Record& r)
+    {
+        swap(appendSlot(), r);
+        r.kind = RowKind::Insert;
+    }
     /// Marks the batch empty; slots and their buffers stay for reuse.
     void clear() { m_size = 0; }
     /// Drops the last record (e.g. a slot that was filled and then rejected).

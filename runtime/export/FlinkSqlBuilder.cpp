@@ -32,6 +32,8 @@ FlinkSqlBuilder::translations()
         {E::DeadLetters, &B::exportDlq},
         {E::Window, &B::exportWindow},
         {E::IntervalJoin, &B::exportIntervalJoin},
+        {E::GroupAggregate, &B::exportGroupAggregate},
+        {E::RegularJoin, &B::exportRegularJoin},
         {E::WindowJoin, &B::exportWindowJoin},
         {E::TemporalJoin, &B::exportTemporalJoin},
         {E::KafkaSink, &B::exportKafkaSink},

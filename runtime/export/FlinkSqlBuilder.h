@@ -75,6 +75,8 @@ public:
     void exportDlq(const NodeSpec& n, const NodeType& t);
     void exportWindow(const NodeSpec& n, const NodeType& t);
     void exportIntervalJoin(const NodeSpec& n, const NodeType& t);
+    void exportGroupAggregate(const NodeSpec& n, const NodeType& t);
+    void exportRegularJoin(const NodeSpec& n, const NodeType& t);
     void exportWindowJoin(const NodeSpec& n, const NodeType& t);
     void exportTemporalJoin(const NodeSpec& n, const NodeType& t);
     void exportKafkaSink(const NodeSpec& n, const NodeType& t);

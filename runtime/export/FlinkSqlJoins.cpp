@@ -63,6 +63,29 @@ void FlinkSqlBuilder::exportIntervalJoin(const NodeSpec& n, const NodeType& t)
     setOutput(n, Relation{name, *out, false, {}});
 }
 
+void FlinkSqlBuilder::exportRegularJoin(const NodeSpec& n, const NodeType& t)
+{
+    const Relation *left = input(n, t, 0), *right = input(n, t, 1);
+    const Schema* out = outputSchema(n);
+    if (!left || !right || !out) return;
+    const std::string type = propertyValue(n, "join_type").get<std::string>();
+    const std::string join = type == "left"    ? "LEFT JOIN "
+                             : type == "right" ? "RIGHT JOIN "
+                             : type == "full"  ? "FULL OUTER JOIN "
+                                               : "JOIN ";
+    std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 0);
+    std::string query = "SELECT" + items.substr(1) + "\nFROM " + left->name + " AS l\n" + join +
+                        right->name + " AS r\n  ON " + keyCondition(n, "l", "r");
+    std::string name = newName(n.id);
+    addStatement(createView(name, query));
+    setOutput(n, Relation{name, *out, true, {}}); // a retract stream
+    if (durationProperty(n, "state_ttl") > 0)
+        issue(n, IssueKind::Approximated, "state-ttl",
+              "the join's state_ttl is per node here; Flink SQL sets one TTL for the job",
+              "'table.exec.state.ttl' = '" + stringProperty(n, "state_ttl") +
+                  "' (or a STATE_TTL hint, Flink 1.18+)");
+}
+
 void FlinkSqlBuilder::exportWindowJoin(const NodeSpec& n, const NodeType& t)
 {
     const Relation *left = input(n, t, 0), *right = input(n, t, 1);

@@ -42,7 +42,9 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
     auto keyFields = stringList(propertyValue(n, "key_fields"));
     std::string format = stringProperty(n, "format");
     std::vector<std::string> key = keyFields.empty() ? in->upsertKey : keyFields;
-    if (in->updating && key.empty()) {
+    // mode: upsert is Flink's upsert-kafka even for an append-only input.
+    const bool upsert = in->updating || propertyValue(n, "mode") == "upsert";
+    if (upsert && key.empty()) {
         issue(n, IssueKind::NotExportable, "upsert-key",
               "the input is an updating stream but no key identifies the rows to update",
               "set key_fields on the sink (upsert-kafka needs a PRIMARY KEY)");
@@ -51,7 +53,7 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
     }
     std::vector<WithOption> with;
     std::vector<std::string> cols = columnDefinitions(in->schema);
-    if (in->updating) {
+    if (upsert) {
         with = {{"connector", "upsert-kafka"}, {"topic", stringProperty(n, "topic")}};
         cols = withKey(cols, key);
     } else {
@@ -59,7 +61,7 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
     }
     for (auto& o : kafkaProperties(n, stringProperty(n, "bootstrap_servers")))
         with.push_back(o);
-    if (in->updating) {
+    if (upsert) {
         with.push_back({"key.format", format});
         with.push_back({"value.format", format});
     } else if (!keyFields.empty()) {

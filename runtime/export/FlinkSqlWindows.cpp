@@ -35,6 +35,25 @@ std::string aggregateList(const NodeSpec& n, const Schema& out, std::size_t offs
 
 } // namespace
 
+void FlinkSqlBuilder::exportGroupAggregate(const NodeSpec& n, const NodeType& t)
+{
+    const Relation* in = input(n, t, 0);
+    const Schema* out = outputSchema(n);
+    if (!in || !out) return;
+    auto keyNames = stringList(propertyValue(n, "keys"));
+    std::string keys = fieldList(propertyValue(n, "keys"));
+    std::string query = "SELECT\n  " + (keys.empty() ? "" : keys + ",\n  ") +
+                        aggregateList(n, *out, keyNames.size()) + "\nFROM " + in->name +
+                        (keys.empty() ? "" : "\nGROUP BY " + keys);
+    std::string name = newName(n.id);
+    addStatement(createView(name, query));
+    setOutput(n, Relation{name, *out, true, keyNames}); // upsert on the group keys
+    if (durationProperty(n, "state_ttl") > 0)
+        issue(n, IssueKind::Approximated, "state-ttl",
+              "the aggregate's state_ttl is per node here; Flink SQL sets one TTL for the job",
+              "'table.exec.state.ttl' = '" + stringProperty(n, "state_ttl") + "'");
+}
+
 void FlinkSqlBuilder::exportWindow(const NodeSpec& n, const NodeType& t)
 {
     const Relation* in = input(n, t, 0);

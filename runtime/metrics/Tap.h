@@ -9,6 +9,7 @@
 
 #include "time/EventTime.h"
 #include "types/Row.h"
+#include "types/RowKind.h"
 #include "types/Schema.h"
 
 namespace sw::runtime {
@@ -17,7 +18,8 @@ struct TappedRecord {
     Row row;
     EventTime timestamp = kNoTimestamp;
     int subtask = 0;
-    std::uint64_t sequence = 0; ///< per tap, increasing; gaps mean the ring overwrote records
+    std::uint64_t sequence = 0;     ///< per tap, increasing; gaps mean the ring overwrote records
+    RowKind kind = RowKind::Insert; ///< +I, -U, +U, -D
 };
 
 class Tap {
@@ -31,12 +33,12 @@ public:
     std::size_t capacity() const { return m_capacity; }
 
     /// Called by the engine (any subtask thread): copies the records in [begin, end) (anything
-    /// with `row` and `timestamp` members: exec's Record) in, overwriting the oldest.
+    /// with `row`, `timestamp` and `kind` members: exec's Record) in, overwriting the oldest.
     template <typename It> void append(It begin, It end, int subtask)
     {
         std::lock_guard lock(m_mutex);
         for (It r = begin; r != end; ++r)
-            put(TappedRecord{r->row, r->timestamp, subtask, m_seq++});
+            put(TappedRecord{r->row, r->timestamp, subtask, m_seq++, r->kind});
     }
     /// Takes (removes) the buffered records, oldest first. Any thread; never waits on I/O.
     std::vector<TappedRecord> take();

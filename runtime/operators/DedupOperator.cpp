@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "catalog/PropertyAccess.h"
+#include "operators/DedupLastOperator.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
 #include "types/Duration.h"
@@ -108,6 +109,7 @@ void DedupOperator::restoreState(const StateReader& r)
 
 Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec)
 {
+    if (propertyValue(spec.node, "keep") == "last") return makeDedupLastOperator(spec);
     const Schema& in = spec.inputSchemas.at(0);
     std::vector<int> keys;
     auto kv = propertyValue(spec.node, "keys");

@@ -18,5 +18,9 @@ Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec);
 /// tumbling-window, hop-window, session-window, global-window.
 Result<std::unique_ptr<Operator>> makeWindowOperator(const OperatorSpec& spec);
 Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& spec);
+/// aggregate: group aggregation without a window (GroupAggregateOperator.h).
+Result<std::unique_ptr<Operator>> makeGroupAggregateOperator(const OperatorSpec& spec);
+/// join: the regular (unbounded) join (RegularJoinOperator.h).
+Result<std::unique_ptr<Operator>> makeRegularJoinOperator(const OperatorSpec& spec);
 
 } // namespace sw::runtime

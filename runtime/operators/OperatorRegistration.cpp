@@ -14,6 +14,8 @@ void registerOperatorFactories(OperatorRegistry& registry)
     for (const char* window : {"tumbling-window", "hop-window", "session-window", "global-window"})
         registry.add(window, makeWindowOperator);
     registry.add("interval-join", makeIntervalJoinOperator);
+    registry.add("aggregate", makeGroupAggregateOperator);
+    registry.add("join", makeRegularJoinOperator);
 }
 
 } // namespace sw::runtime

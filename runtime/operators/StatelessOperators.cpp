@@ -12,12 +12,14 @@ void FilterOperator::processBatch(int, RecordBatch& batch, Collector& out)
         expr::EvalError err;
         bool keep = m_cond.test(r.row, err);
         if (err.set()) [[unlikely]] {
-            out.emitError(ErrorClass::Expression, "condition '" + m_cond.text() + "': " + err.message,
-                          r, m_input);
+            out.emitError(ErrorClass::Expression,
+                          "condition '" + m_cond.text() + "': " + err.message, r, m_input);
             continue;
         }
-        if (keep) out.emit(r);
-        else ++rejected;
+        if (keep)
+            out.emit(r);
+        else
+            ++rejected;
     }
     if (rejected && m_counters) m_counters->filtered.add(rejected);
 }
@@ -42,7 +44,8 @@ void MapOperator::processBatch(int, RecordBatch& batch, Collector& out)
         m_values.resize(m_exprs.size());
         for (Record& r : batch) {
             if (!evaluate(r, m_values, out)) continue;
-            for (Value& v : m_values) r.row.push_back(std::move(v));
+            for (Value& v : m_values)
+                r.row.push_back(std::move(v));
             out.emit(r);
         }
         return;
@@ -58,9 +61,11 @@ void MapOperator::processBatch(int, RecordBatch& batch, Collector& out)
             if (c.expr >= 0) continue;
             if (c.swap)
                 swap(row[i], r.row[static_cast<std::size_t>(c.source)]);
-            else row[i] = r.row[static_cast<std::size_t>(c.source)];
+            else
+                row[i] = r.row[static_cast<std::size_t>(c.source)];
         }
         m_scratch.timestamp = r.timestamp;
+        m_scratch.kind = r.kind;                        // Flink's Calc keeps the row kind
         m_scratch.provenance = std::move(r.provenance); // the input record is done with
         out.emit(m_scratch);
     }
@@ -88,7 +93,8 @@ int plainColumn(const std::string& text, const Schema& in)
         x.erase(x.find_last_not_of(" \t\n") + 1);
     };
     trim(t);
-    if (t.size() > 2 && ((t.front() == '`' && t.back() == '`') || (t.front() == '"' && t.back() == '"')))
+    if (t.size() > 2 &&
+        ((t.front() == '`' && t.back() == '`') || (t.front() == '"' && t.back() == '"')))
         t = t.substr(1, t.size() - 2);
     return in.indexOf(t);
 }
@@ -126,7 +132,8 @@ Result<std::unique_ptr<Operator>> makeMapOperator(const OperatorSpec& spec)
     }
     // A source column referenced once (and by no expression) can be swapped out of the input.
     for (const auto& e : exprs)
-        for (int r : e.referencedColumns()) ++uses[static_cast<std::size_t>(r)];
+        for (int r : e.referencedColumns())
+            ++uses[static_cast<std::size_t>(r)];
     for (auto& oc : cols)
         if (oc.source >= 0) oc.swap = uses[static_cast<std::size_t>(oc.source)] == 1;
     return makeOperator<MapOperator>(std::move(exprs), std::move(cols), keepInput, in);

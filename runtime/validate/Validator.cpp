@@ -5,6 +5,7 @@
 #include <set>
 
 #include "catalog/Catalog.h"
+#include "catalog/ChangelogRules.h"
 #include "catalog/PropertyAccess.h"
 #include "validate/Partitioning.h"
 
@@ -33,6 +34,7 @@ struct Graph {
     void checkTopics();
     void checkPartitioning(const std::vector<const EdgeSpec*>& edges);
     void checkDelivery();
+    void inferChangelogs(const std::vector<const EdgeSpec*>& edges);
 };
 
 void Graph::checkNodesAndProperties()
@@ -254,6 +256,58 @@ const Schema* ValidationResult::schemaOf(const PortRef& output) const
     return it == outputSchemas.end() ? nullptr : &it->second;
 }
 
+const ChangelogMode& ValidationResult::changelogOf(const PortRef& output) const
+{
+    static const ChangelogMode append;
+    auto it = changelogs.find({output.node, output.port});
+    return it == changelogs.end() ? append : it->second;
+}
+
+ChangelogMode mergeChangelogs(const std::vector<ChangelogMode>& modes)
+{
+    ChangelogMode m;
+    for (std::size_t i = 0; i < modes.size(); ++i) {
+        if (i == 0)
+            m = modes[i];
+        else if (!(modes[i] == m))
+            m = ChangelogMode::retract(); // different keys or kinds
+    }
+    return m;
+}
+
+void Graph::inferChangelogs(const std::vector<const EdgeSpec*>& edges)
+{
+    for (const auto& id : r.topologicalOrder) {
+        const NodeSpec* n = p.findNode(id);
+        const NodeType* t = n ? catalog.find(n->type) : nullptr;
+        if (!t) continue;
+        std::vector<ChangelogContext::Input> inputs;
+        for (const auto& port : t->inputs) {
+            std::vector<ChangelogMode> modes;
+            ChangelogContext::Input in;
+            in.port = port.name;
+            for (const auto* e : edges) {
+                if (e->to.node != id || e->to.port != port.name) continue;
+                modes.push_back(r.changelogOf(e->from));
+                if (modes.back().updating() && in.from.empty()) in.from = e->from.node;
+            }
+            in.mode = mergeChangelogs(modes);
+            inputs.push_back(std::move(in));
+        }
+        const Schema* out =
+            t->outputs.empty() ? nullptr : r.schemaOf(PortRef{id, t->outputs[0].name});
+        ChangelogContext ctx(*n, std::move(inputs), out);
+        if (t->changelog)
+            t->changelog(ctx);
+        else
+            changelog_rules::appendOnly("it only consumes insert-only (append) streams")(ctx);
+        r.diagnostics.insert(r.diagnostics.end(), ctx.diagnostics().begin(),
+                             ctx.diagnostics().end());
+        for (const auto& o : t->outputs)
+            if (!o.errors && ctx.output().updating()) r.changelogs[{id, o.name}] = ctx.output();
+    }
+}
+
 void Graph::checkDelivery()
 {
     // Under exactly-once every result sink must commit with checkpoints; one that cannot
@@ -282,6 +336,7 @@ ValidationResult validate(const PipelineSpec& pipeline)
     g.order(edges);
     g.checkPorts(edges);
     g.propagate(edges);
+    g.inferChangelogs(edges);
     g.checkTopics();
     g.checkPartitioning(edges);
     g.checkDelivery();

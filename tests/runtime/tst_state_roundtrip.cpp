@@ -130,7 +130,7 @@ struct Driver {
                     continue;
                 line += r.row[i].toString() + "|";
             }
-            out.push_back(line + "@" + std::to_string(r.timestamp));
+            out.push_back(std::string(toString(r.kind)) + line + "@" + std::to_string(r.timestamp));
         }
         return out;
     }
@@ -184,6 +184,15 @@ void TstStateRoundTrip::operators_data()
         << R"({"trigger": "count", "trigger_count": 4, "keys": ["k"], "aggregates": 1})" << 1;
     QTest::newRow("dedup") << "dedup"
                            << R"({"keys": ["k", "v"], "ttl": "1 s"})" << 1;
+    QTest::newRow("dedup-keep-last") << "dedup"
+                                     << R"({"keys": ["k"], "ttl": "1 s", "keep": "last"})" << 1;
+    QTest::newRow("join-full")
+        << "join" << R"({"left_keys": ["k"], "right_keys": ["k"], "join_type": "full"})" << 2;
+    QTest::newRow("aggregate") << "aggregate"
+                               << R"({"keys": ["k"], "aggregates": 1})" << 1;
+    QTest::newRow("aggregate-ttl")
+        << "aggregate"
+        << R"({"keys": ["k", "v"], "aggregates": 1, "state_ttl": "1 h"})" << 1;
     QTest::newRow("interval-join")
         << "interval-join"
         << R"({"left_keys": ["k"], "right_keys": ["k"], "lower_bound": "-400 ms", "upper_bound": "300 ms"})"

@@ -2,6 +2,7 @@
 
 #include "connectors/ConnectorFactories.h"
 #include "connectors/PropertyReader.h"
+#include "connectors/format/RowKindColumn.h"
 #include "connectors/format/TextCodec.h"
 
 namespace sw::runtime {
@@ -126,13 +127,14 @@ void ConsoleSink::processBatch(int, RecordBatch& batch, Collector&)
             ++m_hidden;
             continue;
         }
+        const Row& row = rowToWrite(r, m_writeKind, m_opRow);
         if (m_json) {
-            m_writer.append(r.row, m_buf);
+            m_writer.append(row, m_buf);
             m_buf += '\n';
         } else {
             if (!m_headerDone) appendHeader();
             m_headerDone = true;
-            appendTableRow(r.row);
+            appendTableRow(row);
         }
         ++m_printed;
     }
@@ -176,8 +178,12 @@ Result<std::unique_ptr<Operator>> makeConsoleSinkOperator(const OperatorSpec& sp
     if (p.ok() && maxRows < 0) p.fail("max_rows", "must be >= 0");
     if (!p.ok()) return p.error();
     if (spec.inputSchemas.empty()) return makeError("node '" + spec.node.id + "': no input schema");
-    return makeOperator<ConsoleSink>(spec.inputSchemas[0], format == "json",
-                                     static_cast<std::uint64_t>(maxRows));
+    const bool kinds = writesRowKinds(spec.inputChangelogs);
+    auto sink = std::make_unique<ConsoleSink>(
+        kinds ? withRowKindColumn(spec.inputSchemas[0]) : spec.inputSchemas[0], format == "json",
+        static_cast<std::uint64_t>(maxRows));
+    sink->setWriteRowKind(kinds);
+    return std::unique_ptr<Operator>(std::move(sink));
 }
 
 } // namespace sw::runtime

@@ -23,6 +23,8 @@ public:
 
     std::uint64_t printed() const { return m_printed; }
     std::uint64_t hidden() const { return m_hidden; }
+    /// Updating input: an `op` column first (format/RowKindColumn.h; the schema has it).
+    void setWriteRowKind(bool on) { m_writeKind = on; }
 
 private:
     void appendHeader();
@@ -42,6 +44,8 @@ private:
     std::uint64_t m_hidden = 0;
     bool m_headerDone = false;
     bool m_reported = false;
+    bool m_writeKind = false;
+    Row m_opRow;
 };
 
 } // namespace sw::runtime

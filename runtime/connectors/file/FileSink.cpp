@@ -8,6 +8,7 @@
 #include "connectors/ConnectorFactories.h"
 #include "connectors/PropertyReader.h"
 #include "connectors/file/PartFileSink.h"
+#include "connectors/format/RowKindColumn.h"
 
 namespace sw::runtime {
 
@@ -42,10 +43,11 @@ Status FileSink::open(OperatorContext& ctx)
 void FileSink::processBatch(int, RecordBatch& batch, Collector&)
 {
     for (const Record& r : batch) {
+        const Row& row = rowToWrite(r, m_writeKind, m_opRow);
         if (m_format == Format::Csv)
-            m_csv.append(r.row, m_buf);
+            m_csv.append(row, m_buf);
         else
-            m_json.append(r.row, m_buf);
+            m_json.append(row, m_buf);
         m_buf += '\n';
     }
     write();
@@ -84,14 +86,19 @@ Result<std::unique_ptr<Operator>> makeFileSinkOperator(const OperatorSpec& spec)
     if (p.ok() && format != "jsonl" && format != "csv") p.fail("format", "expected jsonl or csv");
     if (!p.ok()) return p.error();
     if (spec.inputSchemas.empty()) return makeError("node '" + spec.node.id + "': no input schema");
-    if (spec.delivery == DeliveryGuarantee::ExactlyOnce)
-        return makeOperator<PartFileSink>(std::move(path),
-                                          format == "csv" ? PartFileSink::Format::Csv
-                                                          : PartFileSink::Format::Jsonl,
-                                          spec.inputSchemas[0]);
-    return makeOperator<FileSink>(std::move(path),
-                                  format == "csv" ? FileSink::Format::Csv : FileSink::Format::Jsonl,
-                                  spec.inputSchemas[0]);
+    const bool kinds = writesRowKinds(spec.inputChangelogs);
+    const Schema schema = kinds ? withRowKindColumn(spec.inputSchemas[0]) : spec.inputSchemas[0];
+    if (spec.delivery == DeliveryGuarantee::ExactlyOnce) {
+        auto sink = std::make_unique<PartFileSink>(
+            std::move(path),
+            format == "csv" ? PartFileSink::Format::Csv : PartFileSink::Format::Jsonl, schema);
+        sink->setWriteRowKind(kinds);
+        return std::unique_ptr<Operator>(std::move(sink));
+    }
+    auto sink = std::make_unique<FileSink>(
+        std::move(path), format == "csv" ? FileSink::Format::Csv : FileSink::Format::Jsonl, schema);
+    sink->setWriteRowKind(kinds);
+    return std::unique_ptr<Operator>(std::move(sink));
 }
 
 } // namespace sw::runtime

@@ -24,6 +24,9 @@ public:
     /// A checkpoint barrier: what came before it is written and flushed to the OS.
     void prepareSnapshotPreBarrier(std::int64_t, Collector& out) override { endOfInput(out); }
     void close() override;
+    /// Updating input: rows are written with an `op` column first (format/RowKindColumn.h);
+    /// the schema given to the constructor already has it.
+    void setWriteRowKind(bool on) { m_writeKind = on; }
 
 private:
     void write();
@@ -34,6 +37,8 @@ private:
     CsvRowWriter m_csv;
     std::FILE* m_file = nullptr;
     std::string m_buf;
+    bool m_writeKind = false;
+    Row m_opRow;
 };
 
 } // namespace sw::runtime

@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "connectors/file/FileIo.h"
+#include "connectors/format/RowKindColumn.h"
+#include "state/StateCodec.h"
 
 namespace sw::runtime {
 
@@ -56,10 +58,11 @@ void PartFileSink::processBatch(int, RecordBatch& batch, Collector&)
     if (batch.size() == 0) return;
     if (m_fd < 0) openPart();
     for (const Record& r : batch) {
+        const Row& row = rowToWrite(r, m_writeKind, m_opRow);
         if (m_format == Format::Csv)
-            m_csv.append(r.row, m_buf);
+            m_csv.append(row, m_buf);
         else
-            m_json.append(r.row, m_buf);
+            m_json.append(row, m_buf);
         m_buf += '\n';
     }
     writeBuffer();

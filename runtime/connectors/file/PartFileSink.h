@@ -23,6 +23,7 @@ class PartFileSink final : public Operator {
 public:
     enum class Format { Jsonl, Csv };
     PartFileSink(std::string directory, Format format, Schema schema);
+    void setWriteRowKind(bool on) { m_writeKind = on; }
     ~PartFileSink() override;
 
     Status open(OperatorContext& ctx) override;
@@ -47,6 +48,8 @@ private:
     int m_fd = -1; ///< the in-progress part, -1 = none
     PartFileCommitter::Part m_part;
     std::string m_buf;
+    bool m_writeKind = false; // updating input: an `op` column first (format/RowKindColumn.h)
+    Row m_opRow;
 };
 
 } // namespace sw::runtime

@@ -110,6 +110,7 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
     std::vector<std::string> keys = r.stringList("key_fields");
     std::string bootstrap = r.string("bootstrap_servers");
     std::string prefix = r.string("transactional_id_prefix");
+    const std::string mode = r.string("mode");
     nlohmann::json props = propertyValue(spec.node, "properties");
     if (!r.ok()) return r.error();
     auto fail = [&](const char* prop, const std::string& m) {
@@ -117,6 +118,10 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
                          std::string("/properties/") + prop);
     };
     if (s.topic.empty()) return fail("topic", "a topic is required");
+    if (mode != "append" && mode != "upsert") return fail("mode", "expected append or upsert");
+    s.upsert = mode == "upsert";
+    if (s.upsert && keys.empty())
+        return fail("key_fields", "upsert mode needs the primary key columns as the message key");
     s.exactlyOnce = spec.delivery == DeliveryGuarantee::ExactlyOnce;
     if (s.exactlyOnce)
         s.transactionalId = transactionalIdFor(transactionalIdPrefix(prefix, spec.pipelineName),

@@ -69,29 +69,40 @@ Status KafkaSink::open(OperatorContext& ctx)
 void KafkaSink::processBatch(int, RecordBatch& batch, Collector& out)
 {
     pace();
+    if (m_s.upsert) { // upsert-kafka: -U is dropped (the +U after it overwrites the key)
+        std::uint64_t dropped = 0;
+        for (const Record& r : batch)
+            dropped += r.kind == RowKind::UpdateBefore ? 1 : 0;
+        if (dropped && m_ctx) m_ctx->counters().dropped.add(dropped);
+    }
+    auto skip = [&](const Record& r) { return m_s.upsert && r.kind == RowKind::UpdateBefore; };
     if (m_txn) {
         for (const Record& r : batch)
-            produceTransactional(r);
+            if (!skip(r)) produceTransactional(r);
         serve(0);
         drainReports(&out); // fatal errors and client health (no record goes to errors)
         return;
     }
     for (const Record& r : batch)
-        if (!produce(r)) break; // cancelled while the local queue was full
+        if (!skip(r) && !produce(r)) break; // cancelled while the local queue was full
     serve(0);
     drainReports(&out);
 }
 
 bool KafkaSink::produce(const Record& r)
 {
-    m_encoder->encodeValue(r.row, m_value);
+    const bool tombstone = m_s.upsert && r.kind == RowKind::Delete;
+    if (tombstone)
+        m_value.clear();
+    else
+        m_encoder->encodeValue(r.row, m_value);
     bool hasKey = m_encoder->encodeKey(r.row, m_key);
     m_avgBytes = m_avgBytes * 0.99 + 0.01 * static_cast<double>(m_value.size() + m_key.size());
     auto f = std::make_unique<InFlight>(InFlight{r.provenance, r.timestamp});
     for (;;) {
         rd_kafka_resp_err_t e = rd_kafka_producev(
             m_rk, RD_KAFKA_V_RKT(m_rkt), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-            RD_KAFKA_V_VALUE(m_value.data(), m_value.size()),
+            RD_KAFKA_V_VALUE(tombstone ? nullptr : m_value.data(), tombstone ? 0 : m_value.size()),
             RD_KAFKA_V_KEY(hasKey ? m_key.data() : nullptr, hasKey ? m_key.size() : 0),
             RD_KAFKA_V_TIMESTAMP(r.timestamp != kNoTimestamp && r.timestamp > 0 ? r.timestamp : 0),
             RD_KAFKA_V_OPAQUE(f.get()), RD_KAFKA_V_END);
@@ -124,8 +135,12 @@ void KafkaSink::check(const Status& s)
 
 void KafkaSink::produceTransactional(const Record& r)
 {
-    m_encoder->encodeValue(r.row, m_value);
     OutMessage m;
+    m.hasValue = !(m_s.upsert && r.kind == RowKind::Delete); // upsert-kafka: -D is a tombstone
+    if (m.hasValue)
+        m_encoder->encodeValue(r.row, m_value);
+    else
+        m_value.clear();
     m.topic = m_s.topic;
     m.hasKey = m_encoder->encodeKey(r.row, m_key);
     m.key = m_key;

@@ -52,6 +52,10 @@ struct SinkSettings {
     Format format = Format::Json;
     Schema inputSchema;
     std::vector<int> keyColumns;
+    /// `mode: upsert` (Flink's upsert-kafka sink): the key is the primary key, a -D is a
+    /// tombstone (the key with a null value), a -U is dropped (the +U that follows overwrites
+    /// it; counted as dropped); +I and +U are written as usual.
+    bool upsert = false;
     ClientConfig config;
     /// Embedded topics: how far (estimated bytes per partition) the sink may run ahead of the
     /// slowest consumer of this process. 0 = no pacing.

@@ -93,6 +93,15 @@ Status SqliteSink::prepareTable()
     auto stmt = m_db->prepare(sql);
     if (!stmt) return stmt.error();
     m_insert = std::move(*stmt);
+    if (!m_opt.keys.empty()) {
+        std::string where;
+        for (std::size_t i = 0; i < m_opt.keys.size(); ++i)
+            where +=
+                (i ? " AND " : "") + sqliteQuote(m_opt.keys[i]) + " = ?" + std::to_string(i + 1);
+        auto del = m_db->prepare("DELETE FROM " + sqliteQuote(m_opt.table) + " WHERE " + where);
+        if (!del) return del.error();
+        m_delete = std::move(*del);
+    }
     return Status::ok();
 }
 
@@ -133,12 +142,21 @@ void SqliteSink::writeChunk(Record* begin, Record* end, Collector& out)
             fail(*r, "NULL in a key column (upserts need the whole key)", out);
             continue;
         }
-        for (std::size_t c = 0; c < n; ++c)
-            m_insert.bind(static_cast<int>(c + 1), c < r->row.size() ? r->row[c] : Value(),
-                          m_opt.schema[c].type);
-        const int rc = m_insert.step();
+        // -U and -D delete the key's row; +I and +U upsert it.
+        const bool remove = !isAccumulate(r->kind) && !m_keyColumns.empty();
+        SqliteStatement& st = remove ? m_delete : m_insert;
+        if (remove)
+            for (std::size_t i = 0; i < m_keyColumns.size(); ++i) {
+                const auto c = static_cast<std::size_t>(m_keyColumns[i]);
+                st.bind(static_cast<int>(i + 1), r->row[c], m_opt.schema[c].type);
+            }
+        else
+            for (std::size_t c = 0; c < n; ++c)
+                st.bind(static_cast<int>(c + 1), c < r->row.size() ? r->row[c] : Value(),
+                        m_opt.schema[c].type);
+        const int rc = st.step();
         const std::string msg = rc == SQLITE_DONE ? std::string() : m_db->errorMessage();
-        m_insert.reset();
+        st.reset();
         if (rc == SQLITE_DONE) {
             m_ok.push_back(r);
             continue;
@@ -246,6 +264,7 @@ void SqliteSink::close()
 {
     if (m_db && m_db->inTransaction()) m_db->exec("ROLLBACK");
     m_insert = SqliteStatement();
+    m_delete = SqliteStatement();
     m_staging.reset();
     m_db.reset();
 }
@@ -266,6 +285,14 @@ Result<std::unique_ptr<Operator>> makeSqliteSinkOperator(const OperatorSpec& spe
     o.exactlyOnce = spec.delivery == DeliveryGuarantee::ExactlyOnce;
     if (spec.inputSchemas.empty()) return makeError("node '" + spec.node.id + "': no input schema");
     o.schema = spec.inputSchemas[0];
+    o.updating = !spec.inputChangelogs.empty() && spec.inputChangelogs[0].updating();
+    if (o.updating && o.keys.empty())
+        return makeError("key_fields: an updating input needs the primary key to apply its "
+                         "updates and deletes");
+    if (o.updating && o.exactlyOnce)
+        return makeError("exactly-once delivery of an updating input (deletes) into a SQLite "
+                         "sink is not supported yet; use at-least-once (upserts by key are "
+                         "idempotent)");
     return makeOperator<SqliteSink>(std::move(o));
 }
 

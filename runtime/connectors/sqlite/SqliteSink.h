@@ -11,6 +11,11 @@
 // transaction) goes to the errors port with class `sink` and SQLite's message; the pipeline
 // keeps running.
 //
+// Changelog input (validation requires key_fields for an updating stream, as Flink requires a
+// primary key on an upsert sink): +I and +U upsert by the key, -U and -D delete the key's row
+// (Flink's JDBC upsert writer: TableBufferReducedStatementExecutor treats update-before and
+// delete as a delete of the key), in arrival order.
+//
 // An existing table is reused when it has every column of the schema (extra columns are left
 // alone); otherwise open() fails naming the missing column.
 //
@@ -37,6 +42,7 @@ public:
         std::size_t batchSize = 1000;
         Schema schema; ///< input schema
         bool exactlyOnce = false;
+        bool updating = false; ///< the input is a changelog (deletes by key)
     };
     explicit SqliteSink(Options o);
 
@@ -70,6 +76,7 @@ private:
     Options m_opt;
     std::unique_ptr<SqliteDb> m_db;
     SqliteStatement m_insert;
+    SqliteStatement m_delete; ///< updating input: DELETE ... WHERE key = ?
     std::vector<int> m_keyColumns;
     std::vector<Record*> m_ok; ///< rows of the open transaction that stepped fine
     std::uint64_t m_written = 0;

@@ -80,6 +80,47 @@ std::int64_t decimalAverage(std::int64_t unscaledSum, int scale, std::int64_t co
     return static_cast<std::int64_t>(neg ? -q : q);
 }
 
+bool Aggregates::canRetract() const
+{
+    for (const AggSpec& s : m_specs)
+        if (s.kind == AggKind::First || s.kind == AggKind::Last) return false;
+    return true;
+}
+
+namespace {
+bool countsValues(AggKind k)
+{
+    return k == AggKind::Min || k == AggKind::Max || k == AggKind::CountDistinct;
+}
+} // namespace
+
+void Aggregates::retract(Acc* accs, const Row& row) const
+{
+    for (std::size_t i = 0; i < m_specs.size(); ++i) {
+        const AggSpec& s = m_specs[i];
+        Acc& a = accs[i];
+        if (s.kind == AggKind::CountStar) {
+            --a.count;
+            continue;
+        }
+        const Value& v = row[static_cast<std::size_t>(s.column)];
+        if (v.isNull()) continue;
+        --a.count;
+        if (countsValues(s.kind)) {
+            if (!a.counts) continue;
+            auto it = a.counts->find(v);
+            if (it != a.counts->end() && --it->second <= 0) a.counts->erase(it);
+        } else if (s.kind == AggKind::Sum || s.kind == AggKind::Avg) {
+            if (s.argType.kind() == TypeKind::Double)
+                a.dsum -= v.toDouble();
+            else if (s.argType.kind() == TypeKind::Decimal)
+                a.isum -= unscaledAt(v, s.argType.scale());
+            else
+                a.isum -= v.asInt();
+        }
+    }
+}
+
 void Aggregates::add(Acc* accs, const Row& row, std::uint64_t seq) const
 {
     for (std::size_t i = 0; i < m_specs.size(); ++i) {
@@ -92,6 +133,11 @@ void Aggregates::add(Acc* accs, const Row& row, std::uint64_t seq) const
         const Value& v = row[static_cast<std::size_t>(s.column)];
         if (v.isNull()) continue;
         ++a.count;
+        if (m_retractable && countsValues(s.kind)) {
+            if (!a.counts) a.counts = std::make_unique<std::map<Value, std::int64_t>>();
+            ++(*a.counts)[v];
+            continue;
+        }
         switch (s.kind) {
         case AggKind::CountDistinct:
             if (!a.distinct) a.distinct = std::make_unique<std::unordered_set<Value, ValueHash>>();
@@ -160,6 +206,18 @@ void Aggregates::results(const Acc* accs, Row& out) const
     for (std::size_t i = 0; i < m_specs.size(); ++i) {
         const AggSpec& s = m_specs[i];
         const Acc& a = accs[i];
+        if (m_retractable && countsValues(s.kind)) {
+            const bool empty = !a.counts || a.counts->empty();
+            if (s.kind == AggKind::CountDistinct)
+                out.push_back(
+                    Value::integer(empty ? 0 : static_cast<std::int64_t>(a.counts->size())));
+            else if (empty)
+                out.push_back(Value::null());
+            else
+                out.push_back(s.kind == AggKind::Min ? a.counts->begin()->first
+                                                     : a.counts->rbegin()->first);
+            continue;
+        }
         switch (s.kind) {
         case AggKind::CountStar:
         case AggKind::Count: out.push_back(Value::integer(a.count)); break;

@@ -3,6 +3,7 @@
 // FIRST_VALUE, LAST_VALUE, with Flink's result types (as catalog/WindowTypes.cpp derives them).
 // NULL inputs are ignored by every function but COUNT(*).
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <unordered_set>
 #include <vector>
@@ -15,13 +16,23 @@
 
 namespace sw::runtime {
 
-enum class AggKind : std::uint8_t { CountStar, Count, CountDistinct, Sum, Avg, Min, Max, First, Last };
+enum class AggKind : std::uint8_t {
+    CountStar,
+    Count,
+    CountDistinct,
+    Sum,
+    Avg,
+    Min,
+    Max,
+    First,
+    Last
+};
 
 struct AggSpec {
     AggKind kind = AggKind::CountStar;
-    int column = -1;   ///< input column (-1 for COUNT(*))
-    DataType argType;  ///< input column type
-    DataType outType;  ///< result type (output schema)
+    int column = -1;  ///< input column (-1 for COUNT(*))
+    DataType argType; ///< input column type
+    DataType outType; ///< result type (output schema)
 };
 
 /// One aggregate's accumulator. Which fields are used depends on the AggKind and argument type.
@@ -32,6 +43,9 @@ struct Acc {
     Value value;            ///< MIN/MAX/FIRST_VALUE/LAST_VALUE
     std::uint64_t seq = 0;  ///< arrival sequence of `value` (FIRST/LAST when merging sessions)
     std::unique_ptr<std::unordered_set<Value, ValueHash>> distinct;
+    /// Retractable MIN/MAX/COUNT_DISTINCT (Flink's MaxWithRetractAggFunction and friends):
+    /// each non-null input value with its multiplicity.
+    std::unique_ptr<std::map<Value, std::int64_t>> counts;
 };
 
 class Aggregates {
@@ -49,16 +63,31 @@ public:
     /// Adds one input row to size() accumulators at `accs`; `seq` is its arrival sequence
     /// number (increasing).
     void add(Acc* accs, const Row& row, std::uint64_t seq) const;
-    void add(std::vector<Acc>& accs, const Row& row, std::uint64_t seq) const { add(accs.data(), row, seq); }
+    void add(std::vector<Acc>& accs, const Row& row, std::uint64_t seq) const
+    {
+        add(accs.data(), row, seq);
+    }
+    /// Retracting input (group aggregation over a changelog): MIN, MAX and COUNT_DISTINCT keep
+    /// every value with its multiplicity so a retraction can remove it. Set before init().
+    void setRetractable(bool r) { m_retractable = r; }
+    bool retractable() const { return m_retractable; }
+    /// True when every function can retract (all but FIRST_VALUE and LAST_VALUE).
+    bool canRetract() const;
+    /// Removes one input row (a -U or -D) from the accumulators (setRetractable(true) first).
+    void retract(Acc* accs, const Row& row) const;
     /// Merges `from` into `into` (session windows).
     void merge(Acc* into, Acc* from) const;
-    void merge(std::vector<Acc>& into, std::vector<Acc>& from) const { merge(into.data(), from.data()); }
+    void merge(std::vector<Acc>& into, std::vector<Acc>& from) const
+    {
+        merge(into.data(), from.data());
+    }
     /// Appends the results to `out`.
     void results(const Acc* accs, Row& out) const;
     void results(const std::vector<Acc>& accs, Row& out) const { results(accs.data(), out); }
 
 private:
     std::vector<AggSpec> m_specs;
+    bool m_retractable = false;
 };
 
 /// DECIMAL AVG: round-half-up(sum / count) rescaled from `scale` to `outScale` (Flink's

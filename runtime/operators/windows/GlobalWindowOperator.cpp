@@ -4,6 +4,31 @@
 
 namespace sw::runtime {
 
+namespace {
+constexpr std::uint64_t kGlobalStateFormat = 2; // 2: with the last emitted row per key
+}
+
+void GlobalWindowOperator::fire(const GroupKey& key, KeyState& st, EventTime ts, Collector& out)
+{
+    m_row.assign(key.values.begin(), key.values.end());
+    m_c.aggregates.results(st.accs, m_row);
+    auto send = [&](RowKind kind, const Row& row) {
+        m_out.row.assign(row.begin(), row.end());
+        m_out.kind = kind;
+        m_out.timestamp = ts;
+        m_out.provenance = {};
+        out.emit(m_out);
+    };
+    if (st.emitted.empty()) {
+        send(RowKind::Insert, m_row);
+    } else {
+        if (m_row == st.emitted) return; // unchanged: no update
+        send(RowKind::UpdateBefore, st.emitted);
+        send(RowKind::UpdateAfter, m_row);
+    }
+    st.emitted.swap(m_row);
+}
+
 void GlobalWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
 {
     const CountTrigger trigger{m_c.triggerCount};
@@ -20,7 +45,7 @@ void GlobalWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
         if (r.provenance.kind == Provenance::Kind::Kafka) m_holds.hold(r.provenance);
         if (m_c.countTrigger) {
             if (trigger.onElement(st.sinceFire) == TriggerResult::Fire)
-                emitResult(nullptr, it->first, st.accs.data(), r.timestamp, out);
+                fire(it->first, st, r.timestamp, out);
         } else {
             st.dirty = true;
             if (!m_timerSet) {
@@ -37,7 +62,7 @@ void GlobalWindowOperator::onProcessingTime(std::int64_t, Collector& out)
     m_timerSet = false;
     for (auto& [key, st] : m_keys) {
         if (!st.dirty) continue;
-        emitResult(nullptr, key, st.accs.data(), kNoTimestamp, out);
+        fire(key, st, kNoTimestamp, out);
         st.dirty = false;
     }
 }
@@ -45,7 +70,7 @@ void GlobalWindowOperator::onProcessingTime(std::int64_t, Collector& out)
 void GlobalWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 {
     StateOutput out;
-    out.u64(kOperatorStateFormat);
+    out.u64(kGlobalStateFormat);
     out.u64(m_seq);
     out.u64(m_keys.size());
     const std::size_t n = m_c.aggregates.size();
@@ -54,6 +79,7 @@ void GlobalWindowOperator::snapshotState(std::int64_t, StateWriter& w)
         writeAccs(out, st.accs.data(), n);
         out.i64(st.sinceFire);
         out.boolean(st.dirty);
+        out.row(st.emitted);
     }
     w.put("global", out.take());
 }
@@ -63,7 +89,7 @@ void GlobalWindowOperator::restoreState(const StateReader& r)
     const std::string* blob = r.get("global");
     if (!blob) return;
     StateInput in(*blob);
-    readFormat(in);
+    readFormat(in, kGlobalStateFormat);
     m_seq = in.u64();
     const std::size_t keys = in.count(3);
     bool dirty = false;
@@ -74,6 +100,7 @@ void GlobalWindowOperator::restoreState(const StateReader& r)
         readAccs(in, st.accs.data(), st.accs.size());
         st.sinceFire = in.i64();
         st.dirty = in.boolean();
+        st.emitted = in.row();
         dirty = dirty || st.dirty;
         if (!in.ok()) break;
         if (!m_keys.emplace(std::move(key), std::move(st)).second) in.fail("a key appears twice");

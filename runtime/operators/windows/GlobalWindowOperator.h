@@ -1,9 +1,11 @@
 #pragma once
 // Global windows: one window per key for all time, emitting the updated aggregate (an updating
-// stream, never purged) on a count trigger (every N records of the key, like Flink's
-// GlobalWindows + CountTrigger) or a processing-time trigger (every interval, aligned to
-// multiples of it, like ContinuousProcessingTimeTrigger; only keys that changed since their last
-// firing are emitted). As in Flink, nothing fires at the end of input.
+// stream, never purged: +I for a key's first firing, then -U of the previous result and +U of
+// the new one, nothing when the result did not change, as Flink's GroupAggFunction) on a count
+// trigger (every N records of the key, like Flink's GlobalWindows + CountTrigger) or a
+// processing-time trigger (every interval, aligned to multiples of it, like
+// ContinuousProcessingTimeTrigger; only keys that changed since their last firing are emitted). As
+// in Flink, nothing fires at the end of input.
 //
 // Commit hold: the state is cumulative and kept forever, and it is not persisted, so the only way
 // a restart can rebuild it is to replay every record it absorbed: the operator holds the first
@@ -32,7 +34,10 @@ private:
         std::vector<Acc> accs;
         std::int64_t sinceFire = 0;
         bool dirty = false;
+        Row emitted; ///< the result last emitted (empty before the first firing)
     };
+    void fire(const GroupKey& key, KeyState& st, EventTime ts, Collector& out);
+    Row m_row;
     KeyedMap<KeyState> m_keys;
     SourceHolds m_holds; // first Kafka positions absorbed, kept for good
     bool m_timerSet = false;

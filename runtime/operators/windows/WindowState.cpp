@@ -57,6 +57,34 @@ void readAccs(StateInput& in, Acc* accs, std::size_t n)
     }
 }
 
+void writeAccCounts(StateOutput& out, const Acc* accs, std::size_t n)
+{
+    for (std::size_t i = 0; i < n; ++i) {
+        const Acc& a = accs[i];
+        out.u64(a.counts ? a.counts->size() : 0);
+        if (a.counts)
+            for (const auto& [v, c] : *a.counts) {
+                out.value(v);
+                out.i64(c);
+            }
+    }
+}
+
+void readAccCounts(StateInput& in, Acc* accs, std::size_t n)
+{
+    for (std::size_t i = 0; i < n; ++i) {
+        Acc& a = accs[i];
+        const std::size_t values = in.count(2);
+        a.counts.reset();
+        if (values == 0) continue;
+        a.counts = std::make_unique<std::map<Value, std::int64_t>>();
+        for (std::size_t k = 0; k < values && in.ok(); ++k) {
+            Value v = in.value();
+            (*a.counts)[std::move(v)] = in.i64();
+        }
+    }
+}
+
 bool readFormat(StateInput& in, std::uint64_t expected)
 {
     const std::uint64_t f = in.u64();

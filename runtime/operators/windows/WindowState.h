@@ -15,6 +15,9 @@ void writeKey(StateOutput& out, const GroupKey& key);
 GroupKey readKey(StateInput& in);
 void writeAccs(StateOutput& out, const Acc* accs, std::size_t n);
 void readAccs(StateInput& in, Acc* accs, std::size_t n);
+/// The value multiplicities of retractable accumulators (Acc::counts), after writeAccs.
+void writeAccCounts(StateOutput& out, const Acc* accs, std::size_t n);
+void readAccCounts(StateInput& in, Acc* accs, std::size_t n);
 
 /// Reads and checks the format number; false (input failed) when it is not `expected`.
 bool readFormat(StateInput& in, std::uint64_t expected = kOperatorStateFormat);

@@ -7,6 +7,9 @@
 --   CLICK_RATE_DB_JDBC_URL (secret): JDBC URL replacing SQLite rates.sqlite (node click_rate_db)
 --   CLICK_RATE_DB_JDBC_USERNAME (secret): JDBC user of node click_rate_db
 --   CLICK_RATE_DB_JDBC_PASSWORD (secret): JDBC password of node click_rate_db
+--   USER_CLICKS_DB_JDBC_URL (secret): JDBC URL replacing SQLite clicks.sqlite (node user_clicks_db)
+--   USER_CLICKS_DB_JDBC_USERNAME (secret): JDBC user of node user_clicks_db
+--   USER_CLICKS_DB_JDBC_PASSWORD (secret): JDBC password of node user_clicks_db
 -- Not carried over exactly (per node, see the export report):
 --   gen_orders: [approximated] parallelism: per-source parallelism 2 is not expressible in Flink SQL, the source runs at parallelism.default (closest equivalent: set parallelism.default, or 'scan.parallelism' where the connector supports it)
 --   gen_orders: [approximated] generator: Flink's datagen connector emits uniformly random values: the orders value distributions, key skew, duplicates, malformed records, the seed and the start time are lost, event time is the wall clock (minus up to the generated disorder) (closest equivalent: replay a recorded Kafka topic with a kafka-source)
@@ -27,7 +30,10 @@
 --   click_rate_db: [approximated] sqlite: SQLite is a desktop store and Flink's JDBC connector has no SQLite dialect: the table 'click_rate' is written to the database named by CLICK_RATE_DB_JDBC_URL with upserts by primary key (closest equivalent: a PostgreSQL or MySQL table with the same columns)
 --   click_rate_db: [approximated] delivery: Flink SQL's JDBC sink is at-least-once, its upserts by primary key make replays idempotent (closest equivalent: key_fields on the sink (idempotent upserts), or JdbcSink.exactlyOnceSink (XA) in the DataStream API)
 --   sessions_file: [approximated] file-output: Flink's filesystem sink writes a directory of part files committed on checkpoints, not the single file 'out/sessions.jsonl' (closest equivalent: point 'path' at a directory on shared storage (e.g. s3://bucket/output/))
+--   user_clicks_db: [approximated] sqlite: SQLite is a desktop store and Flink's JDBC connector has no SQLite dialect: the table 'user_clicks' is written to the database named by USER_CLICKS_DB_JDBC_URL with upserts by primary key (closest equivalent: a PostgreSQL or MySQL table with the same columns)
+--   user_clicks_db: [approximated] delivery: Flink SQL's JDBC sink is at-least-once, its upserts by primary key make replays idempotent (closest equivalent: key_fields on the sink (idempotent upserts), or JdbcSink.exactlyOnceSink (XA) in the DataStream API)
 --   unique_orders: [approximated] dedup: Flink keeps the record with the smallest event time per key (the desktop keeps the first to arrive) and emits an update if an earlier duplicate arrives late, so the result is an updating stream, the TTL becomes the job-wide 'table.exec.state.ttl' (closest equivalent: idempotent writes keyed by order_id (an upsert sink) downstream)
+--   orders_paid_out: [not-exportable] updating-input: the filesystem sink writes append-only files but the input is an updating stream (closest equivalent: an upsert sink (Kafka with key_fields or SQLite/JDBC with a primary key))
 --   order_payments_out: [note] console: rows are printed to the TaskManagers' standard output (kubectl logs) (closest equivalent: a Kafka or JDBC sink for results someone reads)
 --   paid_in_minute_out: [approximated] file-output: Flink's filesystem sink writes a directory of part files committed on checkpoints, not the single file 'out/paid.csv', and CSV without a header line (closest equivalent: point 'path' at a directory on shared storage (e.g. s3://bucket/output/))
 --   revenue_5m: [approximated] allowed-lateness: Flink SQL windows have no allowed lateness: records later than the watermark are dropped instead of updating the window (closest equivalent: raise the source's max_out_of_orderness by the lateness (adds latency), or DataStream windows with allowedLateness())
@@ -231,6 +237,14 @@ SELECT
 FROM all_clicks
 GROUP BY user_id;
 
+CREATE TEMPORARY VIEW user_clicks AS
+SELECT
+  user_id,
+  COUNT(*) AS clicks,
+  SUM(`value`) AS total
+FROM all_clicks
+GROUP BY user_id;
+
 CREATE TEMPORARY VIEW clicks_with_user_versions AS
 SELECT user_id, `name`, tier, updated_at
 FROM (
@@ -267,6 +281,20 @@ CREATE TABLE logins_out (
   'connector' = 'print',
   'print-identifier' = 'logins_out'
 );
+
+CREATE TEMPORARY VIEW orders_paid AS
+SELECT
+  l.order_id,
+  l.customer_id,
+  l.amount_cents,
+  l.category,
+  l.event_time,
+  r.order_id AS right_order_id,
+  r.paid,
+  r.event_time AS right_event_time
+FROM enriched AS l
+LEFT JOIN payments AS r
+  ON l.order_id = r.order_id;
 
 CREATE TEMPORARY VIEW order_payments AS
 SELECT
@@ -345,6 +373,20 @@ CREATE TABLE totals_out (
   'sink.delivery-guarantee' = 'exactly-once',
   'sink.transactional-id-prefix' = 'export-coverage-totals_out',
   'properties.transaction.timeout.ms' = '900000'
+);
+
+CREATE TABLE user_clicks_db (
+  user_id BIGINT,
+  clicks BIGINT NOT NULL,
+  total DOUBLE,
+  PRIMARY KEY (user_id) NOT ENFORCED
+) WITH (
+  'connector' = 'jdbc',
+  'url' = '${USER_CLICKS_DB_JDBC_URL}',
+  'table-name' = 'user_clicks',
+  'username' = '${USER_CLICKS_DB_JDBC_USERNAME}',
+  'password' = '${USER_CLICKS_DB_JDBC_PASSWORD}',
+  'sink.buffer-flush.max-rows' = '1000'
 );
 
 CREATE TABLE clicks_with_user_out (
@@ -451,6 +493,8 @@ INSERT INTO sessions_file
 SELECT window_start, window_end, user_id, clicks, last_seen FROM sessions;
 INSERT INTO totals_out
 SELECT user_id, total_value FROM totals;
+INSERT INTO user_clicks_db
+SELECT user_id, clicks, total FROM user_clicks;
 INSERT INTO clicks_with_user_out
 SELECT event_id, user_id, `value`, page, event_time, right_user_id, `name`, tier, updated_at FROM clicks_with_user;
 INSERT INTO order_payments_out
