@@ -53,6 +53,9 @@ void registerQualityTypes(std::vector<NodeType>& types)
         if (ctx.prop("store") == "redis" &&
             ctx.prop("redis_url").get<std::string>().rfind("redis://", 0) != 0)
             ctx.error("redis_url", "expected redis://[[user]:password@]host[:port][/db]");
+        if (ctx.prop("store") == "redis" && ctx.prop("keep") == "last")
+            ctx.error("store", "keep = last keeps the latest row per key in the pipeline's state; "
+                               "the Redis store only remembers which ids were seen (keep = first)");
         if (!s) return;
         checkFieldList(ctx, "keys", *s, true);
         ctx.setOutput(0, *s);

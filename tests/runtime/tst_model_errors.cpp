@@ -46,7 +46,8 @@ void TestModel::badFiles_data()
         "/nodes/2/type: unknown node type \"printer\"; known types: generator, kafka-source, "
         "file-source, filter, map, key-by, union, tumbling-window, hop-window, session-window, "
         "global-window, aggregate, interval-join, window-join, temporal-join, join, dedup, dlq, "
-        "kafka-sink, sqlite-sink, file-sink, console-sink, alert-sink (line 10, column 28)");
+        "kafka-sink, sqlite-sink, redis-sink, file-sink, lake-sink, console-sink, alert-sink, "
+        "kinesis-source, kinesis-sink (line 10, column 28)");
     row("unknown-property", "/nodes/1/properties/sise: node \"revenue\" (tumbling-window) has no "
                             "property \"sise\" (did you mean \"size\"?) (line 9, column 65)");
     row("ill-typed-property", "/nodes/1/properties/size: property \"size\" of node \"revenue\" "

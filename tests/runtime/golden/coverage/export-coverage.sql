@@ -27,6 +27,7 @@
 --   totals: [approximated] trigger: a non-windowed GROUP BY emits an update for every input record instead of firing on the count trigger, the result is an updating stream (written with upserts) (closest equivalent: 'table.exec.mini-batch.enabled' = 'true' with 'table.exec.mini-batch.allow-latency' to batch updates)
 --   logins_out: [note] console: rows are printed to the TaskManagers' standard output (kubectl logs) (closest equivalent: a Kafka or JDBC sink for results someone reads)
 --   by_customer: [note] key-by: no statement of its own: Flink SQL hash-partitions by the keys of the next GROUP BY, JOIN or PARTITION BY
+--   orders_lake: [note] lake-files: part files are named part-<uuid>-<subtask>-<n> by Flink (part-<subtask>-<n>.avro or .jsonl.gz here), a partition gets a _SUCCESS file once the watermark passes its end (closest equivalent: point 'path' at shared storage (e.g. s3://bucket/archive/))
 --   click_rate_db: [approximated] sqlite: SQLite is a desktop store and Flink's JDBC connector has no SQLite dialect: the table 'click_rate' is written to the database named by CLICK_RATE_DB_JDBC_URL with upserts by primary key (closest equivalent: a PostgreSQL or MySQL table with the same columns)
 --   click_rate_db: [approximated] delivery: Flink SQL's JDBC sink is at-least-once, its upserts by primary key make replays idempotent (closest equivalent: key_fields on the sink (idempotent upserts), or JdbcSink.exactlyOnceSink (XA) in the DataStream API)
 --   sessions_file: [approximated] file-output: Flink's filesystem sink writes a directory of part files committed on checkpoints, not the single file 'out/sessions.jsonl' (closest equivalent: point 'path' at a directory on shared storage (e.g. s3://bucket/output/))
@@ -40,6 +41,9 @@
 --   revenue_5m: [note] updating-input: the input is an updating stream, Flink accepts window aggregation over updates from 1.19 on (closest equivalent: deduplicate by processing time upstream to keep the input append-only)
 --   revenue_5m: [not-exportable] errors-output: late records go to the errors output here, Flink SQL windows drop late records (closest equivalent: DataStream windows with sideOutputLateData())
 --   revenue_cache: [not-exportable] redis-sink: Flink SQL has no Redis connector (zadd into keys 'revenue:top...') (closest equivalent: a community Redis connector (e.g. Apache Bahir's flink-connector-redis, DataStream API), or an upsert-kafka table keyed like the Redis keys, applied to Redis by a small consumer service)
+--   revenue_lake: [approximated] compression: Flink's filesystem json format writes uncompressed JSON Lines, the runtime writes gzip (.jsonl.gz) (closest equivalent: format avro (deflate), or compress the finished files in a partition-commit policy)
+--   revenue_lake: [approximated] partition-directories: Flink's filesystem sink writes Hive-style name=value directories: '{yyyy}/{MM}/day={dd}' levels without a name are written as part1=..., part2=... (closest equivalent: name each level in partition_pattern (e.g. dt={yyyy-MM-dd}/hr={HH}))
+--   revenue_lake: [note] lake-files: part files are named part-<uuid>-<subtask>-<n> by Flink (part-<subtask>-<n>.avro or .jsonl.gz here), a partition gets a _SUCCESS file once the watermark passes its end (closest equivalent: point 'path' at shared storage (e.g. s3://bucket/archive/))
 --   dead_letters: [not-exportable] dlq-routing: Flink SQL has no dead-letter routing: records that fail are not diverted to the kafka dead-letter queue (closest equivalent: a DataStream job (or custom deserialization schema) that writes failures to the DLQ topic through a side output, the topic stays in the topic plan)
 
 SET 'pipeline.name' = 'export-coverage';
@@ -332,6 +336,31 @@ JOIN (
   ON l.order_id = r.order_id
   AND l.window_start = r.window_start AND l.window_end = r.window_end;
 
+CREATE TABLE orders_lake (
+  order_id BIGINT NOT NULL,
+  customer_id BIGINT NOT NULL,
+  amount_cents BIGINT NOT NULL,
+  category STRING NOT NULL,
+  event_time TIMESTAMP(3) NOT NULL,
+  dt STRING,
+  hr STRING
+) PARTITIONED BY (dt, hr) WITH (
+  'connector' = 'filesystem',
+  'path' = 's3://lake/orders',
+  'format' = 'avro',
+  'avro.codec' = 'deflate',
+  'partition.time-extractor.kind' = 'default',
+  'partition.time-extractor.timestamp-pattern' = '$dt $hr:00',
+  'partition.time-extractor.timestamp-formatter' = 'yyyy-MM-dd HH:mm',
+  'sink.partition-commit.trigger' = 'partition-time',
+  'sink.partition-commit.delay' = '1 h',
+  'sink.partition-commit.watermark-time-zone' = 'UTC',
+  'sink.partition-commit.policy.kind' = 'success-file',
+  'sink.rolling-policy.file-size' = '128mb',
+  'sink.rolling-policy.rollover-interval' = '30 min',
+  'sink.parallelism' = '4'
+);
+
 CREATE TABLE click_rate_db (
   window_start TIMESTAMP(3) NOT NULL,
   window_end TIMESTAMP(3) NOT NULL,
@@ -481,12 +510,40 @@ CREATE TABLE revenue_out (
   'properties.transaction.timeout.ms' = '900000'
 );
 
+CREATE TABLE revenue_lake (
+  window_start TIMESTAMP(3) NOT NULL,
+  window_end TIMESTAMP(3) NOT NULL,
+  category STRING NOT NULL,
+  orders BIGINT NOT NULL,
+  revenue BIGINT,
+  count_distinct_customer_id BIGINT NOT NULL,
+  part1 STRING,
+  part2 STRING,
+  `day` STRING
+) PARTITIONED BY (part1, part2, `day`) WITH (
+  'connector' = 'filesystem',
+  'path' = 'lake/revenue',
+  'format' = 'json',
+  'partition.time-extractor.kind' = 'default',
+  'partition.time-extractor.timestamp-pattern' = '$part1 $part2 $day',
+  'partition.time-extractor.timestamp-formatter' = 'yyyy MM dd',
+  'sink.partition-commit.trigger' = 'partition-time',
+  'sink.partition-commit.delay' = '1 d',
+  'sink.partition-commit.watermark-time-zone' = 'UTC',
+  'sink.partition-commit.policy.kind' = 'success-file',
+  'sink.rolling-policy.file-size' = '1000000b',
+  'sink.rolling-policy.rollover-interval' = '20 s',
+  'sink.rolling-policy.check-interval' = '20 s'
+);
+
 EXECUTE STATEMENT SET
 BEGIN
 INSERT INTO kin_clicks_out
 SELECT user_id, page, ts FROM kin_clicks;
 INSERT INTO logins_out
 SELECT `value`, kafka_key, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp, kafka_headers FROM logins;
+INSERT INTO orders_lake
+SELECT order_id, customer_id, amount_cents, category, event_time, DATE_FORMAT(event_time, 'yyyy-MM-dd') AS dt, DATE_FORMAT(event_time, 'HH') AS hr FROM enriched;
 INSERT INTO click_rate_db
 SELECT window_start, window_end, page, `views`, avg_value FROM click_rate;
 INSERT INTO sessions_file
@@ -503,4 +560,6 @@ INSERT INTO paid_in_minute_out
 SELECT window_start, window_end, order_id, paid, event_time, right_order_id, customer_id, amount_cents, category, right_event_time FROM paid_in_minute;
 INSERT INTO revenue_out
 SELECT window_start, window_end, category, orders, revenue, count_distinct_customer_id FROM revenue_5m;
+INSERT INTO revenue_lake
+SELECT window_start, window_end, category, orders, revenue, count_distinct_customer_id, DATE_FORMAT(window_end - INTERVAL '0.001' SECOND, 'yyyy') AS part1, DATE_FORMAT(window_end - INTERVAL '0.001' SECOND, 'MM') AS part2, DATE_FORMAT(window_end - INTERVAL '0.001' SECOND, 'dd') AS `day` FROM revenue_5m;
 END;
