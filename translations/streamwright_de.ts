@@ -1346,11 +1346,21 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
     </message>
     <message>
         <location filename="../app/ui/StartPage.cpp" line="226"/>
+        <source>Orders archived exactly once as Avro files in hourly partitions</source>
+        <translation>Bestellungen genau einmal als Avro-Dateien in stündlichen Partitionen archiviert</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="228"/>
+        <source>Orders to a data lake, large-order alerts, revenue into Redis</source>
+        <translation>Bestellungen in einen Data Lake, Alarme für große Bestellungen, Umsatz in Redis</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="230"/>
         <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
         <translation>Bestellungen über Kafka-Topics: dedupliziert, Umsatz je Kategorie, Dead Letters</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="229"/>
+        <location filename="../app/ui/StartPage.cpp" line="233"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Umsatz je Kategorie in 5-Minuten-Fenstern nach SQLite, mit Dead-Letter-Queue</translation>
     </message>
@@ -1642,12 +1652,12 @@ Ungespeicherte Änderungen vom %2 können wiederhergestellt werden.</translation
 <context>
     <name>sw::widgets::ColumnField</name>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="154"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="184"/>
         <source>(default)</source>
         <translation>(Standard)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="200"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="230"/>
         <source>no column &apos;%1&apos; in the input (columns: %2)</source>
         <translation>keine Spalte „%1“ in der Eingabe (Spalten: %2)</translation>
     </message>
@@ -1916,12 +1926,12 @@ Value: %2</translation>
 <context>
     <name>sw::widgets::DurationField</name>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="114"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="144"/>
         <source>e.g. 5 min, 30 s, 100 ms</source>
         <translation>z. B. 5 min, 30 s, 100 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="139"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="169"/>
         <source>&apos;%1&apos; is not a duration: %2 (type e.g. 5 min, 30 s, 100 ms)</source>
         <translation>„%1“ ist keine Dauer: %2 (z. B. 5 min, 30 s, 100 ms eingeben)</translation>
     </message>
@@ -2650,7 +2660,7 @@ oder öffnen Sie ein Beispiel: Datei ▸ Beispiel öffnen</translation>
 <context>
     <name>sw::widgets::TextField</name>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="37"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="63"/>
         <source>Choose a file</source>
         <translation>Datei auswählen</translation>
     </message>

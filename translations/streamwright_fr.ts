@@ -1346,11 +1346,21 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
     </message>
     <message>
         <location filename="../app/ui/StartPage.cpp" line="226"/>
+        <source>Orders archived exactly once as Avro files in hourly partitions</source>
+        <translation>Commandes archivées exactement une fois en fichiers Avro, partitionnées par heure</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="228"/>
+        <source>Orders to a data lake, large-order alerts, revenue into Redis</source>
+        <translation>Commandes vers un data lake, alertes sur les grosses commandes, chiffre d’affaires dans Redis</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/StartPage.cpp" line="230"/>
         <source>Orders through Kafka topics: deduplicated, revenue per category, dead letters</source>
         <translation>Commandes via des topics Kafka&#xa0;: dédoublonnées, chiffre d’affaires par catégorie, lettres mortes</translation>
     </message>
     <message>
-        <location filename="../app/ui/StartPage.cpp" line="229"/>
+        <location filename="../app/ui/StartPage.cpp" line="233"/>
         <source>Revenue per category in 5-minute windows into SQLite, with a dead-letter queue</source>
         <translation>Chiffre d’affaires par catégorie en fenêtres de 5 minutes dans SQLite, avec file de lettres mortes</translation>
     </message>
@@ -1642,12 +1652,12 @@ Les modifications non enregistrées du %2 peuvent être récupérées.</translat
 <context>
     <name>sw::widgets::ColumnField</name>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="154"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="184"/>
         <source>(default)</source>
         <translation>(par défaut)</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="200"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="230"/>
         <source>no column &apos;%1&apos; in the input (columns: %2)</source>
         <translation>aucune colonne «&#xa0;%1&#xa0;» en entrée (colonnes&#xa0;: %2)</translation>
     </message>
@@ -1916,12 +1926,12 @@ valeur&#xa0;: %2</translation>
 <context>
     <name>sw::widgets::DurationField</name>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="114"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="144"/>
         <source>e.g. 5 min, 30 s, 100 ms</source>
         <translation>p. ex. 5 min, 30 s, 100 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="139"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="169"/>
         <source>&apos;%1&apos; is not a duration: %2 (type e.g. 5 min, 30 s, 100 ms)</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une durée&#xa0;: %2 (saisissez p. ex. 5 min, 30 s, 100 ms)</translation>
     </message>
@@ -2397,7 +2407,7 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="61"/>
         <source>What a failure inside a run does: restore the last completed checkpoint and run again (Flink&apos;s restart strategies)</source>
-        <translation>Ce que fait une défaillance pendant une exécution : restaurer le dernier checkpoint terminé et relancer (stratégies de redémarrage de Flink)</translation>
+        <translation>Ce que fait une défaillance pendant une exécution&#xa0;: restaurer le dernier checkpoint terminé et relancer (stratégies de redémarrage de Flink)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="63"/>
@@ -2519,17 +2529,17 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="209"/>
         <source>restart attempts: expected an integer between 1 and 1000 (not applied)</source>
-        <translation>tentatives de redémarrage : entier entre 1 et 1000 attendu (non appliqué)</translation>
+        <translation>tentatives de redémarrage&#xa0;: entier entre 1 et 1000 attendu (non appliqué)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="211"/>
         <source>retained checkpoints: expected an integer between 1 and 100 (not applied)</source>
-        <translation>checkpoints conservés : entier entre 1 et 100 attendu (non appliqué)</translation>
+        <translation>checkpoints conservés&#xa0;: entier entre 1 et 100 attendu (non appliqué)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="214"/>
         <source>tolerable failed checkpoints: expected an integer between 1 and 1000 (not applied)</source>
-        <translation>checkpoints échoués tolérés : entier entre 1 et 1000 attendu (non appliqué)</translation>
+        <translation>checkpoints échoués tolérés&#xa0;: entier entre 1 et 1000 attendu (non appliqué)</translation>
     </message>
     <message>
         <location filename="../widgets/properties/PipelineSettingsForm.cpp" line="219"/>
@@ -2650,7 +2660,7 @@ ou ouvrez un exemple&#xa0;: Fichier ▸ Ouvrir un exemple</translation>
 <context>
     <name>sw::widgets::TextField</name>
     <message>
-        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="37"/>
+        <location filename="../widgets/properties/fields/SimpleFields.cpp" line="63"/>
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>

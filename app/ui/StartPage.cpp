@@ -222,6 +222,10 @@ QString StartPage::exampleSummary(const QString& fileName, const QString& fileDe
              "Per-user sessions of a clickstream, bots filtered out, into a JSON Lines file")},
         {"nexmark-q5.pipeline.json",
          QT_TR_NOOP("Nexmark Q5: bids per auction in hopping windows, on the console")},
+        {"orders-lake.pipeline.json",
+         QT_TR_NOOP("Orders archived exactly once as Avro files in hourly partitions")},
+        {"orders-to-lake-and-alerts.pipeline.json",
+         QT_TR_NOOP("Orders to a data lake, large-order alerts, revenue into Redis")},
         {"orders-kafka.pipeline.json",
          QT_TR_NOOP("Orders through Kafka topics: deduplicated, revenue per category, "
                     "dead letters")},

@@ -157,7 +157,7 @@ private Q_SLOTS:
         // Every shipped example, each with a one-line description.
         const QStringList examples = QDir(sourcePath(QStringLiteral("examples")))
                                          .entryList({QStringLiteral("*.pipeline.json")});
-        QCOMPARE(examples.size(), 4);
+        QCOMPARE(examples.size(), 6);
         for (const QString& f : examples) {
             QString name = f;
             name.chop(QStringLiteral(".pipeline.json").size());

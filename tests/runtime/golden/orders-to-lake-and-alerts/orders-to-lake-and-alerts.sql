@@ -14,7 +14,7 @@
 SET 'pipeline.name' = 'orders-to-lake-and-alerts';
 SET 'parallelism.default' = '2';
 SET 'execution.checkpointing.interval' = '10 s';
-SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';
+SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE';
 SET 'state.checkpoints.num-retained' = '3';
 SET 'execution.checkpointing.tolerable-failed-checkpoints' = '2';
 SET 'restart-strategy.type' = 'fixed-delay';
