@@ -14,6 +14,7 @@
 #include <set>
 
 #include "PipelineRunner.h"
+#include "SinkRun.h"
 #include "connectors/file/PartFileSink.h"
 #include "connectors/sqlite/SqliteSink.h"
 #include "state/OperatorState.h"
@@ -37,34 +38,6 @@ std::vector<Record> rows(std::int64_t from, std::int64_t to)
     }
     return out;
 }
-
-std::vector<std::int64_t> range(std::int64_t from, std::int64_t to)
-{
-    std::vector<std::int64_t> v;
-    for (std::int64_t i = from; i < to; ++i)
-        v.push_back(i);
-    return v;
-}
-
-/// A sink under test with what it needs to run outside the engine.
-struct SinkRun {
-    std::unique_ptr<OperatorHarness> h;
-    std::unique_ptr<CaptureCollector> out;
-    std::unique_ptr<Operator> op;
-
-    void barrier(std::int64_t id, StateBlobs* blobs)
-    {
-        op->prepareSnapshotPreBarrier(id, out->out());
-        BlobStateWriter w;
-        op->snapshotState(id, w);
-        if (blobs) *blobs = w.blobs();
-    }
-    void restore(const StateBlobs& blobs)
-    {
-        BlobStateReader r(&blobs);
-        op->restoreState(r);
-    }
-};
 
 enum class Kind { Sqlite, File };
 
