@@ -188,7 +188,7 @@ NodeType alertSinkType()
     t.outputs = {errorsPort()};
     t.properties = alertProperties();
     t.deriveSchema = deriveAlertSink;
-    t.sinkReplay = SinkReplay::Duplicates; // a replay posts again (Alertmanager merges by labels)
+    t.sinkReplay = SinkReplay::MergesByLabels;
     t.flinkSql = FlinkSqlExport::None;
     t.exportEquivalent = "no Flink SQL connector posts alerts: write the alerts to a Kafka topic "
                          "(kafka-sink) consumed by an alert service, or use a community HTTP "

@@ -47,11 +47,13 @@ public:
     std::vector<Schema>& outputs() { return m_outputs; }
     void error(std::string property, std::string message, int column = 0)
     {
-        m_diags.push_back({Severity::Error, m_node.id, std::move(property), std::move(message), column});
+        m_diags.push_back(
+            {Severity::Error, m_node.id, std::move(property), std::move(message), column});
     }
     void warning(std::string property, std::string message)
     {
-        m_diags.push_back({Severity::Warning, m_node.id, std::move(property), std::move(message), 0});
+        m_diags.push_back(
+            {Severity::Warning, m_node.id, std::move(property), std::move(message), 0});
     }
     Diagnostics& diagnostics() { return m_diags; }
 
@@ -122,6 +124,8 @@ enum class SinkReplay : std::uint8_t {
     UpsertsWhenKeyed,  ///< idempotent when key_fields is set (SQLite upserts)
     CompactsWhenKeyed, ///< consumers can upsert when keyed on a compacted topic (Kafka)
     UpsertsButStreams, ///< idempotent writes by key, except command xadd, which appends (Redis)
+    MergesByLabels,    ///< alert-sink: Alertmanager merges alerts re-posted with the same
+                       ///< labels; webhook bodies are posted again
 };
 
 /// The Flink SQL construct a node type exports to; export/FlinkSqlBuilder.cpp translates each.
@@ -146,8 +150,8 @@ enum class FlinkSqlExport : std::uint8_t {
     JdbcSink,
     FilesystemSink,
     PrintSink,
-    RedisSink, ///< no Flink SQL connector: listed in the export report with its equivalent
-    LakeSink, ///< 'filesystem' with partitions by event time
+    RedisSink,     ///< no Flink SQL connector: listed in the export report with its equivalent
+    LakeSink,      ///< 'filesystem' with partitions by event time
     KinesisSource, ///< 'connector' = 'kinesis' (export/FlinkSqlKinesis.cpp)
     KinesisSink,
 };

@@ -62,9 +62,17 @@ ReadinessItem checkDelivery(const PipelineSpec& p, const TopicPlan& plan)
         if (eo && type && type->exactlyOnce) {
             ok = true;
         } else if (replay == SinkReplay::Duplicates) {
-            why = "a " + n.type + " is neither transactional nor idempotent";
-            fix = eo ? "write results to a Kafka, SQLite or file sink"
-                     : "write results to Kafka or SQLite";
+            why = "a " + n.type +
+                  " appends what it is given: a replay after a failure writes it "
+                  "again";
+            fix = eo ? "write results to a sink that takes part in exactly-once (Kafka, SQLite, "
+                       "file, lake)"
+                     : "write results to Kafka or SQLite, or let readers skip rows they have seen";
+        } else if (replay == SinkReplay::MergesByLabels) {
+            ok = stringProperty(n, "mode") != "webhook";
+            why = "a webhook receives the same alert again when input is replayed after a failure";
+            fix = "use mode alertmanager (alerts with the same labels merge), or let the "
+                  "receiver skip alerts it has seen";
         } else if (replay == SinkReplay::UpsertsButStreams) {
             ok = stringProperty(n, "command") != "xadd";
             why = "XADD appends stream entries: a replay after a failure duplicates them";
