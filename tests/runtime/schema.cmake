@@ -1,0 +1,5 @@
+# Schema Registry (runtime/schema): the embedded Confluent-compatible registry over HTTP (driven
+# by cpp-httplib's client, not by our own), its SQLite persistence, and the Avro compatibility
+# rules against a table of Confluent's documented cases at every level.
+sw_add_qtest(tst_schema_registry SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_schema_registry.cpp
+  LIBS sw_runtime PkgConfig::CPPHTTPLIB LABELS unit)
