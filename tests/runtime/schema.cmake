@@ -3,3 +3,5 @@
 # rules against a table of Confluent's documented cases at every level.
 sw_add_qtest(tst_schema_registry SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_schema_registry.cpp
   LIBS sw_runtime PkgConfig::CPPHTTPLIB LABELS unit)
+sw_add_qtest(tst_schema_compat SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_schema_compat.cpp
+  LIBS sw_runtime LABELS unit)
