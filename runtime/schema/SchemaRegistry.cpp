@@ -225,6 +225,8 @@ Result<std::unique_ptr<SchemaRegistry>> SchemaRegistry::start(const std::string&
     reg->m_server = std::make_unique<Server>();
     httplib::Server& http = reg->m_server->http;
     http.new_task_queue = [] { return new JthreadPool(4); };
+    // An idle keep-alive connection holds a worker this long, and stop() waits for it.
+    http.set_keep_alive_timeout(1);
     routeSubjects(http, *reg->m_store);
     routeSchemasAndConfig(http, *reg->m_store);
     http.set_exception_handler(

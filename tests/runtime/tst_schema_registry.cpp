@@ -8,6 +8,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "runtime/LocalPorts.h"
+#include "schema/RegistryClient.h"
 #include "schema/SchemaRegistry.h"
 
 using namespace sw::runtime::schema;
@@ -264,6 +266,76 @@ private Q_SLOTS:
         QCOMPARE(http.get("/config/orders-value").body, (J{{"compatibilityLevel", "FULL"}}));
         QCOMPARE(http.registerSchema("orders-value", kV2).body["id"].get<int>(), 2);
         QCOMPARE(http.registerSchema("x-value", R"({"type":"string"})").body["id"].get<int>(), 3);
+    }
+
+    void clientAgainstTheEmbeddedRegistry()
+    {
+        auto reg = SchemaRegistry::start("");
+        QVERIFY(reg.isOk());
+        RegistryClient client({(*reg)->url() + "/"});
+        auto id = client.registerSchema("orders-value", kV1);
+        QVERIFY2(id.isOk(), id.isOk() ? "" : id.error().message.c_str());
+        QCOMPARE(*id, 1);
+        auto bad = client.registerSchema("orders-value", kV2NoDefault);
+        QVERIFY(!bad.isOk());
+        QVERIFY2(bad.error().message.find("409") != std::string::npos &&
+                     bad.error().message.find("'coupon'") != std::string::npos,
+                 bad.error().message.c_str());
+        auto c = client.testCompatibility("orders-value", "latest", kV2NoDefault);
+        QVERIFY(c.isOk());
+        QVERIFY(!c->compatible);
+        QCOMPARE(c->messages.size(), std::size_t(1));
+        QVERIFY(client.setCompatibility("orders-value", "NONE").isOk());
+        QVERIFY(client.testCompatibility("orders-value", "latest", kV2NoDefault)->compatible);
+        auto latest = client.version("orders-value", "latest");
+        QVERIFY(latest.isOk());
+        QCOMPARE(latest->id, 1);
+        QCOMPARE(latest->version, 1);
+        auto s = client.schemaById(1);
+        QVERIFY(s.isOk());
+        QVERIFY((*s)->avro.has_value());
+        QCOMPARE((*s)->avro->root().fullName, std::string("shop.Order"));
+        auto unknown = client.schemaById(42);
+        QVERIFY(!unknown.isOk());
+        QVERIFY(unknown.error().message.find("40403") != std::string::npos);
+        // Cached by id: with the registry gone, id 1 still resolves; id 2 was never fetched.
+        (*reg)->stop();
+        QVERIFY(client.schemaById(1).isOk());
+        auto gone = client.schemaById(2);
+        QVERIFY(!gone.isOk());
+        QVERIFY2(gone.error().message.find("unreachable") != std::string::npos,
+                 gone.error().message.c_str());
+    }
+
+    void clientSendsBasicAuthAndNeverShowsThePassword()
+    {
+        httplib::Server server;
+        std::string seenAuth;
+        server.Get(R"(/schemas/ids/(\d+))", [&](const httplib::Request& q, httplib::Response& r) {
+            seenAuth = q.get_header_value("Authorization");
+            r.status = 401;
+            r.set_content(R"({"error_code":401,"message":"Unauthorized s3cr3t-pw"})",
+                          "application/json");
+        });
+        const int port = server.bind_to_any_port("127.0.0.1");
+        std::jthread t([&] { server.listen_after_bind(); });
+        while (!server.is_running())
+            std::this_thread::yield();
+        RegistryClient client({"http://alice:s3cr3t-pw@127.0.0.1:" + std::to_string(port)});
+        QVERIFY(client.displayUrl().find("s3cr3t") == std::string::npos);
+        QVERIFY(client.displayUrl().find("alice") == std::string::npos);
+        auto r = client.schemaById(3);
+        server.stop();
+        QVERIFY(!r.isOk());
+        // "alice:s3cr3t-pw" in base64.
+        QCOMPARE(seenAuth, std::string("Basic YWxpY2U6czNjcjN0LXB3"));
+        QVERIFY2(r.error().message.find("s3cr3t") == std::string::npos, r.error().message.c_str());
+        QVERIFY(r.error().message.find("401") != std::string::npos);
+        RegistryClient dead(
+            {"http://127.0.0.1:" + std::to_string(sw::test::freePort()), "bob", "hunter2-pw"});
+        auto d = dead.registerSchema("x", kV1);
+        QVERIFY(!d.isOk());
+        QVERIFY(d.error().message.find("hunter2") == std::string::npos);
     }
 };
 
