@@ -322,17 +322,17 @@ bool AvroConfluentDecoder::decode(const char* data, std::size_t size, Row& row)
     Writer* w = writerFor(id);
     if (!w) return false;
     if (!w->problem.empty()) return fail(ErrorClass::Type, "avro-confluent: " + w->problem);
-    const std::string sid = "avro-confluent: schema id " + std::to_string(id);
+    auto sid = [id] { return "avro-confluent: schema id " + std::to_string(id); };
     avro_reader_memory_set_source(m_reader->reader, data + 5, static_cast<int64_t>(size - 5));
     if (avro_value_read(m_reader->reader, &w->value) != 0)
-        return fail(ErrorClass::Parse, sid + ": the " + std::to_string(size - 5) +
+        return fail(ErrorClass::Parse, sid() + ": the " + std::to_string(size - 5) +
                                            "-byte datum does not decode (truncated or not "
                                            "written with this schema): " +
                                            avro_strerror());
-    std::size_t used = 0;
+    std::size_t used = 0; // avro_read past the end would format an error message per record
     avro_value_sizeof(&w->value, &used);
     if (used != size - 5)
-        return fail(ErrorClass::Parse, sid + ": " + std::to_string(size - 5 - used) +
+        return fail(ErrorClass::Parse, sid() + ": " + std::to_string(size - 5 - used) +
                                            " bytes left after the datum (not written with this "
                                            "schema, or garbage appended)");
     row.resize(m_columns.size());
@@ -355,7 +355,7 @@ bool AvroConfluentDecoder::decode(const char* data, std::size_t size, Row& row)
             v = &branch;
         }
         if (!convert(read.branches[which], *v, m_columns[c].type, row[c], err))
-            return fail(ErrorClass::Type, sid + ": column '" + m_columns[c].name + "': " + err);
+            return fail(ErrorClass::Type, sid() + ": column '" + m_columns[c].name + "': " + err);
     }
     return true;
 }
