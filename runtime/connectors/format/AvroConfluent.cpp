@@ -2,6 +2,7 @@
 
 #include <avro.h>
 
+#include "connectors/format/AvroDatumCheck.h"
 #include "connectors/kafka/ClientConfig.h"
 #include "connectors/lake/AvroSchema.h"
 #include "schema/SchemaRegistry.h"
@@ -13,6 +14,7 @@ using avro_plan::Conv;
 
 struct AvroConfluentDecoder::Writer {
     std::string problem; ///< the schema cannot be read into the columns: every record fails
+    std::shared_ptr<const schema::FetchedSchema> fetched;
     avro_schema_t schema = nullptr;
     avro_value_iface_t* iface = nullptr;
     avro_value_t value{};
@@ -156,6 +158,7 @@ AvroConfluentDecoder::Writer* AvroConfluentDecoder::writerFor(std::uint32_t id)
     } else {
         w->hasValue = true;
         w->plan = std::move(*plan);
+        w->fetched = *fetched;
     }
     return m_writers.emplace(id, std::move(w)).first->second.get();
 }
@@ -323,18 +326,16 @@ bool AvroConfluentDecoder::decode(const char* data, std::size_t size, Row& row)
     if (!w) return false;
     if (!w->problem.empty()) return fail(ErrorClass::Type, "avro-confluent: " + w->problem);
     auto sid = [id] { return "avro-confluent: schema id " + std::to_string(id); };
+    // Lengths, indices and the datum's end checked before libavro allocates what they declare.
+    if (auto bad = checkAvroDatum(w->fetched->avro->root(), data + 5, size - 5))
+        return fail(ErrorClass::Parse, sid() + ": the " + std::to_string(size - 5) +
+                                           "-byte datum is not one datum of this schema "
+                                           "(truncated or garbage): " +
+                                           *bad);
     avro_reader_memory_set_source(m_reader->reader, data + 5, static_cast<int64_t>(size - 5));
     if (avro_value_read(m_reader->reader, &w->value) != 0)
-        return fail(ErrorClass::Parse, sid() + ": the " + std::to_string(size - 5) +
-                                           "-byte datum does not decode (truncated or not "
-                                           "written with this schema): " +
-                                           avro_strerror());
-    std::size_t used = 0; // avro_read past the end would format an error message per record
-    avro_value_sizeof(&w->value, &used);
-    if (used != size - 5)
-        return fail(ErrorClass::Parse, sid() + ": " + std::to_string(size - 5 - used) +
-                                           " bytes left after the datum (not written with this "
-                                           "schema, or garbage appended)");
+        return fail(ErrorClass::Parse,
+                    sid() + ": libavro cannot read the datum: " + avro_strerror());
     row.resize(m_columns.size());
     std::string err;
     for (std::size_t c = 0; c < m_columns.size(); ++c) {

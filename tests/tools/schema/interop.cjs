@@ -75,7 +75,7 @@ async function produce(bootstrap, url, topic) {
   const bad = [
     { value: Buffer.concat([Buffer.from([1]), good.subarray(1)]), reason: 'the magic byte is 0x01, not 0' },
     { value: Buffer.concat([header(4242), good.subarray(5)]), reason: 'Schema 4242 not found' },
-    { value: good.subarray(0, good.length - 3), reason: 'does not decode (truncated' },
+    { value: good.subarray(0, good.length - 3), reason: 'is not one datum of this schema (truncated or garbage)' },
     { value: await registry.encode(other, { amount: 1.5 }), reason: `schema id ${other} does not fit the columns` },
   ];
   const kafka = new Kafka({ clientId: 'interop-producer', brokers: [bootstrap], logLevel: logLevel.ERROR });
