@@ -362,6 +362,23 @@ private Q_SLOTS:
                  m.c_str());
     }
 
+    void schemaEvolutionBecomesTheSubjectLevel()
+    {
+        Fixture f;
+        const Schema v1 = columns(
+            {{"id", DataType::bigint().withNullable(false)}, {"amount", DataType::float64()}});
+        QVERIFY(AvroConfluentEncoder::make(v1, f.conn, "s-value", "full").isOk());
+        QCOMPARE(*f.reg->store().config("s-value", false).value, std::string("FULL"));
+        // Dropping a NOT NULL column: BACKWARD would take it, FULL does not (v1 cannot read it).
+        const Schema v2 = columns({{"amount", DataType::float64()}});
+        auto refused = AvroConfluentEncoder::make(v2, f.conn, "s-value", "full");
+        QVERIFY(!refused.isOk());
+        QVERIFY2(refused.error().message.find("FULL: version 1 cannot read data written with the "
+                                              "new schema") != std::string::npos,
+                 refused.error().message.c_str());
+        QVERIFY(AvroConfluentEncoder::make(v2, f.conn, "s-value", "backward").isOk());
+    }
+
     void pinnedVersionIsChecked()
     {
         Fixture f;

@@ -50,7 +50,8 @@ QString pipelineJson(const QString& bootstrap, const QString& registry)
 {
     return QString(R"json({
   "format": "streamwright.pipeline/1",
-  "pipeline": {"name": "schema-interop", "delivery": "at-least-once", "parallelism": 1},
+  "pipeline": {"name": "schema-interop", "delivery": "at-least-once", "parallelism": 1,
+               "schema_evolution": "full"},
   "nodes": [
     {"id": "orders", "type": "kafka-source", "position": {"x": 0, "y": 0}, "properties": {
       "topic": "interop.in", "bootstrap_servers": "%1", "group_id": "interop",
@@ -177,6 +178,10 @@ private Q_SLOTS:
                 }
             QVERIFY2(found, qPrintable(bad["hex"].toString()));
         }
+
+        // The pipeline's schema_evolution is the level of the subject its sink registered.
+        QCOMPARE(QJsonDocument::fromJson(httpGet(registry + "/config/interop.out-value")).object(),
+                 (QJsonObject{{"compatibilityLevel", "FULL"}}));
 
         // 4. The pipeline's avro-confluent output, decoded by the npm client.
         const QJsonObject consumed =

@@ -363,13 +363,16 @@ bool AvroConfluentDecoder::decode(const char* data, std::size_t size, Row& row)
 
 Result<std::unique_ptr<AvroConfluentEncoder>>
 AvroConfluentEncoder::make(const Schema& columns, std::shared_ptr<RegistryConnection> registry,
-                           const std::string& subject)
+                           const std::string& subject, const std::string& compatibility)
 {
     std::unique_ptr<AvroConfluentEncoder> e(new AvroConfluentEncoder());
     auto avro = AvroRowEncoder::make(columns);
     if (!avro) return avro.error();
     e->m_avro = std::move(*avro);
     e->m_registry = std::move(registry);
+    if (!compatibility.empty())
+        if (auto st = e->m_registry->client->setCompatibility(subject, compatibility); !st)
+            return st.error();
     auto id = e->m_registry->client->registerSchema(subject, e->m_avro->schemaJson());
     if (!id) return id.error();
     e->m_id = static_cast<std::uint32_t>(*id);

@@ -90,10 +90,12 @@ private:
 class AvroConfluentEncoder {
 public:
     /// Registers the Avro schema of `columns` under `subject` (a refusal - an incompatible change
-    /// - comes back with the registry's reasons: the field and the rule).
+    /// - comes back with the registry's reasons: the field and the rule). `compatibility` (the
+    /// pipeline's schema_evolution, e.g. "full"; empty = leave it) is set as the subject's level
+    /// first.
     static Result<std::unique_ptr<AvroConfluentEncoder>>
     make(const Schema& columns, std::shared_ptr<RegistryConnection> registry,
-         const std::string& subject);
+         const std::string& subject, const std::string& compatibility = {});
     ~AvroConfluentEncoder();
 
     /// Encodes `row` into `out` (cleared first); nullopt on success, else why it cannot be.

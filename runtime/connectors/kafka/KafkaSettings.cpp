@@ -147,6 +147,7 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
         if (!c) return fail("schema_registry_url", c.error().message);
         s.registry = std::move(*c);
         s.subject = valueSubject(s.topic);
+        s.compatibility = spec.schemaEvolution;
     }
     if (spec.inputSchemas.empty()) return fail("topic", "no input schema");
     s.inputSchema = spec.inputSchemas[0];

@@ -33,7 +33,8 @@ Status KafkaSink::open(OperatorContext& ctx)
         return Status(makeError("kafka-sink '" + m_s.nodeId + "': " + m));
     };
     if (m_s.format == Format::AvroConfluent) {
-        auto enc = AvroConfluentEncoder::make(m_s.inputSchema, m_s.registry, m_s.subject);
+        auto enc = AvroConfluentEncoder::make(m_s.inputSchema, m_s.registry, m_s.subject,
+                                              m_s.compatibility);
         if (!enc) return fail("format avro-confluent: " + enc.error().message);
         m_encoder->setAvroEncoder(std::move(*enc));
     }

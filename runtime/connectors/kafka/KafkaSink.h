@@ -55,6 +55,7 @@ struct SinkSettings {
     /// avro-confluent: the Schema Registry and the subject the value schema is registered under
     std::shared_ptr<RegistryConnection> registry;
     std::string subject;
+    std::string compatibility; ///< the pipeline's schema_evolution: the subject's level
     Schema inputSchema;
     std::vector<int> keyColumns;
     /// `mode: upsert` (Flink's upsert-kafka sink): the key is the primary key, a -D is a
