@@ -256,7 +256,8 @@ void avroConfluentOptions()
     SW_VERIFY_CONTAINS(sql, "'format' = 'avro-confluent'");
     SW_VERIFY_CONTAINS(sql, "'avro-confluent.url' = 'https://sr.example:8081'");
     SW_VERIFY_CONTAINS(sql, "'avro-confluent.basic-auth.credentials-source' = 'USER_INFO'");
-    SW_VERIFY_CONTAINS(sql, "'avro-confluent.basic-auth.user-info' = '${ORDERS_SCHEMA_REGISTRY_USER_INFO}'");
+    SW_VERIFY_CONTAINS(
+        sql, "'avro-confluent.basic-auth.user-info' = '${ORDERS_SCHEMA_REGISTRY_USER_INFO}'");
     QVERIFY(!contains(sql, "s3cret"));
     QVERIFY(!contains(sql, "bob"));
     SW_VERIFY_CONTAINS(sql, "'key.format' = 'json'");
@@ -272,6 +273,24 @@ void avroConfluentOptions()
         key = key || (i.nodeId == "out" && i.feature == "key-format");
     }
     QVERIFY(secret && url && note && key);
+    // The topic plan lists the subjects and their level (the registry default without
+    // schema_evolution; NONE is a warning).
+    TopicPlan plan = planTopics(p);
+    const TopicPlanEntry* in = plan.find("shop.orders.created");
+    QVERIFY(in);
+    QCOMPARE(in->valueSubject, std::string("shop.orders.created-value"));
+    QCOMPARE(in->compatibility, std::string("BACKWARD"));
+    SW_VERIFY_CONTAINS(
+        topicPlanText(plan),
+        "schema:       shop.orders.copy-value (avro-confluent, compatibility BACKWARD)");
+    auto none =
+        pipeline("[" + source + "]", "[]", "at-least-once", R"j(, "schema_evolution": "none")j");
+    TopicPlan nonePlan = planTopics(none);
+    QCOMPARE(nonePlan.topics.at(0).compatibility, std::string("NONE"));
+    bool warned = false;
+    for (const auto& w : nonePlan.topics.at(0).warnings)
+        warned = warned || contains(w, "compatibility NONE");
+    QVERIFY(warned);
 }
 
 void everyCatalogTypeHasATranslation()
