@@ -32,8 +32,8 @@ QJsonObject runNode(const QStringList& args, QString* error)
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
 }
 
-/// The rows of a JSON Lines file, by "id".
-std::map<qint64, QJsonObject> rowsById(const QString& path)
+/// The rows of a JSON Lines file, by column `key`.
+std::map<qint64, QJsonObject> rowsById(const QString& path, const QString& key = "id")
 {
     std::map<qint64, QJsonObject> out;
     QFile f(path);
@@ -41,7 +41,7 @@ std::map<qint64, QJsonObject> rowsById(const QString& path)
     for (const QByteArray& line : f.readAll().split('\n'))
         if (!line.trimmed().isEmpty()) {
             QJsonObject o = QJsonDocument::fromJson(line).object();
-            out[o["id"].toInteger()] = o;
+            out[o[key].toInteger()] = o;
         }
     return out;
 }
@@ -201,6 +201,67 @@ private Q_SLOTS:
             const QJsonObject want = e.toObject();
             QCOMPARE(decoded[want["id"].toInteger()], want);
         }
+    }
+
+    void embeddedRegistryOnDemand()
+    {
+        // No schema_registry_url, no bootstrap servers: the run starts the embedded broker and
+        // registry itself (store in the data directory). generator -> kafka-sink (avro) ->
+        // kafka-source (avro, a subset of the columns) -> file. The oracle: the same pipeline
+        // with format json.
+        auto runWith = [](const QString& format, const QString& data, QString* output) {
+            QTemporaryDir dir;
+            const QString file = dir.filePath("p.pipeline.json");
+            QFile f(file);
+            if (!f.open(QIODevice::WriteOnly)) return -1;
+            f.write(QString(R"json({
+  "format": "streamwright.pipeline/1",
+  "pipeline": {"name": "avro-embedded", "delivery": "at-least-once", "parallelism": 1,
+               "schema_evolution": "backward"},
+  "nodes": [
+    {"id": "gen", "type": "generator", "position": {"x": 0, "y": 0},
+     "properties": {"kind": "orders", "events_per_second": 2000, "seed": 3}},
+    {"id": "to_topic", "type": "kafka-sink", "position": {"x": 200, "y": 0},
+     "properties": {"topic": "shop.orders.created", "format": "%1", "partitions": 1}},
+    {"id": "from_topic", "type": "kafka-source", "position": {"x": 0, "y": 200}, "properties": {
+      "topic": "shop.orders.created", "group_id": "avro-embedded", "start_from": "earliest",
+      "format": "%1", "partitions": 1, "timestamp_column": "event_time",
+      "schema": [{"name": "order_id", "type": "BIGINT"}, {"name": "amount", "type": "DECIMAL(10, 2)"},
+                 {"name": "category", "type": "STRING"}, {"name": "event_time", "type": "TIMESTAMP(3)"}]}},
+    {"id": "rows", "type": "file-sink", "position": {"x": 200, "y": 200},
+     "properties": {"path": "rows.jsonl"}}
+  ],
+  "edges": [
+    {"from": {"node": "gen", "port": "out"}, "to": {"node": "to_topic", "port": "in"}},
+    {"from": {"node": "from_topic", "port": "out"}, "to": {"node": "rows", "port": "in"}}
+  ]
+})json")
+                        .arg(format)
+                        .toUtf8());
+            f.close();
+            return runCliProcess({"run", file, "--data-dir", data, "--events", "3000"}, output);
+        };
+        QTemporaryDir dir;
+        QString out;
+        QCOMPARE(runWith("avro-confluent", dir.filePath("avro"), &out), 0);
+        QVERIFY2(runWith("json", dir.filePath("json"), &out) == 0, qPrintable(out));
+        const auto avro = rowsById(dir.filePath("avro/rows.jsonl"), "order_id");
+        const auto json = rowsById(dir.filePath("json/rows.jsonl"), "order_id");
+        std::size_t common = 0;
+        for (const auto& [id, row] : avro)
+            if (auto it = json.find(id); it != json.end()) {
+                QCOMPARE(row, it->second);
+                ++common;
+            }
+        qInfo("%zu rows decoded from avro-confluent equal the json run's", common);
+        QVERIFY2(common >= 500, qPrintable(QString::number(common)));
+        // The registry kept its subject, at the pipeline's level, in the data directory.
+        const QString store = dir.filePath("avro/schema-registry.sqlite");
+        QCOMPARE(sqliteRows(store, "SELECT subject, version FROM versions"),
+                 (std::vector<std::vector<std::string>>{{"shop.orders.created-value", "1"}}));
+        QCOMPARE(sqliteRows(store, "SELECT level FROM config WHERE subject = "
+                                   "'shop.orders.created-value'"),
+                 (std::vector<std::vector<std::string>>{{"BACKWARD"}}));
     }
 };
 
