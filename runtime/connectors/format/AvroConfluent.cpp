@@ -165,6 +165,100 @@ AvroConfluentDecoder::Writer* AvroConfluentDecoder::writerFor(std::uint32_t id)
 
 namespace {
 
+/// int, long, float or double writer values (date, time-millis, timestamps too).
+bool convertNumber(const avro_plan::Step& s, avro_value_t& v, const DataType& t, Value& out,
+                   std::string& err)
+{
+    std::int64_t i = 0;
+    double d = 0;
+    switch (s.node->kind) {
+    case schema::AvroKind::Int: {
+        std::int32_t x = 0;
+        avro_value_get_int(&v, &x);
+        i = x;
+        d = x;
+        break;
+    }
+    case schema::AvroKind::Long:
+        avro_value_get_long(&v, &i);
+        d = static_cast<double>(i);
+        break;
+    case schema::AvroKind::Float: {
+        float f = 0;
+        avro_value_get_float(&v, &f);
+        d = f;
+        break;
+    }
+    default:
+        avro_value_get_double(&v, &d);
+    }
+    std::string text;
+    switch (s.conv) {
+    case Conv::IntToInt:
+        out.setInteger(i);
+        return true;
+    case Conv::ToDouble:
+        out.setFloat64(d);
+        return true;
+    case Conv::IntToDecimal: {
+        std::int64_t u = 0;
+        if (!rescale(i, 0, t.scale(), u)) {
+            err = std::to_string(i) + " does not fit " + t.toString();
+            return false;
+        }
+        out.setDecimal(u, t.scale());
+        return true;
+    }
+    case Conv::DateToTimestamp:
+        out.setTimestamp(i * 86400000);
+        return true;
+    case Conv::MillisToTimestamp:
+        out.setTimestamp(i);
+        return true;
+    case Conv::MicrosToTimestamp:
+        out.setTimestamp(i >= 0 ? i / 1000 : -((-i + 999) / 1000));
+        return true;
+    case Conv::DateToString:
+        appendTimestamp(text, i * 86400000);
+        out.assignString(std::string_view(text).substr(0, 10));
+        return true;
+    default: // TimeToString
+        appendTimestamp(text, i);
+        out.assignString(std::string_view(text).substr(11));
+        return true;
+    }
+}
+
+/// A decimal (bytes or fixed) into DOUBLE or DECIMAL(p, s).
+bool convertDecimal(const avro_plan::Step& s, avro_value_t& v, const DataType& t, Value& out,
+                    std::string& err)
+{
+    const void* buf = nullptr;
+    std::size_t n = 0;
+    if (s.node->kind == schema::AvroKind::Fixed)
+        avro_value_get_fixed(&v, &buf, &n);
+    else
+        avro_value_get_bytes(&v, &buf, &n);
+    std::int64_t u = 0;
+    if (!unscaledOf(static_cast<const unsigned char*>(buf), n, u)) {
+        err = "a decimal of " + std::to_string(n) + " bytes has more than 18 digits";
+        return false;
+    }
+    if (s.conv == Conv::DecimalToDouble) {
+        out.setFloat64(static_cast<double>(u) / pow10(s.scale));
+        return true;
+    }
+    std::int64_t r = 0;
+    if (!rescale(u, s.scale, t.scale(), r)) {
+        std::string text;
+        appendDecimal(text, u, s.scale);
+        err = text + " does not fit " + t.toString();
+        return false;
+    }
+    out.setDecimal(r, t.scale());
+    return true;
+}
+
 /// Reads writer value `v` (type s.node) into `out` as column type `t`; false with `err`.
 bool convert(const avro_plan::Step& s, avro_value_t& v, const DataType& t, Value& out,
              std::string& err)
@@ -179,100 +273,9 @@ bool convert(const avro_plan::Step& s, avro_value_t& v, const DataType& t, Value
         out.setBoolean(b != 0);
         return true;
     }
-    case Conv::IntToInt:
-    case Conv::IntToDecimal:
-    case Conv::ToDouble:
-    case Conv::DateToString:
-    case Conv::DateToTimestamp:
-    case Conv::TimeToString:
-    case Conv::MillisToTimestamp:
-    case Conv::MicrosToTimestamp: {
-        std::int64_t i = 0;
-        double d = 0;
-        switch (s.node->kind) {
-        case schema::AvroKind::Int: {
-            std::int32_t x = 0;
-            avro_value_get_int(&v, &x);
-            i = x;
-            d = x;
-            break;
-        }
-        case schema::AvroKind::Long:
-            avro_value_get_long(&v, &i);
-            d = static_cast<double>(i);
-            break;
-        case schema::AvroKind::Float: {
-            float f = 0;
-            avro_value_get_float(&v, &f);
-            d = f;
-            break;
-        }
-        default:
-            avro_value_get_double(&v, &d);
-        }
-        std::string text;
-        switch (s.conv) {
-        case Conv::IntToInt:
-            out.setInteger(i);
-            return true;
-        case Conv::ToDouble:
-            out.setFloat64(d);
-            return true;
-        case Conv::IntToDecimal: {
-            std::int64_t u = 0;
-            if (!rescale(i, 0, t.scale(), u)) {
-                err = std::to_string(i) + " does not fit " + t.toString();
-                return false;
-            }
-            out.setDecimal(u, t.scale());
-            return true;
-        }
-        case Conv::DateToTimestamp:
-            out.setTimestamp(i * 86400000);
-            return true;
-        case Conv::MillisToTimestamp:
-            out.setTimestamp(i);
-            return true;
-        case Conv::MicrosToTimestamp:
-            out.setTimestamp(i >= 0 ? i / 1000 : -((-i + 999) / 1000));
-            return true;
-        case Conv::DateToString:
-            appendTimestamp(text, i * 86400000);
-            out.assignString(std::string_view(text).substr(0, 10));
-            return true;
-        default: // TimeToString
-            appendTimestamp(text, i);
-            out.assignString(std::string_view(text).substr(11));
-            return true;
-        }
-    }
     case Conv::DecimalToDouble:
-    case Conv::DecimalToDecimal: {
-        const void* buf = nullptr;
-        std::size_t n = 0;
-        if (s.node->kind == schema::AvroKind::Fixed)
-            avro_value_get_fixed(&v, &buf, &n);
-        else
-            avro_value_get_bytes(&v, &buf, &n);
-        std::int64_t u = 0;
-        if (!unscaledOf(static_cast<const unsigned char*>(buf), n, u)) {
-            err = "a decimal of " + std::to_string(n) + " bytes has more than 18 digits";
-            return false;
-        }
-        if (s.conv == Conv::DecimalToDouble) {
-            out.setFloat64(static_cast<double>(u) / pow10(s.scale));
-            return true;
-        }
-        std::int64_t r = 0;
-        if (!rescale(u, s.scale, t.scale(), r)) {
-            std::string text;
-            appendDecimal(text, u, s.scale);
-            err = text + " does not fit " + t.toString();
-            return false;
-        }
-        out.setDecimal(r, t.scale());
-        return true;
-    }
+    case Conv::DecimalToDecimal:
+        return convertDecimal(s, v, t, out, err);
     case Conv::Text: {
         const char* str = nullptr;
         const void* buf = nullptr;
@@ -280,13 +283,13 @@ bool convert(const avro_plan::Step& s, avro_value_t& v, const DataType& t, Value
         if (s.node->kind == schema::AvroKind::String) {
             avro_value_get_string(&v, &str, &n);
             out.assignString(std::string_view(str, n ? n - 1 : 0)); // n counts the NUL
-        } else {
-            if (s.node->kind == schema::AvroKind::Fixed)
-                avro_value_get_fixed(&v, &buf, &n);
-            else
-                avro_value_get_bytes(&v, &buf, &n);
-            out.assignString(std::string_view(static_cast<const char*>(buf), n));
+            return true;
         }
+        if (s.node->kind == schema::AvroKind::Fixed)
+            avro_value_get_fixed(&v, &buf, &n);
+        else
+            avro_value_get_bytes(&v, &buf, &n);
+        out.assignString(std::string_view(static_cast<const char*>(buf), n));
         return true;
     }
     case Conv::EnumSymbol: {
@@ -299,8 +302,9 @@ bool convert(const avro_plan::Step& s, avro_value_t& v, const DataType& t, Value
         out.assignString(s.node->symbols[static_cast<std::size_t>(index)]);
         return true;
     }
+    default:
+        return convertNumber(s, v, t, out, err);
     }
-    return false;
 }
 
 } // namespace
