@@ -261,19 +261,40 @@ SchemaRegistry::~SchemaRegistry()
     stop();
 }
 
+namespace {
+
+struct SharedRegistry {
+    std::mutex mutex;
+    std::weak_ptr<SchemaRegistry> current;
+};
+
+SharedRegistry& sharedRegistry()
+{
+    static SharedRegistry s;
+    return s;
+}
+
+} // namespace
+
 Result<std::shared_ptr<SchemaRegistry>> SchemaRegistry::shared(const std::string& dataDirectory)
 {
-    static std::mutex mutex;
-    static std::weak_ptr<SchemaRegistry> current;
-    std::lock_guard lock(mutex);
-    if (auto r = current.lock()) return r;
+    SharedRegistry& g = sharedRegistry();
+    std::lock_guard lock(g.mutex);
+    if (auto r = g.current.lock()) return r;
     const std::string path =
         dataDirectory.empty() ? "" : (std::filesystem::path(dataDirectory) / kStoreFile).string();
     auto r = start(path);
     if (!r) return r.error();
     std::shared_ptr<SchemaRegistry> s(std::move(*r));
-    current = s;
+    g.current = s;
     return s;
+}
+
+std::shared_ptr<SchemaRegistry> SchemaRegistry::sharedIfRunning()
+{
+    SharedRegistry& g = sharedRegistry();
+    std::lock_guard lock(g.mutex);
+    return g.current.lock();
 }
 
 } // namespace sw::runtime::schema

@@ -32,6 +32,8 @@ public:
     /// The process-wide registry, started on first use with its store in
     /// `<dataDirectory>/schema-registry.sqlite` ("" = in memory); kept while anybody holds it.
     static Result<std::shared_ptr<SchemaRegistry>> shared(const std::string& dataDirectory);
+    /// The shared registry when one is running, else nullptr (never starts one).
+    static std::shared_ptr<SchemaRegistry> sharedIfRunning();
     ~SchemaRegistry();
     SchemaRegistry(const SchemaRegistry&) = delete;
     SchemaRegistry& operator=(const SchemaRegistry&) = delete;

@@ -244,6 +244,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString out;
         QCOMPARE(runWith("avro-confluent", dir.filePath("avro"), &out), 0);
+        QVERIFY2(QRegularExpression("Schema Registry: http://127\\.0\\.0\\.1:\\d+ \\(embedded")
+                     .match(out)
+                     .hasMatch(),
+                 qPrintable(out));
         QVERIFY2(runWith("json", dir.filePath("json"), &out) == 0, qPrintable(out));
         const auto avro = rowsById(dir.filePath("avro/rows.jsonl"), "order_id");
         const auto json = rowsById(dir.filePath("json/rows.jsonl"), "order_id");
