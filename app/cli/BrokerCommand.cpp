@@ -1,6 +1,7 @@
-// streamwright-run broker [--topics t1:3,t2:1] [--brokers N]
-// Runs only the embedded Kafka broker (librdkafka's mock cluster) until Ctrl-C, for experiments
-// with other Kafka clients (kcat, confluent-kafka).
+// streamwright-run broker [--topics t1:3,t2:1] [--brokers N] [--registry-port P] [--data-dir D]
+// Runs only the embedded Kafka broker (librdkafka's mock cluster) and the embedded Schema
+// Registry until Ctrl-C, for experiments with other Kafka clients (kcat, confluent-kafka, npm's
+// kafkajs and @kafkajs/confluent-schema-registry).
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -14,16 +15,22 @@
 #include "Commands.h"
 #include "catalog/Catalog.h"
 #include "connectors/kafka/EmbeddedBroker.h"
+#include "schema/SchemaRegistry.h"
 
 namespace sw::cli {
 namespace {
 
 const char* kBrokerUsage = R"(Usage: streamwright-run broker [--topics t1:3,t2:1] [--brokers N]
+                              [--registry-port P] [--data-dir DIR]
 
-Runs the embedded Kafka broker (an in-process Kafka-protocol cluster) until Ctrl-C and prints
-its bootstrap address, e.g.:   kcat -b <address> -L
-  --topics LIST   topics to create, NAME[:PARTITIONS] separated by commas (default 1 partition)
-  --brokers N     number of brokers in the cluster (1..16, default 1)
+Runs the embedded Kafka broker (an in-process Kafka-protocol cluster) and the embedded Schema
+Registry (Confluent's REST API) until Ctrl-C and prints their addresses, e.g.:
+  kcat -b <address> -L        curl <registry>/subjects
+  --topics LIST       topics to create, NAME[:PARTITIONS] separated by commas (default 1 partition)
+  --brokers N         number of brokers in the cluster (1..16, default 1)
+  --registry-port P   the Schema Registry's port on 127.0.0.1 (default: a free one)
+  --data-dir DIR      keep the registry's schemas in DIR/schema-registry.sqlite (default: in
+                      memory, gone at exit)
 Limit: each partition keeps about 5 MiB (older messages are deleted).
 )";
 
@@ -38,8 +45,8 @@ extern "C" void onSignal(int)
 
 int runBrokerCommand(int argc, char** argv)
 {
-    std::string topics;
-    int brokers = 1;
+    std::string topics, dataDir;
+    int brokers = 1, registryPort = 0;
     for (int i = 0; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -62,6 +69,21 @@ int runBrokerCommand(int argc, char** argv)
             const char* v = value("--brokers");
             if (!v) return 2;
             brokers = std::atoi(v);
+        } else if (a == "--registry-port") {
+            const char* v = value("--registry-port");
+            if (!v) return 2;
+            registryPort = std::atoi(v);
+            if (registryPort < 1 || registryPort > 65535) {
+                std::fprintf(stderr,
+                             "streamwright-run broker: --registry-port needs a port from "
+                             "1 to 65535, got '%s'\n",
+                             v);
+                return 2;
+            }
+        } else if (a == "--data-dir") {
+            const char* v = value("--data-dir");
+            if (!v) return 2;
+            dataDir = v;
         } else {
             std::fprintf(stderr, "streamwright-run broker: unknown option '%s'\n\n%s", a.c_str(),
                          kBrokerUsage);
@@ -83,10 +105,20 @@ int runBrokerCommand(int argc, char** argv)
         std::fprintf(stderr, "streamwright-run broker: %s\n", s.message().c_str());
         return 1;
     }
+    const std::string store =
+        dataDir.empty() ? "" : dataDir + "/" + runtime::schema::SchemaRegistry::kStoreFile;
+    auto registry = runtime::schema::SchemaRegistry::start(store, registryPort);
+    if (!registry) {
+        std::fprintf(stderr, "streamwright-run broker: %s\n", registry.error().message.c_str());
+        return 1;
+    }
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     std::printf("Embedded Kafka broker (%d broker%s) listening on %s\n", brokers,
                 brokers == 1 ? "" : "s", (*broker)->bootstrapServers().c_str());
+    std::printf("Kafka: %s\nSchema Registry: %s%s\n", (*broker)->bootstrapServers().c_str(),
+                (*registry)->url().c_str(),
+                store.empty() ? " (in memory)" : (" (schemas in " + store + ")").c_str());
     for (const auto& t : *list)
         std::printf("  topic %s (%d partition%s)\n", t.name.c_str(), t.partitions,
                     t.partitions == 1 ? "" : "s");
@@ -95,7 +127,8 @@ int runBrokerCommand(int argc, char** argv)
     std::fflush(stdout);
     while (!g_stop.load())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    std::printf("Stopping the embedded broker.\n");
+    std::printf("Stopping the embedded broker and Schema Registry.\n");
+    (*registry)->stop();
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "BrokerCommand.h"
+#include "schema/SchemaRegistry.h"
 #include "CommandSupport.h"
 #include "Commands.h"
 #include "RunReport.h"
@@ -227,6 +228,10 @@ int runRunCommand(int argc, char** argv)
                     static_cast<long long>(engine.restoredCheckpoint()), store.c_str());
     else
         std::printf("starting from scratch (no completed checkpoint in %s)\n", store.c_str());
+    // avro-confluent nodes without schema_registry_url started the embedded registry.
+    if (auto reg = runtime::schema::SchemaRegistry::sharedIfRunning())
+        std::printf("Schema Registry: %s (embedded, schemas in %s)\n", reg->url().c_str(),
+                    (std::filesystem::path(a.dataDir) / reg->kStoreFile).c_str());
     std::fflush(stdout);
     std::unique_ptr<runtime::MetricsEndpoint> metrics;
     if (a.metricsPort >= 0) {

@@ -26,7 +26,8 @@ Commands:
                             node back into the pipeline at the nodes that failed
                             them. See 'dlq --help'.
   broker [--topics t1:3,t2:1]
-                            Run only the embedded Kafka broker until Ctrl-C.
+                            Run only the embedded Kafka broker and Schema
+                            Registry until Ctrl-C. See 'broker --help'.
   help, --help, -h          Show this help.
   --version                 Show the version.
 

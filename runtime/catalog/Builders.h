@@ -33,6 +33,9 @@ PortSpec errorsPort();
 PropertySpec parallelismProp();
 /// timestamp_column, watermark, max_out_of_orderness, idle_timeout for sources.
 std::vector<PropertySpec> watermarkProps(std::string defaultTimestampColumn);
+/// schema_registry_url (and, for sources, schema_version) of Kafka nodes with format
+/// avro-confluent (defined in SourceTypes.cpp).
+std::vector<PropertySpec> schemaRegistryProps(bool source);
 /// partitions, replication_factor, retention, cleanup_policy for a Kafka topic a node owns.
 std::vector<PropertySpec> topicProps(int defaultPartitions);
 /// Applies a source's watermark properties to its output schema (sets rowtime) and checks them.

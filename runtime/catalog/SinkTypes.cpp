@@ -181,8 +181,9 @@ void registerSinkTypes(std::vector<NodeType>& types)
             .doc("host:port list; empty = the embedded broker"),
         P("format", "Format", PropertyType::Choice)
             .def("json")
-            .choices({"json", "csv"})
-            .doc("Value encoding"),
+            .choices({"json", "csv", "avro-confluent"})
+            .doc("Value encoding; avro-confluent registers the columns' Avro schema under "
+                 "<topic>-value and refuses an incompatible change"),
         P("mode", "Mode", PropertyType::Choice)
             .def("append")
             .choices({"append", "upsert"})
@@ -201,12 +202,20 @@ void registerSinkTypes(std::vector<NodeType>& types)
                  "the pipeline name); unique per pipeline on a cluster")
             .advanced(),
     };
+    for (auto& p : schemaRegistryProps(false))
+        kafka.properties.push_back(p);
     for (auto& p : topicProps(3))
         kafka.properties.push_back(p);
     kafka.properties.push_back(parallelismProp());
     kafka.deriveSchema = [](DeriveContext& ctx) {
         if (ctx.prop("topic").get<std::string>().empty()) ctx.error("topic", "a topic is required");
         if (const Schema* s = ctx.input(0)) checkFieldList(ctx, "key_fields", *s, false);
+        if (const Schema* s = ctx.input(0); s && ctx.prop("format") == "avro-confluent")
+            for (const Field& f : s->fields())
+                if (!isIdentifier(f.name))
+                    ctx.error("format", "column '" + f.name +
+                                            "' is not an Avro name ([A-Za-z_][A-Za-z0-9_]*): "
+                                            "rename it with a map before the Kafka sink");
         const std::string prefix = ctx.prop("transactional_id_prefix").get<std::string>();
         for (char c : prefix)
             if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||

@@ -113,6 +113,29 @@ std::vector<PropertySpec> formatAndSchemaProps(std::vector<std::string> formats)
     };
 }
 
+} // namespace
+
+std::vector<PropertySpec> catalog_detail::schemaRegistryProps(bool source)
+{
+    std::vector<PropertySpec> props = {
+        P("schema_registry_url", "Schema Registry", PropertyType::String)
+            .def("")
+            .doc("format avro-confluent: the Confluent Schema Registry, http(s)://[user:password@]"
+                 "host:port (the password is kept secret); empty = the embedded registry"),
+    };
+    if (source)
+        props.push_back(P("schema_version", "Schema version", PropertyType::Int)
+                            .def(0)
+                            .range(0, 2147483647)
+                            .doc("format avro-confluent: a version of <topic>-value the columns "
+                                 "must be readable from, checked at start (0 = none pinned); "
+                                 "records decode with their own writer schema either way")
+                            .advanced());
+    return props;
+}
+
+namespace {
+
 NodeType kafkaSourceType()
 {
     NodeType t;
@@ -152,7 +175,9 @@ NodeType kafkaSourceType()
             .doc("librdkafka properties passed through (security.protocol, sasl.*, ssl.*)")
             .advanced(),
     };
-    for (auto& p : formatAndSchemaProps({"json", "csv", "raw"}))
+    for (auto& p : formatAndSchemaProps({"json", "csv", "raw", "avro-confluent"}))
+        t.properties.push_back(p);
+    for (auto& p : schemaRegistryProps(true))
         t.properties.push_back(p);
     for (auto& p : watermarkProps("event_time"))
         t.properties.push_back(p);

@@ -163,7 +163,8 @@ Status Engine::Impl::buildSubtasks()
                               n.keepRawBytes,
                               m_pipeline.settings.delivery,
                               m_pipeline.settings.name,
-                              n.inputChangelogs};
+                              n.inputChangelogs,
+                              m_pipeline.settings.schemaEvolution};
             auto op = factory(spec);
             if (!op) return makeError(n.spec->id + ": " + op.error().message);
             if (!*op) return makeError(n.spec->id + ": the operator factory returned nothing");

@@ -211,6 +211,9 @@ struct OperatorSpec {
     /// Changelog mode of each input port (append-only, upsert with key, retract): sinks that
     /// write row kinds (an `op` column) do so only for updating input.
     std::vector<ChangelogMode> inputChangelogs = {};
+    /// The pipeline's `schema_evolution` setting ("backward", "full", ...; empty = not set):
+    /// the compatibility level of the Schema Registry subjects its sinks register.
+    std::string schemaEvolution = {};
 };
 
 /// Wraps a concrete operator as a factory result: `return makeOperator<FilterOperator>(...)`.

@@ -54,6 +54,10 @@ public:
     void skip(const NodeSpec& n) { m_skipped.push_back(n.id); }
     /// A `${NAME}` placeholder recorded in the script's environment list.
     std::string env(const std::string& name, bool secret, std::string value, std::string what);
+    /// format avro-confluent: the registry URL (a placeholder when the node uses the embedded
+    /// registry; credentials as a secret placeholder) after 'format' / 'value.format', and a
+    /// JSON key format (FlinkSqlAvroConfluent.cpp). Nothing for other formats.
+    void applyAvroConfluent(const NodeSpec& n, std::vector<WithOption>& with, bool keyColumns);
     /// Kafka 'properties.*' options of a node, secrets as placeholders.
     std::vector<WithOption> kafkaProperties(const NodeSpec& n, const std::string& bootstrap);
     int parallelismOf(const NodeSpec& n) const;

@@ -71,6 +71,7 @@ void FlinkSqlBuilder::exportKafkaSink(const NodeSpec& n, const NodeType& t)
     } else {
         with.push_back({"format", format});
     }
+    applyAvroConfluent(n, with, !key.empty() && (upsert || !keyFields.empty()));
     if (exactlyOnce()) {
         with.push_back({"sink.delivery-guarantee", "exactly-once"});
         // The node's transactional_id_prefix (default: the pipeline's name), per sink node as

@@ -123,6 +123,7 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
     } else {
         with.push_back({"format", format});
     }
+    applyAvroConfluent(n, with, false);
     std::string name = newName(n.id);
     addStatement(createTable(name, cols, with));
     setOutput(n, Relation{name, *s, false, {}});
@@ -133,7 +134,14 @@ void FlinkSqlBuilder::exportKafkaSource(const NodeSpec& n, const NodeType&)
               "kafka_headers is JSON_STRING of Flink's headers metadata (MAP<STRING, BYTES>), "
               "whose values Flink serializes as base64; the desktop runtime gives them as text",
               "read a header from kafka_headers_map['name'] (BYTES)");
-    if (!errorsConnected(n) && format != "raw")
+    if (!errorsConnected(n) && format == "avro-confluent")
+        issue(n, IssueKind::Note, "malformed-records",
+              "a record that does not decode as avro-confluent (unknown schema id, bad bytes, a "
+              "writer schema that does not fit) fails the Flink job (the desktop runtime counts "
+              "and drops it)",
+              "Flink's avro-confluent format has no ignore-parse-errors option: keep such "
+              "records out of the topic");
+    else if (!errorsConnected(n) && format != "raw")
         issue(n, IssueKind::Note, "malformed-records",
               "a record that does not parse as " + format +
                   " fails the Flink job (the desktop runtime counts and drops it)",

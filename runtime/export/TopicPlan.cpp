@@ -1,6 +1,7 @@
 #include "export/TopicPlan.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -123,6 +124,14 @@ void Planner::add(const Usage& u)
     }
     std::string cleanup = stringProperty(n, "cleanup_policy");
     if (!cleanup.empty() && cleanup != "default") e.cleanupPolicy = cleanup;
+    if (auto f = propertyValue(n, "format"); f.is_string() && f == "avro-confluent") {
+        e.valueSubject = u.topic + "-value";
+        std::string level = m_p.settings.schemaEvolution.empty() ? std::string("backward")
+                                                                 : m_p.settings.schemaEvolution;
+        for (char& ch : level)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        e.compatibility = level;
+    }
     if (u.producer && nodeTypeOf(n) && nodeTypeOf(n)->isResultSink()) {
         std::string k;
         if (auto kf = propertyValue(n, "key_fields"); kf.is_array())
@@ -160,6 +169,10 @@ void Planner::finish(TopicPlanEntry& e) const
         e.warnings.push_back("event-sourced topics keep every entity's latest event: " +
                              std::string(c.text));
     }
+    if (e.compatibility == "NONE")
+        e.warnings.push_back("subject " + e.valueSubject +
+                             " has compatibility NONE: any producer change can break consumers; "
+                             "declare schema_evolution backward or full");
     if (e.cleanupPolicy == "compact" && keys.count(""))
         e.warnings.push_back("a compacted topic needs keyed messages, but a producer writes "
                              "without a key: set key_fields on the sink");

@@ -38,6 +38,11 @@ struct TopicPlanEntry {
     std::vector<std::string> warnings;  ///< deviations from the conventions, with the fix
     bool retentionExplicit = false;     ///< set by a node property, not the convention
     bool retentionDeviates = false;     ///< retention/cleanup outside the convention's range
+    /// Values in avro-confluent: the Schema Registry subject (<topic>-value) and its
+    /// compatibility level (the pipeline's schema_evolution; BACKWARD, the registry default,
+    /// when it declares none). Empty for other formats.
+    std::string valueSubject;
+    std::string compatibility;
 };
 
 struct TopicPlan {

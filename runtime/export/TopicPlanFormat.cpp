@@ -32,6 +32,9 @@ std::string topicPlanText(const TopicPlan& plan)
                (t.namingProblem.empty() ? " (name conforms)" : " (" + t.namingProblem + ")") + "\n";
         out += "  partitions:   " + std::to_string(t.partitions) + "\n";
         out += "  key:          " + t.key + "\n";
+        if (!t.valueSubject.empty())
+            out += "  schema:       " + t.valueSubject + " (avro-confluent, compatibility " +
+                   t.compatibility + ")\n";
         out += "  replication:  " + std::to_string(t.replication) + " (min.insync.replicas " +
                std::to_string(t.minInsyncReplicas) + ")\n";
         out += "  retention:    " + formatRetention(t.retentionMs) +
@@ -56,6 +59,10 @@ nlohmann::ordered_json topicPlanJson(const TopicPlan& plan)
         o["naming_problem"] = t.namingProblem;
         o["partitions"] = t.partitions;
         o["key"] = t.key;
+        if (!t.valueSubject.empty()) {
+            o["value_subject"] = t.valueSubject;
+            o["compatibility"] = t.compatibility;
+        }
         o["replication"] = t.replication;
         o["min_insync_replicas"] = t.minInsyncReplicas;
         o["retention_ms"] = t.retentionMs;

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void sqlMappings() { sw::test_export::sqlMappings(); }
     void invalidPipelineRefused() { sw::test_export::invalidPipelineRefused(); }
     void edgePartitioningIsReported() { sw::test_export::edgePartitioningIsReported(); }
+    void avroConfluentOptions() { sw::test_export::avroConfluentOptions(); }
     void everyCatalogTypeHasATranslation() { sw::test_export::everyCatalogTypeHasATranslation(); }
     void topicConventions() { sw::test_export::topicConventions(); }
     void topicOverridesAndScript() { sw::test_export::topicOverridesAndScript(); }

@@ -7,6 +7,7 @@ void expressionQuoting();
 void sqlMappings();
 void invalidPipelineRefused();
 void edgePartitioningIsReported();
+void avroConfluentOptions();
 void everyCatalogTypeHasATranslation();
 void topicConventions();
 void topicOverridesAndScript();

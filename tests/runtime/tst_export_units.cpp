@@ -242,6 +242,57 @@ void edgePartitioningIsReported()
         QVERIFY(i.feature != "edge-partitioning");
 }
 
+void avroConfluentOptions()
+{
+    // A source naming a registry with credentials, a keyed sink on the embedded registry.
+    std::string source = ordersSource(
+        R"j("format": "avro-confluent", "schema_registry_url": "https://bob:s3cret@sr.example:8081",)j");
+    auto p = pipeline("[" + source + R"j(, {"id": "out", "type": "kafka-sink", "properties": {
+            "topic": "shop.orders.copy", "format": "avro-confluent", "key_fields": ["order_id"]}}])j",
+                      "[" + edge("orders", "out") + "]");
+    auto r = exportFlinkSql(p);
+    QVERIFY2(r.isOk(), r.isOk() ? "" : r.error().toString().c_str());
+    const std::string& sql = r->sql;
+    SW_VERIFY_CONTAINS(sql, "'format' = 'avro-confluent'");
+    SW_VERIFY_CONTAINS(sql, "'avro-confluent.url' = 'https://sr.example:8081'");
+    SW_VERIFY_CONTAINS(sql, "'avro-confluent.basic-auth.credentials-source' = 'USER_INFO'");
+    SW_VERIFY_CONTAINS(
+        sql, "'avro-confluent.basic-auth.user-info' = '${ORDERS_SCHEMA_REGISTRY_USER_INFO}'");
+    QVERIFY(!contains(sql, "s3cret"));
+    QVERIFY(!contains(sql, "bob"));
+    SW_VERIFY_CONTAINS(sql, "'key.format' = 'json'");
+    SW_VERIFY_CONTAINS(sql, "'value.format' = 'avro-confluent'");
+    SW_VERIFY_CONTAINS(sql, "'value.avro-confluent.url' = '${OUT_SCHEMA_REGISTRY_URL}'");
+    bool secret = false, url = false, note = false, key = false;
+    for (const auto& e : r->env) {
+        secret = secret || (e.name == "ORDERS_SCHEMA_REGISTRY_USER_INFO" && e.secret);
+        url = url || (e.name == "OUT_SCHEMA_REGISTRY_URL" && !e.secret);
+    }
+    for (const auto& i : r->issues) {
+        note = note || (i.nodeId == "out" && i.feature == "schema-registry");
+        key = key || (i.nodeId == "out" && i.feature == "key-format");
+    }
+    QVERIFY(secret && url && note && key);
+    // The topic plan lists the subjects and their level (the registry default without
+    // schema_evolution; NONE is a warning).
+    TopicPlan plan = planTopics(p);
+    const TopicPlanEntry* in = plan.find("shop.orders.created");
+    QVERIFY(in);
+    QCOMPARE(in->valueSubject, std::string("shop.orders.created-value"));
+    QCOMPARE(in->compatibility, std::string("BACKWARD"));
+    SW_VERIFY_CONTAINS(
+        topicPlanText(plan),
+        "schema:       shop.orders.copy-value (avro-confluent, compatibility BACKWARD)");
+    auto none =
+        pipeline("[" + source + "]", "[]", "at-least-once", R"j(, "schema_evolution": "none")j");
+    TopicPlan nonePlan = planTopics(none);
+    QCOMPARE(nonePlan.topics.at(0).compatibility, std::string("NONE"));
+    bool warned = false;
+    for (const auto& w : nonePlan.topics.at(0).warnings)
+        warned = warned || contains(w, "compatibility NONE");
+    QVERIFY(warned);
+}
+
 void everyCatalogTypeHasATranslation()
 {
     // Types with no Flink SQL connector (alert-sink) name the closest equivalent instead.

@@ -41,6 +41,7 @@ const std::vector<std::string> kLayers = {
     "export",     // Flink SQL, Kubernetes, topic plans
     "metrics",    // counters and MetricsSnapshot
     "sqlite",     // the SQLite wrapper
+    "schema",     // the Schema Registry: Avro schemas, compatibility, the embedded server, client
     "redis",      // the Redis client (hiredis): URLs, pipelining, reconnects
     "state",      // operator state and the checkpoint store
     "exec",       // engine, plan, channels, the Operator API, the operator registry
@@ -60,6 +61,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"export", {"util", "types", "time", "model", "expr", "catalog", "validate"}},
     {"metrics", {"util", "types", "time", "model"}},
     {"sqlite", {"util", "types"}},
+    {"schema", {"util", "types", "sqlite"}},
     {"redis", {"util", "types"}},
     {"state", {"util", "types", "time", "model", "sqlite"}},
     {"exec",
@@ -70,7 +72,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
       "redis"}},
     {"connectors",
      {"util", "types", "time", "model", "expr", "catalog", "validate", "metrics", "sqlite", "state",
-      "exec", "redis"}},
+      "exec", "redis", "schema"}},
 };
 
 /// Runtime folders widgets/ must not include: the engine and its implementations. Widgets read

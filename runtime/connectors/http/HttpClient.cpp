@@ -67,6 +67,14 @@ HttpClient::~HttpClient()
 
 Response HttpClient::post(const Request& r, std::stop_token stop)
 {
+    if (r.method == "POST") return send(r, stop);
+    Request p = r;
+    p.method = "POST";
+    return send(p, stop);
+}
+
+Response HttpClient::send(const Request& r, std::stop_token stop)
+{
     Response out;
     CURL* c = m_impl->curl;
     if (!c) {
@@ -88,9 +96,15 @@ Response HttpClient::post(const Request& r, std::stop_token stop)
         headers.add(h);
     char errbuf[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());
-    curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+    if (r.method == "GET" || r.method == "DELETE") {
+        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(c, CURLOPT_POST, 1L);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.data());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+    }
+    if (r.method != "GET" && r.method != "POST")
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, r.method.c_str());
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.list);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeoutMs));

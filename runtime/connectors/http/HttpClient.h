@@ -1,7 +1,7 @@
 #pragma once
 // A small blocking HTTP client over libcurl (one easy handle, reused: keep-alive connections),
-// for sinks that post to HTTP services (alert-sink). Shared helper: any connector that speaks
-// HTTP uses this instead of its own libcurl code.
+// for sinks that post to HTTP services (alert-sink) and the Schema Registry client. Shared helper:
+// any connector that speaks HTTP uses this instead of its own libcurl code.
 //
 // Cancellation: every request watches a std::stop_token (libcurl's progress callback, called
 // at least every second and typically much more often) and the request's own timeout, so a
@@ -20,6 +20,7 @@
 namespace sw::runtime::http {
 
 struct Request {
+    std::string method = "POST"; ///< POST, PUT, GET or DELETE (send() only; post() POSTs)
     std::string url;
     std::string body;
     std::string contentType = "application/json";
@@ -55,6 +56,8 @@ public:
 
     /// POSTs `r`; never throws. Keeps at most 64 KiB of the response body.
     Response post(const Request& r, std::stop_token stop);
+    /// Sends `r` with its method (a GET or DELETE sends no body).
+    Response send(const Request& r, std::stop_token stop);
 
 private:
     struct Impl;

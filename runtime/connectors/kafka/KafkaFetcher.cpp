@@ -80,7 +80,7 @@ void KafkaFetcher::open(rd_kafka_s* rk, rd_kafka_queue_s* queue,
     m_queue = queue;
     m_origin = std::move(origin);
     m_health = health;
-    m_decoder = std::make_unique<ValueDecoder>(m_s.format, m_s.dataSchema);
+    m_decoder = std::make_unique<ValueDecoder>(m_s.format, m_s.dataSchema, m_s.registry);
     m_rowtime = m_s.outputSchema.rowtime().empty()
                     ? -1
                     : m_s.outputSchema.indexOf(m_s.outputSchema.rowtime());

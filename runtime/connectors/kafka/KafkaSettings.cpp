@@ -42,6 +42,10 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     s.outOfOrdernessMs = r.durationMs("max_out_of_orderness");
     s.idleTimeoutMs = r.durationMs("idle_timeout");
     std::string bootstrap = r.string("bootstrap_servers");
+    RegistrySettings registry;
+    registry.url = r.string("schema_registry_url");
+    registry.pinnedVersion = static_cast<int>(r.integer("schema_version"));
+    registry.dataDirectory = spec.dataDirectory;
     nlohmann::json props = propertyValue(spec.node, "properties");
     if (!r.ok()) return r.error();
     auto fail = [&](const char* prop, const std::string& m) {
@@ -62,7 +66,7 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
         return fail("start_from",
                     "'" + start + "' is not one of committed, earliest, latest, timestamp");
     if (!parseFormat(format, s.format))
-        return fail("format", "'" + format + "' is not one of json, csv, raw");
+        return fail("format", "'" + format + "' is not one of json, csv, raw, avro-confluent");
 
     if (spec.outputSchemas.empty()) return fail("schema", "no output schema");
     s.outputSchema = spec.outputSchemas[0];
@@ -72,6 +76,13 @@ Result<SourceSettings> sourceSettings(const OperatorSpec& spec)
     std::vector<Field> data(s.outputSchema.fields().begin(),
                             s.outputSchema.fields().end() - static_cast<std::ptrdiff_t>(meta));
     s.dataSchema = Schema(std::move(data));
+    if (s.format == Format::AvroConfluent) {
+        auto c = connectRegistry(registry);
+        if (!c) return fail("schema_registry_url", c.error().message);
+        if (auto st = checkPinnedVersion(**c, valueSubject(s.topic), s.dataSchema); !st)
+            return fail("schema_version", st.error().message);
+        s.registry = std::move(*c);
+    }
 
     s.config = ClientConfig::defaults(ClientConfig::Role::Consumer);
     if (auto st = s.config.merge(props); !st) return fail("properties", st.error().message);
@@ -111,6 +122,9 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
     std::string bootstrap = r.string("bootstrap_servers");
     std::string prefix = r.string("transactional_id_prefix");
     const std::string mode = r.string("mode");
+    RegistrySettings registry;
+    registry.url = r.string("schema_registry_url");
+    registry.dataDirectory = spec.dataDirectory;
     nlohmann::json props = propertyValue(spec.node, "properties");
     if (!r.ok()) return r.error();
     auto fail = [&](const char* prop, const std::string& m) {
@@ -127,7 +141,14 @@ Result<SinkSettings> sinkSettings(const OperatorSpec& spec)
         s.transactionalId = transactionalIdFor(transactionalIdPrefix(prefix, spec.pipelineName),
                                                s.nodeId, s.subtask);
     if (!parseFormat(format, s.format) || s.format == Format::Raw)
-        return fail("format", "'" + format + "' is not one of json, csv");
+        return fail("format", "'" + format + "' is not one of json, csv, avro-confluent");
+    if (s.format == Format::AvroConfluent) {
+        auto c = connectRegistry(registry);
+        if (!c) return fail("schema_registry_url", c.error().message);
+        s.registry = std::move(*c);
+        s.subject = valueSubject(s.topic);
+        s.compatibility = spec.schemaEvolution;
+    }
     if (spec.inputSchemas.empty()) return fail("topic", "no input schema");
     s.inputSchema = spec.inputSchemas[0];
     for (const std::string& k : keys) {

@@ -32,6 +32,12 @@ Status KafkaSink::open(OperatorContext& ctx)
     auto fail = [&](const std::string& m) {
         return Status(makeError("kafka-sink '" + m_s.nodeId + "': " + m));
     };
+    if (m_s.format == Format::AvroConfluent) {
+        auto enc = AvroConfluentEncoder::make(m_s.inputSchema, m_s.registry, m_s.subject,
+                                              m_s.compatibility);
+        if (!enc) return fail("format avro-confluent: " + enc.error().message);
+        m_encoder->setAvroEncoder(std::move(*enc));
+    }
     if (m_s.endpoint.embedded && m_s.endpoint.broker)
         if (auto st = m_s.endpoint.broker->createTopic(m_s.topic, m_s.partitions); !st) return st;
     ClientConfig cfg = m_s.config;
@@ -92,11 +98,14 @@ void KafkaSink::processBatch(int, RecordBatch& batch, Collector& out)
 bool KafkaSink::produce(const Record& r)
 {
     const bool tombstone = m_s.upsert && r.kind == RowKind::Delete;
-    if (tombstone)
-        m_value.clear();
-    else
-        m_encoder->encodeValue(r.row, m_value);
     bool hasKey = m_encoder->encodeKey(r.row, m_key);
+    if (tombstone) {
+        m_value.clear();
+    } else if (std::string why; !m_encoder->tryEncodeValue(r.row, m_value, why)) {
+        m_failures.push_back(
+            Failure{InFlight{r.provenance, r.timestamp}, why, m_key, {}, hasKey, -1});
+        return true;
+    }
     m_avgBytes = m_avgBytes * 0.99 + 0.01 * static_cast<double>(m_value.size() + m_key.size());
     auto f = std::make_unique<InFlight>(InFlight{r.provenance, r.timestamp});
     for (;;) {
@@ -137,12 +146,15 @@ void KafkaSink::produceTransactional(const Record& r)
 {
     OutMessage m;
     m.hasValue = !(m_s.upsert && r.kind == RowKind::Delete); // upsert-kafka: -D is a tombstone
-    if (m.hasValue)
-        m_encoder->encodeValue(r.row, m_value);
-    else
-        m_value.clear();
-    m.topic = m_s.topic;
     m.hasKey = m_encoder->encodeKey(r.row, m_key);
+    if (!m.hasValue) {
+        m_value.clear();
+    } else if (std::string why; !m_encoder->tryEncodeValue(r.row, m_value, why)) {
+        m_failures.push_back(
+            Failure{InFlight{r.provenance, r.timestamp}, why, m_key, {}, m.hasKey, -1});
+        return;
+    }
+    m.topic = m_s.topic;
     m.key = m_key;
     m.value = m_value;
     m.timestamp = r.timestamp != kNoTimestamp && r.timestamp > 0 ? r.timestamp : 0;

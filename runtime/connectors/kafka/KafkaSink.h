@@ -3,7 +3,9 @@
 // enable.idempotence=true, compression.type=lz4, linger.ms=5, batch.size=32768, murmur2
 // partitioner like Java clients), each overridable through the node's `properties`.
 //
-// Keys come from `key_fields` (RowEncoder), values are JSON or CSV. librdkafka retries
+// Keys come from `key_fields` (RowEncoder), values are JSON, CSV or avro-confluent (the value
+// schema registered at open: an incompatible change fails the node with the registry's reason;
+// a row that does not encode goes to errors). librdkafka retries
 // deliveries; a record whose delivery finally fails goes to the `errors` port (class sink) with
 // its key/value bytes and source provenance. At every checkpoint barrier the sink flushes (and
 // routes final failures to errors) before the barrier passes, so Kafka sources commit only what
@@ -50,6 +52,10 @@ struct SinkSettings {
     int partitions = 3;
     Endpoint endpoint;
     Format format = Format::Json;
+    /// avro-confluent: the Schema Registry and the subject the value schema is registered under
+    std::shared_ptr<RegistryConnection> registry;
+    std::string subject;
+    std::string compatibility; ///< the pipeline's schema_evolution: the subject's level
     Schema inputSchema;
     std::vector<int> keyColumns;
     /// `mode: upsert` (Flink's upsert-kafka sink): the key is the primary key, a -D is a

@@ -78,7 +78,8 @@ struct SourceSettings {
     StartFrom startFrom = StartFrom::Committed;
     std::int64_t startTimestampMs = 0;
     Format format = Format::Json;
-    Schema dataSchema;   ///< decoded columns (without metadata)
+    std::shared_ptr<RegistryConnection> registry; ///< avro-confluent: the Schema Registry
+    Schema dataSchema;                            ///< decoded columns (without metadata)
     Schema outputSchema; ///< data + metadata columns; rowtime() = event-time column
     bool includeMetadata = false;
     std::int64_t outOfOrdernessMs = 5000;

@@ -39,15 +39,20 @@ bool parseFormat(std::string_view text, Format& out)
         out = Format::Csv;
     else if (text == "raw")
         out = Format::Raw;
+    else if (text == "avro-confluent")
+        out = Format::AvroConfluent;
     else
         return false;
     return true;
 }
 
-ValueDecoder::ValueDecoder(Format format, Schema dataSchema)
+ValueDecoder::ValueDecoder(Format format, Schema dataSchema,
+                           std::shared_ptr<RegistryConnection> registry)
     : m_format(format), m_schema(std::move(dataSchema))
 {
     if (m_format == Format::Json) m_json = std::make_unique<JsonRowParser>(m_schema);
+    if (m_format == Format::AvroConfluent && registry)
+        m_avro = std::make_unique<AvroConfluentDecoder>(m_schema, std::move(registry));
 }
 
 bool ValueDecoder::decode(const char* value, std::size_t size, Row& row)
@@ -63,6 +68,17 @@ bool ValueDecoder::decode(const char* value, std::size_t size, Row& row)
         m_error = "null message value (tombstone): nothing to decode";
         return false;
     }
+    if (m_format == Format::AvroConfluent) {
+        if (!m_avro) {
+            m_class = ErrorClass::Parse;
+            m_error = "avro-confluent: no schema registry";
+            return false;
+        }
+        if (m_avro->decode(value, size, row)) return true;
+        m_error = m_avro->error();
+        m_class = m_avro->errorClass();
+        return false;
+    }
     std::string_view text(value, size);
     switch (m_format) {
     case Format::Json:
@@ -76,6 +92,8 @@ bool ValueDecoder::decode(const char* value, std::size_t size, Row& row)
         row.resize(m_schema.size());
         row[0].assignString(text);
         return true;
+    case Format::AvroConfluent:
+        break;
     }
     return false;
 }
@@ -126,9 +144,32 @@ RowEncoder::RowEncoder(Format format, Schema schema, std::vector<int> keyColumns
 {
 }
 
+bool RowEncoder::tryEncodeValue(const Row& row, std::string& out, std::string& error) const
+{
+    if (m_format != Format::AvroConfluent) {
+        encodeValue(row, out);
+        return true;
+    }
+    out.clear();
+    if (!m_avro) {
+        error = "avro-confluent: no encoder (the value schema was not registered)";
+        return false;
+    }
+    if (auto problem = m_avro->encode(row, out)) {
+        error = "avro-confluent: " + *problem;
+        return false;
+    }
+    return true;
+}
+
 void RowEncoder::encodeValue(const Row& row, std::string& out) const
 {
     out.clear();
+    if (m_format == Format::AvroConfluent) {
+        std::string ignored;
+        tryEncodeValue(row, out, ignored);
+        return;
+    }
     if (m_format == Format::Json) {
         m_writer.append(row, out);
         return;
