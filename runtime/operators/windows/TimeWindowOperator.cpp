@@ -1,8 +1,12 @@
 #include "operators/windows/TimeWindowOperator.h"
 
+#include <algorithm>
 #include <numeric>
+#include <stdexcept>
+#include <utility>
 
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 
 namespace sw::runtime {
 
@@ -131,27 +135,56 @@ void TimeWindowOperator::collectReplayUnits(std::vector<ReplayUnit>& units)
 
 void TimeWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kOperatorStateFormat);
-    out.time(m_time);
-    out.u64(m_seq);
-    out.u64(m_windows.size());
+    // Per key group (state/KeyedState.h): one item per (window, group) with the window and the
+    // keys of that group in slot order.
+    KeyedStateOutput out;
+    out.meta().time(m_time);
+    out.meta().u64(m_seq);
     const std::size_t n = m_c.aggregates.size();
+    std::vector<std::uint32_t> count(static_cast<std::size_t>(out.maxParallelism()));
+    std::vector<std::uint16_t> groups;
     for (const auto& [end, win] : m_windows) {
-        out.time(win.start);
-        out.time(end);
-        out.boolean(win.fired);
-        out.u64(win.keyIds.size());
+        groups.resize(win.keyIds.size());
         for (std::size_t s = 0; s < win.keyIds.size(); ++s) {
-            writeKey(out, m_dict.key(win.keyIds[s]));
-            writeAccs(out, win.accs.data() + s * n, n);
+            groups[s] =
+                static_cast<std::uint16_t>(keyGroupOf(keyHash(m_dict.key(win.keyIds[s]).values)));
+            ++count[groups[s]];
+        }
+        for (std::size_t s = 0; s < win.keyIds.size(); ++s) {
+            StateOutput& o = out.group(groups[s]);
+            if (count[groups[s]] > 0) { // the group's first key of this window: its header
+                o.time(win.start);
+                o.time(end);
+                o.boolean(win.fired);
+                o.u64(std::exchange(count[groups[s]], 0));
+            }
+            o.u64(s); // the slot: the restore keeps the emission order of the keys
+            writeKey(o, m_dict.key(win.keyIds[s]));
+            writeAccs(o, win.accs.data() + s * n, n);
         }
     }
-    w.put("windows", out.take());
+    w.put(keyedBlobName("windows"), out.finish());
 }
 
 void TimeWindowOperator::restoreState(const StateReader& r)
 {
+    bool found = false;
+    const std::string e = readKeyedState(
+        r, "windows", "window state",
+        [this](StateInput& in) {
+            m_time = std::max(m_time, in.time());
+            m_seq = std::max(m_seq, in.u64());
+        },
+        [this](StateInput& in) {
+            while (in.ok() && !in.atEnd())
+                restoreWindow(in, true);
+        },
+        &found);
+    m_last = nullptr;
+    if (!e.empty()) throw std::runtime_error(e);
+    orderRestoredSlots();
+    if (found) return;
+    // A checkpoint written before key groups: this subtask's own blob, same layout per window.
     const std::string* blob = r.get("windows");
     if (!blob) return; // no state for this subtask (nothing was in state)
     StateInput in(*blob);
@@ -159,43 +192,83 @@ void TimeWindowOperator::restoreState(const StateReader& r)
     m_time = in.time();
     m_seq = in.u64();
     const std::size_t windows = in.count(4);
-    const std::size_t n = m_c.aggregates.size();
-    Row values;            // one key's values, reused (no allocation per key)
-    std::vector<int> cols; // 0..k-1
-    for (std::size_t i = 0; i < windows && in.ok(); ++i) {
-        const EventTime start = in.time(), end = in.time();
-        const bool fired = in.boolean();
-        Window& win = m_windows[end];
-        win.start = start;
-        win.fired = fired;
-        const std::size_t keys = in.count(2);
-        win.keyIds.reserve(keys);
-        win.accs.reserve(keys * n);
-        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
-            values.resize(in.count());
-            for (Value& v : values)
-                v = in.value();
-            if (cols.size() != values.size()) {
-                cols.resize(values.size());
-                std::iota(cols.begin(), cols.end(), 0);
-            }
-            const std::uint32_t keyId = m_dict.intern(keyViewOf(values, cols));
-            if (win.index.find(keyId) != FlatIndex::kNone) {
-                in.fail("a key appears twice in one window");
-                break;
-            }
-            const auto slot = static_cast<std::uint32_t>(win.keyIds.size());
-            win.index.insert(keyId, slot);
-            win.keyIds.push_back(keyId);
-            win.accs.resize(win.accs.size() + n);
-            m_dict.acquire(keyId);
-            readAccs(in, win.accs.data() + std::size_t(slot) * n, n);
-        }
-        if (!m_c.eventTime && !fired)
-            m_ctx->registerProcessingTimer(TimeWindow{start, end}.maxTimestamp());
-    }
-    m_last = nullptr;
+    for (std::size_t i = 0; i < windows && in.ok(); ++i)
+        restoreWindow(in, false);
     finishRestore(in, "window state");
+}
+
+void TimeWindowOperator::restoreWindow(StateInput& in, bool withSlots)
+{
+    const std::size_t n = m_c.aggregates.size();
+    const EventTime start = in.time(), end = in.time();
+    const bool fired = in.boolean();
+    // The same window may come from several old subtasks (other keys): merged. Their fired
+    // flags agree (every subtask saw the same watermarks before the barrier).
+    const bool existed = m_windows.count(end) > 0;
+    Window& win = m_windows[end];
+    win.start = start;
+    win.fired = win.fired || fired;
+    const std::size_t keys = in.count(2);
+    win.keyIds.reserve(win.keyIds.size() + keys);
+    win.accs.reserve((win.keyIds.size() + keys) * n);
+    std::vector<std::uint32_t>* oldSlots = withSlots ? &m_restoredSlots[end] : nullptr;
+    for (std::size_t k = 0; k < keys && in.ok(); ++k) {
+        if (oldSlots) oldSlots->push_back(static_cast<std::uint32_t>(in.u64()));
+        m_keyValues.resize(in.count());
+        for (Value& v : m_keyValues)
+            v = in.value();
+        if (m_keyCols.size() != m_keyValues.size()) {
+            m_keyCols.resize(m_keyValues.size());
+            std::iota(m_keyCols.begin(), m_keyCols.end(), 0);
+        }
+        const std::uint32_t keyId = m_dict.intern(keyViewOf(m_keyValues, m_keyCols));
+        if (win.index.find(keyId) != FlatIndex::kNone) {
+            in.fail("a key appears twice in one window");
+            break;
+        }
+        const auto slot = static_cast<std::uint32_t>(win.keyIds.size());
+        win.index.insert(keyId, slot);
+        win.keyIds.push_back(keyId);
+        win.accs.resize(win.accs.size() + n);
+        m_dict.acquire(keyId);
+        readAccs(in, win.accs.data() + std::size_t(slot) * n, n);
+    }
+    if (!m_c.eventTime && !fired && !existed)
+        m_ctx->registerProcessingTimer(TimeWindow{start, end}.maxTimestamp());
+}
+
+void TimeWindowOperator::orderRestoredSlots()
+{
+    // Sections come in key-group order: put each window's keys back in their slot order (from
+    // several old subtasks: interleaved by slot), so a restored window emits its keys in the
+    // order the uninterrupted run would.
+    const std::size_t n = m_c.aggregates.size();
+    for (auto& [end, oldSlots] : m_restoredSlots) {
+        Window& win = m_windows[end];
+        if (oldSlots.size() != win.keyIds.size() ||
+            std::is_sorted(oldSlots.begin(), oldSlots.end()))
+            continue;
+        std::vector<std::uint32_t> order(oldSlots.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return oldSlots[a] < oldSlots[b];
+        });
+        Window sorted;
+        sorted.start = win.start;
+        sorted.fired = win.fired;
+        sorted.keyIds.reserve(order.size());
+        sorted.accs.resize(order.size() * n);
+        for (std::uint32_t from : order) {
+            const auto slot = static_cast<std::uint32_t>(sorted.keyIds.size());
+            sorted.keyIds.push_back(win.keyIds[from]);
+            sorted.index.insert(win.keyIds[from], slot);
+            std::move(win.accs.begin() + std::ptrdiff_t(from * n),
+                      win.accs.begin() + std::ptrdiff_t((from + 1) * n),
+                      sorted.accs.begin() + std::ptrdiff_t(slot * n));
+        }
+        win = std::move(sorted);
+    }
+    m_restoredSlots.clear();
 }
 
 } // namespace sw::runtime

@@ -13,6 +13,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class TimeWindowOperator : public WindowOperatorBase {
 public:
     explicit TimeWindowOperator(WindowConfig c) : WindowOperatorBase(std::move(c)) {}
@@ -28,9 +30,10 @@ public:
     /// re-emit a partial hop window, as before).
     void collectReplayUnits(std::vector<ReplayUnit>& units) override;
 
-    /// State (state/OperatorState.h): every window in state (start, end, fired, per key its
-    /// accumulators in slot order), the operator's time (watermark or processing time) and
-    /// arrival sequence. Restored windows hold no Kafka positions and report no replay unit
+    /// State (state/KeyedState.h, per key group: restorable at any parallelism): every window
+    /// in state (start, end, fired, per key its accumulators in slot order), the operator's
+    /// time (watermark or processing time) and arrival sequence (meta: the maximum over the old
+    /// subtasks). Restored windows hold no Kafka positions and report no replay unit
     /// (their records are behind the restored source positions); processing-time windows
     /// re-register their timers.
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
@@ -54,6 +57,11 @@ private:
     void emitWindow(const TimeWindow& w, const Window& win, Collector& out);
     void purge(std::map<EventTime, Window>::iterator it);
     void advance(EventTime time, Collector& out) override;
+    /// One window's item of a snapshot (its start, end, fired and keys with accumulators).
+    /// `withSlots`: each key is preceded by its slot (not in checkpoints before key groups).
+    void restoreWindow(StateInput& in, bool withSlots);
+    /// After restoring: each window's keys back in the order of their old slots.
+    void orderRestoredSlots();
 
     std::map<EventTime, Window> m_windows; // by window end: firing order
     KeyDictionary m_dict;
@@ -62,6 +70,9 @@ private:
     EventTime m_time = kMinWatermark;    // watermark, or processing time
     EventTime m_lastEnd = kMinWatermark; // one-entry cache of the last window looked up
     Window* m_last = nullptr;
+    Row m_keyValues;            // restore: one key's values, reused
+    std::vector<int> m_keyCols; // restore: 0..k-1
+    std::map<EventTime, std::vector<std::uint32_t>> m_restoredSlots; // restore: old slot per slot
 };
 
 } // namespace sw::runtime
