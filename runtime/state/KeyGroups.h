@@ -50,6 +50,7 @@ struct KeyGroupRange {
     int last = -1;
     bool contains(int g) const { return g >= first && g <= last; }
     bool empty() const { return last < first; }
+    int size() const { return empty() ? 0 : last - first + 1; }
     KeyGroupRange intersect(const KeyGroupRange& o) const
     {
         return {std::max(first, o.first), std::min(last, o.last)};

@@ -9,9 +9,9 @@ constexpr std::uint64_t kKeyedFormat = 1;
 constexpr std::string_view kPrefix = "kg:";
 
 /// One old subtask's blob: header parsed, sections located.
-std::string readBlob(const std::string& blob, const KeyGroupRange& want, const std::string& what,
-                     const std::function<void(StateInput&)>& meta,
-                     const std::function<void(StateInput&)>& section)
+std::string readBlob(const std::string& blob, int subtask, const KeyGroupRange& want,
+                     const std::string& what, const std::function<void(StateInput&, int)>& meta,
+                     const std::function<void(StateInput&, int)>& section)
 {
     StateInput in(blob);
     if (in.u64() != kKeyedFormat && in.ok()) in.fail("unknown keyed state format");
@@ -31,7 +31,7 @@ std::string readBlob(const std::string& blob, const KeyGroupRange& want, const s
     if (!headerError.empty()) return headerError;
     {
         StateInput m(metaBytes);
-        meta(m);
+        meta(m, subtask);
         if (std::string e = m.finish(what + " (operator values)"); !e.empty()) return e;
     }
     // The sections follow the header: the rest of the blob.
@@ -45,7 +45,7 @@ std::string readBlob(const std::string& blob, const KeyGroupRange& want, const s
         const int g = first + static_cast<int>(i);
         if (sizes[i] > 0 && want.contains(g)) {
             StateInput s(std::string_view(blob).substr(offset, sizes[i]));
-            section(s);
+            section(s, subtask);
             if (std::string e = s.finish(what + " (key group " + std::to_string(g) + ")");
                 !e.empty())
                 return e;
@@ -106,6 +106,16 @@ std::string readKeyedState(const StateReader& r, const std::string& name, const 
                            const std::function<void(StateInput&)>& meta,
                            const std::function<void(StateInput&)>& section, bool* found)
 {
+    return readKeyedStateIndexed(
+        r, name, what, [&](StateInput& in, int) { meta(in); },
+        [&](StateInput& in, int) { section(in); }, found);
+}
+
+std::string readKeyedStateIndexed(const StateReader& r, const std::string& name,
+                                  const std::string& what,
+                                  const std::function<void(StateInput&, int)>& meta,
+                                  const std::function<void(StateInput&, int)>& section, bool* found)
+{
     const std::string key = keyedBlobName(name);
     const KeyGroupRange want = r.keyGroups();
     if (found) *found = false;
@@ -113,7 +123,7 @@ std::string readKeyedState(const StateReader& r, const std::string& name, const 
         const std::string* blob = r.getFrom(i, key);
         if (!blob) continue;
         if (found) *found = true;
-        if (std::string e = readBlob(*blob, want, what, meta, section); !e.empty()) return e;
+        if (std::string e = readBlob(*blob, i, want, what, meta, section); !e.empty()) return e;
     }
     return {};
 }

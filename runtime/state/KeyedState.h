@@ -61,5 +61,12 @@ private:
 std::string readKeyedState(const StateReader& r, const std::string& name, const std::string& what,
                            const std::function<void(StateInput&)>& meta,
                            const std::function<void(StateInput&)>& section, bool* found = nullptr);
+/// The same, the callbacks also told which old subtask (0..) the meta or section comes from
+/// (all of one old subtask's sections come before the next one's).
+std::string readKeyedStateIndexed(const StateReader& r, const std::string& name,
+                                  const std::string& what,
+                                  const std::function<void(StateInput&, int)>& meta,
+                                  const std::function<void(StateInput&, int)>& section,
+                                  bool* found = nullptr);
 
 } // namespace sw::runtime

@@ -136,10 +136,17 @@ void TimeWindowOperator::collectReplayUnits(std::vector<ReplayUnit>& units)
 void TimeWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 {
     // Per key group (state/KeyedState.h): one item per (window, group) with the window and the
-    // keys of that group in slot order.
+    // keys of that group in slot order, each with its slot. The meta holds the number of keys,
+    // so a restore reserves its key table once.
     KeyedStateOutput out;
     out.meta().time(m_time);
     out.meta().u64(m_seq);
+    out.meta().u64(m_dict.size());
+    out.meta().u64(m_windows.size());
+    for (const auto& [end, win] : m_windows) {
+        out.meta().time(end);
+        out.meta().u64(win.keyIds.size());
+    }
     const std::size_t n = m_c.aggregates.size();
     std::vector<std::uint32_t> count(static_cast<std::size_t>(out.maxParallelism()));
     std::vector<std::uint16_t> groups;
@@ -168,22 +175,42 @@ void TimeWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 
 void TimeWindowOperator::restoreState(const StateReader& r)
 {
-    bool found = false;
-    const std::string e = readKeyedState(
+    bool found = false, reserved = false;
+    std::size_t keys = 0; // in the old subtasks' dictionaries
+    const std::string e = readKeyedStateIndexed(
         r, "windows", "window state",
-        [this](StateInput& in) {
+        [&](StateInput& in, int old) {
             m_time = std::max(m_time, in.time());
             m_seq = std::max(m_seq, in.u64());
+            keys += in.count(0);
+            if (m_oldKeys.size() <= static_cast<std::size_t>(old))
+                m_oldKeys.resize(static_cast<std::size_t>(old) + 1);
+            const std::size_t windows = in.count(2);
+            for (std::size_t i = 0; i < windows && in.ok(); ++i) {
+                const EventTime end = in.time();
+                m_oldKeys[static_cast<std::size_t>(old)][end] = in.count(0);
+            }
         },
-        [this](StateInput& in) {
+        [&](StateInput& in, int old) {
+            if (!reserved) { // keys spread evenly over the groups: this subtask's share
+                m_dict.reserve(keys * static_cast<std::size_t>(r.keyGroups().size()) /
+                               kMaxParallelism);
+                reserved = true;
+            }
             while (in.ok() && !in.atEnd())
-                restoreWindow(in, true);
+                restoreWindow(in, old);
         },
         &found);
+    m_oldKeys.clear();
     m_last = nullptr;
-    if (!e.empty()) throw std::runtime_error(e);
-    orderRestoredSlots();
-    if (found) return;
+    if (!e.empty()) {
+        m_restoring.clear();
+        throw std::runtime_error(e);
+    }
+    if (found) {
+        finishRestoredWindows();
+        return;
+    }
     // A checkpoint written before key groups: this subtask's own blob, same layout per window.
     const std::string* blob = r.get("windows");
     if (!blob) return; // no state for this subtask (nothing was in state)
@@ -193,11 +220,11 @@ void TimeWindowOperator::restoreState(const StateReader& r)
     m_seq = in.u64();
     const std::size_t windows = in.count(4);
     for (std::size_t i = 0; i < windows && in.ok(); ++i)
-        restoreWindow(in, false);
+        restoreWindow(in, -1);
     finishRestore(in, "window state");
 }
 
-void TimeWindowOperator::restoreWindow(StateInput& in, bool withSlots)
+void TimeWindowOperator::restoreWindow(StateInput& in, int old)
 {
     const std::size_t n = m_c.aggregates.size();
     const EventTime start = in.time(), end = in.time();
@@ -208,67 +235,160 @@ void TimeWindowOperator::restoreWindow(StateInput& in, bool withSlots)
     Window& win = m_windows[end];
     win.start = start;
     win.fired = win.fired || fired;
+    if (!m_c.eventTime && !fired && !existed)
+        m_ctx->registerProcessingTimer(TimeWindow{start, end}.maxTimestamp());
     const std::size_t keys = in.count(2);
-    win.keyIds.reserve(win.keyIds.size() + keys);
-    win.accs.reserve((win.keyIds.size() + keys) * n);
-    std::vector<std::uint32_t>* oldSlots = withSlots ? &m_restoredSlots[end] : nullptr;
+    Restoring* rs = nullptr;
+    if (old >= 0) {
+        auto [it, fresh] = m_restoring.try_emplace(end);
+        rs = &it->second;
+        if (fresh && !existed && static_cast<std::size_t>(old) < m_oldKeys.size()) {
+            // The first old subtask with keys of this window: each key straight to its old slot
+            // (holes for keys of groups outside this subtask's range are removed at the end).
+            const auto size = m_oldKeys[static_cast<std::size_t>(old)].find(end);
+            if (size != m_oldKeys[static_cast<std::size_t>(old)].end() && size->second > 0) {
+                rs->owner = old;
+                rs->direct = true;
+                win.keyIds.assign(size->second, kHole);
+                win.accs.resize(size->second * n);
+            }
+        } else if (rs->direct && rs->owner != old) {
+            toAppendMode(win, *rs); // a second old subtask: merge, ordered at the end
+        }
+    }
+    if (rs && rs->direct) {
+        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
+            const std::uint64_t slot = in.u64();
+            const std::uint32_t keyId = readRestoredKey(in);
+            if (slot >= win.keyIds.size() || win.keyIds[slot] != kHole) {
+                in.fail("corrupt slot " + std::to_string(slot));
+                break;
+            }
+            win.keyIds[slot] = keyId;
+            m_dict.acquire(keyId);
+            readAccs(in, win.accs.data() + slot * n, n);
+        }
+        return;
+    }
+    // Appended: grow geometrically (a window arrives in one item per key group).
+    const std::size_t first = win.keyIds.size();
+    if (const std::size_t need = first + keys; need > win.keyIds.capacity()) {
+        const std::size_t cap = std::max(need, 2 * win.keyIds.capacity());
+        win.keyIds.reserve(cap);
+        win.accs.reserve(cap * n);
+    }
+    win.accs.resize((first + keys) * n);
     for (std::size_t k = 0; k < keys && in.ok(); ++k) {
-        if (oldSlots) oldSlots->push_back(static_cast<std::uint32_t>(in.u64()));
-        m_keyValues.resize(in.count());
-        for (Value& v : m_keyValues)
-            v = in.value();
-        if (m_keyCols.size() != m_keyValues.size()) {
-            m_keyCols.resize(m_keyValues.size());
-            std::iota(m_keyCols.begin(), m_keyCols.end(), 0);
-        }
-        const std::uint32_t keyId = m_dict.intern(keyViewOf(m_keyValues, m_keyCols));
-        if (win.index.find(keyId) != FlatIndex::kNone) {
-            in.fail("a key appears twice in one window");
-            break;
-        }
+        if (rs) rs->oldSlots.push_back(static_cast<std::uint32_t>(in.u64()));
+        const std::uint32_t keyId = readRestoredKey(in);
         const auto slot = static_cast<std::uint32_t>(win.keyIds.size());
-        win.index.insert(keyId, slot);
+        if (!rs) { // with slots the index is built once the keys are in their final order
+            if (win.index.find(keyId) != FlatIndex::kNone) {
+                in.fail("a key appears twice in one window");
+                break;
+            }
+            win.index.insert(keyId, slot);
+        }
         win.keyIds.push_back(keyId);
-        win.accs.resize(win.accs.size() + n);
         m_dict.acquire(keyId);
         readAccs(in, win.accs.data() + std::size_t(slot) * n, n);
     }
-    if (!m_c.eventTime && !fired && !existed)
-        m_ctx->registerProcessingTimer(TimeWindow{start, end}.maxTimestamp());
+    win.accs.resize(win.keyIds.size() * n); // fewer when the input failed
 }
 
-void TimeWindowOperator::orderRestoredSlots()
+std::uint32_t TimeWindowOperator::readRestoredKey(StateInput& in)
 {
-    // Sections come in key-group order: put each window's keys back in their slot order (from
-    // several old subtasks: interleaved by slot), so a restored window emits its keys in the
-    // order the uninterrupted run would.
+    m_keyValues.resize(in.count());
+    for (Value& v : m_keyValues)
+        v = in.value();
+    if (m_keyCols.size() != m_keyValues.size()) {
+        m_keyCols.resize(m_keyValues.size());
+        std::iota(m_keyCols.begin(), m_keyCols.end(), 0);
+    }
+    return m_dict.intern(keyViewOf(m_keyValues, m_keyCols));
+}
+
+void TimeWindowOperator::compact(Window& win, std::vector<std::uint32_t>* oldSlots)
+{
     const std::size_t n = m_c.aggregates.size();
-    for (auto& [end, oldSlots] : m_restoredSlots) {
+    std::size_t to = 0;
+    for (std::size_t s = 0; s < win.keyIds.size(); ++s) {
+        if (win.keyIds[s] == kHole) continue;
+        if (oldSlots) oldSlots->push_back(static_cast<std::uint32_t>(s));
+        if (to != s) {
+            win.keyIds[to] = win.keyIds[s];
+            std::move(win.accs.begin() + std::ptrdiff_t(s * n),
+                      win.accs.begin() + std::ptrdiff_t((s + 1) * n),
+                      win.accs.begin() + std::ptrdiff_t(to * n));
+        }
+        ++to;
+    }
+    win.keyIds.resize(to);
+    win.accs.resize(to * n);
+}
+
+void TimeWindowOperator::toAppendMode(Window& win, Restoring& rs)
+{
+    compact(win, &rs.oldSlots);
+    rs.direct = false;
+}
+
+void TimeWindowOperator::finishRestoredWindows()
+{
+    // Windows placed directly keep their old slot order; merged ones (several old subtasks)
+    // are put in slot order (interleaved by slot, stable: old subtask order), so a restored
+    // window emits its keys in the order the uninterrupted run would. Then they are indexed.
+    for (auto& [end, rs] : m_restoring) {
         Window& win = m_windows[end];
-        if (oldSlots.size() != win.keyIds.size() ||
-            std::is_sorted(oldSlots.begin(), oldSlots.end()))
-            continue;
-        std::vector<std::uint32_t> order(oldSlots.size());
-        std::iota(order.begin(), order.end(), 0u);
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return oldSlots[a] < oldSlots[b];
-        });
-        Window sorted;
-        sorted.start = win.start;
-        sorted.fired = win.fired;
-        sorted.keyIds.reserve(order.size());
-        sorted.accs.resize(order.size() * n);
-        for (std::uint32_t from : order) {
-            const auto slot = static_cast<std::uint32_t>(sorted.keyIds.size());
-            sorted.keyIds.push_back(win.keyIds[from]);
-            sorted.index.insert(win.keyIds[from], slot);
+        if (rs.direct)
+            compact(win, nullptr);
+        else
+            permuteToSlotOrder(win, rs.oldSlots);
+        const std::size_t k = win.keyIds.size();
+        win.index = FlatIndex();
+        win.index.reserve(k);
+        for (std::size_t slot = 0; slot < k; ++slot) {
+            if (win.index.find(win.keyIds[slot]) != FlatIndex::kNone) {
+                m_restoring.clear();
+                throw std::runtime_error("window state: a key appears twice in one window");
+            }
+            win.index.insert(win.keyIds[slot], static_cast<std::uint32_t>(slot));
+        }
+    }
+    m_restoring.clear();
+}
+
+void TimeWindowOperator::permuteToSlotOrder(Window& win, const std::vector<std::uint32_t>& oldSlots)
+{
+    const std::size_t n = m_c.aggregates.size();
+    const std::size_t k = win.keyIds.size();
+    if (oldSlots.size() != k || std::is_sorted(oldSlots.begin(), oldSlots.end())) return;
+    // order[slot] = the position read that goes to `slot`.
+    std::vector<std::uint32_t> order(k);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return oldSlots[a] < oldSlots[b]; });
+    // Gather in place along the permutation's cycles (no second copy of the accumulators).
+    std::vector<Acc> tmp(n);
+    for (std::size_t start = 0; start < k; ++start) {
+        if (order[start] == start || order[start] == kHole) continue;
+        const std::uint32_t keyId = win.keyIds[start];
+        std::move(win.accs.begin() + std::ptrdiff_t(start * n),
+                  win.accs.begin() + std::ptrdiff_t((start + 1) * n), tmp.begin());
+        std::size_t j = start;
+        while (order[j] != start) {
+            const std::size_t from = order[j];
+            win.keyIds[j] = win.keyIds[from];
             std::move(win.accs.begin() + std::ptrdiff_t(from * n),
                       win.accs.begin() + std::ptrdiff_t((from + 1) * n),
-                      sorted.accs.begin() + std::ptrdiff_t(slot * n));
+                      win.accs.begin() + std::ptrdiff_t(j * n));
+            order[j] = kHole; // done
+            j = from;
         }
-        win = std::move(sorted);
+        win.keyIds[j] = keyId;
+        std::move(tmp.begin(), tmp.end(), win.accs.begin() + std::ptrdiff_t(j * n));
+        order[j] = kHole;
     }
-    m_restoredSlots.clear();
 }
 
 } // namespace sw::runtime
