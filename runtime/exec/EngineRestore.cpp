@@ -5,6 +5,7 @@
 #include <map>
 
 #include "exec/EngineImpl.h"
+#include "state/KeyedState.h"
 #include "state/StateFingerprint.h"
 
 namespace sw::runtime {
@@ -13,7 +14,7 @@ namespace {
 /// Nodes whose state every subtask reads whole (union state), so any parallelism restores it.
 bool hasUnionState(const std::string& type)
 {
-    return type == "kafka-source";
+    return type == "kafka-source" || type == "kinesis-source";
 }
 
 /// True when `blobs` hold operator state (not only the engine's '~' entries).
@@ -22,6 +23,57 @@ bool hasOperatorState(const StateBlobs& blobs)
     for (const auto& [key, b] : blobs)
         if (key.empty() || key[0] != '~') return true;
     return false;
+}
+
+/// True when every operator blob of the node is keyed state written per key group
+/// (state/KeyedState.h): restorable at any parallelism.
+bool hasOnlyKeyedState(const std::vector<StateBlobs>& subtasks)
+{
+    for (const StateBlobs& blobs : subtasks)
+        for (const auto& [key, b] : blobs)
+            if (!key.empty() && key[0] != '~' && !isKeyedBlobName(key)) return false;
+    return true;
+}
+
+/// True when an input port of `n` is key-hash partitioned (its records go by key group).
+bool hasKeyedInput(const PlanNode& n)
+{
+    for (std::size_t p = 0; p < n.inputSchemas.size(); ++p)
+        if (partitionKeys(*n.spec, *n.type, static_cast<int>(p))) return true;
+    return false;
+}
+
+/// Why the state of `n` (written by `oldPar` subtasks) cannot be restored at its parallelism,
+/// or empty. Keyed state moves by key group, union state is read whole by every subtask; any
+/// other state (generator and file positions, a two-phase-commit sink's transaction) stays
+/// with its subtask, so only the same parallelism restores it. Keyed state written before key
+/// groups (one blob per subtask) restores where the routing did not change: parallelism 1 and
+/// the parallelisms dividing kMaxParallelism (state/KeyGroups.h).
+std::string parallelismProblem(const PlanNode& n, int oldPar, const std::vector<StateBlobs>& blobs)
+{
+    const bool keyed = hasOnlyKeyedState(blobs);
+    const std::string now = std::to_string(n.parallelism), was = std::to_string(oldPar);
+    if (oldPar != n.parallelism) {
+        if (keyed || hasUnionState(n.type->name)) return {};
+        if (hasKeyedInput(n))
+            return "its parallelism changed from " + was + " to " + now +
+                   ", and its keyed state was written before key groups (an older checkpoint "
+                   "format), which cannot be redistributed (run it with parallelism " +
+                   was + ")";
+        return "its parallelism changed from " + was + " to " + now + ", and its state (" +
+               n.type->name +
+               ") cannot be redistributed: only keyed state (windows, dedup, joins, aggregates) "
+               "and Kafka/Kinesis source offsets restore at another parallelism (run it with "
+               "parallelism " +
+               was + ")";
+    }
+    if (!keyed && hasKeyedInput(n) && n.parallelism > 1 && kMaxParallelism % n.parallelism != 0)
+        return "its keyed state was written before key groups (an older checkpoint format), and "
+               "at parallelism " +
+               now +
+               " records are now routed to other subtasks than "
+               "that state's (such a checkpoint restores at parallelism 1, 2, 4, 8, ...)";
+    return {};
 }
 } // namespace
 
@@ -128,6 +180,7 @@ Status Engine::Impl::applyRestore(const CheckpointData& c, const std::string& pa
         for (const StateBlobs& b : subtasks)
             operatorState = operatorState || hasOperatorState(b);
         const int idx = m_plan.indexOf(nodeId);
+        int oldPar = 1;
         std::string problem;
         const NodeStateInfo* was = saved.count(nodeId) ? saved[nodeId] : nullptr;
         if (idx < 0) {
@@ -138,16 +191,14 @@ Status Engine::Impl::applyRestore(const CheckpointData& c, const std::string& pa
                 nodeStateInfo(*n.spec, n.parallelism, n.inputSchemas, n.outputSchemas);
             const std::string change =
                 was ? describeStateChange(*was, now) : "no description saved";
-            const int oldPar = was ? was->parallelism : static_cast<int>(subtasks.size());
+            oldPar = was ? was->parallelism : static_cast<int>(subtasks.size());
             if (operatorState && !change.empty())
                 problem =
                     "node '" + nodeId + "' cannot restore its state from " + cp + ": " + change;
-            else if (oldPar != n.parallelism && !(operatorState && hasUnionState(n.type->name)))
-                problem = "node '" + nodeId + "' cannot restore its state from " + cp +
-                          ": its parallelism changed from " + std::to_string(oldPar) + " to " +
-                          std::to_string(n.parallelism) +
-                          " (keyed state is not redistributed; run it with parallelism " +
-                          std::to_string(oldPar) + ")";
+            else if (!operatorState && oldPar != n.parallelism)
+                problem = "parallelism changed"; // only watermarks: rebuilt from the data
+            else if (std::string why = parallelismProblem(n, oldPar, subtasks); !why.empty())
+                problem = "node '" + nodeId + "' cannot restore its state from " + cp + ": " + why;
         }
         if (!problem.empty()) {
             if (!operatorState) continue; // only watermarks: rebuilt from the data
@@ -160,6 +211,7 @@ Status Engine::Impl::applyRestore(const CheckpointData& c, const std::string& pa
         }
         auto rn = std::make_shared<RestoredNode>();
         rn->checkpointId = c.id;
+        rn->parallelism = oldPar;
         rn->subtasks = std::move(subtasks);
         apply.emplace_back(idx, std::move(rn));
     }

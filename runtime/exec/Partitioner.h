@@ -5,6 +5,7 @@
 #include <span>
 #include <string_view>
 
+#include "state/KeyGroups.h"
 #include "types/Row.h"
 
 namespace sw::runtime {
@@ -17,14 +18,14 @@ enum class Partitioning : std::uint8_t {
 };
 std::string_view toString(Partitioning p);
 
-/// Hash of the key columns `keys` of `row` (stable across runs and subtasks).
-std::uint64_t keyHash(const Row& row, std::span<const int> keys);
-/// The consumer subtask of a record with key hash `hash` among `n` subtasks.
+// keyHash(row, keys), the hash of the key columns that routes a record, is in state/KeyGroups.h
+// (the key groups of keyed state are defined by it).
+/// The consumer subtask of a record with key hash `hash` among `n` subtasks: the owner of the
+/// key's key group (state/KeyGroups.h), so keyed state restored at any parallelism is where the
+/// key's records go. For n dividing kMaxParallelism this equals multiply-shift (hash * n) >> 64.
 inline std::size_t keyHashChannel(std::uint64_t hash, std::size_t n)
 {
-    // Multiply-shift range reduction: uniform for well-mixed hashes, no division.
-    __extension__ using U128 = unsigned __int128;
-    return static_cast<std::size_t>((static_cast<U128>(hash) * n) >> 64);
+    return static_cast<std::size_t>(subtaskOfKeyGroup(keyGroupOf(hash), static_cast<int>(n)));
 }
 
 } // namespace sw::runtime

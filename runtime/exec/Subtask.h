@@ -40,6 +40,7 @@ struct TaskEnv {
 /// The state of one node in the checkpoint a run restores (blobs by subtask index).
 struct RestoredNode {
     std::int64_t checkpointId = 0;
+    int parallelism = 1; ///< the node's parallelism when the checkpoint was taken
     std::vector<StateBlobs> subtasks;
 };
 
@@ -148,6 +149,14 @@ private:
     SubtaskSnapshot takeSnapshot(std::int64_t id, std::int64_t alignmentMs);
     /// Restores operator and engine state from m_restore (throws on a blob that does not decode).
     void restoreState();
+    /// The engine's part of a subtask's state: a source's max timestamp and last watermark, an
+    /// operator's channel watermarks and combined watermark.
+    struct EngineState {
+        EventTime maxTs = kMinWatermark;
+        EventTime watermark = kMinWatermark;
+        std::vector<EventTime> channels;
+    };
+    EngineState readEngineState(const std::string& blob) const;
     bool handle(int channel, int port, StreamElement& e);
     void onBarrier(int channel, std::int64_t id);
     void advanceWatermark();

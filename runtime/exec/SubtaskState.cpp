@@ -3,6 +3,10 @@
 #include "exec/Subtask.h"
 #include "state/StateCodec.h"
 
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+
 namespace sw::runtime {
 
 namespace {
@@ -47,32 +51,63 @@ void Subtask::restoreState()
 {
     static const StateBlobs kNone;
     const auto& all = m_restore->subtasks;
-    const StateBlobs& own = static_cast<std::size_t>(m_index) < all.size()
+    // At another parallelism no old subtask is "this" one: keyed operators read their key
+    // groups from every old subtask, union state every subtask's blobs (the engine refused
+    // any other state, EngineRestore.cpp).
+    const bool rescaled = m_restore->parallelism != m_node.parallelism;
+    const StateBlobs& own = !rescaled && static_cast<std::size_t>(m_index) < all.size()
                                 ? all[static_cast<std::size_t>(m_index)]
                                 : kNone;
-    BlobStateReader reader(&own, &all);
+    BlobStateReader reader(&own, &all, keyGroupRangeOf(m_index, m_node.parallelism));
     m_op->restoreState(reader);
-    auto it = own.find(kEngineKey);
-    if (it == own.end()) return;
-    StateInput in(it->second);
-    if (in.u64() != kEngineFormat) in.fail("unknown engine state format");
+    std::optional<EngineState> restored;
+    if (!rescaled) {
+        if (auto it = own.find(kEngineKey); it != own.end()) restored = readEngineState(it->second);
+    } else {
+        // The lowest watermarks of the old subtasks (behind a key-hash edge they are equal),
+        // never their channels' (another number of channels).
+        for (const StateBlobs& b : all) {
+            auto it = b.find(kEngineKey);
+            if (it == b.end()) continue;
+            EngineState e = readEngineState(it->second);
+            e.channels.clear();
+            if (!restored) {
+                restored = std::move(e);
+                continue;
+            }
+            restored->maxTs = std::min(restored->maxTs, e.maxTs);
+            restored->watermark = std::min(restored->watermark, e.watermark);
+        }
+    }
+    if (!restored) return;
     if (m_source) {
-        const EventTime maxTs = in.time(), last = in.time();
-        if (!in.ok()) throw std::runtime_error(in.finish("engine state"));
-        m_maxTs = maxTs;
-        m_lastWatermark = last;
-        if (m_wm && maxTs != kMinWatermark) m_wm->onEvent(maxTs);
-        m_counters.watermark.set(last);
+        m_maxTs = restored->maxTs;
+        m_lastWatermark = restored->watermark;
+        if (m_wm && m_maxTs != kMinWatermark) m_wm->onEvent(m_maxTs);
+        m_counters.watermark.set(m_lastWatermark);
         return;
     }
-    std::vector<EventTime> channels(in.count());
-    for (EventTime& t : channels)
-        t = in.time();
-    const EventTime current = in.time();
-    if (std::string e = in.finish("engine state"); !e.empty()) throw std::runtime_error(e);
-    m_aligner.restore(channels, current);
+    m_aligner.restore(restored->channels, restored->watermark);
     m_ctx.setCurrentWatermark(m_aligner.current());
     m_counters.watermark.set(m_aligner.current());
+}
+
+Subtask::EngineState Subtask::readEngineState(const std::string& blob) const
+{
+    StateInput in(blob);
+    if (in.u64() != kEngineFormat) in.fail("unknown engine state format");
+    EngineState e;
+    if (m_source) {
+        e.maxTs = in.time();
+        e.watermark = in.time();
+    } else {
+        e.channels.resize(in.count());
+        for (EventTime& t : e.channels)
+            t = in.time();
+        e.watermark = in.time();
+    }
+    if (std::string err = in.finish("engine state"); !err.empty()) throw std::runtime_error(err);
+    return e;
 }
 
 } // namespace sw::runtime

@@ -1,7 +1,10 @@
 #include "operators/DedupLastOperator.h"
 
+#include <stdexcept>
+
 #include "catalog/PropertyAccess.h"
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 #include "types/Duration.h"
 
 namespace sw::runtime {
@@ -67,40 +70,55 @@ void DedupLastOperator::processWatermark(EventTime watermark, Collector& out)
 
 void DedupLastOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kDedupLastStateFormat);
-    out.u64(m_last.size());
+    // Per key group (state/KeyedState.h): one item per key.
+    KeyedStateOutput out;
     for (const auto& [key, last] : m_last) {
-        writeKey(out, key);
-        out.row(last.row);
-        out.time(last.ts);
-        out.time(last.expiry);
+        StateOutput& o = out.groupOf(key.values);
+        writeKey(o, key);
+        o.row(last.row);
+        o.time(last.ts);
+        o.time(last.expiry);
     }
-    w.put("last", out.take());
+    w.put(keyedBlobName("last"), out.finish());
 }
 
 void DedupLastOperator::restoreState(const StateReader& r)
 {
+    bool found = false;
+    const std::string e = readKeyedState(
+        r, "last", "keep-last dedup state", [](StateInput&) {},
+        [this](StateInput& in) {
+            while (in.ok() && !in.atEnd())
+                restoreKey(in);
+        },
+        &found);
+    if (!e.empty()) throw std::runtime_error(e);
+    if (found) return;
+    // A checkpoint written before key groups: this subtask's own blob.
     const std::string* blob = r.get("last");
     if (!blob) return;
     StateInput in(*blob);
     readFormat(in, kDedupLastStateFormat);
     const std::size_t n = in.count(4);
-    for (std::size_t i = 0; i < n && in.ok(); ++i) {
-        GroupKey key = readKey(in);
-        Last last;
-        last.row = in.row();
-        last.ts = in.time();
-        const EventTime expiry = in.time();
-        if (!in.ok()) break;
-        auto [it, inserted] = m_last.emplace(std::move(key), std::move(last));
-        if (!inserted) {
-            in.fail("a key appears twice");
-            break;
-        }
-        remember(it->first, it->second, expiry);
-    }
+    for (std::size_t i = 0; i < n && in.ok(); ++i)
+        restoreKey(in);
     finishRestore(in, "keep-last dedup state");
+}
+
+void DedupLastOperator::restoreKey(StateInput& in)
+{
+    GroupKey key = readKey(in);
+    Last last;
+    last.row = in.row();
+    last.ts = in.time();
+    const EventTime expiry = in.time();
+    if (!in.ok()) return;
+    auto [it, inserted] = m_last.emplace(std::move(key), std::move(last));
+    if (!inserted) {
+        in.fail("a key appears twice");
+        return;
+    }
+    remember(it->first, it->second, expiry);
 }
 
 Result<std::unique_ptr<Operator>> makeDedupLastOperator(const OperatorSpec& spec)

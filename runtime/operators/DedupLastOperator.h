@@ -15,6 +15,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class DedupLastOperator : public Operator {
 public:
     DedupLastOperator(std::vector<int> keys, std::int64_t ttlMs, bool eventTime)
@@ -41,6 +43,8 @@ private:
     };
     void expire(EventTime upTo);
     void remember(const GroupKey& key, Last& last, EventTime expiry);
+    /// Restore: one key's item.
+    void restoreKey(StateInput& in);
 
     std::vector<int> m_keys;
     std::int64_t m_ttl;

@@ -6,6 +6,7 @@
 #include "operators/DedupLastOperator.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 #include "types/Duration.h"
 
 namespace sw::runtime {
@@ -31,8 +32,9 @@ void DedupOperator::processBatch(int, RecordBatch& batch, Collector& out)
             linkDuplicate(seen->second, r.provenance);
             continue;
         }
-        EventTime t = m_eventTime && r.timestamp != kNoTimestamp ? r.timestamp
-                                                                 : OperatorContext::processingTimeMs();
+        EventTime t = m_eventTime && r.timestamp != kNoTimestamp
+                          ? r.timestamp
+                          : OperatorContext::processingTimeMs();
         Seen first{t + m_ttl};
         if (r.provenance.kind == Provenance::Kind::Kafka && r.provenance.origin) {
             first.origin = r.provenance.origin.get();
@@ -76,35 +78,50 @@ void DedupOperator::processWatermark(EventTime watermark, Collector& out)
 
 void DedupOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kOperatorStateFormat);
-    out.u64(m_expiry.size());
+    // Per key group (state/KeyedState.h): one item (expiry, key) per key, in expiry order.
+    KeyedStateOutput out;
     for (const auto& [expiry, key] : m_expiry) {
-        out.time(expiry);
-        writeKey(out, *key);
+        StateOutput& o = out.groupOf(key->values);
+        o.time(expiry);
+        writeKey(o, *key);
     }
-    w.put("seen", out.take());
+    w.put(keyedBlobName("seen"), out.finish());
 }
 
 void DedupOperator::restoreState(const StateReader& r)
 {
+    bool found = false;
+    const std::string e = readKeyedState(
+        r, "seen", "dedup state", [](StateInput&) {},
+        [this](StateInput& in) {
+            while (in.ok() && !in.atEnd())
+                restoreKey(in);
+        },
+        &found);
+    if (!e.empty()) throw std::runtime_error(e);
+    if (found) return;
+    // A checkpoint written before key groups: this subtask's own blob.
     const std::string* blob = r.get("seen");
     if (!blob) return;
     StateInput in(*blob);
     readFormat(in);
     const std::size_t n = in.count(2);
-    for (std::size_t i = 0; i < n && in.ok(); ++i) {
-        const EventTime expiry = in.time();
-        GroupKey key = readKey(in);
-        if (!in.ok()) break;
-        auto [it, inserted] = m_seen.emplace(std::move(key), Seen{expiry});
-        if (!inserted) {
-            in.fail("a key appears twice");
-            break;
-        }
-        m_expiry.emplace(expiry, &it->first);
-    }
+    for (std::size_t i = 0; i < n && in.ok(); ++i)
+        restoreKey(in);
     finishRestore(in, "dedup state");
+}
+
+void DedupOperator::restoreKey(StateInput& in)
+{
+    const EventTime expiry = in.time();
+    GroupKey key = readKey(in);
+    if (!in.ok()) return;
+    auto [it, inserted] = m_seen.emplace(std::move(key), Seen{expiry});
+    if (!inserted) {
+        in.fail("a key appears twice");
+        return;
+    }
+    m_expiry.emplace(expiry, &it->first);
 }
 
 Result<std::unique_ptr<Operator>> makeDedupOperator(const OperatorSpec& spec)

@@ -24,6 +24,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class DedupOperator : public Operator {
 public:
     DedupOperator(std::vector<int> keys, std::int64_t ttlMs, bool eventTime)
@@ -52,6 +54,8 @@ public:
 private:
     void expire(EventTime upTo);
     void processWithStore(RecordBatch& batch, Collector& out);
+    /// Restore: one remembered key (its expiry, then the key).
+    void restoreKey(StateInput& in);
 
     std::vector<int> m_keys;
     std::int64_t m_ttl;

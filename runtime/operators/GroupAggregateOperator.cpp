@@ -5,6 +5,7 @@
 #include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 
 namespace sw::runtime {
 
@@ -93,47 +94,63 @@ void GroupAggregateOperator::onProcessingTime(std::int64_t nowMs, Collector&)
 
 void GroupAggregateOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kGroupAggStateFormat);
-    out.u64(m_seq);
-    out.u64(m_groups.size());
+    // Per key group (state/KeyedState.h): one item per group key.
+    KeyedStateOutput out;
+    out.meta().u64(m_seq);
     const std::size_t n = m_aggs.size();
     for (const auto& [key, g] : m_groups) {
-        writeKey(out, key);
-        writeAccs(out, g.accs.data(), n);
-        writeAccCounts(out, g.accs.data(), n);
-        out.i64(g.rows);
-        out.row(g.emitted);
-        out.i64(g.touched);
+        StateOutput& o = out.groupOf(key.values);
+        writeKey(o, key);
+        writeAccs(o, g.accs.data(), n);
+        writeAccCounts(o, g.accs.data(), n);
+        o.i64(g.rows);
+        o.row(g.emitted);
+        o.i64(g.touched);
     }
-    w.put("groups", out.take());
+    w.put(keyedBlobName("groups"), out.finish());
 }
 
 void GroupAggregateOperator::restoreState(const StateReader& r)
 {
+    bool found = false;
+    const std::string e = readKeyedState(
+        r, "groups", "group aggregate state",
+        [this](StateInput& in) { m_seq = std::max(m_seq, in.u64()); },
+        [this](StateInput& in) {
+            while (in.ok() && !in.atEnd())
+                restoreGroup(in);
+        },
+        &found);
+    if (!e.empty()) throw std::runtime_error(e);
+    if (found) return;
+    // A checkpoint written before key groups: this subtask's own blob.
     const std::string* blob = r.get("groups");
     if (!blob) return;
     StateInput in(*blob);
     readFormat(in, kGroupAggStateFormat);
     m_seq = in.u64();
     const std::size_t groups = in.count(4);
-    for (std::size_t i = 0; i < groups && in.ok(); ++i) {
-        GroupKey key = readKey(in);
-        Group g;
-        m_aggs.init(g.accs);
-        readAccs(in, g.accs.data(), g.accs.size());
-        readAccCounts(in, g.accs.data(), g.accs.size());
-        g.rows = in.i64();
-        g.emitted = in.row();
-        g.touched = in.i64();
-        if (!in.ok()) break;
-        const std::int64_t expiry = g.touched + m_ttl;
-        if (!m_groups.emplace(std::move(key), std::move(g)).second)
-            in.fail("a key appears twice");
-        else if (m_ttl > 0)
-            armTtlTimer(expiry);
-    }
+    for (std::size_t i = 0; i < groups && in.ok(); ++i)
+        restoreGroup(in);
     finishRestore(in, "group aggregate state");
+}
+
+void GroupAggregateOperator::restoreGroup(StateInput& in)
+{
+    GroupKey key = readKey(in);
+    Group g;
+    m_aggs.init(g.accs);
+    readAccs(in, g.accs.data(), g.accs.size());
+    readAccCounts(in, g.accs.data(), g.accs.size());
+    g.rows = in.i64();
+    g.emitted = in.row();
+    g.touched = in.i64();
+    if (!in.ok()) return;
+    const std::int64_t expiry = g.touched + m_ttl;
+    if (!m_groups.emplace(std::move(key), std::move(g)).second)
+        in.fail("a key appears twice");
+    else if (m_ttl > 0)
+        armTtlTimer(expiry);
 }
 
 Result<std::unique_ptr<Operator>> makeGroupAggregateOperator(const OperatorSpec& spec)

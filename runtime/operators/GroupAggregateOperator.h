@@ -18,6 +18,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class GroupAggregateOperator : public Operator {
 public:
     GroupAggregateOperator(std::vector<int> keys, Aggregates aggs, std::int64_t ttlMs)
@@ -46,6 +48,8 @@ private:
     void process(Record& r, Collector& out);
     void emit(RowKind kind, const Row& row, const Record& cause, Collector& out);
     void armTtlTimer(std::int64_t at);
+    /// Restore: one group key's item.
+    void restoreGroup(StateInput& in);
 
     std::vector<int> m_keys;
     Aggregates m_aggs;

@@ -3,6 +3,7 @@
 #include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 #include "types/Duration.h"
 
 namespace sw::runtime {
@@ -37,8 +38,8 @@ void IntervalJoinOperator::processBatch(int port, RecordBatch& batch, Collector&
         if (r.timestamp < m_ctx->currentWatermark()) { // Flink: isLate(ts) = ts < watermark
             m_ctx->counters().late.add(1);
             out.emitError(ErrorClass::Late,
-                          "late record: event time " + formatTimestamp(r.timestamp) + " is behind watermark " +
-                              formatTimestamp(m_ctx->currentWatermark()),
+                          "late record: event time " + formatTimestamp(r.timestamp) +
+                              " is behind watermark " + formatTimestamp(m_ctx->currentWatermark()),
                           r, m_schemas[side]);
             continue;
         }
@@ -70,7 +71,8 @@ void IntervalJoinOperator::processWatermark(EventTime watermark, Collector& out)
             auto it = s.buffers.find(node.mapped());
             if (it == s.buffers.end()) continue;
             auto& buf = it->second;
-            while (!buf.empty() && buf.begin()->first + keep <= watermark) buf.erase(buf.begin());
+            while (!buf.empty() && buf.begin()->first + keep <= watermark)
+                buf.erase(buf.begin());
             if (buf.empty()) s.buffers.erase(it);
         }
         while (!s.holds.empty() && s.holds.begin()->first <= watermark)
@@ -81,51 +83,81 @@ void IntervalJoinOperator::processWatermark(EventTime watermark, Collector& out)
 
 void IntervalJoinOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kOperatorStateFormat);
-    for (const Side& s : m_side) {
-        out.u64(s.buffers.size());
+    // Per key group (state/KeyedState.h): items tagged 2 * side (a key's buffer) and
+    // 2 * side + 1 (a cleanup entry), each with its key.
+    KeyedStateOutput out;
+    for (std::uint64_t side = 0; side < 2; ++side) {
+        const Side& s = m_side[side];
         for (const auto& [key, buf] : s.buffers) {
-            writeKey(out, key);
-            out.u64(buf.size());
+            StateOutput& o = out.groupOf(key.values);
+            o.u64(2 * side);
+            writeKey(o, key);
+            o.u64(buf.size());
             for (const auto& [ts, row] : buf) {
-                out.time(ts);
-                out.row(row);
+                o.time(ts);
+                o.row(row);
             }
         }
-        out.u64(s.cleanup.size());
         for (const auto& [t, key] : s.cleanup) {
-            out.time(t);
-            writeKey(out, key);
+            StateOutput& o = out.groupOf(key.values);
+            o.u64(2 * side + 1);
+            o.time(t);
+            writeKey(o, key);
         }
     }
-    w.put("buffers", out.take());
+    w.put(keyedBlobName("buffers"), out.finish());
 }
 
 void IntervalJoinOperator::restoreState(const StateReader& r)
 {
+    bool found = false;
+    const std::string e = readKeyedState(
+        r, "buffers", "interval join state", [](StateInput&) {},
+        [this](StateInput& in) {
+            while (in.ok() && !in.atEnd()) {
+                const std::uint64_t tag = in.u64();
+                if (tag > 3)
+                    in.fail("unknown item " + std::to_string(tag));
+                else if (tag % 2 == 0)
+                    restoreBuffer(in, m_side[tag / 2]);
+                else
+                    restoreCleanup(in, m_side[tag / 2]);
+            }
+        },
+        &found);
+    if (!e.empty()) throw std::runtime_error(e);
+    if (found) return;
+    // A checkpoint written before key groups: this subtask's own blob.
     const std::string* blob = r.get("buffers");
     if (!blob) return;
     StateInput in(*blob);
     readFormat(in);
     for (Side& s : m_side) {
         const std::size_t keys = in.count(2);
-        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
-            GroupKey key = readKey(in);
-            auto& buf = s.buffers[std::move(key)];
-            const std::size_t rows = in.count(2);
-            for (std::size_t i = 0; i < rows && in.ok(); ++i) {
-                const EventTime ts = in.time();
-                buf.emplace_hint(buf.end(), ts, in.row());
-            }
-        }
+        for (std::size_t k = 0; k < keys && in.ok(); ++k)
+            restoreBuffer(in, s);
         const std::size_t cleanups = in.count(2);
-        for (std::size_t i = 0; i < cleanups && in.ok(); ++i) {
-            const EventTime t = in.time();
-            s.cleanup.emplace_hint(s.cleanup.end(), t, readKey(in));
-        }
+        for (std::size_t i = 0; i < cleanups && in.ok(); ++i)
+            restoreCleanup(in, s);
     }
     finishRestore(in, "interval join state");
+}
+
+void IntervalJoinOperator::restoreBuffer(StateInput& in, Side& s)
+{
+    GroupKey key = readKey(in);
+    auto& buf = s.buffers[std::move(key)];
+    const std::size_t rows = in.count(2);
+    for (std::size_t i = 0; i < rows && in.ok(); ++i) {
+        const EventTime ts = in.time();
+        buf.emplace_hint(buf.end(), ts, in.row());
+    }
+}
+
+void IntervalJoinOperator::restoreCleanup(StateInput& in, Side& s)
+{
+    const EventTime t = in.time();
+    s.cleanup.emplace(t, readKey(in));
 }
 
 namespace {
@@ -151,7 +183,8 @@ Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& s
     if (!lk) return lk.error();
     auto rk = keyColumns(spec.node, "right_keys", r);
     if (!rk) return rk.error();
-    if (lk->size() != rk->size()) return makeError("right_keys: must have as many columns as left_keys");
+    if (lk->size() != rk->size())
+        return makeError("right_keys: must have as many columns as left_keys");
     auto dur = [&](const char* p) -> std::optional<std::int64_t> {
         auto v = propertyValue(spec.node, p);
         return v.is_string() ? parseDuration(v.get<std::string>()) : std::nullopt;
@@ -159,7 +192,8 @@ Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& s
     auto lo = dur("lower_bound"), hi = dur("upper_bound");
     if (!lo || !hi) return makeError("lower_bound/upper_bound: expected durations");
     if (*lo > *hi) return makeError("lower_bound: must not exceed upper_bound");
-    return makeOperator<IntervalJoinOperator>(std::move(lk).value(), std::move(rk).value(), *lo, *hi, l, r);
+    return makeOperator<IntervalJoinOperator>(std::move(lk).value(), std::move(rk).value(), *lo,
+                                              *hi, l, r);
 }
 
 } // namespace sw::runtime

@@ -10,12 +10,14 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class IntervalJoinOperator : public Operator {
 public:
     IntervalJoinOperator(std::vector<int> leftKeys, std::vector<int> rightKeys, std::int64_t lower,
                          std::int64_t upper, Schema left, Schema right)
-        : m_keys{std::move(leftKeys), std::move(rightKeys)}, m_lower(lower), m_upper(upper),
-          m_schemas{std::move(left), std::move(right)}
+        : m_keys{std::move(leftKeys), std::move(rightKeys)}, m_lower(lower),
+          m_upper(upper), m_schemas{std::move(left), std::move(right)}
     {
     }
     Status open(OperatorContext& ctx) override
@@ -47,8 +49,14 @@ private:
         std::map<EventTime, SourceHolds> holds;     // cleanup time -> Kafka positions buffered
     };
     /// How long after its timestamp a record of `side` can still match (Flink's cleanup time).
-    std::int64_t keepFor(int side) const { return side == 0 ? std::max<std::int64_t>(m_upper, 0) : std::max<std::int64_t>(-m_lower, 0); }
+    std::int64_t keepFor(int side) const
+    {
+        return side == 0 ? std::max<std::int64_t>(m_upper, 0) : std::max<std::int64_t>(-m_lower, 0);
+    }
     void join(int side, const Record& r, const KeyView& key, Collector& out);
+    /// Restore: one key's buffered rows / one cleanup entry of side `s`.
+    void restoreBuffer(StateInput& in, Side& s);
+    void restoreCleanup(StateInput& in, Side& s);
 
     std::vector<int> m_keys[2];
     std::int64_t m_lower;

@@ -5,6 +5,7 @@
 #include "catalog/PropertyAccess.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 
 namespace sw::runtime {
 
@@ -149,51 +150,70 @@ void RegularJoinOperator::onProcessingTime(std::int64_t nowMs, Collector&)
 
 void RegularJoinOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kJoinStateFormat);
-    for (const Side& s : m_side) {
-        out.u64(s.keys.size());
-        for (const auto& [key, bag] : s.keys) {
-            writeKey(out, key);
-            out.i64(bag.touched);
-            out.u64(bag.rows.size());
+    // Per key group (state/KeyedState.h): one item per (side, key).
+    KeyedStateOutput out;
+    for (std::uint64_t side = 0; side < 2; ++side)
+        for (const auto& [key, bag] : m_side[side].keys) {
+            StateOutput& o = out.groupOf(key.values);
+            o.u64(side);
+            writeKey(o, key);
+            o.i64(bag.touched);
+            o.u64(bag.rows.size());
             for (const auto& [row, e] : bag.rows) {
-                out.row(row);
-                out.i64(e.count);
-                out.i64(e.associations);
+                o.row(row);
+                o.i64(e.count);
+                o.i64(e.associations);
             }
         }
-    }
-    w.put("join", out.take());
+    w.put(keyedBlobName("join"), out.finish());
 }
 
 void RegularJoinOperator::restoreState(const StateReader& r)
 {
+    bool found = false;
+    const std::string e = readKeyedState(
+        r, "join", "join state", [](StateInput&) {},
+        [this](StateInput& in) {
+            while (in.ok() && !in.atEnd()) {
+                const std::uint64_t side = in.u64();
+                if (side > 1)
+                    in.fail("unknown side " + std::to_string(side));
+                else
+                    restoreKey(in, m_side[side]);
+            }
+        },
+        &found);
+    if (!e.empty()) throw std::runtime_error(e);
+    if (found) return;
+    // A checkpoint written before key groups: this subtask's own blob.
     const std::string* blob = r.get("join");
     if (!blob) return;
     StateInput in(*blob);
     readFormat(in, kJoinStateFormat);
     for (Side& s : m_side) {
         const std::size_t keys = in.count(3);
-        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
-            GroupKey key = readKey(in);
-            Bag bag;
-            bag.touched = in.i64();
-            const std::size_t rows = in.count(3);
-            for (std::size_t i = 0; i < rows && in.ok(); ++i) {
-                Row row = in.row();
-                Entry e;
-                e.count = in.i64();
-                e.associations = in.i64();
-                bag.rows.emplace(std::move(row), e);
-            }
-            if (!in.ok()) break;
-            if (m_ttl > 0) armTtlTimer(bag.touched + m_ttl);
-            if (!s.keys.emplace(std::move(key), std::move(bag)).second)
-                in.fail("a key appears twice");
-        }
+        for (std::size_t k = 0; k < keys && in.ok(); ++k)
+            restoreKey(in, s);
     }
     finishRestore(in, "join state");
+}
+
+void RegularJoinOperator::restoreKey(StateInput& in, Side& s)
+{
+    GroupKey key = readKey(in);
+    Bag bag;
+    bag.touched = in.i64();
+    const std::size_t rows = in.count(3);
+    for (std::size_t i = 0; i < rows && in.ok(); ++i) {
+        Row row = in.row();
+        Entry e;
+        e.count = in.i64();
+        e.associations = in.i64();
+        bag.rows.emplace(std::move(row), e);
+    }
+    if (!in.ok()) return;
+    if (m_ttl > 0) armTtlTimer(bag.touched + m_ttl);
+    if (!s.keys.emplace(std::move(key), std::move(bag)).second) in.fail("a key appears twice");
 }
 
 namespace {

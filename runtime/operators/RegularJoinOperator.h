@@ -22,6 +22,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class RegularJoinOperator : public Operator {
 public:
     enum class Type : std::uint8_t { Inner, Left, Right, Full };
@@ -47,7 +49,7 @@ private:
     };
     struct Bag {
         std::map<Row, Entry> rows; ///< ordered: the emission order is a function of the rows
-        std::int64_t touched = 0; ///< processing time of the last update (TTL)
+        std::int64_t touched = 0;  ///< processing time of the last update (TTL)
     };
     struct Side {
         KeyedMap<Bag> keys;
@@ -64,6 +66,8 @@ private:
         return m_type == Type::Full || (side == 0 ? m_type == Type::Left : m_type == Type::Right);
     }
     void armTtlTimer(std::int64_t at);
+    /// Restore: one key's rows of side `s` (after the side number).
+    void restoreKey(StateInput& in, Side& s);
 
     std::vector<int> m_keys[2];
     Type m_type;

@@ -6,13 +6,17 @@
 // them on a background thread (state/CheckpointStore.h). On restore, after open() and before
 // any input, the operator reads them back. Blobs are encoded with state/StateCodec.h.
 //
-// Redistribution: keyed operators restore their own subtask's blobs (the engine restores only
-// at the parallelism the state was written with, see docs/state-and-recovery.md). Sources whose
-// splits move between subtasks (Kafka partitions assigned by the group) read the blobs of every
-// subtask of their node (Flink's union list state) through subtaskCount()/getFrom().
+// Redistribution: keyed operators write their state per key group (state/KeyedState.h) and
+// restore, at any parallelism, the groups of their range (keyGroups()) from the blobs of every
+// old subtask. Sources whose splits move between subtasks (Kafka partitions, Kinesis shards)
+// read the blobs of every subtask of their node (Flink's union list state) through
+// subtaskCount()/getFrom(). Any other state restores only at the parallelism it was written
+// with (get(): this subtask's own blobs); the engine refuses a changed parallelism for it.
 #include <map>
 #include <string>
 #include <vector>
+
+#include "state/KeyGroups.h"
 
 namespace sw::runtime {
 
@@ -36,6 +40,8 @@ public:
     {
         return subtask == 0 ? get(key) : nullptr;
     }
+    /// The key groups this subtask owns (state/KeyGroups.h). Default: all.
+    virtual KeyGroupRange keyGroups() const { return KeyGroupRange::all(); }
 };
 
 /// One subtask's blobs (key -> bytes).
@@ -54,14 +60,17 @@ private:
     StateBlobs m_blobs;
 };
 
-/// A StateReader over the blobs of one node: `own` is this subtask's, `all` every subtask's
-/// (indexed by subtask; may be empty when union state is not needed).
+/// A StateReader over the blobs of one node: `own` is this subtask's, `all` every old subtask's
+/// (indexed by subtask; may be null when union state is not needed), `groups` the key groups
+/// of the restoring subtask.
 class BlobStateReader final : public StateReader {
 public:
-    BlobStateReader(const StateBlobs* own, const std::vector<StateBlobs>* all = nullptr)
-        : m_own(own), m_all(all)
+    BlobStateReader(const StateBlobs* own, const std::vector<StateBlobs>* all = nullptr,
+                    KeyGroupRange groups = KeyGroupRange::all())
+        : m_own(own), m_all(all), m_groups(groups)
     {
     }
+    KeyGroupRange keyGroups() const override { return m_groups; }
     const std::string* get(const std::string& key) const override { return find(m_own, key); }
     int subtaskCount() const override { return m_all ? static_cast<int>(m_all->size()) : 1; }
     const std::string* getFrom(int subtask, const std::string& key) const override
@@ -80,6 +89,7 @@ private:
     }
     const StateBlobs* m_own;
     const std::vector<StateBlobs>* m_all;
+    KeyGroupRange m_groups;
 };
 
 } // namespace sw::runtime

@@ -56,6 +56,8 @@ public:
     const std::string& error() const { return m_error; }
     /// True when every byte was read (and nothing failed).
     bool atEnd() const { return ok() && m_pos == m_data.size(); }
+    /// Bytes not read yet (0 once failed).
+    std::size_t remaining() const { return ok() ? m_data.size() - m_pos : 0; }
     /// Marks the input failed (first reason wins), e.g. an unknown format number.
     void fail(std::string reason);
     /// ok() and atEnd(), else a message naming `what` and the reason ("... has N trailing bytes").

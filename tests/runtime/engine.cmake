@@ -25,6 +25,9 @@ sw_add_qtest(tst_state_roundtrip SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_rou
   LIBS sw_runtime LABELS unit)
 sw_add_qtest(tst_state_recovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_recovery.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS integration)
+# Keyed state redistributed by key group on a parallelism change, against a SQLite oracle.
+sw_add_qtest(tst_state_rescale SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_state_rescale.cpp
+  LIBS sw_runtime SQLite::SQLite3 LABELS integration)
 # Engine features used by the designer and the CLI: gated start, inject, split metrics, DrainAll.
 sw_add_qtest(tst_engine_inject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine_inject.cpp
   LIBS sw_runtime LABELS unit concurrency)

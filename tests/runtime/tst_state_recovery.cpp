@@ -241,6 +241,7 @@ void TstStateRecovery::changedNodeIsRefusedOrDropped()
 
 void TstStateRecovery::parallelismChangeIsRefused()
 {
+    // Keyed state moves by key group (tst_state_rescale); the generator's positions do not.
     QTemporaryDir dir;
     const std::string d = dir.path().toStdString();
     crashAfter(pipeline(2), d, 2);
@@ -248,9 +249,11 @@ void TstStateRecovery::parallelismChangeIsRefused()
     EngineOptions o;
     o.dataDirectory = d;
     o.restore = EngineOptions::Restore::Latest;
-    Status s = e.start(pipeline(3), o);
+    PipelineSpec p = pipeline(3);
+    p.nodes[0].properties["parallelism"] = 3;
+    Status s = e.start(p, o);
     QVERIFY(!s);
-    QVERIFY2(s.message().find("node 'w'") != std::string::npos &&
+    QVERIFY2(s.message().find("node 'gen'") != std::string::npos &&
                  s.message().find("parallelism changed from 2 to 3") != std::string::npos,
              s.message().c_str());
 }

@@ -9,6 +9,8 @@
 #include <random>
 
 #include "ConnectorTestHarness.h"
+#include "exec/Partitioner.h"
+#include "state/KeyedState.h"
 #include "state/OperatorState.h"
 
 using namespace sw::runtime;
@@ -155,6 +157,8 @@ class TstStateRoundTrip : public QObject {
 private Q_SLOTS:
     void operators_data();
     void operators();
+    void operatorsRescaled_data() { operators_data(); }
+    void operatorsRescaled();
     void corruptBlobFailsRestore();
     void fileSourceResumes_data();
     void fileSourceResumes();
@@ -187,7 +191,8 @@ void TstStateRoundTrip::operators_data()
     QTest::newRow("dedup-keep-last") << "dedup"
                                      << R"({"keys": ["k"], "ttl": "1 s", "keep": "last"})" << 1;
     QTest::newRow("join-full")
-        << "join" << R"({"left_keys": ["k"], "right_keys": ["k"], "join_type": "full"})" << 2;
+        << "join"
+        << R"({"left_keys": ["k"], "right_keys": ["k"], "join_type": "full"})" << 2;
     QTest::newRow("aggregate") << "aggregate"
                                << R"({"keys": ["k"], "aggregates": 1})" << 1;
     QTest::newRow("aggregate-ttl")
@@ -252,6 +257,103 @@ void TstStateRoundTrip::operators()
     }
 }
 
+namespace {
+/// Key column indices of input port `port` of `n` (keys, left_keys, right_keys).
+std::vector<int> keyColumns(const NodeSpec& n, int port)
+{
+    const auto& p = n.properties;
+    const char* name = p.contains("keys") ? "keys" : port == 0 ? "left_keys" : "right_keys";
+    std::vector<int> cols;
+    for (const auto& k : p.at(name))
+        cols.push_back(inputSchema().indexOf(k.get<std::string>()));
+    return cols;
+}
+
+/// Runs `s` on the drivers, records routed by key as the key-hash edge would.
+void runRouted(std::vector<std::unique_ptr<Driver>>& d, const NodeSpec& n, const Step& s)
+{
+    if (s.watermark != kMinWatermark) {
+        for (auto& x : d)
+            x->run(s);
+        return;
+    }
+    std::vector<Step> parts(d.size());
+    const std::vector<int> cols = keyColumns(n, s.port);
+    for (const Record& r : s.records)
+        parts[keyHashChannel(keyHash(r.row, cols), d.size())].records.push_back(
+            CaptureCollector::copy(r));
+    for (std::size_t i = 0; i < d.size(); ++i)
+        if (!parts[i].records.empty()) {
+            parts[i].port = s.port;
+            d[i]->run(parts[i]);
+        }
+}
+} // namespace
+
+/// Every operator at parallelism 2 (records routed by key), snapshotted, restored at
+/// parallelism 3 and 1 (each new subtask reads its key groups of both old subtasks' blobs):
+/// the new subtasks together emit exactly what one uninterrupted instance emits after the cut
+/// (as a multiset: the order between subtasks is not defined).
+void TstStateRoundTrip::operatorsRescaled()
+{
+    QFETCH(QString, type);
+    QFETCH(QString, props);
+    QFETCH(int, ports);
+    const NodeSpec n = node(type.toStdString(), props.toUtf8().constData());
+    const std::vector<Schema> inputs(static_cast<std::size_t>(ports), inputSchema());
+    for (std::uint64_t seed = 1; seed <= 6; ++seed)
+        for (int after : {3, 1}) {
+            const std::vector<Step> steps = randomInput(seed, ports);
+            const std::size_t cut = steps.size() * (seed % 5 + 2) / 8;
+            Driver a(n, inputs);
+            const std::size_t outPorts = a.h.outputs.size();
+            std::vector<std::size_t> atCut(outPorts, 0);
+            std::vector<std::unique_ptr<Driver>> b;
+            for (int i = 0; i < 2; ++i)
+                b.push_back(std::make_unique<Driver>(n, inputs));
+            for (std::size_t i = 0; i < steps.size(); ++i) {
+                if (i == cut)
+                    for (std::size_t p = 0; p < outPorts; ++p)
+                        atCut[p] = a.output(p).size();
+                a.run(steps[i]);
+                if (i < cut) runRouted(b, n, steps[i]);
+            }
+            std::vector<StateBlobs> all(2);
+            for (std::size_t i = 0; i < 2; ++i) {
+                MapState st;
+                b[i]->op->snapshotState(7, st);
+                all[i] = std::move(st.blobs);
+            }
+            std::vector<std::unique_ptr<Driver>> c;
+            for (int i = 0; i < after; ++i) {
+                c.push_back(std::make_unique<Driver>(n, inputs));
+                BlobStateReader reader(nullptr, &all, keyGroupRangeOf(i, after));
+                c.back()->op->restoreState(reader);
+                c.back()->h.ctx->setCurrentWatermark(b[0]->watermark);
+            }
+            for (std::size_t i = cut; i < steps.size(); ++i)
+                runRouted(c, n, steps[i]);
+            for (std::size_t p = 0; p < outPorts; ++p) {
+                std::vector<std::string> expected = a.output(p);
+                expected.erase(expected.begin(),
+                               expected.begin() + static_cast<std::ptrdiff_t>(atCut[p]));
+                std::vector<std::string> got;
+                for (auto& x : c)
+                    for (std::string& line : x->output(p))
+                        got.push_back(std::move(line));
+                std::sort(expected.begin(), expected.end());
+                std::sort(got.begin(), got.end());
+                QVERIFY2(got == expected,
+                         qPrintable(QString("seed %1, 2 -> %2, port %3: %4 records, expected %5")
+                                        .arg(seed)
+                                        .arg(after)
+                                        .arg(p)
+                                        .arg(got.size())
+                                        .arg(expected.size())));
+            }
+        }
+}
+
 void TstStateRoundTrip::corruptBlobFailsRestore()
 {
     const NodeSpec n =
@@ -263,9 +365,9 @@ void TstStateRoundTrip::corruptBlobFailsRestore()
         b.run(steps[i]);
     MapState state;
     b.op->snapshotState(1, state);
-    const std::string full = state.blobs.at("windows");
+    const std::string full = state.blobs.at(keyedBlobName("windows"));
     for (std::size_t len : {std::size_t(0), std::size_t(1), full.size() / 3, full.size() - 1}) {
-        StateBlobs cut{{"windows", full.substr(0, len)}};
+        StateBlobs cut{{keyedBlobName("windows"), full.substr(0, len)}};
         Driver c(n, inputs);
         BlobStateReader reader(&cut);
         bool threw = false;

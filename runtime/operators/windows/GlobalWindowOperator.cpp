@@ -1,6 +1,10 @@
 #include "operators/windows/GlobalWindowOperator.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 
 namespace sw::runtime {
 
@@ -69,48 +73,65 @@ void GlobalWindowOperator::onProcessingTime(std::int64_t, Collector& out)
 
 void GlobalWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kGlobalStateFormat);
-    out.u64(m_seq);
-    out.u64(m_keys.size());
+    // Per key group (state/KeyedState.h): one item per key.
+    KeyedStateOutput out;
+    out.meta().u64(m_seq);
     const std::size_t n = m_c.aggregates.size();
     for (const auto& [key, st] : m_keys) {
-        writeKey(out, key);
-        writeAccs(out, st.accs.data(), n);
-        out.i64(st.sinceFire);
-        out.boolean(st.dirty);
-        out.row(st.emitted);
+        StateOutput& o = out.groupOf(key.values);
+        writeKey(o, key);
+        writeAccs(o, st.accs.data(), n);
+        o.i64(st.sinceFire);
+        o.boolean(st.dirty);
+        o.row(st.emitted);
     }
-    w.put("global", out.take());
+    w.put(keyedBlobName("global"), out.finish());
 }
 
 void GlobalWindowOperator::restoreState(const StateReader& r)
 {
-    const std::string* blob = r.get("global");
-    if (!blob) return;
-    StateInput in(*blob);
-    readFormat(in, kGlobalStateFormat);
-    m_seq = in.u64();
-    const std::size_t keys = in.count(3);
-    bool dirty = false;
-    for (std::size_t k = 0; k < keys && in.ok(); ++k) {
-        GroupKey key = readKey(in);
-        KeyState st;
-        m_c.aggregates.init(st.accs);
-        readAccs(in, st.accs.data(), st.accs.size());
-        st.sinceFire = in.i64();
-        st.dirty = in.boolean();
-        st.emitted = in.row();
-        dirty = dirty || st.dirty;
-        if (!in.ok()) break;
-        if (!m_keys.emplace(std::move(key), std::move(st)).second) in.fail("a key appears twice");
+    bool dirty = false, found = false;
+    const std::string e = readKeyedState(
+        r, "global", "global window state",
+        [this](StateInput& in) { m_seq = std::max(m_seq, in.u64()); },
+        [&](StateInput& in) {
+            while (in.ok() && !in.atEnd())
+                dirty = restoreKey(in) || dirty;
+        },
+        &found);
+    if (!e.empty()) throw std::runtime_error(e);
+    if (!found) {
+        // A checkpoint written before key groups: this subtask's own blob.
+        const std::string* blob = r.get("global");
+        if (!blob) return;
+        StateInput in(*blob);
+        readFormat(in, kGlobalStateFormat);
+        m_seq = in.u64();
+        const std::size_t keys = in.count(3);
+        for (std::size_t k = 0; k < keys && in.ok(); ++k)
+            dirty = restoreKey(in) || dirty;
+        finishRestore(in, "global window state");
     }
-    finishRestore(in, "global window state");
     if (dirty && !m_c.countTrigger && !m_timerSet) {
         m_ctx->registerProcessingTimer(
             nextProcessingFire(OperatorContext::processingTimeMs(), m_c.triggerInterval));
         m_timerSet = true;
     }
+}
+
+bool GlobalWindowOperator::restoreKey(StateInput& in)
+{
+    GroupKey key = readKey(in);
+    KeyState st;
+    m_c.aggregates.init(st.accs);
+    readAccs(in, st.accs.data(), st.accs.size());
+    st.sinceFire = in.i64();
+    st.dirty = in.boolean();
+    st.emitted = in.row();
+    const bool dirty = st.dirty;
+    if (!in.ok()) return false;
+    if (!m_keys.emplace(std::move(key), std::move(st)).second) in.fail("a key appears twice");
+    return dirty;
 }
 
 } // namespace sw::runtime

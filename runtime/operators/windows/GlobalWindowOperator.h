@@ -16,6 +16,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class GlobalWindowOperator : public WindowOperatorBase {
 public:
     explicit GlobalWindowOperator(WindowConfig c) : WindowOperatorBase(std::move(c)) {}
@@ -37,6 +39,8 @@ private:
         Row emitted; ///< the result last emitted (empty before the first firing)
     };
     void fire(const GroupKey& key, KeyState& st, EventTime ts, Collector& out);
+    /// Restore: one key's item; true when the key changed since its last firing.
+    bool restoreKey(StateInput& in);
     Row m_row;
     KeyedMap<KeyState> m_keys;
     SourceHolds m_holds; // first Kafka positions absorbed, kept for good

@@ -26,6 +26,8 @@ public:
         if (m_keys.contains(id) && m_keys.value(id) == 0) m_keys.erase(id);
     }
     std::size_t size() const { return m_keys.size(); }
+    /// Room for `n` keys (restore).
+    void reserve(std::size_t n) { m_keys.reserve(n); }
 
 private:
     KeyTable<std::uint32_t> m_keys; // key -> reference count (windows holding state for it)
@@ -52,6 +54,12 @@ public:
         ++m_size;
     }
     std::size_t size() const { return m_size; }
+    /// Room for `n` entries without growing.
+    void reserve(std::size_t n)
+    {
+        while ((n + 1) * 4 > m_slots.size() * 3)
+            grow();
+    }
 
 private:
     std::size_t slotOf(std::uint32_t key) const

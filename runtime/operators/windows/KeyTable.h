@@ -105,6 +105,20 @@ public:
         m_free = std::move(free);
     }
 
+    /// Room for `n` keys without growing (a restore that knows how many keys come).
+    void reserve(std::size_t n)
+    {
+        m_entries.reserve(n);
+        std::size_t slots = m_slots.empty() ? 16 : m_slots.size();
+        while (n * 4 > slots * 3)
+            slots *= 2;
+        if (slots <= m_slots.size()) return;
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(slots, Slot{});
+        m_mask = m_slots.size() - 1;
+        for (const Slot& s : old)
+            if (s.idf != 0) place(s);
+    }
     /// True while `id` names a key in the table.
     bool contains(Id id) const { return id < m_entries.size() && m_entries[id].live; }
     const GroupKey& key(Id id) const { return m_entries[id].key; }

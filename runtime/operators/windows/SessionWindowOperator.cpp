@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <stdexcept>
 
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 
 namespace sw::runtime {
 
@@ -152,36 +154,80 @@ void SessionWindowOperator::collectHolds(SourceHolds& holds) const
 
 void SessionWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kOperatorStateFormat);
-    out.time(m_time);
-    out.u64(m_seq);
-    out.u64(m_keys.entryCount());
-    out.u64(m_keys.freeIds().size());
-    for (KeyId id : m_keys.freeIds())
-        out.u64(id);
-    out.u64(m_keys.size());
+    // Per key group (state/KeyedState.h): one item per key (its sessions and timers).
+    KeyedStateOutput out;
+    out.meta().time(m_time);
+    out.meta().u64(m_seq);
     const std::size_t n = m_c.aggregates.size();
     for (auto it = m_keys.begin(); it != m_keys.end(); ++it) {
         auto [key, st] = *it;
-        out.u64(it.id());
-        writeKey(out, key);
-        out.u64(st.sessions.size());
+        StateOutput& o = out.groupOf(key.values);
+        writeKey(o, key);
+        o.u64(st.sessions.size());
         for (const Session& s : st.sessions) {
-            out.time(s.window.start);
-            out.time(s.window.end);
-            out.boolean(s.fired);
-            writeAccs(out, s.accs.data(), n);
+            o.time(s.window.start);
+            o.time(s.window.end);
+            o.boolean(s.fired);
+            writeAccs(o, s.accs.data(), n);
         }
-        out.u64(st.timers.size());
+        o.u64(st.timers.size());
         for (EventTime t : st.timers)
-            out.time(t);
+            o.time(t);
     }
-    w.put("sessions", out.take());
+    w.put(keyedBlobName("sessions"), out.finish());
 }
 
 void SessionWindowOperator::restoreState(const StateReader& r)
 {
+    bool found = false;
+    const std::string e = readKeyedState(
+        r, "sessions", "session state",
+        [this](StateInput& in) {
+            m_time = std::max(m_time, in.time());
+            m_seq = std::max(m_seq, in.u64());
+        },
+        [this](StateInput& in) {
+            while (in.ok() && !in.atEnd()) {
+                GroupKey key = readKey(in);
+                if (!in.ok()) break;
+                std::vector<int> cols(key.values.size());
+                std::iota(cols.begin(), cols.end(), 0);
+                auto [id, inserted] = m_keys.insert(keyViewOf(key.values, cols));
+                if (!inserted) {
+                    in.fail("a key appears twice");
+                    break;
+                }
+                restoreKey(in, static_cast<KeyId>(id));
+            }
+        },
+        &found);
+    if (!e.empty()) throw std::runtime_error(e);
+    if (!found) restoreLegacy(r);
+}
+
+void SessionWindowOperator::restoreKey(StateInput& in, KeyId id)
+{
+    const std::size_t n = m_c.aggregates.size();
+    KeyState& st = m_keys.value(id);
+    st.sessions.resize(in.count(3));
+    for (Session& s : st.sessions) {
+        s.window.start = in.time();
+        s.window.end = in.time();
+        s.fired = in.boolean();
+        m_c.aggregates.init(s.accs);
+        readAccs(in, s.accs.data(), n);
+    }
+    st.timers.resize(in.count());
+    for (EventTime& t : st.timers) {
+        t = in.time();
+        m_timers.insert({t, id});
+        if (!m_c.eventTime) m_ctx->registerProcessingTimer(t);
+    }
+}
+
+void SessionWindowOperator::restoreLegacy(const StateReader& r)
+{
+    // A checkpoint written before key groups: this subtask's own blob, with its key ids.
     const std::string* blob = r.get("sessions");
     if (!blob) return;
     StateInput in(*blob);
@@ -193,7 +239,6 @@ void SessionWindowOperator::restoreState(const StateReader& r)
     for (KeyId& id : freeIds)
         id = static_cast<KeyId>(in.u64());
     const std::size_t keys = in.count(3);
-    const std::size_t n = m_c.aggregates.size();
     for (std::size_t k = 0; k < keys && in.ok(); ++k) {
         const std::uint64_t id = in.u64();
         GroupKey key = readKey(in);
@@ -205,21 +250,7 @@ void SessionWindowOperator::restoreState(const StateReader& r)
             break;
         }
         m_keys.insertWithId(keyViewOf(key.values, cols), static_cast<KeyId>(id));
-        KeyState& st = m_keys.value(static_cast<KeyId>(id));
-        st.sessions.resize(in.count(3));
-        for (Session& s : st.sessions) {
-            s.window.start = in.time();
-            s.window.end = in.time();
-            s.fired = in.boolean();
-            m_c.aggregates.init(s.accs);
-            readAccs(in, s.accs.data(), n);
-        }
-        st.timers.resize(in.count());
-        for (EventTime& t : st.timers) {
-            t = in.time();
-            m_timers.insert({t, static_cast<KeyId>(id)});
-            if (!m_c.eventTime) m_ctx->registerProcessingTimer(t);
-        }
+        restoreKey(in, static_cast<KeyId>(id));
     }
     for (KeyId id : freeIds)
         if (id >= entries || m_keys.contains(id)) in.fail("corrupt free key id");

@@ -8,6 +8,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class SessionWindowOperator : public WindowOperatorBase {
 public:
     explicit SessionWindowOperator(WindowConfig c) : WindowOperatorBase(std::move(c)) {}
@@ -20,9 +22,11 @@ public:
     /// fired session may be re-emitted partially (at-least-once, as before).
     void collectHolds(SourceHolds& holds) const override;
 
-    /// State: per key (in key-table id order, ids and free list kept so timers fire in the same
-    /// order) its sessions (window, fired, accumulators) and pending timers; the operator's time
-    /// and arrival sequence. Restored sessions hold no Kafka positions.
+    /// State (state/KeyedState.h, per key group: restorable at any parallelism): per key its
+    /// sessions (window, fired, accumulators) and pending timers; the operator's time and
+    /// arrival sequence (meta: the maximum over the old subtasks). Restored keys get new key-table
+    /// ids (timers due at the same time may fire in another key order than without the
+    /// restart). Restored sessions hold no Kafka positions.
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
     void restoreState(const StateReader& r) override;
 
@@ -48,6 +52,10 @@ private:
     /// Fires/cleans the sessions of one key at `time`; re-registers timers; true if now empty.
     bool processKey(KeyId id, KeyState& st, EventTime time, Collector& out);
     void registerTimer(KeyId id, KeyState& st, EventTime t);
+    /// Restore: one key's sessions and timers (after its key).
+    void restoreKey(StateInput& in, KeyId id);
+    /// Restore of a checkpoint written before key groups (one blob per subtask, key ids kept).
+    void restoreLegacy(const StateReader& r);
     void advance(EventTime time, Collector& out) override;
 
     KeyTable<KeyState> m_keys;

@@ -1,8 +1,12 @@
 #include "operators/windows/TimeWindowOperator.h"
 
+#include <algorithm>
 #include <numeric>
+#include <stdexcept>
+#include <utility>
 
 #include "operators/windows/WindowState.h"
+#include "state/KeyedState.h"
 
 namespace sw::runtime {
 
@@ -131,27 +135,83 @@ void TimeWindowOperator::collectReplayUnits(std::vector<ReplayUnit>& units)
 
 void TimeWindowOperator::snapshotState(std::int64_t, StateWriter& w)
 {
-    StateOutput out;
-    out.u64(kOperatorStateFormat);
-    out.time(m_time);
-    out.u64(m_seq);
-    out.u64(m_windows.size());
-    const std::size_t n = m_c.aggregates.size();
+    // Per key group (state/KeyedState.h): one item per (window, group) with the window and the
+    // keys of that group in slot order, each with its slot. The meta holds the number of keys,
+    // so a restore reserves its key table once.
+    KeyedStateOutput out;
+    out.meta().time(m_time);
+    out.meta().u64(m_seq);
+    out.meta().u64(m_dict.size());
+    out.meta().u64(m_windows.size());
     for (const auto& [end, win] : m_windows) {
-        out.time(win.start);
-        out.time(end);
-        out.boolean(win.fired);
-        out.u64(win.keyIds.size());
+        out.meta().time(end);
+        out.meta().u64(win.keyIds.size());
+    }
+    const std::size_t n = m_c.aggregates.size();
+    std::vector<std::uint32_t> count(static_cast<std::size_t>(out.maxParallelism()));
+    std::vector<std::uint16_t> groups;
+    for (const auto& [end, win] : m_windows) {
+        groups.resize(win.keyIds.size());
         for (std::size_t s = 0; s < win.keyIds.size(); ++s) {
-            writeKey(out, m_dict.key(win.keyIds[s]));
-            writeAccs(out, win.accs.data() + s * n, n);
+            groups[s] =
+                static_cast<std::uint16_t>(keyGroupOf(keyHash(m_dict.key(win.keyIds[s]).values)));
+            ++count[groups[s]];
+        }
+        for (std::size_t s = 0; s < win.keyIds.size(); ++s) {
+            StateOutput& o = out.group(groups[s]);
+            if (count[groups[s]] > 0) { // the group's first key of this window: its header
+                o.time(win.start);
+                o.time(end);
+                o.boolean(win.fired);
+                o.u64(std::exchange(count[groups[s]], 0));
+            }
+            o.u64(s); // the slot: the restore keeps the emission order of the keys
+            writeKey(o, m_dict.key(win.keyIds[s]));
+            writeAccs(o, win.accs.data() + s * n, n);
         }
     }
-    w.put("windows", out.take());
+    w.put(keyedBlobName("windows"), out.finish());
 }
 
 void TimeWindowOperator::restoreState(const StateReader& r)
 {
+    bool found = false, reserved = false;
+    std::size_t keys = 0; // in the old subtasks' dictionaries
+    const std::string e = readKeyedStateIndexed(
+        r, "windows", "window state",
+        [&](StateInput& in, int old) {
+            m_time = std::max(m_time, in.time());
+            m_seq = std::max(m_seq, in.u64());
+            keys += in.count(0);
+            if (m_oldKeys.size() <= static_cast<std::size_t>(old))
+                m_oldKeys.resize(static_cast<std::size_t>(old) + 1);
+            const std::size_t windows = in.count(2);
+            for (std::size_t i = 0; i < windows && in.ok(); ++i) {
+                const EventTime end = in.time();
+                m_oldKeys[static_cast<std::size_t>(old)][end] = in.count(0);
+            }
+        },
+        [&](StateInput& in, int old) {
+            if (!reserved) { // keys spread evenly over the groups: this subtask's share
+                m_dict.reserve(keys * static_cast<std::size_t>(r.keyGroups().size()) /
+                               kMaxParallelism);
+                reserved = true;
+            }
+            while (in.ok() && !in.atEnd())
+                restoreWindow(in, old);
+        },
+        &found);
+    m_oldKeys.clear();
+    m_last = nullptr;
+    if (!e.empty()) {
+        m_restoring.clear();
+        throw std::runtime_error(e);
+    }
+    if (found) {
+        finishRestoredWindows();
+        return;
+    }
+    // A checkpoint written before key groups: this subtask's own blob, same layout per window.
     const std::string* blob = r.get("windows");
     if (!blob) return; // no state for this subtask (nothing was in state)
     StateInput in(*blob);
@@ -159,43 +219,176 @@ void TimeWindowOperator::restoreState(const StateReader& r)
     m_time = in.time();
     m_seq = in.u64();
     const std::size_t windows = in.count(4);
+    for (std::size_t i = 0; i < windows && in.ok(); ++i)
+        restoreWindow(in, -1);
+    finishRestore(in, "window state");
+}
+
+void TimeWindowOperator::restoreWindow(StateInput& in, int old)
+{
     const std::size_t n = m_c.aggregates.size();
-    Row values;            // one key's values, reused (no allocation per key)
-    std::vector<int> cols; // 0..k-1
-    for (std::size_t i = 0; i < windows && in.ok(); ++i) {
-        const EventTime start = in.time(), end = in.time();
-        const bool fired = in.boolean();
-        Window& win = m_windows[end];
-        win.start = start;
-        win.fired = fired;
-        const std::size_t keys = in.count(2);
-        win.keyIds.reserve(keys);
-        win.accs.reserve(keys * n);
-        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
-            values.resize(in.count());
-            for (Value& v : values)
-                v = in.value();
-            if (cols.size() != values.size()) {
-                cols.resize(values.size());
-                std::iota(cols.begin(), cols.end(), 0);
+    const EventTime start = in.time(), end = in.time();
+    const bool fired = in.boolean();
+    // The same window may come from several old subtasks (other keys): merged. Their fired
+    // flags agree (every subtask saw the same watermarks before the barrier).
+    const bool existed = m_windows.count(end) > 0;
+    Window& win = m_windows[end];
+    win.start = start;
+    win.fired = win.fired || fired;
+    if (!m_c.eventTime && !fired && !existed)
+        m_ctx->registerProcessingTimer(TimeWindow{start, end}.maxTimestamp());
+    const std::size_t keys = in.count(2);
+    Restoring* rs = nullptr;
+    if (old >= 0) {
+        auto [it, fresh] = m_restoring.try_emplace(end);
+        rs = &it->second;
+        if (fresh && !existed && static_cast<std::size_t>(old) < m_oldKeys.size()) {
+            // The first old subtask with keys of this window: each key straight to its old slot
+            // (holes for keys of groups outside this subtask's range are removed at the end).
+            const auto size = m_oldKeys[static_cast<std::size_t>(old)].find(end);
+            if (size != m_oldKeys[static_cast<std::size_t>(old)].end() && size->second > 0) {
+                rs->owner = old;
+                rs->direct = true;
+                win.keyIds.assign(size->second, kHole);
+                win.accs.resize(size->second * n);
             }
-            const std::uint32_t keyId = m_dict.intern(keyViewOf(values, cols));
+        } else if (rs->direct && rs->owner != old) {
+            toAppendMode(win, *rs); // a second old subtask: merge, ordered at the end
+        }
+    }
+    if (rs && rs->direct) {
+        for (std::size_t k = 0; k < keys && in.ok(); ++k) {
+            const std::uint64_t slot = in.u64();
+            const std::uint32_t keyId = readRestoredKey(in);
+            if (slot >= win.keyIds.size() || win.keyIds[slot] != kHole) {
+                in.fail("corrupt slot " + std::to_string(slot));
+                break;
+            }
+            win.keyIds[slot] = keyId;
+            m_dict.acquire(keyId);
+            readAccs(in, win.accs.data() + slot * n, n);
+        }
+        return;
+    }
+    // Appended: grow geometrically (a window arrives in one item per key group).
+    const std::size_t first = win.keyIds.size();
+    if (const std::size_t need = first + keys; need > win.keyIds.capacity()) {
+        const std::size_t cap = std::max(need, 2 * win.keyIds.capacity());
+        win.keyIds.reserve(cap);
+        win.accs.reserve(cap * n);
+    }
+    win.accs.resize((first + keys) * n);
+    for (std::size_t k = 0; k < keys && in.ok(); ++k) {
+        if (rs) rs->oldSlots.push_back(static_cast<std::uint32_t>(in.u64()));
+        const std::uint32_t keyId = readRestoredKey(in);
+        const auto slot = static_cast<std::uint32_t>(win.keyIds.size());
+        if (!rs) { // with slots the index is built once the keys are in their final order
             if (win.index.find(keyId) != FlatIndex::kNone) {
                 in.fail("a key appears twice in one window");
                 break;
             }
-            const auto slot = static_cast<std::uint32_t>(win.keyIds.size());
             win.index.insert(keyId, slot);
-            win.keyIds.push_back(keyId);
-            win.accs.resize(win.accs.size() + n);
-            m_dict.acquire(keyId);
-            readAccs(in, win.accs.data() + std::size_t(slot) * n, n);
         }
-        if (!m_c.eventTime && !fired)
-            m_ctx->registerProcessingTimer(TimeWindow{start, end}.maxTimestamp());
+        win.keyIds.push_back(keyId);
+        m_dict.acquire(keyId);
+        readAccs(in, win.accs.data() + std::size_t(slot) * n, n);
     }
-    m_last = nullptr;
-    finishRestore(in, "window state");
+    win.accs.resize(win.keyIds.size() * n); // fewer when the input failed
+}
+
+std::uint32_t TimeWindowOperator::readRestoredKey(StateInput& in)
+{
+    m_keyValues.resize(in.count());
+    for (Value& v : m_keyValues)
+        v = in.value();
+    if (m_keyCols.size() != m_keyValues.size()) {
+        m_keyCols.resize(m_keyValues.size());
+        std::iota(m_keyCols.begin(), m_keyCols.end(), 0);
+    }
+    return m_dict.intern(keyViewOf(m_keyValues, m_keyCols));
+}
+
+void TimeWindowOperator::compact(Window& win, std::vector<std::uint32_t>* oldSlots)
+{
+    const std::size_t n = m_c.aggregates.size();
+    std::size_t to = 0;
+    for (std::size_t s = 0; s < win.keyIds.size(); ++s) {
+        if (win.keyIds[s] == kHole) continue;
+        if (oldSlots) oldSlots->push_back(static_cast<std::uint32_t>(s));
+        if (to != s) {
+            win.keyIds[to] = win.keyIds[s];
+            std::move(win.accs.begin() + std::ptrdiff_t(s * n),
+                      win.accs.begin() + std::ptrdiff_t((s + 1) * n),
+                      win.accs.begin() + std::ptrdiff_t(to * n));
+        }
+        ++to;
+    }
+    win.keyIds.resize(to);
+    win.accs.resize(to * n);
+}
+
+void TimeWindowOperator::toAppendMode(Window& win, Restoring& rs)
+{
+    compact(win, &rs.oldSlots);
+    rs.direct = false;
+}
+
+void TimeWindowOperator::finishRestoredWindows()
+{
+    // Windows placed directly keep their old slot order; merged ones (several old subtasks)
+    // are put in slot order (interleaved by slot, stable: old subtask order), so a restored
+    // window emits its keys in the order the uninterrupted run would. Then they are indexed.
+    for (auto& [end, rs] : m_restoring) {
+        Window& win = m_windows[end];
+        if (rs.direct)
+            compact(win, nullptr);
+        else
+            permuteToSlotOrder(win, rs.oldSlots);
+        const std::size_t k = win.keyIds.size();
+        win.index = FlatIndex();
+        win.index.reserve(k);
+        for (std::size_t slot = 0; slot < k; ++slot) {
+            if (win.index.find(win.keyIds[slot]) != FlatIndex::kNone) {
+                m_restoring.clear();
+                throw std::runtime_error("window state: a key appears twice in one window");
+            }
+            win.index.insert(win.keyIds[slot], static_cast<std::uint32_t>(slot));
+        }
+    }
+    m_restoring.clear();
+}
+
+void TimeWindowOperator::permuteToSlotOrder(Window& win, const std::vector<std::uint32_t>& oldSlots)
+{
+    const std::size_t n = m_c.aggregates.size();
+    const std::size_t k = win.keyIds.size();
+    if (oldSlots.size() != k || std::is_sorted(oldSlots.begin(), oldSlots.end())) return;
+    // order[slot] = the position read that goes to `slot`.
+    std::vector<std::uint32_t> order(k);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return oldSlots[a] < oldSlots[b]; });
+    // Gather in place along the permutation's cycles (no second copy of the accumulators).
+    std::vector<Acc> tmp(n);
+    for (std::size_t start = 0; start < k; ++start) {
+        if (order[start] == start || order[start] == kHole) continue;
+        const std::uint32_t keyId = win.keyIds[start];
+        std::move(win.accs.begin() + std::ptrdiff_t(start * n),
+                  win.accs.begin() + std::ptrdiff_t((start + 1) * n), tmp.begin());
+        std::size_t j = start;
+        while (order[j] != start) {
+            const std::size_t from = order[j];
+            win.keyIds[j] = win.keyIds[from];
+            std::move(win.accs.begin() + std::ptrdiff_t(from * n),
+                      win.accs.begin() + std::ptrdiff_t((from + 1) * n),
+                      win.accs.begin() + std::ptrdiff_t(j * n));
+            order[j] = kHole; // done
+            j = from;
+        }
+        win.keyIds[j] = keyId;
+        std::move(tmp.begin(), tmp.end(), win.accs.begin() + std::ptrdiff_t(j * n));
+        order[j] = kHole;
+    }
 }
 
 } // namespace sw::runtime

@@ -13,6 +13,8 @@
 
 namespace sw::runtime {
 
+class StateInput;
+
 class TimeWindowOperator : public WindowOperatorBase {
 public:
     explicit TimeWindowOperator(WindowConfig c) : WindowOperatorBase(std::move(c)) {}
@@ -28,9 +30,10 @@ public:
     /// re-emit a partial hop window, as before).
     void collectReplayUnits(std::vector<ReplayUnit>& units) override;
 
-    /// State (state/OperatorState.h): every window in state (start, end, fired, per key its
-    /// accumulators in slot order), the operator's time (watermark or processing time) and
-    /// arrival sequence. Restored windows hold no Kafka positions and report no replay unit
+    /// State (state/KeyedState.h, per key group: restorable at any parallelism): every window
+    /// in state (start, end, fired, per key its accumulators in slot order), the operator's
+    /// time (watermark or processing time) and arrival sequence (meta: the maximum over the old
+    /// subtasks). Restored windows hold no Kafka positions and report no replay unit
     /// (their records are behind the restored source positions); processing-time windows
     /// re-register their timers.
     void snapshotState(std::int64_t checkpointId, StateWriter& w) override;
@@ -54,6 +57,24 @@ private:
     void emitWindow(const TimeWindow& w, const Window& win, Collector& out);
     void purge(std::map<EventTime, Window>::iterator it);
     void advance(EventTime time, Collector& out) override;
+    /// One window's item of a snapshot (its start, end, fired and keys with accumulators).
+    /// A window being restored from key-group sections (each key with its old slot).
+    struct Restoring {
+        int owner = -1;      ///< the old subtask whose keys were placed at their slots
+        bool direct = false; ///< keys placed at their old slots (holes between)
+        std::vector<std::uint32_t> oldSlots; ///< appended: the old slot of each position
+    };
+    static constexpr std::uint32_t kHole = 0xffffffffu;
+    /// One window item of old subtask `old` (-1: a checkpoint before key groups, no slots).
+    void restoreWindow(StateInput& in, int old);
+    /// Reads a key's values and interns it.
+    std::uint32_t readRestoredKey(StateInput& in);
+    /// Removes the holes of a directly placed window (recording the old slots when asked).
+    void compact(Window& win, std::vector<std::uint32_t>* oldSlots);
+    void toAppendMode(Window& win, Restoring& rs);
+    void permuteToSlotOrder(Window& win, const std::vector<std::uint32_t>& oldSlots);
+    /// After restoring: every window's keys in the order of their old slots, then indexed.
+    void finishRestoredWindows();
 
     std::map<EventTime, Window> m_windows; // by window end: firing order
     KeyDictionary m_dict;
@@ -62,6 +83,10 @@ private:
     EventTime m_time = kMinWatermark;    // watermark, or processing time
     EventTime m_lastEnd = kMinWatermark; // one-entry cache of the last window looked up
     Window* m_last = nullptr;
+    Row m_keyValues;                                         // restore: one key's values, reused
+    std::vector<int> m_keyCols;                              // restore: 0..k-1
+    std::map<EventTime, Restoring> m_restoring;              // restore: windows in progress
+    std::vector<std::map<EventTime, std::size_t>> m_oldKeys; // restore: keys per old window
 };
 
 } // namespace sw::runtime
