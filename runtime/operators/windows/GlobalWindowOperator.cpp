@@ -50,7 +50,7 @@ void GlobalWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
             st.dirty = true;
             if (!m_timerSet) {
                 m_ctx->registerProcessingTimer(
-                    nextProcessingFire(OperatorContext::processingTimeMs(), m_c.triggerInterval));
+                    nextProcessingFire(m_ctx->processingTimeMs(), m_c.triggerInterval));
                 m_timerSet = true;
             }
         }
@@ -108,7 +108,7 @@ void GlobalWindowOperator::restoreState(const StateReader& r)
     finishRestore(in, "global window state");
     if (dirty && !m_c.countTrigger && !m_timerSet) {
         m_ctx->registerProcessingTimer(
-            nextProcessingFire(OperatorContext::processingTimeMs(), m_c.triggerInterval));
+            nextProcessingFire(m_ctx->processingTimeMs(), m_c.triggerInterval));
         m_timerSet = true;
     }
 }
