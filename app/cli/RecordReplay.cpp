@@ -106,6 +106,10 @@ bool setUpRecordReplay(const RecordReplayArgs& a, const runtime::PipelineSpec& p
         return false;
     }
     opts.sourceRecorders = session->factory();
+    // A restart would rewind the sources and record their input twice: a recorded run fails
+    // instead (the recording then ends with "closed").
+    opts.restartStrategy = runtime::EngineOptions::RestartStrategy{
+        runtime::EngineOptions::RestartStrategy::Kind::None};
     return true;
 }
 
