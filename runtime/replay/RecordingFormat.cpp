@@ -12,6 +12,7 @@
 #include "types/RowJson.h"
 #include "types/RowKind.h"
 #include "util/Base64.h"
+#include "util/JsonEscape.h"
 
 namespace sw::runtime {
 
@@ -101,29 +102,53 @@ std::string encodeHeader(const std::string& node, int subtask, int parallelism,
 
 void encodeRecord(std::string& out, int port, const Record& r, const Schema& schema)
 {
-    json j;
-    j["port"] = port;
-    j["kind"] = std::string(toString(r.kind));
-    if (r.timestamp != kNoTimestamp) j["ts"] = r.timestamp;
-    j["row"] = rowToJson(r.row, schema); // a string: exact values, whatever the JSON reader
+    // Written by hand (the hot path of --record); read back with nlohmann in readFile.
+    out += "{\"port\":";
+    out += std::to_string(port);
+    out += ",\"kind\":\"";
+    out += toString(r.kind);
+    out += '"';
+    if (r.timestamp != kNoTimestamp) {
+        out += ",\"ts\":";
+        out += std::to_string(r.timestamp);
+    }
+    out += ",\"row\":"; // a string: exact values, whatever the JSON reader
+    appendJsonString(out, rowToJson(r.row, schema));
     const Provenance& p = r.provenance;
     if (p.kind != Provenance::Kind::None && p.origin) {
-        j[p.kind == Provenance::Kind::Kafka ? "topic" : "file"] = *p.origin;
-        if (p.kind == Provenance::Kind::Kafka) {
-            j["partition"] = p.partition;
-            j["offset"] = p.position;
+        const bool kafka = p.kind == Provenance::Kind::Kafka;
+        out += kafka ? ",\"topic\":" : ",\"file\":";
+        appendJsonString(out, *p.origin);
+        if (kafka) {
+            out += ",\"partition\":" + std::to_string(p.partition);
+            out += ",\"offset\":" + std::to_string(p.position);
         } else {
-            j["line"] = p.position;
+            out += ",\"line\":" + std::to_string(p.position);
         }
     }
     if (p.raw) {
-        if (p.raw->hasKey) j["raw_key"] = base64Encode(p.raw->key);
-        if (p.raw->hasValue) j["raw_value"] = base64Encode(p.raw->value);
-        if (p.raw->timestamp >= 0) j["raw_timestamp"] = p.raw->timestamp;
-        for (const auto& [k, v] : p.raw->headers)
-            j["raw_headers"].push_back({k, base64Encode(v)});
+        auto b64 = [&](const char* name, std::string_view bytes) {
+            out += name;
+            out += '"';
+            appendBase64(out, bytes);
+            out += '"';
+        };
+        if (p.raw->hasKey) b64(",\"raw_key\":", p.raw->key);
+        if (p.raw->hasValue) b64(",\"raw_value\":", p.raw->value);
+        if (p.raw->timestamp >= 0) out += ",\"raw_timestamp\":" + std::to_string(p.raw->timestamp);
+        if (!p.raw->headers.empty()) {
+            out += ",\"raw_headers\":[";
+            for (std::size_t i = 0; i < p.raw->headers.size(); ++i) {
+                out += i ? ",[" : "[";
+                appendJsonString(out, p.raw->headers[i].first);
+                out += ",\"";
+                appendBase64(out, p.raw->headers[i].second);
+                out += "\"]";
+            }
+            out += ']';
+        }
     }
-    out += j.dump();
+    out += '}';
 }
 
 namespace {
