@@ -86,6 +86,7 @@ private Q_SLOTS:
     void wrongVersionIsRefused();
     void schemaMismatchIsRefused();
     void kafkaRecordingReplaysWithoutBroker();
+    void recordingStopsAtItsLimit();
 
 private:
     QTemporaryDir m_dir;
@@ -300,6 +301,38 @@ void TstCliReplay::kafkaRecordingReplaysWithoutBroker()
     const QByteArray got = readFile(dir + "/data/out.jsonl");
     QCOMPARE(got.count('\n'), 3);
     QVERIFY2(got.contains("\"id\":2") && got.contains("\"v\":\"x2\""), got.constData());
+}
+
+void TstCliReplay::recordingStopsAtItsLimit()
+{
+    // --record-max-records: the recording ends (every file with "limit"), the run goes on, and
+    // the replay holds exactly the recorded records.
+    const QString rec = m_dir.filePath("rec-limited");
+    QString out;
+    int rc = runCliProcess({"run", m_pipeline, "--record", rec, "--record-max-records", "1000",
+                            "--data-dir", m_dir.filePath("limited"), "--quiet"},
+                           &out);
+    QVERIFY2(rc == 0, qPrintable(out));
+    QVERIFY2(out.contains("(stopped at its limit)"), qPrintable(out));
+    const QRegularExpression re("recorded (\\d+) records");
+    const auto m = re.match(out);
+    QVERIFY2(m.hasMatch(), qPrintable(out));
+    const qint64 recorded = m.captured(1).toLongLong();
+    QVERIFY(recorded > 0 && recorded <= 1000);
+    QVERIFY2(out.contains(QRegularExpression("tw_out\\s+\\d+")), qPrintable(out));
+    for (const char* f : {"/orders.0.jsonl", "/orders.1.jsonl"}) {
+        const QByteArray bytes = readFile(rec + f);
+        QVERIFY2(bytes.endsWith("\"end\":\"limit\"}\n"), bytes.right(200).constData());
+    }
+    const QString data = m_dir.filePath("limited-replay");
+    rc = runCliProcess({"run", m_pipeline, "--replay", rec, "--data-dir", data, "--quiet"}, &out);
+    QVERIFY2(rc == 0, qPrintable(out));
+    qint64 total = 0;
+    for (const QByteArray& line : readFile(data + "/tw.jsonl").split('\n')) {
+        auto n = QRegularExpression("\"n\":(\\d+)").match(QString::fromUtf8(line));
+        if (n.hasMatch()) total += n.captured(1).toLongLong();
+    }
+    QCOMPARE(total, recorded);
 }
 
 QTEST_GUILESS_MAIN(TstCliReplay)
