@@ -153,16 +153,14 @@ void encodeRecord(std::string& out, int port, const Record& r, const Schema& sch
 
 namespace {
 
-/// Shares one origin string per (kind, name), as sources do.
-struct Origins {
-    std::map<std::string, std::shared_ptr<const std::string>> byName;
-    std::shared_ptr<const std::string> get(const std::string& s)
-    {
-        auto& p = byName[s];
-        if (!p) p = std::make_shared<const std::string>(s);
-        return p;
-    }
-};
+/// Shares one origin string per name, as sources do.
+using Origins = std::map<std::string, std::shared_ptr<const std::string>>;
+std::shared_ptr<const std::string> originOf(Origins& origins, const std::string& s)
+{
+    auto& p = origins[s];
+    if (!p) p = std::make_shared<const std::string>(s);
+    return p;
+}
 
 std::string decodeB64(const json& j, const char* what)
 {
@@ -190,12 +188,12 @@ Record decodeRecord(const json& j, const std::vector<Schema>& schemas,
     Provenance& p = r.provenance;
     if (j.contains("topic")) {
         p.kind = Provenance::Kind::Kafka;
-        p.origin = origins.get(j["topic"].get<std::string>());
+        p.origin = originOf(origins, j["topic"].get<std::string>());
         p.partition = j.at("partition").get<std::int32_t>();
         p.position = j.at("offset").get<std::int64_t>();
     } else if (j.contains("file")) {
         p.kind = Provenance::Kind::File;
-        p.origin = origins.get(j["file"].get<std::string>());
+        p.origin = originOf(origins, j["file"].get<std::string>());
         p.position = j.at("line").get<std::int64_t>();
     }
     if (j.contains("raw_key") || j.contains("raw_value") || j.contains("raw_headers")) {
@@ -243,58 +241,85 @@ RecordedEvent decodeEvent(const json& j, const std::vector<Schema>& schemas,
 
 } // namespace
 
+RecordingReader::RecordingReader(std::string path, std::vector<Schema> schemas)
+    : m_path(std::move(path)), m_schemas(std::move(schemas))
+{
+    for (const Schema& s : m_schemas)
+        m_parsers.emplace_back(s);
+}
+
+Error RecordingReader::at(const std::string& what) const
+{
+    return makeError(m_path + ":" + std::to_string(m_lineNo) + ": " + what);
+}
+
+Result<std::unique_ptr<RecordingReader>> RecordingReader::open(const std::string& path,
+                                                               const std::string& node,
+                                                               const std::vector<Schema>& schemas)
+{
+    std::unique_ptr<RecordingReader> r(new RecordingReader(path, schemas));
+    r->m_in.open(path, std::ios::binary);
+    if (!r->m_in) return makeError(path + ": cannot open (the recording is incomplete)");
+    r->m_lineNo = 1;
+    if (!std::getline(r->m_in, r->m_line)) return r->at("empty file (no header)");
+    json j = json::parse(r->m_line, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return r->at("not a JSON object: the file is damaged or truncated");
+    const std::string format = j.value("format", std::string());
+    if (format != kRecordingFormat)
+        return r->at("format '" + format + "' is not " + kRecordingFormat);
+    const std::string recorded = j.value("node", std::string());
+    if (recorded != node) return r->at("records node '" + recorded + "', not '" + node + "'");
+    const std::string schema = j.value("schema", std::string());
+    const std::string expected = schemas.empty() ? std::string() : schemas[0].toString();
+    if (schema != expected)
+        return r->at("recorded schema (" + schema + ") does not match source '" + node +
+                     "' of the pipeline (" + expected + ")");
+    return r;
+}
+
+Result<bool> RecordingReader::next(RecordedEvent& e)
+{
+    if (m_ended) return false;
+    if (!std::getline(m_in, m_line))
+        return at("no end line: the file is truncated (the recording run was killed?)");
+    ++m_lineNo;
+    if (m_in.eof()) return at("line cut short (no newline): the file is truncated");
+    json j = json::parse(m_line, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return at("not a JSON object: the file is damaged or truncated");
+    try {
+        e = decodeEvent(j, m_schemas, m_parsers, m_origins);
+    } catch (const std::exception& ex) {
+        return at(ex.what());
+    }
+    if (e.t < m_lastT) return at("processing time goes backwards");
+    m_lastT = e.t;
+    if (e.kind == RecordedEvent::Kind::End) {
+        m_ended = true;
+        std::string rest;
+        if (std::getline(m_in, rest)) {
+            ++m_lineNo;
+            return at("data after the end line");
+        }
+    }
+    return true;
+}
+
 Result<std::vector<RecordedEvent>> RecordingReader::readFile(const std::string& path,
                                                              const std::string& node,
                                                              const std::vector<Schema>& schemas)
 {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return makeError(path + ": cannot open (the recording is incomplete)");
-    std::vector<JsonRowParser> parsers;
-    for (const Schema& s : schemas)
-        parsers.emplace_back(s);
-    Origins origins;
+    auto r = open(path, node, schemas);
+    if (!r) return r.error();
     std::vector<RecordedEvent> events;
-    std::string line;
-    int lineNo = 0;
-    std::int64_t lastT = INT64_MIN;
-    auto at = [&](const std::string& what) {
-        return makeError(path + ":" + std::to_string(lineNo) + ": " + what);
-    };
-    while (std::getline(f, line)) {
-        ++lineNo;
-        if (!events.empty() && events.back().kind == RecordedEvent::Kind::End)
-            return at("data after the end line");
-        if (f.eof()) return at("line cut short (no newline): the file is truncated");
-        json j = json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object())
-            return at("not a JSON object: the file is damaged or truncated");
-        if (lineNo == 1) {
-            const std::string format = j.value("format", std::string());
-            if (format != kRecordingFormat)
-                return at("format '" + format + "' is not " + kRecordingFormat);
-            if (j.value("node", std::string()) != node)
-                return at("records node '" + j.value("node", std::string()) + "', not '" + node +
-                          "'");
-            const std::string schema = j.value("schema", std::string());
-            if (schema != schemas.at(0).toString())
-                return at("recorded schema (" + schema + ") does not match source '" + node +
-                          "' of the pipeline (" + schemas.at(0).toString() + ")");
-            continue;
-        }
-        try {
-            RecordedEvent e = decodeEvent(j, schemas, parsers, origins);
-            if (e.t < lastT) return at("processing time goes backwards");
-            lastT = e.t;
-            events.push_back(std::move(e));
-        } catch (const std::exception& ex) {
-            return at(ex.what());
-        }
+    while (true) {
+        RecordedEvent e;
+        auto more = (*r)->next(e);
+        if (!more) return more.error();
+        if (!*more) return events;
+        events.push_back(std::move(e));
     }
-    if (lineNo == 0) return at("empty file (no header)");
-    if (events.empty() || events.back().kind != RecordedEvent::Kind::End)
-        return makeError(path + ":" + std::to_string(lineNo) +
-                         ": no end line: the file is truncated (the recording run was killed?)");
-    return events;
 }
 
 } // namespace sw::runtime

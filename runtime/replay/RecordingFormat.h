@@ -11,10 +11,14 @@
 // JSON Lines: appendable while the run goes, readable with any tool, and a truncated file is
 // recognised (no end line, or a line cut short) and named with its line number.
 #include <cstdint>
+#include <fstream>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "connectors/format/JsonRowParser.h"
 #include "exec/Record.h"
 #include "types/Schema.h"
 #include "util/Result.h"
@@ -73,13 +77,33 @@ std::string encodeHeader(const std::string& node, int subtask, int parallelism,
 /// Appends one record of a batch line's "records" array.
 void encodeRecord(std::string& out, int port, const Record& r, const Schema& schema);
 
-/// Reads one source file fully. `schemas` by port (the data output and the errors output);
-/// every failure names the file and the 1-based line.
+/// Reads one source file line by line. `schemas` by port (the data output and the errors
+/// output); every failure names the file and the 1-based line.
 class RecordingReader {
 public:
-    /// Checks the header (format version, node, schema == expected) and reads every event.
+    /// Opens `path` and checks its header (format version, node, schema == schemas[0]).
+    static Result<std::unique_ptr<RecordingReader>>
+    open(const std::string& path, const std::string& node, const std::vector<Schema>& schemas);
+    /// The next event: true, false after the end line (nothing follows it), or an error (a
+    /// damaged or cut line, time going backwards, no end line: truncated).
+    Result<bool> next(RecordedEvent& e);
+    /// Reads the whole file (open + next until the end).
     static Result<std::vector<RecordedEvent>>
     readFile(const std::string& path, const std::string& node, const std::vector<Schema>& schemas);
+
+private:
+    RecordingReader(std::string path, std::vector<Schema> schemas);
+    Error at(const std::string& what) const;
+
+    std::string m_path;
+    std::vector<Schema> m_schemas;
+    std::vector<JsonRowParser> m_parsers;
+    std::ifstream m_in;
+    std::string m_line;
+    int m_lineNo = 0;
+    std::int64_t m_lastT = INT64_MIN;
+    bool m_ended = false;
+    std::map<std::string, std::shared_ptr<const std::string>> m_origins;
 };
 
 } // namespace sw::runtime

@@ -13,7 +13,9 @@ namespace sw::runtime {
 namespace {
 
 /// Emits the recorded events of the files assigned to it (file i goes to subtask
-/// i % parallelism), merged by (time, file), one event per poll.
+/// i % parallelism), merged by (time, file), one event per poll. Files are read as the replay
+/// goes (a damaged line fails the run naming file and line when it is reached); headers and
+/// schemas are checked at open.
 class ReplaySource final : public SourceOperator {
 public:
     ReplaySource(std::string node, std::vector<std::string> paths)
@@ -23,51 +25,48 @@ public:
 
     Status open(OperatorContext& ctx) override
     {
-        for (std::size_t f = 0; f < m_paths.size(); ++f) {
-            auto events = RecordingReader::readFile(m_paths[f], m_node, ctx.outputSchemas());
-            if (!events) return events.status();
-            for (RecordedEvent& e : *events)
-                m_events.push_back({std::move(e), f});
+        for (const std::string& path : m_paths) {
+            auto r = RecordingReader::open(path, m_node, ctx.outputSchemas());
+            if (!r) return r.status();
+            m_files.push_back(File{std::move(*r), {}, false});
+            try {
+                advance(m_files.back());
+            } catch (const std::exception& e) {
+                return makeError(e.what());
+            }
         }
-        // Stable: within one file the recorded order; at equal times the lower file first.
-        std::stable_sort(m_events.begin(), m_events.end(), [](const Item& a, const Item& b) {
-            return a.event.t != b.event.t ? a.event.t < b.event.t : a.file < b.file;
-        });
-        m_watermarks.assign(m_paths.size(), kMinWatermark);
-        m_ended.assign(m_paths.size(), false);
         return Status::ok();
     }
 
     std::optional<std::int64_t> nextProcessingTime() override
     {
-        if (m_next >= m_events.size()) return std::nullopt;
-        return m_events[m_next].event.t;
+        const File* f = earliest();
+        if (!f) return std::nullopt;
+        return f->event.t;
     }
 
     SourceStatus poll(Collector& out, std::size_t) override
     {
-        while (m_next < m_events.size()) {
-            Item& it = m_events[m_next++];
-            RecordedEvent& e = it.event;
-            switch (e.kind) {
-            case RecordedEvent::Kind::Batch:
-                for (auto& [port, r] : e.records)
-                    out.emit(port, r);
-                e.records.clear();
-                e.records.shrink_to_fit();
-                return SourceStatus::More;
-            case RecordedEvent::Kind::Watermark:
-                m_watermarks[it.file] = std::max(m_watermarks[it.file], e.watermark);
-                m_haveWatermark = true;
-                return SourceStatus::More;
-            case RecordedEvent::Kind::Idle: // the engine's idleness follows the replayed time
-                return SourceStatus::More;
-            case RecordedEvent::Kind::End:
-                m_ended[it.file] = true;
-                return m_next < m_events.size() ? SourceStatus::More : SourceStatus::End;
-            }
+        File* f = earliest();
+        if (!f) return SourceStatus::End;
+        RecordedEvent& e = f->event;
+        switch (e.kind) {
+        case RecordedEvent::Kind::Batch:
+            for (auto& [port, r] : e.records)
+                out.emit(port, r);
+            break;
+        case RecordedEvent::Kind::Watermark:
+            f->watermark = std::max(f->watermark, e.watermark);
+            m_haveWatermark = true;
+            break;
+        case RecordedEvent::Kind::Idle: // the engine's idleness follows the replayed time
+            break;
+        case RecordedEvent::Kind::End:
+            f->ended = true;
+            break;
         }
-        return SourceStatus::End;
+        advance(*f);
+        return earliest() ? SourceStatus::More : SourceStatus::End;
     }
 
     /// The recorded watermarks (minimum over this subtask's files that have not ended), so
@@ -75,27 +74,44 @@ public:
     std::optional<EventTime> splitWatermark() override
     {
         if (!m_haveWatermark) return std::nullopt;
-        EventTime w = kMaxWatermark;
+        EventTime w = kMaxWatermark, all = kMinWatermark;
         bool any = false;
-        for (std::size_t f = 0; f < m_watermarks.size(); ++f)
-            if (!m_ended[f]) {
-                w = std::min(w, m_watermarks[f]);
-                any = true;
-            }
-        return any ? w : *std::max_element(m_watermarks.begin(), m_watermarks.end());
+        for (const File& f : m_files) {
+            all = std::max(all, f.watermark);
+            if (f.ended) continue;
+            w = std::min(w, f.watermark);
+            any = true;
+        }
+        return any ? w : all;
     }
 
 private:
-    struct Item {
-        RecordedEvent event;
-        std::size_t file = 0;
+    struct File {
+        std::unique_ptr<RecordingReader> reader;
+        RecordedEvent event; ///< the next event (when `pending`)
+        bool pending = false;
+        EventTime watermark = kMinWatermark;
+        bool ended = false;
     };
+    /// Reads `f`'s next event; a damaged file fails the run (the message names file and line).
+    void advance(File& f)
+    {
+        auto more = f.reader->next(f.event);
+        if (!more) throw std::runtime_error(more.error().message);
+        f.pending = *more;
+    }
+    /// The file whose next event comes first: earliest time, then lowest file index.
+    File* earliest()
+    {
+        File* best = nullptr;
+        for (File& f : m_files)
+            if (f.pending && (!best || f.event.t < best->event.t)) best = &f;
+        return best;
+    }
+
     std::string m_node;
     std::vector<std::string> m_paths;
-    std::vector<Item> m_events;
-    std::size_t m_next = 0;
-    std::vector<EventTime> m_watermarks;
-    std::vector<bool> m_ended;
+    std::vector<File> m_files;
     bool m_haveWatermark = false;
 };
 

@@ -16,8 +16,9 @@ namespace sw::runtime {
 /// Reads DIR's manifest and configures `options` to replay it into `pipeline`: overrides for
 /// every source, stream time from the recording's start, watermarks after every batch, no
 /// checkpoints, no restore. Refuses (naming the source and the reason) a recording whose
-/// sources are not exactly the pipeline's sources. Schemas and the files themselves are
-/// checked when each source subtask opens (errors name the file and line).
+/// sources are not exactly the pipeline's sources. Each file's header (version, node, schema)
+/// is checked when its source subtask opens; its lines are read as the replay goes, and a
+/// damaged line fails the run naming the file and line.
 Status applyReplay(const std::string& dir, const PipelineSpec& pipeline, EngineOptions& options);
 
 } // namespace sw::runtime
