@@ -76,8 +76,12 @@ void TstClock::tumblingProcessingTimeWindowFollowsTheVirtualClock()
     // which fires only when the clock reaches its end, never from the wall clock.
     auto clock = std::make_shared<VirtualClock>(kT0 + 100);
     auto sink = std::make_shared<Collected>();
-    VectorSourceConfig c{keyedRows(300, 3)};
+    auto rows = keyedRows(300, 3);
+    rows->push_back({Value::integer(99), Value::integer(300)}); // the marker row, see below
+    std::atomic<std::int64_t> release{300};
+    VectorSourceConfig c{rows};
     c.unbounded = true;
+    c.release = &release;
     Engine e;
     EngineOptions o;
     o.clock = clock;
@@ -94,16 +98,28 @@ void TstClock::tumblingProcessingTimeWindowFollowsTheVirtualClock()
     p.edges = {edge("src", "w"), edge("w", "sink")};
     Status s = e.start(p, o);
     QVERIFY2(s.isOk(), s.message().c_str());
+    // A node counts a batch before processing it: the marker row's batch being counted proves
+    // every batch before it (the 300 rows) was processed at T0 + 100.
     QTRY_COMPARE_WITH_TIMEOUT(inputOf(e, "w"), std::uint64_t(300), 60000);
+    release = 301;
+    QTRY_COMPARE_WITH_TIMEOUT(inputOf(e, "w"), std::uint64_t(301), 60000);
     // Every row is in the window; its end is 900 virtual ms away and no wall time counts.
     QCOMPARE(sink->count.load(), std::int64_t(0));
     QVERIFY(clock->advanceTo(kT0 + 1000));
-    QTRY_COMPARE_WITH_TIMEOUT(sink->count.load(), std::int64_t(3), 60000);
-    for (const Record& r : sink->take()) {
-        QCOMPARE(r.row[r.row.size() - 1].asInt(), std::int64_t(100));
-        QCOMPARE(r.row[0].asTimestamp(), kT0);        // window_start
-        QCOMPARE(r.row[1].asTimestamp(), kT0 + 1000); // window_end
-    }
+    // Keys 0..2 fire once with all their rows (the marker's key 99 may land in either window).
+    auto keysFired = [&] {
+        std::map<std::int64_t, std::int64_t> n;
+        for (const Record& r : sink->take())
+            if (r.row[2].asInt() != 99) {
+                if (r.row[0].asTimestamp() != kT0 || r.row[1].asTimestamp() != kT0 + 1000)
+                    return std::map<std::int64_t, std::int64_t>{{-1, -1}}; // another window
+                n[r.row[2].asInt()] += r.row[3].asInt();
+            }
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(keysFired().size(), std::size_t(3), 60000);
+    for (const auto& [k, n] : keysFired())
+        QCOMPARE(n, std::int64_t(100));
     e.stop(StopMode::Cancel);
     QVERIFY(e.wait(60000));
 }
@@ -111,11 +127,22 @@ void TstClock::tumblingProcessingTimeWindowFollowsTheVirtualClock()
 void TstClock::globalWindowTriggerFollowsTheVirtualClock()
 {
     // A processing-time trigger every 50 ms (aligned): rows handed out at virtual T0 + 10 fire
-    // at T0 + 50 once; rows released later fire at the next interval the clock reaches.
+    // at T0 + 50 once; rows released at T0 + 60 fire at T0 + 100. A node counts a batch before
+    // processing it, so after each group the test releases a marker row (its own key) and waits
+    // for it to be counted: every row before it was processed at the intended virtual time. The
+    // marker is processed before the next timer check (one thread), so it fires with its group.
     auto clock = std::make_shared<VirtualClock>(kT0 + 10);
     auto sink = std::make_shared<Collected>();
+    auto rows = std::make_shared<std::vector<Row>>();
+    auto group = [&](std::int64_t marker) {
+        for (int i = 0; i < 100; ++i)
+            rows->push_back({Value::integer(i % 4), Value::integer(i)});
+        rows->push_back({Value::integer(marker), Value::integer(-1)});
+    };
+    group(99);
+    group(98);
     std::atomic<std::int64_t> release{100};
-    VectorSourceConfig c{keyedRows(200, 4)};
+    VectorSourceConfig c{rows};
     c.unbounded = true;
     c.release = &release;
     Engine e;
@@ -134,26 +161,33 @@ void TstClock::globalWindowTriggerFollowsTheVirtualClock()
     p.edges = {edge("src", "g"), edge("g", "sink")};
     Status s = e.start(p, o);
     QVERIFY2(s.isOk(), s.message().c_str());
-    QTRY_COMPARE_WITH_TIMEOUT(inputOf(e, "g"), std::uint64_t(100), 60000);
+    auto handOut = [&](std::int64_t upTo) {
+        release = upTo;
+        QTRY_COMPARE_WITH_TIMEOUT(inputOf(e, "g"), std::uint64_t(upTo), 60000);
+    };
+    handOut(100);
+    handOut(101); // marker 99
     QCOMPARE(sink->count.load(), std::int64_t(0));
     clock->advanceTo(kT0 + 50);
-    QTRY_COMPARE_WITH_TIMEOUT(sink->count.load(), std::int64_t(4), 5000);
-    for (const Record& r : sink->take())
-        QCOMPARE(r.row[1].asInt(), std::int64_t(25));
-    // The next 100 rows arrive at T0 + 60; the firing at T0 + 100 emits every key's new count
-    // (-U/+U per key), once.
-    clock->advanceTo(kT0 + 60);
-    release = 200;
-    QTRY_COMPARE_WITH_TIMEOUT(inputOf(e, "g"), std::uint64_t(200), 60000);
-    QCOMPARE(sink->count.load(), std::int64_t(4));
-    clock->advanceTo(kT0 + 100);
-    QTRY_COMPARE_WITH_TIMEOUT(sink->count.load(), std::int64_t(12), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(sink->count.load(), std::int64_t(5), 60000);
     std::map<std::int64_t, std::int64_t> latest;
     for (const Record& r : sink->take())
+        latest[r.row[0].asInt()] = r.row[1].asInt();
+    QCOMPARE(latest,
+             (std::map<std::int64_t, std::int64_t>{{0, 25}, {1, 25}, {2, 25}, {3, 25}, {99, 1}}));
+    // The second group arrives at T0 + 60; the firing at T0 + 100 emits -U/+U for each
+    // changed key and +I for marker 98, once; key 99 did not change and stays silent.
+    clock->advanceTo(kT0 + 60);
+    handOut(201);
+    handOut(202); // marker 98
+    QCOMPARE(sink->count.load(), std::int64_t(5));
+    clock->advanceTo(kT0 + 100);
+    QTRY_COMPARE_WITH_TIMEOUT(sink->count.load(), std::int64_t(14), 60000);
+    latest.clear();
+    for (const Record& r : sink->take())
         if (r.kind != RowKind::UpdateBefore) latest[r.row[0].asInt()] = r.row[1].asInt();
-    QCOMPARE(latest.size(), std::size_t(4));
-    for (const auto& [k, n] : latest)
-        QCOMPARE(n, std::int64_t(50));
+    QCOMPARE(latest, (std::map<std::int64_t, std::int64_t>{
+                         {0, 50}, {1, 50}, {2, 50}, {3, 50}, {98, 1}, {99, 1}}));
     e.stop(StopMode::Cancel);
     QVERIFY(e.wait(60000));
 }
