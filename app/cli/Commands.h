@@ -8,6 +8,7 @@ int runExportCommand(int argc, char** argv);
 int runRunCommand(int argc, char** argv);
 int runBrokerCommand(int argc, char** argv);
 int runDlqCommand(int argc, char** argv);
+int runTestCommand(int argc, char** argv);
 
 /// True when stdout is a terminal and NO_COLOR is not set.
 bool useColour();

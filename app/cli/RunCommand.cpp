@@ -1,6 +1,7 @@
 // streamwright-run run FILE: runs a pipeline headless until its bounded inputs end, --events N,
-// --duration D or Ctrl-C (first Ctrl-C stops with a checkpoint, a second one cancels). It resumes from the latest
-// completed checkpoint in the data directory (docs/state-and-recovery.md) unless told otherwise.
+// --duration D or Ctrl-C (first Ctrl-C stops with a checkpoint, a second one cancels). It resumes
+// from the latest completed checkpoint in the data directory (docs/state-and-recovery.md) unless
+// told otherwise.
 #include <unistd.h>
 
 #include <atomic>
@@ -17,6 +18,7 @@
 #include "schema/SchemaRegistry.h"
 #include "CommandSupport.h"
 #include "Commands.h"
+#include "RecordReplay.h"
 #include "RunReport.h"
 #include "catalog/Catalog.h"
 #include "catalog/PipelineLoader.h"
@@ -51,6 +53,7 @@ checkpoint for the next run; a second one cancels).
                     drop the state of nodes that were removed or changed
                     instead of refusing to start
   --quiet           no live status line
+%s
 Exit codes: 0 finished or stopped cleanly, 1 the pipeline failed,
             2 the file is unreadable or the pipeline has validation errors.
 )";
@@ -73,6 +76,7 @@ struct RunArgs {
     bool fromScratch = false;
     std::int64_t fromCheckpoint = 0;
     bool allowNonRestoredState = false;
+    RecordReplayArgs rr;
 };
 
 int parseArgs(int argc, char** argv, RunArgs& a)
@@ -81,10 +85,12 @@ int parseArgs(int argc, char** argv, RunArgs& a)
         std::string s = argv[i];
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
         if (s == "--help" || s == "-h") {
-            std::fputs(kRunUsage, stdout);
+            std::printf(kRunUsage, kRecordReplayUsage);
             return 0;
         }
-        if (s == "--from-scratch") {
+        if (int rc = parseRecordReplayArg("run", s, next, a.rr); rc != 0) {
+            if (rc == 2) return 2;
+        } else if (s == "--from-scratch") {
             a.fromScratch = true;
         } else if (s == "--allow-non-restored-state") {
             a.allowNonRestoredState = true;
@@ -152,7 +158,7 @@ int parseArgs(int argc, char** argv, RunArgs& a)
                 a.dataDir = v;
             }
         } else if (!s.empty() && s[0] == '-') {
-            std::fprintf(stderr, "run: unknown option '%s'\n%s", s.c_str(), kRunUsage);
+            std::fprintf(stderr, "run: unknown option '%s' (see run --help)\n", s.c_str());
             return 2;
         } else if (a.file.empty()) {
             a.file = s;
@@ -162,7 +168,7 @@ int parseArgs(int argc, char** argv, RunArgs& a)
         }
     }
     if (a.file.empty()) {
-        std::fputs(kRunUsage, stderr);
+        std::fprintf(stderr, kRunUsage, kRecordReplayUsage);
         return 2;
     }
     return -1;
@@ -176,7 +182,9 @@ int runRunCommand(int argc, char** argv)
     if (int rc = parseArgs(argc, argv, a); rc >= 0) return rc;
     auto loaded = loadPipelineOrReport(a.file);
     if (!loaded) return 2;
+    applyParallelism(a.rr, *loaded);
     const runtime::PipelineSpec& pipeline = *loaded;
+    const bool replay = !a.rr.replay.empty();
     a.dataDir = dataDirectoryFor(pipeline, a.dataDir);
     std::error_code ec;
     std::filesystem::create_directories(a.dataDir, ec);
@@ -187,7 +195,8 @@ int runRunCommand(int argc, char** argv)
     }
 
     // Kafka: the embedded broker (when no bootstrap servers are named) with every topic created.
-    auto kafka = KafkaRunInfo::prepare(pipeline, a.brokers);
+    // A replay opens no source: only its sinks may need a broker.
+    auto kafka = KafkaRunInfo::prepare(replay ? withoutSources(pipeline) : pipeline, a.brokers);
     if (!kafka) {
         std::fprintf(stderr, "%s: %s\n", a.file.c_str(), kafka.error().message.c_str());
         return 2;
@@ -204,7 +213,9 @@ int runRunCommand(int argc, char** argv)
     }
     const std::string store =
         (std::filesystem::path(a.dataDir) / runtime::CheckpointStore::kFileName).string();
-    if (a.fromScratch) {
+    if (replay) {
+        // A replay starts from its recording, never from a checkpoint (EngineOptions::streamTime).
+    } else if (a.fromScratch) {
         if (auto st = runtime::CheckpointStore::discard(store); !st) {
             std::fprintf(stderr, "run: %s\n", st.message().c_str());
             return 2;
@@ -218,12 +229,21 @@ int runRunCommand(int argc, char** argv)
     // The pipeline's restart_strategy (default Flink's: 3 attempts, 1 s apart), retention and
     // tolerable checkpoint failures.
     runtime::applyPipelineSettings(opts, pipeline.settings);
+    std::unique_ptr<runtime::RecordingSession> recording;
+    if (!setUpRecordReplay(a.rr, pipeline, opts, recording)) return 2;
     runtime::Engine engine;
     if (auto st = engine.start(pipeline, opts); !st) {
         std::fprintf(stderr, "%s: %s\n", a.file.c_str(), st.message().c_str());
         return 2;
     }
-    if (engine.restoredCheckpoint() > 0)
+    if (recording) {
+        if (auto st = recording->writeManifest(pipeline.settings.name); !st)
+            std::fprintf(stderr, "record: %s\n", st.message().c_str());
+        std::printf("recording into %s\n", recording->dir().c_str());
+    }
+    if (replay)
+        std::printf("replaying %s (recorded processing time)\n", a.rr.replay.c_str());
+    else if (engine.restoredCheckpoint() > 0)
         std::printf("resumed from checkpoint %lld (%s)\n",
                     static_cast<long long>(engine.restoredCheckpoint()), store.c_str());
     else
@@ -288,6 +308,17 @@ int runRunCommand(int argc, char** argv)
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     printSummary(final, pipeline, a.dataDir);
+    if (recording) {
+        const std::string err = recording->error();
+        std::printf("recorded %llu records (%llu bytes) into %s%s\n",
+                    static_cast<unsigned long long>(recording->records()),
+                    static_cast<unsigned long long>(recording->bytes()), recording->dir().c_str(),
+                    recording->limited() ? " (stopped at its limit)" : "");
+        if (!err.empty()) {
+            std::fprintf(stderr, "record: %s\n", err.c_str());
+            return 1;
+        }
+    }
     if (!a.report.empty()) {
         if (auto st =
                 writeReport(a.report, a.file, a.dataDir, pipeline, final, log, kafka->report());

@@ -25,6 +25,10 @@ Commands:
   dlq replay FILE [options] Feed the dead letters stored by the pipeline's dlq
                             node back into the pipeline at the nodes that failed
                             them. See 'dlq --help'.
+  test FILE [--recording DIR] [--golden DIR] [--update]
+                            Replay a recording (run --record DIR) and compare every
+                            sink's output with golden files; exit 1 on a difference.
+                            See 'test --help' and docs/recording.md.
   broker [--topics t1:3,t2:1]
                             Run only the embedded Kafka broker and Schema
                             Registry until Ctrl-C. See 'broker --help'.
@@ -56,6 +60,7 @@ int main(int argc, char** argv)
     if (cmd == "export") return sw::cli::runExportCommand(argc - 2, argv + 2);
     if (cmd == "dlq") return sw::cli::runDlqCommand(argc - 2, argv + 2);
     if (cmd == "broker") return sw::cli::runBrokerCommand(argc - 2, argv + 2);
+    if (cmd == "test") return sw::cli::runTestCommand(argc - 2, argv + 2);
     std::fprintf(stderr, "streamwright-run: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }

@@ -14,6 +14,13 @@ void Collector::emitError(const ErrorInfo& info, EventTime eventTime)
                              info.message + ")");
     }
     if (m_errorPort < 0) return;
+    if (info.errorTime == 0 && m_clock) { // error_time is processing time (replays repeat it)
+        ErrorInfo timed = info;
+        timed.errorTime = m_clock->nowMs();
+        Record r = makeErrorRecord(m_nodeId, timed, eventTime);
+        m_ports[static_cast<std::size_t>(m_errorPort)].emit(r);
+        return;
+    }
     Record r = makeErrorRecord(m_nodeId, info, eventTime);
     m_ports[static_cast<std::size_t>(m_errorPort)].emit(r);
 }

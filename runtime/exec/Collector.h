@@ -8,7 +8,9 @@
 
 #include "exec/ErrorRecord.h"
 #include "exec/OutputPort.h"
+#include "exec/SourceRecorder.h"
 #include "metrics/NodeMetrics.h"
+#include "time/Clock.h"
 
 namespace sw::runtime {
 
@@ -65,6 +67,10 @@ public:
             if (p.hasStale(now, maxAge)) return true;
         return false;
     }
+    /// The clock error rows take their error_time from (nullptr: the system clock).
+    void setClock(const Clock* c) { m_clock = c; }
+    /// Source mode: every record emitted (any port, after stamping) is shown to `r` first.
+    void setRecorder(SourceRecorder* r) { m_recorder = r; }
     /// Moves per-port emit counts into the subtask's out counter.
     void updateCounters();
     /// Called with (node id, message) for errors on an unconnected errors port.
@@ -84,12 +90,16 @@ public:
 private:
     void stamp(int port, Record& r)
     {
-        if (port != 0) return;
+        if (port != 0) {
+            if (m_recorder) m_recorder->onRecord(port, r);
+            return;
+        }
         if (r.timestamp == kNoTimestamp && m_rowtime >= 0) {
             const Value& v = r.row[static_cast<std::size_t>(m_rowtime)];
             if (!v.isNull()) r.timestamp = v.asTimestamp();
         }
         if (r.timestamp != kNoTimestamp && r.timestamp > *m_maxTs) *m_maxTs = r.timestamp;
+        if (m_recorder) m_recorder->onRecord(port, r);
     }
 
     std::string m_nodeId;
@@ -101,6 +111,8 @@ private:
     bool m_stamp = false;
     int m_rowtime = -1;
     EventTime* m_maxTs = nullptr;
+    const Clock* m_clock = nullptr;
+    SourceRecorder* m_recorder = nullptr;
 };
 
 } // namespace sw::runtime

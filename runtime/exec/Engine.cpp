@@ -107,7 +107,7 @@ int Engine::restarts() const
 namespace {
 std::int64_t wallMs()
 {
-    return OperatorContext::processingTimeMs();
+    return SystemClock::instance().nowMs();
 }
 } // namespace
 
@@ -214,6 +214,7 @@ void Engine::Impl::buildChainsAndGates()
                 st->chainTo(*m_byNode[static_cast<std::size_t>(e.from)][j], e.toPort);
             } else if (!m_plan.nodes[n].type->isSource()) {
                 st->createGate(m_env->options.channelCapacity);
+                st->gate()->setOrdered(m_env->options.streamTime);
             }
         }
     }

@@ -4,10 +4,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "exec/OperatorFactory.h"
+#include "exec/SourceRecorder.h"
 #include "model/PipelineSpec.h"
+#include "time/Clock.h"
 
 namespace sw::runtime {
 
@@ -54,6 +57,23 @@ struct EngineOptions {
     /// inspectors and DLQ capture).
     bool startGated = false;
     std::string dataDirectory; ///< base for relative file paths
+    /// Processing time of the run (time/Clock.h): nullptr = the system clock. A VirtualClock
+    /// makes processing time move only when its owner advances it (timers, processing-time
+    /// windows and triggers, TTLs, idleness and pacing all follow it).
+    std::shared_ptr<Clock> clock;
+    /// Stream time (a replay, docs/recording.md): processing time is virtual and travels with
+    /// the data. A source subtask's time moves to SourceOperator::nextProcessingTime() before
+    /// each poll; every element carries its sender's time; a subtask takes its inputs in a
+    /// deterministic (time, channel) merge and its time follows the elements it takes, firing
+    /// its processing-time timers on the way. So processing-time windows and triggers,
+    /// idleness and TTLs decide the same on every replay, at any parallelism, and the order of
+    /// every sink's input is the same too. Checkpoints do not run; channels do not block.
+    /// Replaces `clock`; time starts at streamTimeStartMs.
+    bool streamTime = false;
+    std::int64_t streamTimeStartMs = 0;
+    /// Called for every source subtask at start (--record): what it returns observes
+    /// everything the source emits (exec/SourceRecorder.h). Empty = nothing recorded.
+    SourceRecorderFactory sourceRecorders;
     /// Replaces the operator of a node (by node id) regardless of its type, e.g. in tests or
     /// for a GUI "preview" source. The node's schemas still come from the catalog.
     std::map<std::string, OperatorFactory> operatorOverrides;

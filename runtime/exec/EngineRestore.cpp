@@ -86,6 +86,11 @@ Status Engine::Impl::setUpCheckpoints()
     std::int64_t interval = o.checkpointIntervalMs > 0 ? o.checkpointIntervalMs
                                                        : m_pipeline.settings.checkpointIntervalMs;
     if (interval <= 0 && commits > 0) interval = 5000;
+    if (o.streamTime) { // a replay: no checkpoints (its sources are recordings, never committed)
+        if (o.restore != EngineOptions::Restore::None)
+            return makeError("cannot restore a replay (stream time) from a checkpoint");
+        interval = 0;
+    }
     std::string path = o.checkpointStorePath;
     if (path.empty() && !o.dataDirectory.empty())
         path = (std::filesystem::path(o.dataDirectory) / CheckpointStore::kFileName).string();

@@ -145,7 +145,7 @@ MetricsSnapshot Engine::Impl::snapshot() const
     std::lock_guard structure(m_structureMutex);
     MetricsSnapshot s;
     s.state = m_state.load();
-    s.takenAtMs = OperatorContext::processingTimeMs();
+    s.takenAtMs = SystemClock::instance().nowMs(); // metrics timestamp: wall clock
     s.uptimeMs = m_startedAtMs ? s.takenAtMs - m_startedAtMs : 0;
     for (std::size_t i = 0; i < m_plan.nodes.size() && i < m_byNode.size(); ++i) {
         NodeMetrics n;

@@ -15,7 +15,18 @@ bool InputGate::push(int channel, StreamElement&& e, const std::stop_token& stop
 {
     Channel& ch = *m_channels[static_cast<std::size_t>(channel)];
     std::unique_lock lock(m_mutex);
-    if (e.kind == StreamElement::Kind::Records) {
+    if (m_ordered) {
+        ch.frontier = e.kind == StreamElement::Kind::EndOfInput ? INT64_MAX : e.procTime;
+        if (e.kind == StreamElement::Kind::Records) {
+            ++ch.queuedBatches;
+            if (ch.counters) {
+                ch.counters->queuedBatches.set(static_cast<std::int64_t>(ch.queuedBatches));
+                ch.counters->batches.add(1);
+                ch.counters->records.add(e.batch ? e.batch->size() : 0);
+            }
+        }
+        ch.queue.push_back(std::move(e));
+    } else if (e.kind == StreamElement::Kind::Records) {
         if (ch.queuedBatches >= m_capacity) {
             auto t0 = std::chrono::steady_clock::now();
             ch.producerWaiting = true;
@@ -24,8 +35,8 @@ bool InputGate::push(int channel, StreamElement&& e, const std::stop_token& stop
             ch.producerWaiting = false;
             if (ch.counters) ch.counters->producerBlocked.set(0);
             if (ch.counters)
-                ch.counters->blockedNs.add(static_cast<std::uint64_t>(
-                    (std::chrono::steady_clock::now() - t0).count()));
+                ch.counters->blockedNs.add(
+                    static_cast<std::uint64_t>((std::chrono::steady_clock::now() - t0).count()));
             if (!ok) return false;
         }
         ++ch.queuedBatches;
@@ -65,8 +76,42 @@ RecordBatchPtr InputGate::acquireBatch(int channel)
     return std::make_unique<RecordBatch>();
 }
 
+void InputGate::take(Channel& ch, std::size_t i, int& channel, StreamElement& e)
+{
+    e = std::move(ch.queue.front());
+    ch.queue.pop_front();
+    channel = static_cast<int>(i);
+    if (e.kind != StreamElement::Kind::Records) return;
+    --ch.queuedBatches;
+    if (ch.counters) ch.counters->queuedBatches.set(static_cast<std::int64_t>(ch.queuedBatches));
+}
+
+bool InputGate::takeOrderedLocked(int& channel, StreamElement& e)
+{
+    // The smallest (procTime, channel) head, if no channel without queued elements could
+    // still send something that sorts before it.
+    std::size_t best = m_channels.size();
+    for (std::size_t i = 0; i < m_channels.size(); ++i) {
+        const Channel& ch = *m_channels[i];
+        if (ch.queue.empty()) continue;
+        if (best == m_channels.size() ||
+            ch.queue.front().procTime < m_channels[best]->queue.front().procTime)
+            best = i;
+    }
+    if (best == m_channels.size()) return false;
+    const std::int64_t t = m_channels[best]->queue.front().procTime;
+    for (std::size_t i = 0; i < m_channels.size(); ++i) {
+        const Channel& ch = *m_channels[i];
+        if (i == best || !ch.queue.empty()) continue;
+        if (ch.frontier < t || (ch.frontier == t && i < best)) return false;
+    }
+    take(*m_channels[best], best, channel, e);
+    return true;
+}
+
 bool InputGate::takeLocked(int& channel, StreamElement& e)
 {
+    if (m_ordered) return takeOrderedLocked(channel, e);
     const std::size_t n = m_channels.size();
     for (std::size_t k = 0; k < n; ++k) {
         std::size_t i = (m_next + k) % n;
@@ -77,7 +122,8 @@ bool InputGate::takeLocked(int& channel, StreamElement& e)
         channel = static_cast<int>(i);
         if (e.kind == StreamElement::Kind::Records) {
             --ch.queuedBatches;
-            if (ch.counters) ch.counters->queuedBatches.set(static_cast<std::int64_t>(ch.queuedBatches));
+            if (ch.counters)
+                ch.counters->queuedBatches.set(static_cast<std::int64_t>(ch.queuedBatches));
             if (ch.producerWaiting) ch.notFull.notify_one();
             // Stay on this channel for the next pop only if it has more; else move on (fairness).
             m_next = ch.queue.empty() ? i + 1 : i;

@@ -22,7 +22,10 @@ namespace sw::runtime {
 
 class InputGate {
 public:
-    explicit InputGate(std::size_t capacityBatches) : m_capacity(capacityBatches ? capacityBatches : 1) {}
+    explicit InputGate(std::size_t capacityBatches)
+        : m_capacity(capacityBatches ? capacityBatches : 1)
+    {
+    }
     InputGate(const InputGate&) = delete;
     InputGate& operator=(const InputGate&) = delete;
 
@@ -51,6 +54,14 @@ public:
     void release(int channel, RecordBatchPtr batch);
     /// Blocked channels are not popped (checkpoint barrier alignment).
     void setBlocked(int channel, bool blocked);
+    /// Stream time (EngineOptions::streamTime): elements are taken in (procTime, channel)
+    /// order, an element only once no other channel can still send an earlier one (its last
+    /// element's procTime is later, or equal with a higher channel index, or it ended). This
+    /// deterministic merge makes every subtask see the same sequence on every replay. Pushes
+    /// never block (a merge that waits for one channel must not stall the producers of the
+    /// others: the replay holds in memory what the pipeline has not processed yet) and
+    /// watermarks do not coalesce. Before threads start.
+    void setOrdered(bool ordered) { m_ordered = ordered; }
 
 private:
     struct Channel {
@@ -59,11 +70,14 @@ private:
         std::size_t queuedBatches = 0;
         std::vector<RecordBatchPtr> free;
         bool blocked = false;
+        std::int64_t frontier = INT64_MIN; // ordered: procTime of the last element pushed
         bool producerWaiting = false;
         std::condition_variable_any notFull;
         ChannelCounters* counters = nullptr;
     };
     bool takeLocked(int& channel, StreamElement& e);
+    bool takeOrderedLocked(int& channel, StreamElement& e);
+    void take(Channel& ch, std::size_t i, int& channel, StreamElement& e);
 
     std::size_t m_capacity;
     std::vector<std::unique_ptr<Channel>> m_channels;
@@ -71,6 +85,7 @@ private:
     std::condition_variable_any m_notEmpty;
     bool m_consumerWaiting = false;
     std::size_t m_next = 0; // round-robin start
+    bool m_ordered = false;
 };
 
 } // namespace sw::runtime

@@ -25,7 +25,8 @@ struct NodeType;
 
 /// A processing operator (everything that has inputs). Lifecycle on the subtask's thread:
 ///   open -> { processBatch | processWatermark | onProcessingTime | snapshotState }* ->
-///   endOfInput (only when all inputs ended, not on cancel) -> close (always, after a successful open).
+///   endOfInput (only when all inputs ended, not on cancel) -> close (always, after a successful
+///   open).
 /// Failures: throw any std::exception (or return an error Status from open); the engine turns
 /// it into an error event {node id, message} and stops the pipeline. Records the operator cannot
 /// process are not failures: send them to the `errors` port with out.emitError().
@@ -44,7 +45,8 @@ public:
     /// Records may be swapped out of the batch (the batch is recycled after this returns).
     virtual void processBatch(int port, RecordBatch& batch, Collector& out)
     {
-        for (Record& r : batch) processRecord(port, r, out);
+        for (Record& r : batch)
+            processRecord(port, r, out);
     }
     /// One record on input port `port`; `r` may be moved/swapped into `out`.
     virtual void processRecord(int port, Record& r, Collector& out)
@@ -56,7 +58,10 @@ public:
 
     /// The combined input watermark advanced to `watermark` (min over non-idle input channels,
     /// never decreasing). Fire event-time timers here, then forward: the default forwards it.
-    virtual void processWatermark(EventTime watermark, Collector& out) { out.emitWatermark(watermark); }
+    virtual void processWatermark(EventTime watermark, Collector& out)
+    {
+        out.emitWatermark(watermark);
+    }
 
     /// A processing-time timer registered with OperatorContext::registerProcessingTimer is due.
     virtual void onProcessingTime(std::int64_t nowMs, Collector& out)
@@ -187,6 +192,11 @@ public:
     /// decreasing. The engine then emits it (at its watermark interval) instead of deriving one
     /// from every record. nullopt (default): the engine's watermark over all records.
     virtual std::optional<EventTime> splitWatermark() { return std::nullopt; }
+
+    /// Stream time only (EngineOptions::streamTime, a replay): the processing time at which
+    /// the input the next poll emits arrived; the engine moves this subtask's clock there
+    /// (firing due timers) before polling. nullopt: time stays where it is.
+    virtual std::optional<std::int64_t> nextProcessingTime() { return std::nullopt; }
 };
 
 /// Everything a factory needs to build one subtask's operator.
@@ -217,7 +227,8 @@ struct OperatorSpec {
 };
 
 /// Wraps a concrete operator as a factory result: `return makeOperator<FilterOperator>(...)`.
-template <typename Op, typename... Args> Result<std::unique_ptr<Operator>> makeOperator(Args&&... args)
+template <typename Op, typename... Args>
+Result<std::unique_ptr<Operator>> makeOperator(Args&&... args)
 {
     return std::unique_ptr<Operator>(std::make_unique<Op>(std::forward<Args>(args)...));
 }

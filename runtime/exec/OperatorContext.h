@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "metrics/NodeMetrics.h"
-#include "time/EventTime.h"
 #include "metrics/SplitMetrics.h"
+#include "time/Clock.h"
+#include "time/EventTime.h"
 #include "time/TimerQueue.h"
 #include "types/Schema.h"
 
@@ -31,12 +32,14 @@ public:
     const std::vector<Schema>& inputSchemas() const { return m_inputs; }
     const std::vector<Schema>& outputSchemas() const { return m_outputs; }
 
-    /// Wall-clock time in ms since the epoch (processing time).
-    static std::int64_t processingTimeMs()
-    {
-        using namespace std::chrono;
-        return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-    }
+    /// Processing time in ms since the epoch: the run's clock (time/Clock.h; the system clock
+    /// unless the run is virtual-time, e.g. a replay). Every processing-time decision (timers,
+    /// processing-time windows and triggers, TTLs, idleness, pacing) reads this, never the wall
+    /// clock, so a replay decides the same.
+    std::int64_t processingTimeMs() const { return m_clock->nowMs(); }
+    const Clock& clock() const { return *m_clock; }
+    /// Engine side: the clock of this subtask (must outlive the context).
+    void setClock(const Clock* c) { m_clock = c ? c : &SystemClock::instance(); }
     /// Asks for Operator::onProcessingTime(t) once processing time reaches `timeMs`. Timers at
     /// the same time coalesce; they fire on the subtask thread, between batches.
     void registerProcessingTimer(std::int64_t timeMs) { m_timers.add(timeMs); }
@@ -98,6 +101,7 @@ private:
     std::string m_dataDir;
     std::function<void(const std::string&)> m_warn;
     SplitSlot* m_splits = nullptr;
+    const Clock* m_clock = &SystemClock::instance();
 };
 
 } // namespace sw::runtime

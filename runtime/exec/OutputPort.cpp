@@ -78,6 +78,7 @@ void OutputPort::flushLane(Edge& e, Lane& lane)
 void OutputPort::push(Lane& lane, StreamElement&& el)
 {
     if (m_cancelled) return;
+    if (m_timeTag) el.procTime = m_timeTag->nowMs();
     if (lane.target.local) {
         if (lane.target.counters && el.kind == StreamElement::Kind::Records) {
             lane.target.counters->batches.add(1);

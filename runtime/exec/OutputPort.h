@@ -13,6 +13,7 @@
 #include "exec/Record.h"
 #include "exec/StreamElement.h"
 #include "metrics/Tap.h"
+#include "time/Clock.h"
 
 namespace sw::runtime {
 
@@ -44,6 +45,8 @@ public:
     void setBatchSize(std::size_t n) { m_batchSize = n ? n : 1; }
     void setStopToken(std::stop_token t) { m_stop = std::move(t); }
     void setSubtask(int s) { m_subtask = s; }
+    /// Stream time (EngineOptions::streamTime): every element pushed carries this clock's time.
+    void setTimeTag(const Clock* c) { m_timeTag = c; }
     /// Taps see every batch flushed on the first edge (or every record when there is no edge).
     void setTap(Tap* tap) { m_tap.store(tap, std::memory_order_release); }
     bool connected() const { return !m_edges.empty(); }
@@ -138,6 +141,7 @@ private:
     std::atomic<Tap*> m_tap{nullptr};
     std::uint64_t m_count = 0;
     int m_subtask = 0;
+    const Clock* m_timeTag = nullptr;
     bool m_cancelled = false;
     Record m_discard; // swap target for records of an unconnected port
 };

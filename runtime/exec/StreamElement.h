@@ -17,9 +17,14 @@ struct StreamElement {
         Active,     ///< the sender is active again after Idle
         EndOfInput, ///< the sender will send nothing more; `value` 1 = stopped without drain
         Barrier,    ///< checkpoint barrier; `value` is the checkpoint id (aligned per input)
+        Time,       ///< stream time (EngineOptions::streamTime): the sender's processing time
+                    ///< moved to `procTime`; nothing earlier follows on this channel
     };
     Kind kind = Kind::Records;
     EventTime value = 0;
+    /// Stream time only: the sender's processing time when it sent this element (non-decreasing
+    /// per channel). Receivers take elements in (procTime, channel) order (exec/InputGate.h).
+    std::int64_t procTime = 0;
     RecordBatchPtr batch; ///< only for Kind::Records
 
     static StreamElement records(RecordBatchPtr b)
@@ -43,6 +48,13 @@ struct StreamElement {
     static StreamElement barrier(std::int64_t checkpointId)
     {
         return control(Kind::Barrier, checkpointId);
+    }
+
+    static StreamElement time(std::int64_t t)
+    {
+        StreamElement e = control(Kind::Time, 0);
+        e.procTime = t;
+        return e;
     }
 
 private:

@@ -25,11 +25,14 @@ Subtask::Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, 
 {
     m_source = dynamic_cast<SourceOperator*>(m_op.get());
     m_ctx.setDataDirectory(env.options.dataDirectory);
+    if (env.options.streamTime)
+        m_streamClock = std::make_unique<VirtualClock>(env.options.streamTimeStartMs);
     m_ctx.setSplitSlot(&m_splits);
     for (OutputPort& p : m_out.ports()) {
         p.setBatchSize(env.options.batchSize);
         p.setSubtask(index);
     }
+    useClock(m_streamClock ? m_streamClock.get() : env.options.clock.get());
     m_out.setUnconnectedErrorHandler(
         [this](const std::string& msg) { m_env.warn(m_node.spec->id, msg); });
     m_ctx.setWarnHandler([this](const std::string& msg) { m_env.warn(m_node.spec->id, msg); });
@@ -40,6 +43,11 @@ Subtask::Subtask(const PlanNode& node, int index, std::unique_ptr<Operator> op, 
         if (rowtime >= 0 && propertyValue(*node.spec, "watermark") == "bounded-out-of-orderness")
             m_wm.emplace(durationProperty(*node.spec, "max_out_of_orderness"));
         m_idleness = IdlenessTimer(durationProperty(*node.spec, "idle_timeout"));
+        if (env.options.sourceRecorders) {
+            m_recorder = env.options.sourceRecorders(node.spec->id, index, node.parallelism,
+                                                     node.outputSchemas);
+            m_out.setRecorder(m_recorder.get());
+        }
     }
 }
 
@@ -48,6 +56,7 @@ void Subtask::chainTo(Subtask& head, int port)
     Subtask& h = head.m_head ? *head.m_head : head;
     m_head = &h;
     m_localPort = port;
+    if (streamTime()) useClock(h.m_streamClock.get()); // one time per thread
     if (h.m_members.empty()) h.m_members.push_back(&h);
     h.m_members.push_back(this);
 }
@@ -216,9 +225,10 @@ std::chrono::steady_clock::time_point Subtask::nextDeadline() const
     using namespace std::chrono;
     auto now = steady_clock::now();
     auto deadline = now + milliseconds(std::max<std::int64_t>(1, m_env.options.flushIntervalMs));
+    if (streamTime()) return deadline; // stream time moves with elements, never by waiting
     auto consider = [&](const Subtask& m) {
         if (m.m_ctx.processingTimers().empty()) return;
-        std::int64_t wait = m.m_ctx.processingTimers().next() - OperatorContext::processingTimeMs();
+        std::int64_t wait = m.m_ctx.processingTimers().next() - m.m_ctx.processingTimeMs();
         auto t = now + milliseconds(std::max<std::int64_t>(0, wait));
         if (t < deadline) deadline = t;
     };
@@ -249,19 +259,23 @@ void Subtask::runOperator(const std::stop_token& st)
         StreamElement e;
         auto r = gate.tryPop(ch, e);
         if (r != InputGate::PopResult::Element) {
-            flushChain();
+            if (!streamTime()) flushChain(); // stream time: batches end only where time moves
             r = gate.pop(ch, e, st, nextDeadline());
         }
         if (r == InputGate::PopResult::Stopped) return;
         auto t0 = std::chrono::steady_clock::now();
         drainChainInjections();
         deliverCommits(); // before a barrier that may follow the completion
+        if (r == InputGate::PopResult::Element && streamTime() &&
+            e.kind != StreamElement::Kind::EndOfInput)
+            advanceStreamTime(e.procTime);
         if (r == InputGate::PopResult::Element) done = handle(ch, gate.portOf(ch), e);
-        fireChainTimers(OperatorContext::processingTimeMs());
+        fireChainTimers(m_ctx.processingTimeMs() - (streamTime() ? 1 : 0)); // see advanceStreamTime
         m_out.updateCounters();
         auto t1 = std::chrono::steady_clock::now();
         m_counters.busyNs.add(static_cast<std::uint64_t>((t1 - t0).count()));
-        if (r == InputGate::PopResult::Timeout || chainHasStale(t1, maxAge)) flushChain();
+        if (!streamTime() && (r == InputGate::PopResult::Timeout || chainHasStale(t1, maxAge)))
+            flushChain();
         if (st.stop_requested()) return;
     }
     m_out.emitControl(StreamElement::endOfInput(!m_inputStopped));
@@ -301,6 +315,9 @@ bool Subtask::handle(int ch, int port, StreamElement& e)
         return false;
     case K::Barrier:
         onBarrier(ch, e.value);
+        return false;
+    case K::Time: // the head moved the thread's time already; a chained member passes it on
+        if (m_head) m_out.emitControl(StreamElement::time(e.procTime));
         return false;
     case K::EndOfInput:
         ++m_ended;

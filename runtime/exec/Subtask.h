@@ -162,6 +162,15 @@ private:
     void advanceWatermark();
     void fireTimers(std::int64_t nowWallMs);
     std::chrono::steady_clock::time_point nextDeadline() const;
+    // ---- stream time (EngineOptions::streamTime; exec/SubtaskStreamTime.cpp) ----
+    bool streamTime() const { return m_streamClock != nullptr; }
+    /// Head of a chain: moves this thread's time to `t`, firing the chain's timers due on the
+    /// way in time order, then tells every output (a Time element).
+    void advanceStreamTime(std::int64_t t);
+    /// Points this subtask's context, collector and output tags at `clock`.
+    void useClock(const Clock* clock);
+    /// Source with a recorder: reports what the last poll emitted.
+    void recordPoll(bool produced, EventTime watermarkBefore, bool idleBefore);
 
     const PlanNode& m_node;
     int m_index;
@@ -200,6 +209,9 @@ private:
     bool m_chainCommits = false;    // head: some member of the chain is one
     std::int64_t m_committed = 0;   // two-phase: last completion delivered
     std::int64_t m_finalCommit = 0; // two-phase: the checkpoint its end waits for
+
+    std::unique_ptr<VirtualClock> m_streamClock; // stream time: this subtask's own time
+    std::unique_ptr<SourceRecorder> m_recorder;  // --record: this source's recorder
 
     // source state
     std::optional<BoundedOutOfOrdernessWatermarks> m_wm;

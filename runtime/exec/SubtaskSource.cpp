@@ -46,6 +46,7 @@ void Subtask::sourceEnd(bool drain)
     }
     m_out.emitControl(StreamElement::endOfInput(drain));
     m_out.updateCounters();
+    if (m_recorder) m_recorder->onEnd(m_ctx.processingTimeMs());
 }
 
 void Subtask::sourceBarrier(std::int64_t id)
@@ -97,7 +98,7 @@ void Subtask::runSource(const std::stop_token& st)
     using namespace std::chrono;
     const auto maxAge = milliseconds(m_env.options.flushIntervalMs);
     const std::size_t maxRecords = m_env.options.sourcePollRecords;
-    m_lastWatermarkAt = OperatorContext::processingTimeMs();
+    m_lastWatermarkAt = m_ctx.processingTimeMs();
     bool stopped = false; // a draining stop (not the end of bounded input)
     while (!st.stop_requested()) {
         sourceCheckpoints();
@@ -115,23 +116,28 @@ void Subtask::runSource(const std::stop_token& st)
             continue;
         }
         auto t0 = steady_clock::now();
+        if (streamTime())
+            if (auto t = m_source->nextProcessingTime()) advanceStreamTime(*t);
         std::uint64_t before = m_counters.recordsOut.get();
+        const EventTime wmBefore = m_lastWatermark;
+        const bool idleBefore = m_idleness.idle();
         SourceStatus s = m_source->poll(m_out, maxRecords);
         m_out.updateCounters();
         std::uint64_t produced = m_counters.recordsOut.get() - before;
         m_counters.recordsIn.add(produced);
         if (m_maxTs != kMinWatermark) m_counters.maxEventTime.set(m_maxTs);
-        std::int64_t now = OperatorContext::processingTimeMs();
+        std::int64_t now = m_ctx.processingTimeMs();
         sourceIdleness(now, produced > 0);
         sourceWatermarks(now, false);
-        fireChainTimers(now);
+        fireChainTimers(streamTime() ? now - 1 : now); // stream time: see advanceStreamTime
+        if (m_recorder) recordPoll(produced > 0, wmBefore, idleBefore);
         auto t1 = steady_clock::now();
         m_counters.busyNs.add(static_cast<std::uint64_t>((t1 - t0).count()));
         if (s == SourceStatus::End) break;
         if (s == SourceStatus::Idle) {
-            flushChain();
+            if (!streamTime()) flushChain();
             std::this_thread::sleep_for(milliseconds(1));
-        } else if (chainHasStale(t1, maxAge)) {
+        } else if (!streamTime() && chainHasStale(t1, maxAge)) {
             flushChain();
         }
         for (const OutputPort& p : m_out.ports())
@@ -139,7 +145,7 @@ void Subtask::runSource(const std::stop_token& st)
     }
     if (st.stop_requested()) return;
     drainChainInjections(); // injected before the stop: emitted before the end
-    sourceWatermarks(OperatorContext::processingTimeMs(), true);
+    sourceWatermarks(m_ctx.processingTimeMs(), true);
     // A committing source takes a final checkpoint at its end, so a graceful stop commits all
     // it read (except what open state holds) and a restart replays nothing else. A stop of a run
     // with checkpointed state takes one from every source (Flink's stop-with-savepoint): the

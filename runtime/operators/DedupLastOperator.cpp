@@ -30,7 +30,7 @@ void DedupLastOperator::remember(const GroupKey& key, Last& last, EventTime expi
 
 void DedupLastOperator::processBatch(int, RecordBatch& batch, Collector& out)
 {
-    const EventTime now = OperatorContext::processingTimeMs();
+    const EventTime now = m_ctx->processingTimeMs();
     if (!m_eventTime) expire(now);
     std::uint64_t dropped = 0;
     for (Record& r : batch) {

@@ -23,7 +23,7 @@ void DedupOperator::expire(EventTime upTo)
 void DedupOperator::processBatch(int, RecordBatch& batch, Collector& out)
 {
     if (m_store) return processWithStore(batch, out);
-    if (!m_eventTime) expire(OperatorContext::processingTimeMs());
+    if (!m_eventTime) expire(m_ctx->processingTimeMs());
     std::uint64_t dropped = 0;
     for (Record& r : batch) {
         KeyView kv = keyViewOf(r.row, m_keys);
@@ -32,9 +32,8 @@ void DedupOperator::processBatch(int, RecordBatch& batch, Collector& out)
             linkDuplicate(seen->second, r.provenance);
             continue;
         }
-        EventTime t = m_eventTime && r.timestamp != kNoTimestamp
-                          ? r.timestamp
-                          : OperatorContext::processingTimeMs();
+        EventTime t =
+            m_eventTime && r.timestamp != kNoTimestamp ? r.timestamp : m_ctx->processingTimeMs();
         Seen first{t + m_ttl};
         if (r.provenance.kind == Provenance::Kind::Kafka && r.provenance.origin) {
             first.origin = r.provenance.origin.get();

@@ -42,7 +42,7 @@ void GroupAggregateOperator::process(Record& r, Collector& out)
         --g.rows;
     }
     if (m_ttl > 0) {
-        g.touched = OperatorContext::processingTimeMs();
+        g.touched = m_ctx->processingTimeMs();
         armTtlTimer(g.touched + m_ttl);
     }
     if (g.rows <= 0) { // every row of the key retracted: delete its result

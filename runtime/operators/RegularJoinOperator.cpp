@@ -98,7 +98,7 @@ void RegularJoinOperator::process(int side, Record& r, Collector& out)
     Bag* other = nullKey || oit == otherKeys.end() ? nullptr : &oit->second;
     auto& ownKeys = m_side[side].keys;
     auto it = ownKeys.find(kv);
-    const std::int64_t now = m_ttl > 0 ? OperatorContext::processingTimeMs() : 0;
+    const std::int64_t now = m_ttl > 0 ? m_ctx->processingTimeMs() : 0;
     if (isAccumulate(r.kind)) {
         if (it == ownKeys.end()) it = ownKeys.emplace(toGroupKey(kv), Bag{}).first;
         accumulate(side, r, other, it->second, out);

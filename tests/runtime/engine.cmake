@@ -35,3 +35,7 @@ sw_add_qtest(tst_engine_inject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_engine_inje
 # warning, and a fault plan (map, snapshot and restore failures) against a SQLite oracle.
 sw_add_qtest(tst_exactly_once SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_exactly_once.cpp
   LIBS sw_runtime SQLite::SQLite3 LABELS integration)
+# The processing-time clock (runtime/time/Clock.h): a virtual clock drives processing-time
+# windows, triggers and TTLs through the engine without sleeping.
+sw_add_qtest(tst_clock SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clock.cpp
+  LIBS sw_runtime LABELS unit concurrency)

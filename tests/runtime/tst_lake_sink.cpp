@@ -300,7 +300,7 @@ void TstLakeSink::rollsOnIntervalWhileRunning()
     QVERIFY2(r.ok, r.error.c_str());
     QCOMPARE(r.rows.size(), std::size_t(0)); // open parts are hidden
     QVERIFY(hiddenLakeFiles(dir + "/lake") > 0);
-    d.op->onProcessingTime(OperatorContext::processingTimeMs() + 60000, d.out->out());
+    d.op->onProcessingTime(d.h->ctx->processingTimeMs() + 60000, d.out->out());
     r = readLake(dir + "/lake", "ts", {}, {}, "price");
     QVERIFY2(r.ok, r.error.c_str());
     std::multiset<std::string> got;

@@ -47,6 +47,7 @@ const std::vector<std::string> kLayers = {
     "exec",       // engine, plan, channels, the Operator API, the operator registry
     "operators",  // stateless operators, windows, joins, dedup (register into exec's registry)
     "connectors", // sources, sinks, formats, DLQ, Kafka (register into exec's registry)
+    "replay",     // recordings, replay sources, golden files (run --record/--replay, test)
 };
 
 /// Allowed dependencies of each runtime folder (its own folder is always allowed).
@@ -73,6 +74,9 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"connectors",
      {"util", "types", "time", "model", "expr", "catalog", "validate", "metrics", "sqlite", "state",
       "exec", "redis", "schema"}},
+    {"replay",
+     {"util", "types", "time", "model", "expr", "catalog", "metrics", "state", "exec",
+      "connectors"}},
 };
 
 /// Runtime folders widgets/ must not include: the engine and its implementations. Widgets read

@@ -31,13 +31,13 @@ Status AlertSink::open(OperatorContext& ctx)
     m_health = std::make_unique<kafka::ClientHealth>("alert-sink '" + m_s.nodeId + "'", "",
                                                      m_s.displayUrl);
     m_health->setService(serviceName(m_s.mode));
-    ctx.registerProcessingTimer(OperatorContext::processingTimeMs() + m_s.flushIntervalMs);
+    ctx.registerProcessingTimer(ctx.processingTimeMs() + m_s.flushIntervalMs);
     return Status::ok();
 }
 
 void AlertSink::processBatch(int, RecordBatch& batch, Collector& out)
 {
-    const std::int64_t now = OperatorContext::processingTimeMs();
+    const std::int64_t now = m_ctx->processingTimeMs();
     std::string error;
     for (Record& r : batch) {
         if (m_cancelled) {
@@ -109,7 +109,7 @@ void AlertSink::flush(Collector& out, bool all)
         return;
     }
     m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(begin));
-    if (!m_pending.empty()) m_oldestPendingAt = OperatorContext::processingTimeMs();
+    if (!m_pending.empty()) m_oldestPendingAt = m_ctx->processingTimeMs();
 }
 
 void AlertSink::postBatch(std::size_t begin, std::size_t end, Collector& out)

@@ -33,6 +33,7 @@ FileSource::~FileSource()
 
 Status FileSource::open(OperatorContext& ctx)
 {
+    m_clock = &ctx.clock();
     m_nodeId = ctx.nodeId();
     m_file = std::fopen(m_opt.path.c_str(), "rb");
     if (!m_file)
@@ -219,7 +220,7 @@ bool FileSource::paceRecord()
     const Value& v = m_record.row[static_cast<std::size_t>(m_timeColumn)];
     if (v.kind() != Value::Kind::Timestamp) return true;
     ts = v.asTimestamp();
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = m_clock->pacingNow();
     if (!m_haveFirst) {
         m_haveFirst = true;
         m_firstTs = ts;

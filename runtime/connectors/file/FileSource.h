@@ -90,6 +90,7 @@ private:
     std::int64_t m_firstTs = 0;
     bool m_haveFirst = false;
     std::chrono::steady_clock::time_point m_wallStart{};
+    const Clock* m_clock = &SystemClock::instance(); // replay_speed pacing: processing time
     std::string m_nodeId;
 };
 

@@ -94,6 +94,7 @@ GeneratorSource::GeneratorSource(std::unique_ptr<EventGenerator> generator, int 
 
 Status GeneratorSource::open(OperatorContext& ctx)
 {
+    m_clock = &ctx.clock();
     if (!ctx.outputSchemas().empty()) {
         const Schema& out = ctx.outputSchemas()[0];
         if (out.size() != m_gen->schema().size())
@@ -158,7 +159,7 @@ SourceStatus GeneratorSource::poll(Collector& out, std::size_t maxRecords)
     if (exhausted()) return SourceStatus::End;
     std::uint64_t n = maxRecords ? maxRecords : 1;
     if (!m_bucket.unlimited()) {
-        std::uint64_t avail = m_bucket.available(std::chrono::steady_clock::now());
+        std::uint64_t avail = m_bucket.available(m_clock->pacingNow());
         // No token yet: Idle (the engine waits ~1 ms outside poll, so pacing is not counted
         // as busy time and partial batches are flushed meanwhile).
         if (avail == 0) return SourceStatus::Idle;

@@ -62,6 +62,7 @@ private:
     gen::HashStream m_duplicate;
     gen::HashStream m_corrupt;
     TokenBucket m_bucket;
+    const Clock* m_clock = &SystemClock::instance(); // pacing: the run's processing time
     Record m_record;
     JsonRowWriter m_writer;
     JsonRowParser m_parser;

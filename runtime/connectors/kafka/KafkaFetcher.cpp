@@ -94,6 +94,7 @@ std::size_t KafkaFetcher::poll(Collector& out, std::size_t maxRecords, std::int6
     // partition's queue and fetches it again on resume), so it is kept for a channel that stays
     // full for a second (then fetch requests stop too); resumed when the channel drained to
     // half.
+    m_pollNowMs = nowMs;
     const double fill = out.ports().empty() ? 0.0 : out.ports()[0].maxFill();
     m_holding = false;
     if (fill >= 1.0) {
@@ -168,7 +169,7 @@ bool KafkaFetcher::handleMessage(rd_kafka_message_t* m, Pending& p)
     PartitionState& part = it->second;
     if (part.next >= 0 && m->offset < part.next) return false; // re-fetched after a pause
     part.next = m->offset + 1;
-    part.lastRecordMs = OperatorContext::processingTimeMs();
+    part.lastRecordMs = m_pollNowMs;
     part.idle = false;
     rd_kafka_timestamp_type_t tstype;
     std::int64_t ts = rd_kafka_message_timestamp(m, &tstype);

@@ -71,6 +71,7 @@ private:
 
     bool m_pausedAll = false;
     bool m_holding = false;
+    std::int64_t m_pollNowMs = 0;   // processing time of the current poll
     std::int64_t m_fullSinceMs = 0; // output channel full since (0 = not full)
     static constexpr std::int64_t kPauseAfterFullMs = 1000;
 };

@@ -100,7 +100,7 @@ void KafkaLagMonitor::loop(std::stop_token st)
     while (!st.stop_requested()) {
         // Partition discovery: until the topic is found, then every discoveryIntervalMs. The
         // count only grows (Kafka cannot remove partitions); the poll thread assigns.
-        const std::int64_t now = OperatorContext::processingTimeMs();
+        const std::int64_t now = SystemClock::instance().nowMs();
         if (m_partitionCount.load() < 0 || now - lastDiscoveryMs >= m_s.discoveryIntervalMs) {
             lastDiscoveryMs = now;
             int n = discover(discoveryTimeoutMs);
@@ -166,7 +166,7 @@ void KafkaLagMonitor::publish(const std::vector<PartitionLag>& parts)
     s.rebalances = m_counters.rebalances.load();
     s.commits = m_counters.commits.load();
     s.commitFailures = m_counters.commitFailures.load();
-    s.updatedAtMs = OperatorContext::processingTimeMs();
+    s.updatedAtMs = SystemClock::instance().nowMs();
     m_lagHandle->update(s);
 }
 

@@ -141,7 +141,7 @@ void KafkaOffsets::assignUpTo(int count, bool paused)
             if (parts->elems[i].offset == RD_KAFKA_OFFSET_INVALID ||
                 parts->elems[i].offset == RD_KAFKA_OFFSET_END)
                 parts->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
-    std::int64_t now = OperatorContext::processingTimeMs();
+    std::int64_t now = m_clock->nowMs();
     {
         std::lock_guard lock(m_table.mutex);
         for (int i = 0; i < parts->cnt; ++i) {

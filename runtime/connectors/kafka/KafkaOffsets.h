@@ -11,6 +11,7 @@
 #include <string>
 
 #include "connectors/kafka/KafkaPartitions.h"
+#include "time/Clock.h"
 
 struct rd_kafka_s;
 struct rd_kafka_topic_partition_list_s;
@@ -27,6 +28,8 @@ struct SourceSettings;
 
 class KafkaOffsets {
 public:
+    /// The processing-time clock newly assigned partitions start their idleness from.
+    void setClock(const Clock* c) { m_clock = c; }
     KafkaOffsets(const SourceSettings& s, PartitionTable& table, SourceCounters& counters);
 
     void open(rd_kafka_s* rk, const std::string* origin) { m_rk = rk, m_origin = origin; }
@@ -63,6 +66,7 @@ private:
     int m_assignedUpTo = 0; // partitions [0, m_assignedUpTo) considered for assignment
     // Until assigned (guarded by m_table.mutex):
     std::map<std::int32_t, std::int64_t> m_skipBefore;     // timestamp start
+    const Clock* m_clock = &SystemClock::instance();       // processing time (idleness)
     std::map<std::int32_t, std::int64_t> m_knownCommitted; // the group's offsets
     std::map<std::int32_t, std::int64_t> m_restored;       // checkpoint offsets
     /// Read positions (partition -> next offset) snapshotted per pending checkpoint id.

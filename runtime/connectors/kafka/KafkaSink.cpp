@@ -68,7 +68,7 @@ Status KafkaSink::open(OperatorContext& ctx)
         m_txn->setCommitJournal(
             CommitJournal(CommitJournal::pathFor(ctx.dataDirectory(), m_s.transactionalId)));
     }
-    ctx.registerProcessingTimer(OperatorContext::processingTimeMs() + m_s.serveIntervalMs);
+    ctx.registerProcessingTimer(ctx.processingTimeMs() + m_s.serveIntervalMs);
     return Status::ok();
 }
 

@@ -75,6 +75,7 @@ Status KafkaSource::open(OperatorContext& ctx)
     registerOrigin(m_origin.get(), m_s.groupId);
     m_fetcher.open(m_rk, m_queue, m_origin, m_health.get());
     m_offsets.open(m_rk, m_origin.get());
+    m_offsets.setClock(&ctx.clock());
     // No subscription: the monitor discovers the partitions, poll() assigns ours.
     m_monitor.start(m_rk, m_ctx, m_health.get());
     return Status::ok();
@@ -88,8 +89,8 @@ SourceStatus KafkaSource::poll(Collector& out, std::size_t maxRecords)
     // Persistent client errors: warnings, or an exception naming the node (ClientHealth.h).
     checkHealth(m_health, m_rk, "kafka-source", m_s.nodeId, m_s.topic,
                 m_s.endpoint.bootstrapServers, m_ctx);
-    std::size_t n = m_fetcher.poll(out, maxRecords, OperatorContext::processingTimeMs());
-    const std::int64_t now = OperatorContext::processingTimeMs();
+    const std::int64_t now = m_ctx->processingTimeMs();
+    std::size_t n = m_fetcher.poll(out, maxRecords, now);
     if (m_fetcher.holding() || m_fetcher.pausedAll()) {
         // Backpressured partitions are not idle: their records wait, and leaving them out of
         // the watermark would make those records late.

@@ -121,7 +121,7 @@ SourceStatus KinesisSource::poll(Collector& out, std::size_t maxRecords)
     if (n > 0) m_table.changed.notify_all(); // room in the queues
     for (Taken& t : m_taken)
         emitOne(t, out);
-    afterEmit(OperatorContext::processingTimeMs());
+    afterEmit(m_ctx->processingTimeMs());
     return n > 0 ? SourceStatus::More : SourceStatus::Idle;
 }
 

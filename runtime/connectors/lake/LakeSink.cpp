@@ -64,7 +64,7 @@ LakeSink::OpenPart& LakeSink::partFor(const std::string& bucket)
     OpenPart p;
     p.part = m_files->newPart(bucket);
     p.writer = m_format->create(m_files->inProgressPath(p.part));
-    p.openedMs = OperatorContext::processingTimeMs();
+    p.openedMs = m_ctx->processingTimeMs();
     p.lastUse = ++m_useClock;
     m_ctx->registerProcessingTimer(p.openedMs + m_s.rollIntervalMs);
     m_open.push_back(std::move(p));

@@ -54,7 +54,7 @@ void GlobalWindowOperator::processBatch(int, RecordBatch& batch, Collector& out)
             st.dirty = true;
             if (!m_timerSet) {
                 m_ctx->registerProcessingTimer(
-                    nextProcessingFire(OperatorContext::processingTimeMs(), m_c.triggerInterval));
+                    nextProcessingFire(m_ctx->processingTimeMs(), m_c.triggerInterval));
                 m_timerSet = true;
             }
         }
@@ -114,7 +114,7 @@ void GlobalWindowOperator::restoreState(const StateReader& r)
     }
     if (dirty && !m_c.countTrigger && !m_timerSet) {
         m_ctx->registerProcessingTimer(
-            nextProcessingFire(OperatorContext::processingTimeMs(), m_c.triggerInterval));
+            nextProcessingFire(m_ctx->processingTimeMs(), m_c.triggerInterval));
         m_timerSet = true;
     }
 }

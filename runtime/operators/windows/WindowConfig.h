@@ -92,7 +92,7 @@ protected:
     /// The time a record is assigned by: its event time, or processing time.
     EventTime timeOf(const Record& r) const
     {
-        return m_c.eventTime ? r.timestamp : OperatorContext::processingTimeMs();
+        return m_c.eventTime ? r.timestamp : m_ctx->processingTimeMs();
     }
 
     WindowConfig m_c;
