@@ -172,6 +172,7 @@ void registerJoinTypes(std::vector<NodeType>& types)
             ctx.setOutput(0, std::move(*s));
         }
     };
+    temporal.changelog = changelog_rules::versionedTableJoin();
     temporal.stateful = true;
     temporal.flinkSql = FlinkSqlExport::TemporalJoin;
     types.push_back(temporal);

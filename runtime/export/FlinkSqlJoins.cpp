@@ -115,15 +115,19 @@ void FlinkSqlBuilder::exportTemporalJoin(const NodeSpec& n, const NodeType& t)
     const Relation *left = input(n, t, 0), *right = input(n, t, 1);
     const Schema* out = outputSchema(n);
     if (!left || !right || !out) return;
-    // The build side becomes a versioned view: the latest row per key by event time, which
-    // Flink recognizes as a versioned table (primary key = the partition keys).
-    std::string versions = newName(n.id + "_versions");
-    addStatement(createView(
-        versions, "SELECT " + columnList(right->schema) + "\nFROM (\n  SELECT " +
-                      columnList(right->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
-                      fieldList(propertyValue(n, "right_keys")) + " ORDER BY " +
-                      quoteIdent(right->schema.rowtime()) + " DESC) AS sw_row_num\n  FROM " +
-                      right->name + "\n)\nWHERE sw_row_num = 1"));
+    // An append-only build side becomes a versioned view: the latest row per key by event
+    // time, which Flink recognizes as a versioned table (primary key = the partition keys). An
+    // upsert build side (the changelog rules require its key = right_keys) already is one.
+    std::string versions = right->name;
+    if (!right->updating) {
+        versions = newName(n.id + "_versions");
+        addStatement(createView(
+            versions, "SELECT " + columnList(right->schema) + "\nFROM (\n  SELECT " +
+                          columnList(right->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
+                          fieldList(propertyValue(n, "right_keys")) + " ORDER BY " +
+                          quoteIdent(right->schema.rowtime()) + " DESC) AS sw_row_num\n  FROM " +
+                          right->name + "\n)\nWHERE sw_row_num = 1"));
+    }
     std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 0);
     std::string join = propertyValue(n, "join_type") == "left" ? "LEFT JOIN " : "JOIN ";
     std::string query = "SELECT" + items.substr(1) + "\nFROM " + left->name + " AS l\n" + join +

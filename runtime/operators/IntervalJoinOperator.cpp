@@ -1,6 +1,7 @@
 #include "operators/IntervalJoinOperator.h"
 
 #include "catalog/PropertyAccess.h"
+#include "operators/JoinKeys.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
 #include "types/Duration.h"
@@ -37,8 +38,8 @@ void IntervalJoinOperator::processBatch(int port, RecordBatch& batch, Collector&
         if (r.timestamp < m_ctx->currentWatermark()) { // Flink: isLate(ts) = ts < watermark
             m_ctx->counters().late.add(1);
             out.emitError(ErrorClass::Late,
-                          "late record: event time " + formatTimestamp(r.timestamp) + " is behind watermark " +
-                              formatTimestamp(m_ctx->currentWatermark()),
+                          "late record: event time " + formatTimestamp(r.timestamp) +
+                              " is behind watermark " + formatTimestamp(m_ctx->currentWatermark()),
                           r, m_schemas[side]);
             continue;
         }
@@ -70,7 +71,8 @@ void IntervalJoinOperator::processWatermark(EventTime watermark, Collector& out)
             auto it = s.buffers.find(node.mapped());
             if (it == s.buffers.end()) continue;
             auto& buf = it->second;
-            while (!buf.empty() && buf.begin()->first + keep <= watermark) buf.erase(buf.begin());
+            while (!buf.empty() && buf.begin()->first + keep <= watermark)
+                buf.erase(buf.begin());
             if (buf.empty()) s.buffers.erase(it);
         }
         while (!s.holds.empty() && s.holds.begin()->first <= watermark)
@@ -128,30 +130,12 @@ void IntervalJoinOperator::restoreState(const StateReader& r)
     finishRestore(in, "interval join state");
 }
 
-namespace {
-Result<std::vector<int>> keyColumns(const NodeSpec& n, const char* prop, const Schema& s)
-{
-    std::vector<int> keys;
-    auto v = propertyValue(n, prop);
-    for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) {
-        int idx = v[i].is_string() ? s.indexOf(v[i].get<std::string>()) : -1;
-        if (idx < 0) return makeError(std::string(prop) + ": unknown column " + v[i].dump());
-        keys.push_back(idx);
-    }
-    if (keys.empty()) return makeError(std::string(prop) + ": at least one key column is required");
-    return keys;
-}
-} // namespace
-
 Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& spec)
 {
     const Schema& l = spec.inputSchemas.at(0);
     const Schema& r = spec.inputSchemas.at(1);
-    auto lk = keyColumns(spec.node, "left_keys", l);
-    if (!lk) return lk.error();
-    auto rk = keyColumns(spec.node, "right_keys", r);
-    if (!rk) return rk.error();
-    if (lk->size() != rk->size()) return makeError("right_keys: must have as many columns as left_keys");
+    auto keys = joinKeyColumns(spec);
+    if (!keys) return keys.error();
     auto dur = [&](const char* p) -> std::optional<std::int64_t> {
         auto v = propertyValue(spec.node, p);
         return v.is_string() ? parseDuration(v.get<std::string>()) : std::nullopt;
@@ -159,7 +143,8 @@ Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& s
     auto lo = dur("lower_bound"), hi = dur("upper_bound");
     if (!lo || !hi) return makeError("lower_bound/upper_bound: expected durations");
     if (*lo > *hi) return makeError("lower_bound: must not exceed upper_bound");
-    return makeOperator<IntervalJoinOperator>(std::move(lk).value(), std::move(rk).value(), *lo, *hi, l, r);
+    return makeOperator<IntervalJoinOperator>(std::move(keys->left), std::move(keys->right), *lo,
+                                              *hi, l, r);
 }
 
 } // namespace sw::runtime

@@ -22,5 +22,7 @@ Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& s
 Result<std::unique_ptr<Operator>> makeGroupAggregateOperator(const OperatorSpec& spec);
 /// join: the regular (unbounded) join (RegularJoinOperator.h).
 Result<std::unique_ptr<Operator>> makeRegularJoinOperator(const OperatorSpec& spec);
+/// temporal-join: the event-time temporal join (TemporalJoinOperator.h).
+Result<std::unique_ptr<Operator>> makeTemporalJoinOperator(const OperatorSpec& spec);
 
 } // namespace sw::runtime

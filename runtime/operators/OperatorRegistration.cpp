@@ -16,6 +16,7 @@ void registerOperatorFactories(OperatorRegistry& registry)
     registry.add("interval-join", makeIntervalJoinOperator);
     registry.add("aggregate", makeGroupAggregateOperator);
     registry.add("join", makeRegularJoinOperator);
+    registry.add("temporal-join", makeTemporalJoinOperator);
 }
 
 } // namespace sw::runtime

@@ -31,43 +31,6 @@ std::string validationErrors(const PipelineSpec& p)
     return out;
 }
 
-const std::vector<std::pair<std::string, std::string>> kEvents = {
-    {"id", "BIGINT"}, {"k", "BIGINT"}, {"v", "BIGINT"}, {"ts", "TIMESTAMP(3)"}};
-
-/// Random events: ids with several versions each (the key of a version may change), values
-/// with NULLs, event times a permutation (unique, out of order).
-std::vector<Row> randomEvents(std::uint32_t seed, int n, int ids, int keys)
-{
-    std::mt19937_64 rng(seed);
-    std::vector<std::int64_t> ts(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        ts[static_cast<std::size_t>(i)] = 1'700'000'000'000 + i;
-    // Local shuffles only: out of order by at most ~50 ms, so nothing is behind a 1 s bound.
-    for (std::size_t i = 0; i + 1 < ts.size(); ++i)
-        std::swap(ts[i], ts[std::min(ts.size() - 1, i + rng() % 50)]);
-    std::vector<Row> rows;
-    for (int i = 0; i < n; ++i) {
-        const std::int64_t v = static_cast<std::int64_t>(rng() % 1000) - 300;
-        rows.push_back(
-            {Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(ids))),
-             Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(keys))),
-             rng() % 10 == 0 ? Value::null() : Value::integer(v),
-             Value::timestamp(ts[static_cast<std::size_t>(i)])});
-    }
-    return rows;
-}
-
-void loadEvents(Sqlite& db, const std::string& table, const std::vector<Row>& rows)
-{
-    db.exec("CREATE TABLE " + table + "(id INTEGER, k INTEGER, v INTEGER, ts INTEGER)");
-    std::string sql = "BEGIN;";
-    for (const Row& r : rows)
-        sql += "INSERT INTO " + table + " VALUES (" + r[0].toString() + "," + r[1].toString() +
-               "," + (r[2].isNull() ? "NULL" : r[2].toString()) + "," +
-               std::to_string(r[3].asTimestamp()) + ");";
-    db.exec(sql + "COMMIT;");
-}
-
 const char* kAggs = R"([{"function": "COUNT", "column": "*", "as": "cnt"},
     {"function": "COUNT", "column": "v", "as": "cnt_v"}, {"function": "SUM", "column": "v", "as": "s"},
     {"function": "MIN", "column": "v", "as": "mn"}, {"function": "MAX", "column": "v", "as": "mx"},
@@ -77,35 +40,6 @@ const char* kAggs = R"([{"function": "COUNT", "column": "*", "as": "cnt"},
 /// The same aggregates in SQLite (AVG of BIGINT truncates toward zero, as Java's long division).
 const char* kSqlAggs = "COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v), "
                        "CAST(SUM(v) AS REAL) / COUNT(v), COUNT(DISTINCT v)";
-
-struct ChangelogRun {
-    std::vector<Record> out;
-    std::string errors;
-};
-
-ChangelogRun runPipeline(const PipelineSpec& p,
-                         const std::map<std::string, std::vector<Row>>& inputs)
-{
-    ChangelogRun run;
-    auto sink = std::make_shared<Collected>();
-    EngineOptions o;
-    o.watermarkIntervalMs = 0;
-    o.batchSize = 64;
-    for (const auto& [id, rows] : inputs) {
-        VectorSourceConfig c{std::make_shared<std::vector<Row>>(rows)};
-        c.perPoll = 37;
-        o.operatorOverrides[id] = vectorSource(c);
-    }
-    o.operatorOverrides["sink"] = collectingSink(sink);
-    Engine e;
-    if (Status st = e.start(p, o); !st) {
-        run.errors = st.message();
-        return run;
-    }
-    run.errors = errorsOf(runToEnd(e));
-    run.out = sink->take();
-    return run;
-}
 
 /// Renders an aggregate result row as the SQLite oracle does (AVG as a truncated integer).
 std::string renderAgg(const Row& r)

@@ -197,6 +197,9 @@ void TstStateRoundTrip::operators_data()
         << "interval-join"
         << R"({"left_keys": ["k"], "right_keys": ["k"], "lower_bound": "-400 ms", "upper_bound": "300 ms"})"
         << 2;
+    QTest::newRow("temporal-join")
+        << "temporal-join" << R"({"left_keys": ["k"], "right_keys": ["k"], "join_type": "left"})"
+        << 2;
 }
 
 void TstStateRoundTrip::operators()
