@@ -17,6 +17,7 @@ void registerOperatorFactories(OperatorRegistry& registry)
     registry.add("aggregate", makeGroupAggregateOperator);
     registry.add("join", makeRegularJoinOperator);
     registry.add("temporal-join", makeTemporalJoinOperator);
+    registry.add("window-join", makeWindowJoinOperator);
 }
 
 } // namespace sw::runtime
