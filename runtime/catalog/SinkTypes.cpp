@@ -2,8 +2,8 @@
 #include <cctype>
 
 #include "catalog/Builders.h"
-#include "time/PartitionPattern.h"
 #include "catalog/ChangelogRules.h"
+#include "time/PartitionPattern.h"
 
 namespace sw::runtime {
 using namespace catalog_detail;
@@ -100,6 +100,15 @@ NodeType redisSink()
                 ctx.error("score_field",
                           "'" + score + "' is " + f->type.toString() + "; a score must be numeric");
         }
+    };
+    // set/hset apply upserts by key_fields (which they require); zadd retracts members with
+    // -U/-D; xadd appends every change with an op field (RedisCommands.h).
+    t.changelog = [](ChangelogContext& ctx) {
+        const std::string cmd = ctx.prop("command").get<std::string>();
+        if (cmd == "set" || cmd == "hset")
+            changelog_rules::keyedSink("key_fields")(ctx);
+        else
+            changelog_rules::writesRowKinds()(ctx);
     };
     t.sinkReplay = SinkReplay::UpsertsButStreams;
     t.flinkSql = FlinkSqlExport::RedisSink;

@@ -12,6 +12,9 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <map>
+
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -117,8 +120,9 @@ public:
     struct Received {
         std::string body;
         std::string authorization;
-        std::string custom; ///< the X-Team header
-        int status = 0;     ///< what we answered
+        std::string custom;                       ///< the X-Team header
+        int status = 0;                           ///< what we answered
+        std::chrono::steady_clock::time_point at; ///< when the request arrived
     };
     using Answer = std::function<std::pair<int, std::string>(const std::string& body)>;
 
@@ -130,9 +134,14 @@ public:
                 m_answer ? m_answer(req.body) : std::pair<int, std::string>(200, "ok");
             res.status = status;
             res.set_content(text, "text/plain");
+            if (status == 429 || status == 503) {
+                const auto ra = m_retryAfter.find(status);
+                if (ra != m_retryAfter.end()) res.set_header("Retry-After", ra->second);
+            }
             std::lock_guard lock(m_mutex);
             m_received.push_back({req.body, req.get_header_value("Authorization"),
-                                  req.get_header_value("X-Team"), status});
+                                  req.get_header_value("X-Team"), status,
+                                  std::chrono::steady_clock::now()});
             m_cv.notify_all();
         });
         if (port > 0)
@@ -149,6 +158,8 @@ public:
     }
 
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/hook"; }
+    /// Answers of `status` (429 or 503) carry `Retry-After: value`. Call before requests come.
+    void setRetryAfter(int status, std::string value) { m_retryAfter[status] = std::move(value); }
 
     std::vector<Received> received() const
     {
@@ -164,6 +175,7 @@ public:
 
 private:
     Answer m_answer;
+    std::map<int, std::string> m_retryAfter;
     httplib::Server m_server;
     int m_port = 0;
     std::thread m_thread;

@@ -359,6 +359,7 @@ void TestAlertAlertmanager::webhookRetries5xxAnd429UntilAccepted()
         if (n == 5) return {429, "slow down"};
         return {200, "ok"};
     });
+    hook.setRetryAfter(429, "1"); // one second: more than the 400 ms the backoff is at by then
     const auto orders = makeOrders(24);
     writeOrders(path("orders5.jsonl"), orders);
     json props = {{"url", hook.url()},
@@ -378,6 +379,13 @@ void TestAlertAlertmanager::webhookRetries5xxAnd429UntilAccepted()
     QCOMPARE(accepted, want); // each once, in order: a refused-for-now body is posted again
     QCOMPARE(std::vector<int>(statuses.begin(), statuses.begin() + 6),
              (std::vector<int>{200, 200, 503, 503, 429, 200}));
+    // The 429's Retry-After held the next attempt back at least a second (a lower bound: the
+    // sink cannot post earlier than its wait).
+    const auto& got = hook.received();
+    QVERIFY2(
+        got[5].at - got[4].at >= std::chrono::milliseconds(1000),
+        qPrintable(QString::number(
+            std::chrono::duration_cast<std::chrono::milliseconds>(got[5].at - got[4].at).count())));
     QVERIFY(sqliteRows(path("dlq5.sqlite"), "SELECT * FROM dead_letters").empty());
 }
 

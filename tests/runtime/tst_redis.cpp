@@ -94,6 +94,10 @@ private Q_SLOTS:
     void stopIsPromptWhileRedisIsDown() { sw::test_redis::stopIsPromptWhileRedisIsDown(); }
     void dedupSharedByTwoPipelines() { sw::test_redis::dedupSharedByTwoPipelines(); }
     void dedupRedisReplayPassesAgain() { sw::test_redis::dedupRedisReplayPassesAgain(); }
+    void changelogUpsertsDeletesAndRetractions()
+    {
+        sw::test_redis::changelogUpsertsDeletesAndRetractions();
+    }
 };
 
 void TstRedis::urlParsesAndRedacts()
@@ -350,8 +354,8 @@ void TstRedis::authenticationAndRedaction()
 
 void TstRedis::deletePathCommands()
 {
-    // The delete path for changelog streams (not wired to row kinds yet): DEL for set/hset,
-    // ZREM of the member for zadd, none for xadd. Checked against the server.
+    // The delete path of changelog streams: DEL for set/hset, ZREM of the member for zadd,
+    // none for xadd. Checked against the server.
     RedisTestServer server;
     QString up = server.start();
     QVERIFY2(up.isEmpty(), qPrintable(up));

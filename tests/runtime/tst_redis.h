@@ -7,5 +7,6 @@ void restartInTheMiddleLosesNothing();
 void stopIsPromptWhileRedisIsDown();
 void dedupSharedByTwoPipelines();
 void dedupRedisReplayPassesAgain();
+void changelogUpsertsDeletesAndRetractions();
 
 } // namespace sw::test_redis

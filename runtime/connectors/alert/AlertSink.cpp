@@ -169,7 +169,10 @@ AlertSink::Outcome AlertSink::send(const std::string& body, http::Response& resp
         m_health->onBrokers(0, 1);
         healthWarnings();
         m_retries.fetch_add(1);
-        if (!backoff(wait)) return Outcome::Cancelled;
+        // A 429/503 with Retry-After waits at least that long (capped: a server asking for
+        // hours does not park the pipeline that long without a new attempt).
+        const std::int64_t asked = std::min(resp.retryAfterMs, kMaxRetryAfterMs);
+        if (!backoff(std::max(wait, asked))) return Outcome::Cancelled;
         wait = std::min(wait * 2, m_s.maxBackoffMs);
     }
 }

@@ -8,7 +8,8 @@
 // Kafka source commits only what was posted) and at end of input.
 //
 // Delivery: a POST is retried while the endpoint cannot take it - network errors, timeouts,
-// HTTP 5xx and 429 - with exponential backoff (100 ms doubling up to max_backoff), forever: the
+// HTTP 5xx and 429 - with exponential backoff (100 ms doubling up to max_backoff; at least the
+// response's Retry-After, up to kMaxRetryAfterMs), forever: the
 // subtask is held meanwhile, its input channel fills and the pipeline is backpressured; nothing
 // is dropped. Client health (kafka/ClientHealth.h, reused) turns a lasting outage into warnings
 // ("cannot reach Alertmanager at URL for 5 s; retrying ...") and a notice when it is back.
@@ -40,6 +41,9 @@ namespace sw::runtime::alert {
 
 /// The catalog's factory for alert-sink.
 Result<std::unique_ptr<Operator>> makeAlertSinkOperator(const OperatorSpec& spec);
+
+/// The longest Retry-After honoured (a longer one waits this long, then retries).
+inline constexpr std::int64_t kMaxRetryAfterMs = 300000;
 
 class AlertSink final : public Operator {
 public:

@@ -115,6 +115,9 @@ Response HttpClient::post(const Request& r, std::stop_token stop)
         return out;
     }
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
+    curl_off_t retryAfter = 0; // seconds; 0 when the header is absent
+    if (curl_easy_getinfo(c, CURLINFO_RETRY_AFTER, &retryAfter) == CURLE_OK && retryAfter > 0)
+        out.retryAfterMs = static_cast<std::int64_t>(retryAfter) * 1000;
     return out;
 }
 

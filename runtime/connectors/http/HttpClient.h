@@ -39,6 +39,9 @@ struct Response {
     std::string error;
     /// The stop token was requested during the request.
     bool cancelled = false;
+    /// The response's Retry-After (seconds or an HTTP date, as libcurl parses it) in ms; -1
+    /// when absent.
+    std::int64_t retryAfterMs = -1;
 
     bool ok() const { return status >= 200 && status < 300; }
 };

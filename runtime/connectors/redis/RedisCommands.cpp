@@ -76,7 +76,8 @@ void RedisCommandBuilder::appendFields(const Row& row, RedisCommand& cmd,
     }
 }
 
-std::string RedisCommandBuilder::upsert(const Row& row, std::vector<RedisCommand>& out)
+std::string RedisCommandBuilder::upsert(const Row& row, std::vector<RedisCommand>& out,
+                                        RowKind kind)
 {
     if (!makeKey(m_key, m_o.keyPrefix, row, m_o.keyColumns)) return "NULL in a key column";
     const std::string ttl = std::to_string(m_o.ttlMs);
@@ -114,6 +115,8 @@ std::string RedisCommandBuilder::upsert(const Row& row, std::vector<RedisCommand
         if (m_o.maxLength > 0)
             cmd.insert(cmd.end(), {"MAXLEN", "~", std::to_string(m_o.maxLength)});
         cmd.push_back("*");
+        if (!m_o.rowKindField.empty())
+            cmd.insert(cmd.end(), {m_o.rowKindField, std::string(toString(kind))});
         const std::size_t head = cmd.size();
         appendFields(row, cmd, nullptr);
         if (cmd.size() == head) return "every value column is NULL (a stream entry needs a field)";

@@ -11,14 +11,20 @@
 // Flink's json format (JsonRowWriter). SET, HSET, ZADD and PEXPIRE are idempotent, so a batch
 // may be sent again after a reconnect; XADD is not (see docs/redis-sink.md).
 //
-// The delete path (remove()) is for changelog streams once records carry row kinds (-D, and
-// -U before +U): DEL <key> for set and hset, ZREM <key> <member> for zadd; xadd has none.
+// Changelog inputs (RedisSink applies the row kinds; catalog rule in SinkTypes.cpp):
+//   set, hset  upsert by key (Flink's upsert sinks): +I/+U write, -D deletes (DEL <key>), -U is
+//              skipped (the +U that follows overwrites the key)
+//   zadd       retract: +I/+U add the member, -U/-D remove it (ZREM <key> <member>), so a
+//              changed score or member leaves one member per row
+//   xadd       every change is an entry with its row kind in an `op` field (as the file sink's
+//              op column); xadd has no delete path
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "connectors/format/JsonRowWriter.h"
 #include "redis/RedisConnection.h"
+#include "types/RowKind.h"
 #include "types/Schema.h"
 
 namespace sw::runtime::redis {
@@ -36,6 +42,7 @@ struct RedisSinkOptions {
     std::int64_t ttlMs = 0;        ///< 0 = keys do not expire
     std::int64_t maxLength = 0;    ///< xadd: MAXLEN ~ n (0 = unbounded)
     std::size_t batchSize = 1000;  ///< commands per pipelined round trip
+    std::string rowKindField;      ///< xadd of an updating input: the `op` field's name
     Schema schema;                 ///< input schema
 };
 
@@ -45,7 +52,8 @@ public:
 
     /// Appends the commands that write `row`. Returns "" or why the row cannot be written
     /// (NULL in a key column or the score, nothing to write).
-    std::string upsert(const Row& row, std::vector<RedisCommand>& out);
+    std::string upsert(const Row& row, std::vector<RedisCommand>& out,
+                       RowKind kind = RowKind::Insert);
     /// Appends the commands that delete what upsert(row) wrote (see above).
     std::string remove(const Row& row, std::vector<RedisCommand>& out);
 

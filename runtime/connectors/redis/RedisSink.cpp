@@ -5,6 +5,7 @@
 
 #include "connectors/ConnectorFactories.h"
 #include "connectors/PropertyReader.h"
+#include "connectors/format/RowKindColumn.h"
 #include "connectors/kafka/ClientConfig.h"
 
 namespace sw::runtime::redis {
@@ -27,9 +28,18 @@ void RedisSink::processBatch(int, RecordBatch& batch, Collector& out)
     m_firstCmd.clear();
     m_keys.clear();
     const std::string cmd = commandName(m_opt.command);
+    std::uint64_t skipped = 0;
     for (Record& r : batch) {
         const std::size_t first = m_cmds.size();
-        std::string why = m_builder.upsert(r.row, m_cmds);
+        const Change change = changeFor(r.kind);
+        if (change == Change::Skip) { // -U before the +U that overwrites the key (upsert)
+            m_keys.emplace_back();
+            m_firstCmd.push_back(npos);
+            ++skipped;
+            continue;
+        }
+        std::string why = change == Change::Remove ? m_builder.remove(r.row, m_cmds)
+                                                   : m_builder.upsert(r.row, m_cmds, r.kind);
         m_keys.push_back(m_builder.key());
         if (!why.empty()) {
             m_cmds.resize(first);
@@ -39,6 +49,7 @@ void RedisSink::processBatch(int, RecordBatch& batch, Collector& out)
         }
         m_firstCmd.push_back(first);
     }
+    if (skipped) m_ctx->counters().dropped.add(skipped); // as upsert-kafka's -U
     if (m_cmds.empty()) return;
     auto done = m_session->execute(m_cmds, m_replies, m_opt.batchSize, m_ctx->stopToken());
     if (!done) throw std::runtime_error(done.error().message);
@@ -69,6 +80,22 @@ void RedisSink::processBatch(int, RecordBatch& batch, Collector& out)
         else
             out.emitError(ErrorClass::Sink, error, r, m_opt.schema);
     }
+}
+
+RedisSink::Change RedisSink::changeFor(RowKind kind) const
+{
+    const bool accumulate = kind == RowKind::Insert || kind == RowKind::UpdateAfter;
+    switch (m_opt.command) {
+    case SinkCommand::Set:
+    case SinkCommand::HSet:
+        if (accumulate) return Change::Write;
+        return kind == RowKind::Delete ? Change::Remove : Change::Skip;
+    case SinkCommand::ZAdd:
+        return accumulate ? Change::Write : Change::Remove;
+    case SinkCommand::XAdd:
+        break;
+    }
+    return Change::Write; // every change is an entry (its kind in the op field)
 }
 
 void RedisSink::close()
@@ -132,6 +159,8 @@ Result<std::unique_ptr<Operator>> makeRedisSinkOperator(const OperatorSpec& spec
             !o.schema[static_cast<std::size_t>(o.scoreColumn)].type.isNumeric())
             return makeError("score_field: zadd needs a numeric score column");
     }
+    if (o.command == SinkCommand::XAdd && writesRowKinds(spec.inputChangelogs))
+        o.rowKindField = rowKindColumnName(o.schema);
     if (o.valueColumns.empty())
         for (std::size_t i = 0; i < o.schema.size(); ++i)
             o.valueColumns.push_back(static_cast<int>(i));

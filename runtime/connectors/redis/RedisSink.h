@@ -13,6 +13,9 @@
 // (sources have not committed them). Commands whose reply was lost are sent again: SET, HSET,
 // ZADD and PEXPIRE are idempotent; an XADD may then be appended twice.
 //
+// Changelog inputs: set/hset apply upserts and deletes by key (-U skipped), zadd adds and
+// removes members, xadd appends every change with an `op` field (RedisCommands.h).
+//
 // A command Redis answers with an error (WRONGTYPE, a score that is not a number, OOM) fails
 // its row: the row goes to the errors port with class `sink` and Redis's message; so does a row
 // with a NULL key or score. A server that refuses the connection (authentication, database)
@@ -39,6 +42,10 @@ public:
     std::uint64_t written() const { return m_written; }
 
 private:
+    /// What a record of `kind` does to Redis (RedisCommands.h: changelog inputs).
+    enum class Change : std::uint8_t { Write, Remove, Skip };
+    Change changeFor(RowKind kind) const;
+
     RedisSinkOptions m_opt;
     RedisCommandBuilder m_builder;
     std::unique_ptr<RedisSession> m_session;
