@@ -13,44 +13,6 @@
 
 namespace sw::test {
 
-/// The changelog tests' event schema: id, key, value, event time.
-inline const std::vector<std::pair<std::string, std::string>> kEvents = {
-    {"id", "BIGINT"}, {"k", "BIGINT"}, {"v", "BIGINT"}, {"ts", "TIMESTAMP(3)"}};
-
-/// Random events: ids with several versions each (the key of a version may change), values
-/// with NULLs, event times a permutation (unique, out of order).
-inline std::vector<Row> randomEvents(std::uint32_t seed, int n, int ids, int keys)
-{
-    std::mt19937_64 rng(seed);
-    std::vector<std::int64_t> ts(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        ts[static_cast<std::size_t>(i)] = 1'700'000'000'000 + i;
-    // Local shuffles only: out of order by at most ~50 ms, so nothing is behind a 1 s bound.
-    for (std::size_t i = 0; i + 1 < ts.size(); ++i)
-        std::swap(ts[i], ts[std::min(ts.size() - 1, i + rng() % 50)]);
-    std::vector<Row> rows;
-    for (int i = 0; i < n; ++i) {
-        const std::int64_t v = static_cast<std::int64_t>(rng() % 1000) - 300;
-        rows.push_back(
-            {Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(ids))),
-             Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(keys))),
-             rng() % 10 == 0 ? Value::null() : Value::integer(v),
-             Value::timestamp(ts[static_cast<std::size_t>(i)])});
-    }
-    return rows;
-}
-
-inline void loadEvents(Sqlite& db, const std::string& table, const std::vector<Row>& rows)
-{
-    db.exec("CREATE TABLE " + table + "(id INTEGER, k INTEGER, v INTEGER, ts INTEGER)");
-    std::string sql = "BEGIN;";
-    for (const Row& r : rows)
-        sql += "INSERT INTO " + table + " VALUES (" + r[0].toString() + "," + r[1].toString() +
-               "," + (r[2].isNull() ? "NULL" : r[2].toString()) + "," +
-               std::to_string(r[3].asTimestamp()) + ");";
-    db.exec(sql + "COMMIT;");
-}
-
 /// Emits fixed (kind, row) pairs; subtask i of n emits entries i, i+n, ...
 class ChangelogVectorSource : public SourceOperator {
 public:
