@@ -90,6 +90,23 @@ DeriveChangelogFn retracting()
     return [](ChangelogContext& ctx) { ctx.setOutput(ChangelogMode::retract()); };
 }
 
+DeriveChangelogFn versionedTableJoin()
+{
+    return [](ChangelogContext& ctx) {
+        ctx.setOutput(ChangelogMode::append());
+        if (ctx.input(0).mode.updating())
+            ctx.refuse(0, "the probe side of a temporal join is buffered as insert-only rows");
+        const ChangelogMode& build = ctx.input(1).mode;
+        if (!build.updating()) return;
+        auto want = stringList(ctx.prop("right_keys")), key = build.key;
+        std::sort(want.begin(), want.end());
+        std::sort(key.begin(), key.end());
+        if (build.kind != ChangelogMode::Kind::Upsert || key != want)
+            ctx.refuse(1, "a versioned table needs an upsert stream keyed by its primary key",
+                       "make right_keys the upsert key of the right input");
+    };
+}
+
 DeriveChangelogFn keyedSink(std::string keyProperty, std::string modeProperty)
 {
     return [keyProperty = std::move(keyProperty),

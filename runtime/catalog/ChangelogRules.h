@@ -22,6 +22,10 @@ DeriveChangelogFn unionAll();
 DeriveChangelogFn upsertOn(std::string keyProperty, bool consumesUpdates);
 /// Consumes any changelog; the output is a retract stream (regular join).
 DeriveChangelogFn retracting();
+/// Event-time temporal join: the probe (port 0) must be append-only; the build side (port 1)
+/// is a versioned table: append-only, or an upsert stream keyed by the `right_keys` columns
+/// (its primary key, as Flink requires). The output is append-only.
+DeriveChangelogFn versionedTableJoin();
 /// Result sinks that apply changes by a key: an updating input needs `keyProperty` set (and,
 /// when `modeProperty` is given, that property equal to "upsert").
 DeriveChangelogFn keyedSink(std::string keyProperty, std::string modeProperty = "");

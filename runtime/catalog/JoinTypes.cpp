@@ -33,7 +33,8 @@ std::optional<Schema> joinSchema(DeriveContext& ctx, const Schema& l, const Sche
     auto rk = checkFieldList(ctx, "right_keys", r, false);
     auto lv = ctx.prop("left_keys"), rv = ctx.prop("right_keys");
     if (!lv.is_array() || lv.empty() || !rv.is_array() || rv.empty()) {
-        ctx.error("left_keys", "a join needs an equality key on both sides (left_keys and right_keys)");
+        ctx.error("left_keys",
+                  "a join needs an equality key on both sides (left_keys and right_keys)");
         return std::nullopt;
     }
     if (lv.size() != rv.size()) {
@@ -78,8 +79,50 @@ NodeType joinBase(std::string name, std::string display, std::string desc)
 void requireRowtime(DeriveContext& ctx, const Schema& s, const char* side)
 {
     if (s.rowtime().empty())
-        ctx.error(side, std::string("the ") + side +
-                            " input has no event-time attribute: set a watermark strategy upstream");
+        ctx.error(side,
+                  std::string("the ") + side +
+                      " input has no event-time attribute: set a watermark strategy upstream");
+}
+
+void deriveWindowJoin(DeriveContext& ctx)
+{
+    const std::int64_t size = durationProp(ctx, "size");
+    if (size <= 0) ctx.error("size", "must be greater than 0");
+    const nlohmann::json window = ctx.prop("window");
+    if (window == "session")
+        ctx.error("window", "session windows are not supported by the window join (Flink merges "
+                            "sessions per side before joining); use tumbling or hop");
+    if (window == "hop") {
+        const std::int64_t slide = durationProp(ctx, "slide");
+        if (slide <= 0)
+            ctx.error("slide", "hop windows need a slide greater than 0");
+        else if (size > 0 && (slide > size || size % slide != 0))
+            ctx.error("slide", "the size must be a whole multiple of the slide (as Flink's HOP)");
+    }
+    const Schema *l = ctx.input(0), *r = ctx.input(1);
+    if (!l || !r) return;
+    requireRowtime(ctx, *l, "left");
+    requireRowtime(ctx, *r, "right");
+    auto s = joinSchema(ctx, *l, *r);
+    if (!s) return;
+    const std::string type =
+        ctx.prop("join_type").is_string() ? ctx.prop("join_type").get<std::string>() : "";
+    const bool leftOnly = type == "semi" || type == "anti";
+    const bool leftNull = type == "right" || type == "full";
+    const bool rightNull = type == "left" || type == "full";
+    Schema o;
+    o.add("window_start", DataType::timestamp().withNullable(false));
+    o.add("window_end", DataType::timestamp().withNullable(false));
+    const std::size_t width = leftOnly ? l->size() : s->size();
+    for (std::size_t i = 0; i < width; ++i) {
+        const Field& f = (*s)[i];
+        const bool pad = i < l->size() ? leftNull : rightNull;
+        if (f.name == "window_start" || f.name == "window_end")
+            ctx.error("left_keys", "inputs must not have a column named " + f.name);
+        else
+            o.add(f.name, pad ? f.type.withNullable(true) : f.type);
+    }
+    ctx.setOutput(0, std::move(o));
 }
 
 } // namespace
@@ -117,31 +160,35 @@ void registerJoinTypes(std::vector<NodeType>& types)
     interval.flinkSql = FlinkSqlExport::IntervalJoin;
     types.push_back(interval);
 
-    NodeType window = joinBase("window-join", "Window Join",
-                               "Joins records with equal keys that fall into the same tumbling "
-                               "window; outputs window_start, window_end and both sides' columns.");
+    NodeType window = joinBase(
+        "window-join", "Window Join",
+        "Joins records with equal keys that fall into the same tumbling or hop window (Flink's "
+        "window join); results are emitted when the window closes and carry window_start and "
+        "window_end.");
     window.properties = keyProps();
+    window.properties.push_back(P("window", "Window", PropertyType::Choice)
+                                    .def("tumbling")
+                                    .choices({"tumbling", "hop"})
+                                    .doc("Tumbling: one window per record; hop: size / slide "
+                                         "windows per record (session windows: not supported)"));
+    window.properties.push_back(P("size", "Window size", PropertyType::Duration)
+                                    .def("1 min")
+                                    .required()
+                                    .doc("Window length"));
+    window.properties.push_back(P("slide", "Slide", PropertyType::Duration)
+                                    .def("0 ms")
+                                    .doc("Hop windows: distance between window starts"));
     window.properties.push_back(
-        P("size", "Window size", PropertyType::Duration).def("1 min").required().doc("Tumbling window length"));
+        P("join_type", "Join type", PropertyType::Choice)
+            .def("inner")
+            .choices({"inner", "left", "right", "full", "semi", "anti"})
+            .doc("Outer sides keep unmatched rows padded with NULLs; semi keeps left rows with a "
+                 "match in the window, anti those without (left columns only)"));
     window.properties.push_back(parallelismProp());
-    window.deriveSchema = [](DeriveContext& ctx) {
-        if (durationProp(ctx, "size") <= 0) ctx.error("size", "must be greater than 0");
-        const Schema *l = ctx.input(0), *r = ctx.input(1);
-        if (!l || !r) return;
-        requireRowtime(ctx, *l, "left");
-        requireRowtime(ctx, *r, "right");
-        if (auto s = joinSchema(ctx, *l, *r)) {
-            Schema o;
-            o.add("window_start", DataType::timestamp().withNullable(false));
-            o.add("window_end", DataType::timestamp().withNullable(false));
-            for (const auto& f : s->fields()) {
-                if (f.name == "window_start" || f.name == "window_end")
-                    ctx.error("left_keys", "inputs must not have a column named " + f.name);
-                else o.add(f.name, f.type);
-            }
-            ctx.setOutput(0, std::move(o));
-        }
-    };
+    window.deriveSchema = [](DeriveContext& ctx) { deriveWindowJoin(ctx); };
+    window.changelog =
+        changelog_rules::appendOnly("a window join buffers insert-only rows per window",
+                                    "use a regular join for updating input");
     window.stateful = true;
     window.flinkSql = FlinkSqlExport::WindowJoin;
     types.push_back(window);
@@ -151,10 +198,11 @@ void registerJoinTypes(std::vector<NodeType>& types)
         "Enriches each left (probe) record with the right (versioned table) row valid at the "
         "probe's event time, keyed by the right side's primary key.");
     temporal.properties = keyProps();
-    temporal.properties.push_back(P("join_type", "Join type", PropertyType::Choice)
-                                      .def("inner")
-                                      .choices({"inner", "left"})
-                                      .doc("Inner drops probes with no version; left keeps them with NULLs"));
+    temporal.properties.push_back(
+        P("join_type", "Join type", PropertyType::Choice)
+            .def("inner")
+            .choices({"inner", "left"})
+            .doc("Inner drops probes with no version; left keeps them with NULLs"));
     temporal.properties.push_back(parallelismProp());
     temporal.deriveSchema = [](DeriveContext& ctx) {
         const Schema *l = ctx.input(0), *r = ctx.input(1);
@@ -165,13 +213,15 @@ void registerJoinTypes(std::vector<NodeType>& types)
             if (ctx.prop("join_type") == "left") {
                 Schema n;
                 for (std::size_t i = 0; i < s->size(); ++i)
-                    n.add((*s)[i].name, i >= l->size() ? (*s)[i].type.withNullable(true) : (*s)[i].type);
+                    n.add((*s)[i].name,
+                          i >= l->size() ? (*s)[i].type.withNullable(true) : (*s)[i].type);
                 *s = std::move(n);
             }
             s->setRowtime(l->rowtime());
             ctx.setOutput(0, std::move(*s));
         }
     };
+    temporal.changelog = changelog_rules::versionedTableJoin();
     temporal.stateful = true;
     temporal.flinkSql = FlinkSqlExport::TemporalJoin;
     types.push_back(temporal);

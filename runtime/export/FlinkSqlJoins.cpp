@@ -91,23 +91,43 @@ void FlinkSqlBuilder::exportWindowJoin(const NodeSpec& n, const NodeType& t)
     const Relation *left = input(n, t, 0), *right = input(n, t, 1);
     const Schema* out = outputSchema(n);
     if (!left || !right || !out) return;
-    std::string size = sqlInterval(durationProperty(n, "size"));
+    const bool hop = propertyValue(n, "window") == "hop";
+    const std::string size = sqlInterval(durationProperty(n, "size"));
+    const std::string tvf = hop ? "HOP" : "TUMBLE";
+    const std::string args = hop ? sqlInterval(durationProperty(n, "slide")) + ", " + size : size;
     auto side = [&](const Relation* r) {
-        return "(\n  SELECT * FROM TABLE(TUMBLE(TABLE " + r->name + ", DESCRIPTOR(" +
-               quoteIdent(r->schema.rowtime()) + "), " + size + "))\n) ";
+        return "(\n  SELECT * FROM TABLE(" + tvf + "(TABLE " + r->name + ", DESCRIPTOR(" +
+               quoteIdent(r->schema.rowtime()) + "), " + args + "))\n) ";
     };
-    std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 2);
-    std::string query = "SELECT\n  l.window_start,\n  l.window_end" + items + "\nFROM " +
-                        side(left) + "AS l\nJOIN " + side(right) + "AS r\n  ON " +
-                        keyCondition(n, "l", "r") +
-                        "\n  AND l.window_start = r.window_start AND l.window_end = r.window_end";
+    const std::string type = stringProperty(n, "join_type");
+    const std::string sameWindow =
+        "l.window_start = r.window_start AND l.window_end = r.window_end";
+    std::string query;
+    if (type == "semi" || type == "anti") {
+        // Flink's window semi/anti join: [NOT] EXISTS over the right side's same window.
+        std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 2);
+        query = "SELECT\n  l.window_start,\n  l.window_end" + items + "\nFROM " + side(left) +
+                "AS l\nWHERE " + (type == "anti" ? "NOT " : "") + "EXISTS (\n  SELECT * FROM " +
+                side(right) + "AS r\n  WHERE " + keyCondition(n, "l", "r") + "\n  AND " +
+                sameWindow + "\n)";
+    } else {
+        const std::string join = type == "left"    ? "LEFT JOIN "
+                                 : type == "right" ? "RIGHT JOIN "
+                                 : type == "full"  ? "FULL OUTER JOIN "
+                                                   : "JOIN ";
+        // An outer join's bounds come from whichever side is present (Flink's docs: COALESCE).
+        const std::string bounds =
+            type == "inner" || type == "left" ? "  l.window_start,\n  l.window_end"
+            : type == "right"                 ? "  r.window_start,\n  r.window_end"
+                              : "  COALESCE(l.window_start, r.window_start) AS window_start,\n"
+                                "  COALESCE(l.window_end, r.window_end) AS window_end";
+        std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 2);
+        query = "SELECT\n" + bounds + items + "\nFROM " + side(left) + "AS l\n" + join +
+                side(right) + "AS r\n  ON " + keyCondition(n, "l", "r") + "\n  AND " + sameWindow;
+    }
     std::string name = newName(n.id);
     addStatement(createView(name, query));
     setOutput(n, Relation{name, *out, false, {}});
-    if (left->updating || right->updating)
-        issue(n, IssueKind::Note, "updating-input",
-              "an input is an updating stream; Flink's window join expects append-only inputs",
-              "deduplicate by processing time upstream");
 }
 
 void FlinkSqlBuilder::exportTemporalJoin(const NodeSpec& n, const NodeType& t)
@@ -115,15 +135,19 @@ void FlinkSqlBuilder::exportTemporalJoin(const NodeSpec& n, const NodeType& t)
     const Relation *left = input(n, t, 0), *right = input(n, t, 1);
     const Schema* out = outputSchema(n);
     if (!left || !right || !out) return;
-    // The build side becomes a versioned view: the latest row per key by event time, which
-    // Flink recognizes as a versioned table (primary key = the partition keys).
-    std::string versions = newName(n.id + "_versions");
-    addStatement(createView(
-        versions, "SELECT " + columnList(right->schema) + "\nFROM (\n  SELECT " +
-                      columnList(right->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
-                      fieldList(propertyValue(n, "right_keys")) + " ORDER BY " +
-                      quoteIdent(right->schema.rowtime()) + " DESC) AS sw_row_num\n  FROM " +
-                      right->name + "\n)\nWHERE sw_row_num = 1"));
+    // An append-only build side becomes a versioned view: the latest row per key by event
+    // time, which Flink recognizes as a versioned table (primary key = the partition keys). An
+    // upsert build side (the changelog rules require its key = right_keys) already is one.
+    std::string versions = right->name;
+    if (!right->updating) {
+        versions = newName(n.id + "_versions");
+        addStatement(createView(
+            versions, "SELECT " + columnList(right->schema) + "\nFROM (\n  SELECT " +
+                          columnList(right->schema) + ",\n    ROW_NUMBER() OVER (PARTITION BY " +
+                          fieldList(propertyValue(n, "right_keys")) + " ORDER BY " +
+                          quoteIdent(right->schema.rowtime()) + " DESC) AS sw_row_num\n  FROM " +
+                          right->name + "\n)\nWHERE sw_row_num = 1"));
+    }
     std::string items = joinSelect(*out, left->schema, right->schema, "l", "r", 0);
     std::string join = propertyValue(n, "join_type") == "left" ? "LEFT JOIN " : "JOIN ";
     std::string query = "SELECT" + items.substr(1) + "\nFROM " + left->name + " AS l\n" + join +

@@ -1,6 +1,7 @@
 #include "operators/IntervalJoinOperator.h"
 
 #include "catalog/PropertyAccess.h"
+#include "operators/JoinKeys.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
 #include "state/KeyedState.h"
@@ -160,31 +161,12 @@ void IntervalJoinOperator::restoreCleanup(StateInput& in, Side& s)
     s.cleanup.emplace(t, readKey(in));
 }
 
-namespace {
-Result<std::vector<int>> keyColumns(const NodeSpec& n, const char* prop, const Schema& s)
-{
-    std::vector<int> keys;
-    auto v = propertyValue(n, prop);
-    for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) {
-        int idx = v[i].is_string() ? s.indexOf(v[i].get<std::string>()) : -1;
-        if (idx < 0) return makeError(std::string(prop) + ": unknown column " + v[i].dump());
-        keys.push_back(idx);
-    }
-    if (keys.empty()) return makeError(std::string(prop) + ": at least one key column is required");
-    return keys;
-}
-} // namespace
-
 Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& spec)
 {
     const Schema& l = spec.inputSchemas.at(0);
     const Schema& r = spec.inputSchemas.at(1);
-    auto lk = keyColumns(spec.node, "left_keys", l);
-    if (!lk) return lk.error();
-    auto rk = keyColumns(spec.node, "right_keys", r);
-    if (!rk) return rk.error();
-    if (lk->size() != rk->size())
-        return makeError("right_keys: must have as many columns as left_keys");
+    auto keys = joinKeyColumns(spec);
+    if (!keys) return keys.error();
     auto dur = [&](const char* p) -> std::optional<std::int64_t> {
         auto v = propertyValue(spec.node, p);
         return v.is_string() ? parseDuration(v.get<std::string>()) : std::nullopt;
@@ -192,7 +174,7 @@ Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& s
     auto lo = dur("lower_bound"), hi = dur("upper_bound");
     if (!lo || !hi) return makeError("lower_bound/upper_bound: expected durations");
     if (*lo > *hi) return makeError("lower_bound: must not exceed upper_bound");
-    return makeOperator<IntervalJoinOperator>(std::move(lk).value(), std::move(rk).value(), *lo,
+    return makeOperator<IntervalJoinOperator>(std::move(keys->left), std::move(keys->right), *lo,
                                               *hi, l, r);
 }
 

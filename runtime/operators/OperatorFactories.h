@@ -22,5 +22,9 @@ Result<std::unique_ptr<Operator>> makeIntervalJoinOperator(const OperatorSpec& s
 Result<std::unique_ptr<Operator>> makeGroupAggregateOperator(const OperatorSpec& spec);
 /// join: the regular (unbounded) join (RegularJoinOperator.h).
 Result<std::unique_ptr<Operator>> makeRegularJoinOperator(const OperatorSpec& spec);
+/// temporal-join: the event-time temporal join (TemporalJoinOperator.h).
+Result<std::unique_ptr<Operator>> makeTemporalJoinOperator(const OperatorSpec& spec);
+/// window-join: tumbling/hop window join (WindowJoinOperator.h).
+Result<std::unique_ptr<Operator>> makeWindowJoinOperator(const OperatorSpec& spec);
 
 } // namespace sw::runtime

@@ -16,6 +16,8 @@ void registerOperatorFactories(OperatorRegistry& registry)
     registry.add("interval-join", makeIntervalJoinOperator);
     registry.add("aggregate", makeGroupAggregateOperator);
     registry.add("join", makeRegularJoinOperator);
+    registry.add("temporal-join", makeTemporalJoinOperator);
+    registry.add("window-join", makeWindowJoinOperator);
 }
 
 } // namespace sw::runtime

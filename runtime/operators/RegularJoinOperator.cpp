@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/PropertyAccess.h"
+#include "operators/JoinKeys.h"
 #include "operators/OperatorFactories.h"
 #include "operators/windows/WindowState.h"
 #include "state/KeyedState.h"
@@ -92,9 +93,7 @@ void RegularJoinOperator::process(int side, Record& r, Collector& out)
     // A NULL key never equals anything (SQL): the row joins nothing but is kept for outer joins.
     auto& otherKeys = m_side[1 - side].keys;
     auto oit = otherKeys.find(KeyView{&r.row, m_keys[side], kv.hash});
-    bool nullKey = false;
-    for (int c : m_keys[side])
-        nullKey = nullKey || r.row[static_cast<std::size_t>(c)].isNull();
+    const bool nullKey = hasNullKey(r.row, m_keys[side]);
     Bag* other = nullKey || oit == otherKeys.end() ? nullptr : &oit->second;
     auto& ownKeys = m_side[side].keys;
     auto it = ownKeys.find(kv);
@@ -216,30 +215,12 @@ void RegularJoinOperator::restoreKey(StateInput& in, Side& s)
     if (!s.keys.emplace(std::move(key), std::move(bag)).second) in.fail("a key appears twice");
 }
 
-namespace {
-Result<std::vector<int>> joinKeys(const NodeSpec& n, const char* prop, const Schema& s)
-{
-    std::vector<int> keys;
-    auto v = propertyValue(n, prop);
-    for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) {
-        int idx = v[i].is_string() ? s.indexOf(v[i].get<std::string>()) : -1;
-        if (idx < 0) return makeError(std::string(prop) + ": unknown column " + v[i].dump());
-        keys.push_back(idx);
-    }
-    if (keys.empty()) return makeError(std::string(prop) + ": at least one key column is required");
-    return keys;
-}
-} // namespace
-
 Result<std::unique_ptr<Operator>> makeRegularJoinOperator(const OperatorSpec& spec)
 {
     const Schema& l = spec.inputSchemas.at(0);
     const Schema& r = spec.inputSchemas.at(1);
-    auto lk = joinKeys(spec.node, "left_keys", l);
-    if (!lk) return lk.error();
-    auto rk = joinKeys(spec.node, "right_keys", r);
-    if (!rk) return rk.error();
-    if (lk->size() != rk->size()) return makeError("right_keys: not as many as left_keys");
+    auto keys = joinKeyColumns(spec);
+    if (!keys) return keys.error();
     const std::string t = propertyValue(spec.node, "join_type").get<std::string>();
     using T = RegularJoinOperator::Type;
     const T type = t == "left"    ? T::Left
@@ -252,8 +233,8 @@ Result<std::unique_ptr<Operator>> makeRegularJoinOperator(const OperatorSpec& sp
     const std::int64_t ttl = props.durationMs("state_ttl");
     if (!props.ok()) return props.error();
     if (ttl < 0) return makeError("state_ttl: must not be negative");
-    return makeOperator<RegularJoinOperator>(std::move(*lk), std::move(*rk), type, l.size(),
-                                             r.size(), ttl);
+    return makeOperator<RegularJoinOperator>(std::move(keys->left), std::move(keys->right), type,
+                                             l.size(), r.size(), ttl);
 }
 
 } // namespace sw::runtime

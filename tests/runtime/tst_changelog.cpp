@@ -41,35 +41,6 @@ const char* kAggs = R"([{"function": "COUNT", "column": "*", "as": "cnt"},
 const char* kSqlAggs = "COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v), "
                        "CAST(SUM(v) AS REAL) / COUNT(v), COUNT(DISTINCT v)";
 
-struct ChangelogRun {
-    std::vector<Record> out;
-    std::string errors;
-};
-
-ChangelogRun runPipeline(const PipelineSpec& p,
-                         const std::map<std::string, std::vector<Row>>& inputs)
-{
-    ChangelogRun run;
-    auto sink = std::make_shared<Collected>();
-    EngineOptions o;
-    o.watermarkIntervalMs = 0;
-    o.batchSize = 64;
-    for (const auto& [id, rows] : inputs) {
-        VectorSourceConfig c{std::make_shared<std::vector<Row>>(rows)};
-        c.perPoll = 37;
-        o.operatorOverrides[id] = vectorSource(c);
-    }
-    o.operatorOverrides["sink"] = collectingSink(sink);
-    Engine e;
-    if (Status st = e.start(p, o); !st) {
-        run.errors = st.message();
-        return run;
-    }
-    run.errors = errorsOf(runToEnd(e));
-    run.out = sink->take();
-    return run;
-}
-
 /// Renders an aggregate result row as the SQLite oracle does (AVG as a truncated integer).
 std::string renderAgg(const Row& r)
 {

@@ -2,6 +2,7 @@
 // Changelog test helpers: a source emitting rows with row kinds, and applying an emitted
 // changelog to a SQLite table keyed by chosen columns (the way an upsert sink would), with
 // shape checks of the retraction sequences.
+#include <algorithm>
 #include <map>
 #include <random>
 #include <string>
@@ -11,44 +12,6 @@
 #include "tst_oracle_support.h"
 
 namespace sw::test {
-
-/// The changelog tests' event schema: id, key, value, event time.
-inline const std::vector<std::pair<std::string, std::string>> kEvents = {
-    {"id", "BIGINT"}, {"k", "BIGINT"}, {"v", "BIGINT"}, {"ts", "TIMESTAMP(3)"}};
-
-/// Random events: ids with several versions each (the key of a version may change), values
-/// with NULLs, event times a permutation (unique, out of order).
-inline std::vector<Row> randomEvents(std::uint32_t seed, int n, int ids, int keys)
-{
-    std::mt19937_64 rng(seed);
-    std::vector<std::int64_t> ts(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        ts[static_cast<std::size_t>(i)] = 1'700'000'000'000 + i;
-    // Local shuffles only: out of order by at most ~50 ms, so nothing is behind a 1 s bound.
-    for (std::size_t i = 0; i + 1 < ts.size(); ++i)
-        std::swap(ts[i], ts[std::min(ts.size() - 1, i + rng() % 50)]);
-    std::vector<Row> rows;
-    for (int i = 0; i < n; ++i) {
-        const std::int64_t v = static_cast<std::int64_t>(rng() % 1000) - 300;
-        rows.push_back(
-            {Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(ids))),
-             Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(keys))),
-             rng() % 10 == 0 ? Value::null() : Value::integer(v),
-             Value::timestamp(ts[static_cast<std::size_t>(i)])});
-    }
-    return rows;
-}
-
-inline void loadEvents(Sqlite& db, const std::string& table, const std::vector<Row>& rows)
-{
-    db.exec("CREATE TABLE " + table + "(id INTEGER, k INTEGER, v INTEGER, ts INTEGER)");
-    std::string sql = "BEGIN;";
-    for (const Row& r : rows)
-        sql += "INSERT INTO " + table + " VALUES (" + r[0].toString() + "," + r[1].toString() +
-               "," + (r[2].isNull() ? "NULL" : r[2].toString()) + "," +
-               std::to_string(r[3].asTimestamp()) + ");";
-    db.exec(sql + "COMMIT;");
-}
 
 /// Emits fixed (kind, row) pairs; subtask i of n emits entries i, i+n, ...
 class ChangelogVectorSource : public SourceOperator {
@@ -156,6 +119,79 @@ inline std::vector<std::string> checkUpsertShape(const std::vector<Record>& recs
         }
     }
     return errors;
+}
+
+// Random event inputs and pipeline runs shared by the changelog and join oracle tests.
+
+inline const std::vector<std::pair<std::string, std::string>> kEvents = {
+    {"id", "BIGINT"}, {"k", "BIGINT"}, {"v", "BIGINT"}, {"ts", "TIMESTAMP(3)"}};
+
+/// Random events: ids with several versions each (the key of a version may change), values
+/// with NULLs, event times a permutation (unique, out of order) of `spacingMs` steps.
+inline std::vector<Row> randomEvents(std::uint32_t seed, int n, int ids, int keys,
+                                     std::int64_t spacingMs = 1)
+{
+    std::mt19937_64 rng(seed);
+    std::vector<std::int64_t> ts(static_cast<std::size_t>(n));
+    // Local shuffles only: position i holds step j with |i - j| < 50 (sorted by j + noise), so
+    // with steps up to 10 ms nothing is behind a 1 s bound.
+    std::vector<std::pair<std::uint64_t, std::int64_t>> order;
+    for (int i = 0; i < n; ++i)
+        order.emplace_back(static_cast<std::uint64_t>(i) + rng() % 50, i);
+    std::sort(order.begin(), order.end());
+    for (int i = 0; i < n; ++i)
+        ts[static_cast<std::size_t>(i)] =
+            1'700'000'000'000 + order[static_cast<std::size_t>(i)].second * spacingMs;
+    std::vector<Row> rows;
+    for (int i = 0; i < n; ++i) {
+        const std::int64_t v = static_cast<std::int64_t>(rng() % 1000) - 300;
+        rows.push_back(
+            {Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(ids))),
+             Value::integer(static_cast<std::int64_t>(rng() % static_cast<unsigned>(keys))),
+             rng() % 10 == 0 ? Value::null() : Value::integer(v),
+             Value::timestamp(ts[static_cast<std::size_t>(i)])});
+    }
+    return rows;
+}
+
+inline void loadEvents(Sqlite& db, const std::string& table, const std::vector<Row>& rows)
+{
+    db.exec("CREATE TABLE " + table + "(id INTEGER, k INTEGER, v INTEGER, ts INTEGER)");
+    std::string sql = "BEGIN;";
+    for (const Row& r : rows)
+        sql += "INSERT INTO " + table + " VALUES (" + r[0].toString() + "," + r[1].toString() +
+               "," + (r[2].isNull() ? "NULL" : r[2].toString()) + "," +
+               std::to_string(r[3].asTimestamp()) + ");";
+    db.exec(sql + "COMMIT;");
+}
+
+struct ChangelogRun {
+    std::vector<Record> out;
+    std::string errors;
+};
+
+inline ChangelogRun runPipeline(const PipelineSpec& p,
+                                const std::map<std::string, std::vector<Row>>& inputs)
+{
+    ChangelogRun run;
+    auto sink = std::make_shared<Collected>();
+    EngineOptions o;
+    o.watermarkIntervalMs = 0;
+    o.batchSize = 64;
+    for (const auto& [id, rows] : inputs) {
+        VectorSourceConfig c{std::make_shared<std::vector<Row>>(rows)};
+        c.perPoll = 37;
+        o.operatorOverrides[id] = vectorSource(c);
+    }
+    o.operatorOverrides["sink"] = collectingSink(sink);
+    Engine e;
+    if (Status st = e.start(p, o); !st) {
+        run.errors = st.message();
+        return run;
+    }
+    run.errors = errorsOf(runToEnd(e));
+    run.out = sink->take();
+    return run;
 }
 
 } // namespace sw::test

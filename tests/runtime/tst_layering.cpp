@@ -290,7 +290,7 @@ private Q_SLOTS:
         // names a catalog type, and every catalog type has one except those the engine cannot
         // run yet (Engine::start names them).
         using namespace sw::runtime;
-        const std::set<std::string> notRunnable = {"window-join", "temporal-join"};
+        const std::set<std::string> notRunnable = {};
         std::size_t runnable = 0;
         for (const NodeType& t : Catalog::instance().types()) {
             const bool has = builtinOperators().find(t.name) != nullptr;

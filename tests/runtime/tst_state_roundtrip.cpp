@@ -202,6 +202,17 @@ void TstStateRoundTrip::operators_data()
         << "interval-join"
         << R"({"left_keys": ["k"], "right_keys": ["k"], "lower_bound": "-400 ms", "upper_bound": "300 ms"})"
         << 2;
+    QTest::newRow("window-join-hop-full")
+        << "window-join"
+        << R"({"left_keys": ["k"], "right_keys": ["k"], "window": "hop", "size": "1 s", "slide": "250 ms", "join_type": "full"})"
+        << 2;
+    QTest::newRow("window-join-anti")
+        << "window-join"
+        << R"({"left_keys": ["k"], "right_keys": ["k"], "size": "400 ms", "join_type": "anti"})"
+        << 2;
+    QTest::newRow("temporal-join")
+        << "temporal-join" << R"({"left_keys": ["k"], "right_keys": ["k"], "join_type": "left"})"
+        << 2;
 }
 
 void TstStateRoundTrip::operators()

@@ -37,6 +37,8 @@
 --   orders_paid_out: [not-exportable] updating-input: the filesystem sink writes append-only files but the input is an updating stream (closest equivalent: an upsert sink (Kafka with key_fields or SQLite/JDBC with a primary key))
 --   order_payments_out: [note] console: rows are printed to the TaskManagers' standard output (kubectl logs) (closest equivalent: a Kafka or JDBC sink for results someone reads)
 --   paid_in_minute_out: [approximated] file-output: Flink's filesystem sink writes a directory of part files committed on checkpoints, not the single file 'out/paid.csv', and CSV without a header line (closest equivalent: point 'path' at a directory on shared storage (e.g. s3://bucket/output/))
+--   paid_hop_full_out: [note] console: rows are printed to the TaskManagers' standard output (kubectl logs) (closest equivalent: a Kafka or JDBC sink for results someone reads)
+--   unpaid_in_minute_out: [note] console: rows are printed to the TaskManagers' standard output (kubectl logs) (closest equivalent: a Kafka or JDBC sink for results someone reads)
 --   revenue_5m: [approximated] allowed-lateness: Flink SQL windows have no allowed lateness: records later than the watermark are dropped instead of updating the window (closest equivalent: raise the source's max_out_of_orderness by the lateness (adds latency), or DataStream windows with allowedLateness())
 --   revenue_5m: [note] updating-input: the input is an updating stream, Flink accepts window aggregation over updates from 1.19 on (closest equivalent: deduplicate by processing time upstream to keep the input append-only)
 --   revenue_5m: [not-exportable] errors-output: late records go to the errors output here, Flink SQL windows drop late records (closest equivalent: DataStream windows with sideOutputLateData())
@@ -336,6 +338,47 @@ JOIN (
   ON l.order_id = r.order_id
   AND l.window_start = r.window_start AND l.window_end = r.window_end;
 
+CREATE TEMPORARY VIEW paid_hop_full AS
+SELECT
+  COALESCE(l.window_start, r.window_start) AS window_start,
+  COALESCE(l.window_end, r.window_end) AS window_end,
+  l.order_id,
+  l.paid,
+  l.event_time,
+  r.order_id AS right_order_id,
+  r.customer_id,
+  r.amount_cents,
+  r.category,
+  r.event_time AS right_event_time
+FROM (
+  SELECT * FROM TABLE(HOP(TABLE payments, DESCRIPTOR(event_time), INTERVAL '5' MINUTE, INTERVAL '10' MINUTE))
+) AS l
+FULL OUTER JOIN (
+  SELECT * FROM TABLE(HOP(TABLE enriched, DESCRIPTOR(event_time), INTERVAL '5' MINUTE, INTERVAL '10' MINUTE))
+) AS r
+  ON l.order_id = r.order_id
+  AND l.window_start = r.window_start AND l.window_end = r.window_end;
+
+CREATE TEMPORARY VIEW unpaid_in_minute AS
+SELECT
+  l.window_start,
+  l.window_end,
+  l.order_id,
+  l.customer_id,
+  l.amount_cents,
+  l.category,
+  l.event_time
+FROM (
+  SELECT * FROM TABLE(TUMBLE(TABLE enriched, DESCRIPTOR(event_time), INTERVAL '1' MINUTE))
+) AS l
+WHERE NOT EXISTS (
+  SELECT * FROM (
+  SELECT * FROM TABLE(TUMBLE(TABLE payments, DESCRIPTOR(event_time), INTERVAL '1' MINUTE))
+) AS r
+  WHERE l.order_id = r.order_id
+  AND l.window_start = r.window_start AND l.window_end = r.window_end
+);
+
 CREATE TABLE orders_lake (
   order_id BIGINT NOT NULL,
   customer_id BIGINT NOT NULL,
@@ -480,6 +523,35 @@ CREATE TABLE paid_in_minute_out (
   'format' = 'csv'
 );
 
+CREATE TABLE paid_hop_full_out (
+  window_start TIMESTAMP(3) NOT NULL,
+  window_end TIMESTAMP(3) NOT NULL,
+  order_id BIGINT,
+  paid DECIMAL(10, 2),
+  event_time TIMESTAMP(3),
+  right_order_id BIGINT,
+  customer_id BIGINT,
+  amount_cents BIGINT,
+  category STRING,
+  right_event_time TIMESTAMP(3)
+) WITH (
+  'connector' = 'print',
+  'print-identifier' = 'paid_hop_full_out'
+);
+
+CREATE TABLE unpaid_in_minute_out (
+  window_start TIMESTAMP(3) NOT NULL,
+  window_end TIMESTAMP(3) NOT NULL,
+  order_id BIGINT NOT NULL,
+  customer_id BIGINT NOT NULL,
+  amount_cents BIGINT NOT NULL,
+  category STRING NOT NULL,
+  event_time TIMESTAMP(3) NOT NULL
+) WITH (
+  'connector' = 'print',
+  'print-identifier' = 'unpaid_in_minute_out'
+);
+
 CREATE TEMPORARY VIEW revenue_5m AS
 SELECT
   window_start,
@@ -558,6 +630,10 @@ INSERT INTO order_payments_out
 SELECT order_id, customer_id, amount_cents, category, event_time, right_order_id, paid, right_event_time FROM order_payments;
 INSERT INTO paid_in_minute_out
 SELECT window_start, window_end, order_id, paid, event_time, right_order_id, customer_id, amount_cents, category, right_event_time FROM paid_in_minute;
+INSERT INTO paid_hop_full_out
+SELECT window_start, window_end, order_id, paid, event_time, right_order_id, customer_id, amount_cents, category, right_event_time FROM paid_hop_full;
+INSERT INTO unpaid_in_minute_out
+SELECT window_start, window_end, order_id, customer_id, amount_cents, category, event_time FROM unpaid_in_minute;
 INSERT INTO revenue_out
 SELECT window_start, window_end, category, orders, revenue, count_distinct_customer_id FROM revenue_5m;
 INSERT INTO revenue_lake
