@@ -158,6 +158,12 @@ private Q_SLOTS:
     void operators_data();
     void operators();
     void operatorsRescaled_data() { operators_data(); }
+    /// temporal-join and window-join snapshot without key groups yet: the engine refuses a
+    /// parallelism change for them (EngineRestore: no "kg:" blob), so they are not rescaled here.
+    static bool keyGrouped(const QString& type)
+    {
+        return type != QLatin1String("temporal-join") && type != QLatin1String("window-join");
+    }
     void operatorsRescaled();
     void corruptBlobFailsRestore();
     void fileSourceResumes_data();
@@ -308,6 +314,7 @@ void runRouted(std::vector<std::unique_ptr<Driver>>& d, const NodeSpec& n, const
 void TstStateRoundTrip::operatorsRescaled()
 {
     QFETCH(QString, type);
+    if (!keyGrouped(type)) QSKIP("no key-grouped snapshot yet: a parallelism change is refused");
     QFETCH(QString, props);
     QFETCH(int, ports);
     const NodeSpec n = node(type.toStdString(), props.toUtf8().constData());
